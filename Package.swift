@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+// ClassFeed: a class timetable (schedule.json) in, RFC 5545 iCalendar feeds out.
+// Depends on the Swift toolchain alone (Foundation, Glibc, XCTest, Swift Testing).
+import PackageDescription
+
+let package = Package(
+    name: "ClassFeed",
+    products: [
+        // The iCalendar layer, for Swift servers that build and serve feeds themselves.
+        .library(name: "ICalendar", targets: ["ICalendar", "CivilTime"]),
+        .executable(name: "classfeed", targets: ["classfeed"]),
+    ],
+    targets: [
+        // Civil dates and times, and time-zone rules read from the system tz database (TZif).
+        .target(name: "CivilTime"),
+        // RFC 5545 wire format: content lines, components, writer, reader, VTIMEZONE, RRULE expansion.
+        .target(name: "ICalendar", dependencies: ["CivilTime"]),
+        // The studio domain: schedule.json model, decoding and diagnostics, the recurrence engine.
+        .target(name: "Timetable", dependencies: ["CivilTime"]),
+        // Joins the two: occurrences -> calendar feeds, stable UIDs.
+        .target(name: "FeedBuilder", dependencies: ["ICalendar", "Timetable"]),
+        .executableTarget(name: "classfeed", dependencies: ["FeedBuilder", "Timetable", "ICalendar"]),
+        .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
+        .testTarget(name: "TimetableTests", dependencies: ["Timetable"]),
+        .testTarget(
+            name: "FeedBuilderTests", dependencies: ["FeedBuilder"],
+            resources: [.copy("Golden")]),
+        .testTarget(name: "ClassFeedCLITests", dependencies: ["ICalendar"]),
+    ]
+)

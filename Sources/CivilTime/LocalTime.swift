@@ -1,0 +1,82 @@
+/// A wall-clock time of day with no date or zone, to the second.
+public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Seconds since midnight, 0..<86400.
+    public let secondsOfDay: Int
+
+    public init?(hour: Int, minute: Int, second: Int = 0) {
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else {
+            return nil
+        }
+        secondsOfDay = hour * 3600 + minute * 60 + second
+    }
+
+    public init(secondsOfDay: Int) {
+        precondition((0..<86400).contains(secondsOfDay), "time of day out of range")
+        self.secondsOfDay = secondsOfDay
+    }
+
+    /// Parses a 24-hour `HH:MM` time, as schedule.json writes it.
+    public init?(hhmm text: some StringProtocol) {
+        let u = Array(text.utf8)
+        guard u.count == 5, u[2] == UInt8(ascii: ":"), let h = Digits.parse(u, 0, 2),
+            let m = Digits.parse(u, 3, 2)
+        else { return nil }
+        self.init(hour: h, minute: m)
+    }
+
+    public var hour: Int { secondsOfDay / 3600 }
+    public var minute: Int { secondsOfDay / 60 % 60 }
+    public var second: Int { secondsOfDay % 60 }
+
+    /// `HH:MM`, or `HH:MM:SS` when there are seconds.
+    public var description: String {
+        let base = Digits.pad(hour, 2) + ":" + Digits.pad(minute, 2)
+        return second == 0 ? base : base + ":" + Digits.pad(second, 2)
+    }
+
+    public static func < (a: LocalTime, b: LocalTime) -> Bool { a.secondsOfDay < b.secondsOfDay }
+}
+
+/// A civil date and wall-clock time, with no zone: what a TZID-qualified DATE-TIME states.
+public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let date: LocalDate
+    public let time: LocalTime
+
+    public init(date: LocalDate, time: LocalTime) {
+        self.date = date
+        self.time = time
+    }
+
+    /// From seconds since 1970-01-01T00:00 of the same wall clock ("local seconds").
+    public init(localSeconds: Int64) {
+        let s = Int(localSeconds)
+        let day = s >= 0 ? s / 86400 : (s - 86399) / 86400
+        date = LocalDate(dayNumber: day)
+        time = LocalTime(secondsOfDay: s - day * 86400)
+    }
+
+    /// Seconds since 1970-01-01T00:00 of the same wall clock, as if it were UTC.
+    public var localSeconds: Int64 { Int64(date.dayNumber) * 86400 + Int64(time.secondsOfDay) }
+
+    /// `YYYY-MM-DDTHH:MM[:SS]`.
+    public var description: String { "\(date)T\(time)" }
+
+    /// `YYYYMMDDTHHMMSS`, the RFC 5545 DATE-TIME form without the UTC `Z` (§3.3.5).
+    public var basicFormat: String {
+        date.basicFormat + "T" + Digits.pad(time.hour, 2) + Digits.pad(time.minute, 2)
+            + Digits.pad(time.second, 2)
+    }
+
+    /// Parses `YYYYMMDDTHHMMSS` (no `Z`).
+    public init?(basic text: some StringProtocol) {
+        let u = Array(text.utf8)
+        guard u.count == 15, u[8] == UInt8(ascii: "T"),
+            let date = LocalDate(basic: String(decoding: u[0..<8], as: UTF8.self)),
+            let h = Digits.parse(u, 9, 2), let m = Digits.parse(u, 11, 2), let s = Digits.parse(u, 13, 2),
+            let time = LocalTime(hour: h, minute: m, second: s == 60 ? 59 : s)
+        else { return nil }
+        self.init(date: date, time: time)
+    }
+
+    public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.localSeconds < b.localSeconds }
+}

@@ -1,0 +1,27 @@
+import ICalendar
+import Timetable
+
+/// What to build: the window of nominal dates and the revision stamp.
+package struct FeedOptions: Sendable {
+    /// First and last local date (inclusive) whose occurrences are in the feed.
+    package var from: LocalDate
+    package var to: LocalDate
+    /// DTSTAMP for events (UTC seconds): "the date and time that the information associated with
+    /// the calendar component was last revised" when there is no METHOD (RFC 5545 §3.8.7.2).
+    package var stamp: Int64
+
+    package init(from: LocalDate, to: LocalDate, stamp: Int64) {
+        self.from = from
+        self.to = to
+        self.stamp = stamp
+    }
+}
+
+/// One file to write into the output folder.
+package struct FeedFile: Sendable {
+    /// A bare file name, `<calendar id>.ics` or `<calendar id>-<class id>.ics`.
+    package var name: String
+    package var bytes: [UInt8]
+    /// Events in the feed.
+    package var eventCount: Int
+}

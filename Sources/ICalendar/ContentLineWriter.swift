@@ -1,0 +1,130 @@
+/// Writes content lines (RFC 5545 §3.1) into a byte buffer: CRLF line ends, lines folded so that
+/// none exceeds `foldWidth` octets ("Lines of text SHOULD NOT be longer than 75 octets,
+/// excluding the line break"), never inside a UTF-8 sequence and never between a backslash and
+/// the character it escapes. A continuation line starts with exactly one space.
+///
+/// The writer only appends; call ``takeBytes()`` to stream large output in chunks.
+public struct ContentLineWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    public let foldWidth: Int
+    private var line: [UInt8] = []
+
+    /// - Parameter foldWidth: maximum octets per physical line, 75 by default; at least 8.
+    public init(foldWidth: Int = 75) {
+        self.foldWidth = max(8, foldWidth)
+        bytes.reserveCapacity(1 << 16)
+        line.reserveCapacity(256)
+    }
+
+    /// Hands over what has been written so far and empties the buffer.
+    public mutating func takeBytes() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
+    public mutating func begin(_ name: String) { writeLine(name: "BEGIN", value: name) }
+    public mutating func end(_ name: String) { writeLine(name: "END", value: name) }
+
+    public mutating func write(_ component: Component) {
+        begin(component.name)
+        for p in component.properties { write(p) }
+        for c in component.components { write(c) }
+        end(component.name)
+    }
+
+    public mutating func write(_ property: Property) {
+        line.removeAll(keepingCapacity: true)
+        Self.appendName(property.name, to: &line)
+        for p in property.parameters {
+            line.append(UInt8(ascii: ";"))
+            Self.appendName(p.name, to: &line)
+            line.append(UInt8(ascii: "="))
+            for (i, v) in p.values.enumerated() {
+                if i > 0 { line.append(UInt8(ascii: ",")) }
+                Self.appendParameterValue(v, to: &line)
+            }
+        }
+        line.append(UInt8(ascii: ":"))
+        Self.appendValue(property.value, to: &line)
+        flushLine()
+    }
+
+    /// Writes `NAME:value` with a value that is already valid on the wire.
+    public mutating func writeLine(name: String, value: String) {
+        line.removeAll(keepingCapacity: true)
+        Self.appendName(name, to: &line)
+        line.append(UInt8(ascii: ":"))
+        Self.appendValue(value, to: &line)
+        flushLine()
+    }
+
+    /// Writes `NAME:` followed by `text` escaped as TEXT, without building an intermediate String.
+    public mutating func writeText(name: String, text: String) {
+        line.removeAll(keepingCapacity: true)
+        Self.appendName(name, to: &line)
+        line.append(UInt8(ascii: ":"))
+        TextEscaping.appendEscaped(text, to: &line)
+        flushLine()
+    }
+
+    private static func appendName(_ name: String, to out: inout [UInt8]) {
+        for b in name.utf8 {
+            // Names are IANA tokens or X-names: ALPHA, DIGIT and "-" (§3.1); lowercase is folded up.
+            if b >= 0x61 && b <= 0x7A {
+                out.append(b - 0x20)
+            } else if (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D {
+                out.append(b)
+            }
+        }
+    }
+
+    /// A value's bytes with any control character other than HTAB removed: a raw value can
+    /// never end a content line early.
+    private static func appendValue(_ value: String, to out: inout [UInt8]) {
+        for b in value.utf8 where b >= 0x20 && b != 0x7F || b == 0x09 { out.append(b) }
+    }
+
+    /// Parameter values are quoted when they contain `:`, `;` or `,` (§3.2); DQUOTE and control
+    /// characters cannot appear in them at all and are dropped.
+    private static func appendParameterValue(_ value: String, to out: inout [UInt8]) {
+        let needsQuotes = value.utf8.contains { $0 == 0x3A || $0 == 0x3B || $0 == 0x2C }
+        if needsQuotes { out.append(0x22) }
+        for b in value.utf8 where (b >= 0x20 && b != 0x7F && b != 0x22) || b == 0x09 { out.append(b) }
+        if needsQuotes { out.append(0x22) }
+    }
+
+    private mutating func flushLine() {
+        var start = 0
+        var limit = foldWidth
+        let n = line.count
+        while n - start > limit {
+            var cut = start + limit
+            // Never split a UTF-8 sequence: back up to the start of the scalar.
+            while cut > start + 1 && (line[cut] & 0xC0) == 0x80 { cut -= 1 }
+            // Never separate an escaping backslash from what it escapes.
+            if cut > start + 1 && isEscapingBackslash(at: cut - 1, lineStart: start) { cut -= 1 }
+            bytes.append(contentsOf: line[start..<cut])
+            bytes.append(0x0D)
+            bytes.append(0x0A)
+            bytes.append(0x20)
+            start = cut
+            limit = foldWidth - 1
+        }
+        bytes.append(contentsOf: line[start..<n])
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+    }
+
+    /// True when the byte at `i` is a backslash that starts an escape (an odd-length run of
+    /// backslashes ends there).
+    private func isEscapingBackslash(at i: Int, lineStart: Int) -> Bool {
+        guard line[i] == 0x5C else { return false }
+        var run = 0
+        var j = i
+        while j >= 0 && line[j] == 0x5C {
+            run += 1
+            j -= 1
+        }
+        return run % 2 == 1
+    }
+}

@@ -1,0 +1,20 @@
+/// A property parameter (RFC 5545 §3.2), e.g. `TZID=Europe/London` or `VALUE=DATE`.
+public struct Parameter: Hashable, Sendable {
+    /// The parameter name, uppercase ("TZID").
+    public var name: String
+    /// One or more values; several are written comma-separated.
+    public var values: [String]
+
+    public init(_ name: String, _ values: String...) {
+        self.name = name.uppercased()
+        self.values = values
+    }
+
+    public init(name: String, values: [String]) {
+        self.name = name.uppercased()
+        self.values = values
+    }
+
+    /// The first value, the common case.
+    public var value: String { values.first ?? "" }
+}

@@ -1,0 +1,154 @@
+/// Builds a VTIMEZONE (RFC 5545 §3.6.5) from tz database rules.
+///
+/// The blocks are derived from the zone's real transitions, not from "the offset today": every
+/// offset change within the requested span is covered, with the tz database's abbreviations in
+/// TZNAME. Transitions that repeat yearly on the same weekday rule become one block with
+/// `RRULE:FREQ=YEARLY;BYMONTH=m;BYDAY=nSU` (one ordinal BYDAY: the only form Outlook reads,
+/// MS-OXCICAL §2.1.3.1.1.19), closed with a UTC UNTIL where the rule changed. A zone without
+/// daylight time still gets its STANDARD block.
+public enum TimeZoneComponent {
+    /// A VTIMEZONE for `rules` that is exact for every instant in `span` (seconds since the epoch).
+    public static func make(_ rules: ZoneRules, covering span: ClosedRange<Int64>) -> Component {
+        let year: Int64 = 366 * 86400
+        var list = Array(rules.transitions(from: span.lowerBound - year, to: span.upperBound + year))
+        if list.first.map({ $0.instant > span.lowerBound }) ?? true,
+            let before = rules.transition(atOrBefore: span.lowerBound)
+        {
+            list.insert(before, at: 0)
+        }
+        var blocks: [Component] = []
+        if list.isEmpty || list[0].instant > span.lowerBound {
+            // The offset in force at the span's start has no transition to anchor it: state it
+            // as a STANDARD block from 1970 (or the first transition's "before" offset).
+            let o = list.first?.before ?? rules.initial
+            blocks.append(
+                block(
+                    daylight: o.isDaylight, start: LocalDateTime(localSeconds: 0), from: o.seconds, to: o.seconds,
+                    name: o.abbreviation, rrule: nil))
+        }
+        for group in groups(list) {
+            let first = group.members[0]
+            let start = LocalDateTime(localSeconds: first.instant + Int64(first.before.seconds))
+            var rrule: String?
+            if group.members.count > 1 || first.instant > span.upperBound {
+                let month = start.date.month
+                let byday = (group.isLast ? "-1" : String(group.nth)) + start.date.weekday.icalendarCode
+                rrule = "FREQ=YEARLY;BYMONTH=\(month);BYDAY=\(byday)"
+                if let last = group.members.last, last.instant <= span.upperBound,
+                    group.members.count > 1
+                {
+                    // The rule stopped inside the span's horizon: close it.
+                    let nextYearInstant = rules.transitions(from: last.instant + 1, to: Int64.max).first {
+                        key($0) == key(last)
+                    }
+                    if nextYearInstant == nil || !continues(group, nextYearInstant!) {
+                        rrule! += ";UNTIL=" + Property.utcString(last.instant)
+                    }
+                } else if group.members.count == 1 {
+                    rrule = nil
+                }
+            }
+            blocks.append(
+                block(
+                    daylight: first.after.isDaylight, start: start, from: first.before.seconds,
+                    to: first.after.seconds, name: first.after.abbreviation, rrule: rrule))
+        }
+        var tz = Component("VTIMEZONE", properties: [Property("TZID", raw: rules.identifier)])
+        tz.components = blocks
+        return tz
+    }
+
+    private struct Key: Hashable {
+        var daylight: Bool
+        var from: Int
+        var to: Int
+        var name: String
+        var month: Int
+        var weekday: Weekday
+        var timeOfDay: Int
+    }
+
+    private struct Group {
+        var key: Key
+        var members: [ZoneTransition]
+        var lastYear: Int
+        var isLast: Bool
+        var nth: Int
+    }
+
+    private static func key(_ t: ZoneTransition) -> Key {
+        let local = LocalDateTime(localSeconds: t.instant + Int64(t.before.seconds))
+        return Key(
+            daylight: t.after.isDaylight, from: t.before.seconds, to: t.after.seconds,
+            name: t.after.abbreviation, month: local.date.month, weekday: local.date.weekday,
+            timeOfDay: local.time.secondsOfDay)
+    }
+
+    private static func position(_ t: ZoneTransition) -> (year: Int, nth: Int, isLast: Bool) {
+        let d = LocalDateTime(localSeconds: t.instant + Int64(t.before.seconds)).date
+        let c = d.components
+        return (c.year, (c.day - 1) / 7 + 1, c.day + 7 > LocalDate.daysIn(month: c.month, year: c.year))
+    }
+
+    private static func continues(_ g: Group, _ t: ZoneTransition) -> Bool {
+        let p = position(t)
+        return key(t) == g.key && p.year == g.lastYear + 1 && ((g.isLast && p.isLast) || (g.nth > 0 && p.nth == g.nth))
+    }
+
+    /// Partitions transitions into runs that one yearly rule describes.
+    private static func groups(_ list: [ZoneTransition]) -> [Group] {
+        var done: [Group] = []
+        var open: [Key: Group] = [:]
+        var order: [Key] = []
+        for t in list {
+            let k = key(t)
+            let p = position(t)
+            if var g = open[k], continues(g, t) {
+                g.isLast = g.isLast && p.isLast
+                if g.nth != p.nth { g.nth = 0 }
+                g.members.append(t)
+                g.lastYear = p.year
+                open[k] = g
+                continue
+            }
+            if let g = open[k] { done.append(g) } else { order.append(k) }
+            open[k] = Group(key: k, members: [t], lastYear: p.year, isLast: p.isLast, nth: p.nth)
+        }
+        for k in order { if let g = open[k] { done.append(g) } }
+        // A group whose pattern is neither "last" nor a fixed ordinal cannot be one RRULE: split it.
+        var result: [Group] = []
+        for g in done {
+            if g.isLast || g.nth > 0 || g.members.count == 1 {
+                result.append(g)
+            } else {
+                for m in g.members {
+                    let p = position(m)
+                    result.append(Group(key: g.key, members: [m], lastYear: p.year, isLast: p.isLast, nth: p.nth))
+                }
+            }
+        }
+        return result.sorted { $0.members[0].instant < $1.members[0].instant }
+    }
+
+    private static func block(
+        daylight: Bool, start: LocalDateTime, from: Int, to: Int, name: String, rrule: String?
+    ) -> Component {
+        var c = Component(daylight ? "DAYLIGHT" : "STANDARD")
+        c.properties.append(Property("DTSTART", raw: start.basicFormat))
+        c.properties.append(Property("TZOFFSETFROM", raw: offsetString(from)))
+        c.properties.append(Property("TZOFFSETTO", raw: offsetString(to)))
+        if let rrule { c.properties.append(Property("RRULE", raw: rrule)) }
+        if !name.isEmpty { c.properties.append(Property("TZNAME", text: name)) }
+        return c
+    }
+
+    /// `+HHMM` or `+HHMMSS` (UTC-OFFSET, §3.3.14). "-0000" is not allowed, so zero is "+0000".
+    public static func offsetString(_ seconds: Int) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let a = abs(seconds)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        var s = sign + two(a / 3600) + two(a / 60 % 60)
+        if a % 60 != 0 { s += two(a % 60) }
+        return s
+    }
+}

@@ -1,0 +1,103 @@
+import CivilTime
+
+/// A studio's timetable, as read from schedule.json. Every local date and time is civil; zones
+/// are resolved by the recurrence engine at the very end.
+package struct Schedule: Sendable {
+    package var calendar: CalendarInfo
+    package var classes: [ClassDefinition]
+    package var exceptions: [ScheduleException]
+    /// The rules of every zone the schedule names, by IANA name.
+    package var zones: [String: ZoneRules]
+    /// The file it was read from, for messages.
+    package var sourceFile: String
+
+    package init(
+        calendar: CalendarInfo, classes: [ClassDefinition], exceptions: [ScheduleException],
+        zones: [String: ZoneRules] = [:], sourceFile: String = "schedule.json"
+    ) {
+        self.calendar = calendar
+        self.classes = classes
+        self.exceptions = exceptions
+        self.zones = zones
+        self.sourceFile = sourceFile
+    }
+
+    /// The IANA zone a class's local times are in.
+    package func zoneName(ofClass i: Int) -> String { classes[i].timeZone ?? calendar.timeZone }
+
+    package func classIndex(id: String) -> Int? { classes.firstIndex { $0.id == id } }
+}
+
+/// The `calendar` object.
+package struct CalendarInfo: Sendable {
+    package var id: String
+    package var name: String
+    /// IANA zone name; every local date and time in the schedule is in it unless a class says otherwise.
+    package var timeZone: String
+    package var uidDomain: String
+    package var description: String?
+    package var url: String?
+    package var location: String?
+    /// The words before the booking URL in each event's description ("Book your classes").
+    package var bookingLabel: String
+
+    package static let defaultBookingLabel = "Book your classes"
+}
+
+/// When a class runs: on weekdays between its first and last date, or on listed dates.
+package enum ClassPattern: Sendable, Hashable {
+    case weekly([Weekday])
+    case dates([LocalDate])
+}
+
+/// One entry of `classes`.
+package struct ClassDefinition: Sendable {
+    package var id: String
+    package var title: String
+    package var pattern: ClassPattern
+    package var start: LocalTime
+    package var durationMinutes: Int
+    package var from: LocalDate?
+    package var until: LocalDate?
+    package var description: String?
+    package var location: String?
+    package var instructor: String?
+    package var url: String?
+    /// Overrides the calendar's zone for this class (a network spanning cities).
+    package var timeZone: String?
+    /// Where the class was written, for messages.
+    package var path: String
+    package var location_: SourceLocation?
+
+    /// True when the class is scheduled (before exceptions) on `date`.
+    package func runs(on date: LocalDate) -> Bool {
+        if let from, date < from { return false }
+        if let until, date > until { return false }
+        switch pattern {
+        case .weekly(let days): return days.contains(date.weekday)
+        case .dates(let dates): return dates.contains(date)
+        }
+    }
+}
+
+/// One entry of `exceptions`: a cancellation over a date range, or a moved occurrence.
+package struct ScheduleException: Sendable {
+    package enum Kind: Sendable, Hashable {
+        /// Every occurrence (of `classID`, or of every class) whose original date is in the range.
+        case cancel(from: LocalDate, to: LocalDate)
+        /// The occurrence of `classID` on `date` moves to a new date and/or start time.
+        case move(date: LocalDate, toDate: LocalDate?, toStart: LocalTime?)
+    }
+
+    package var kind: Kind
+    package var classID: String?
+    package var reason: String?
+    package var path: String
+    package var location: SourceLocation?
+
+    package func covers(_ date: LocalDate, classID id: String) -> Bool {
+        guard case .cancel(let from, let to) = kind else { return false }
+        if let classID, classID != id { return false }
+        return date >= from && date <= to
+    }
+}

@@ -1,0 +1,444 @@
+import CivilTime
+
+/// Turns schedule.json bytes into a ``Schedule``, collecting every error and warning with its
+/// file, line:column and JSON path. Unknown keys are errors (a typo must never silently drop a
+/// closure), with a "did you mean" hint.
+package struct ScheduleDecoder {
+    package let file: String
+    private var diagnostics: [Diagnostic] = []
+    private let zoneLoader: (String) throws(ZoneDataError) -> ZoneRules
+    private var zones: [String: ZoneRules] = [:]
+
+    private init(file: String, zones: @escaping (String) throws(ZoneDataError) -> ZoneRules) {
+        self.file = file
+        self.zoneLoader = zones
+    }
+
+    /// Decodes and validates the shape of a schedule. Semantic checks that need the calendar
+    /// (moves, exceptions naming classes) are ``ScheduleValidator``'s.
+    ///
+    /// - Parameter zones: loads a zone's rules by IANA name (the tz database); called once per name.
+    package static func decode(
+        _ bytes: [UInt8], file: String, zones: @escaping (String) throws(ZoneDataError) -> ZoneRules
+    ) throws(ScheduleError) -> (Schedule, [Diagnostic]) {
+        var d = ScheduleDecoder(file: file, zones: zones)
+        guard bytes.count <= ScheduleLimits.fileBytes else {
+            throw ScheduleError([
+                Diagnostic(
+                    .error, file: file, location: nil, path: "",
+                    message: "the file is \(bytes.count) bytes; the limit is \(ScheduleLimits.fileBytes) bytes",
+                    hint: "is this really a schedule? split a studio network into one schedule per studio")
+            ])
+        }
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes, maxDepth: ScheduleLimits.nestingDepth)
+        } catch {
+            throw ScheduleError([
+                Diagnostic(.error, file: file, location: error.location, path: "", message: error.message)
+            ])
+        }
+        var schedule = d.schedule(root)
+        schedule?.zones = d.zones
+        schedule?.sourceFile = file
+        if let schedule, !d.diagnostics.contains(where: { $0.severity == .error }) {
+            return (schedule, d.diagnostics)
+        }
+        throw ScheduleError(d.diagnostics)
+    }
+
+    // MARK: - Diagnostics
+
+    private mutating func error(_ node: JSONNode?, _ path: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, file: file, location: node?.location, path: path, message: message, hint: hint))
+    }
+
+    private mutating func error(at location: SourceLocation?, _ path: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, file: file, location: location, path: path, message: message, hint: hint))
+    }
+
+    private mutating func warning(_ node: JSONNode?, _ path: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, file: file, location: node?.location, path: path, message: message, hint: hint))
+    }
+
+    private static func quoted(_ s: String) -> String {
+        var t = s.count > 60 ? String(s.prefix(57)) + "..." : s
+        t = t.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+        return "\"" + t + "\""
+    }
+
+    private static func found(_ node: JSONNode) -> String {
+        switch node.value {
+        case .string(let s): return "found " + quoted(s)
+        case .number(let n): return "found \(n)"
+        case .bool(let b): return "found \(b)"
+        default: return "found \(node.kind)"
+        }
+    }
+
+    // MARK: - Objects
+
+    /// The members of an object, after reporting unknown keys. Nil (with an error) when not an object.
+    private mutating func members(
+        _ node: JSONNode, _ path: String, allowed: [String], what: String
+    ) -> [String: JSONNode]? {
+        guard case .object(let list) = node.value else {
+            error(node, path, "expected \(what) (a JSON object { ... }), \(Self.found(node))")
+            return nil
+        }
+        var out: [String: JSONNode] = [:]
+        for m in list {
+            if allowed.contains(m.key) {
+                out[m.key] = m.value
+            } else {
+                let hint = closestMatch(to: m.key, in: allowed).map { "did you mean \"\($0)\"?" }
+                    ?? "known keys here: " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
+                error(at: m.keyLocation, join(path, m.key), "unknown key \"\(m.key)\"", hint: hint)
+            }
+        }
+        return out
+    }
+
+    private func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    private mutating func require(_ obj: [String: JSONNode], _ key: String, _ parent: JSONNode, _ path: String, _ what: String) -> JSONNode? {
+        guard let v = obj[key] else {
+            error(parent, path.isEmpty ? key : path, "missing required key \"\(key)\" (\(what))")
+            return nil
+        }
+        return v
+    }
+
+    // MARK: - Values
+
+    private mutating func string(_ node: JSONNode, _ path: String, what: String) -> String? {
+        guard case .string(let s) = node.value else {
+            error(node, path, "expected \(what) as a string, \(Self.found(node))")
+            return nil
+        }
+        return s
+    }
+
+    /// Free text: non-empty, bounded, no control characters other than newline.
+    private mutating func text(_ node: JSONNode, _ path: String, what: String) -> String? {
+        guard let s = string(node, path, what: what) else { return nil }
+        if s.trimmingWhitespace().isEmpty {
+            error(node, path, "\(what) is empty", hint: "write some text, or remove the key")
+            return nil
+        }
+        if s.count > ScheduleLimits.textLength {
+            error(node, path, "\(what) is \(s.count) characters long; the limit is \(ScheduleLimits.textLength)")
+            return nil
+        }
+        if let bad = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }) {
+            error(node, path, "\(what) contains the control character U+\(String.hex4(bad.value))",
+                  hint: "remove it; only line breaks (\\n) are allowed in text")
+            return nil
+        }
+        return s
+    }
+
+    private mutating func identifier(_ node: JSONNode, _ path: String, what: String) -> String? {
+        guard let s = string(node, path, what: what) else { return nil }
+        let ok = !s.isEmpty && s.utf8.count <= ScheduleLimits.idLength
+            && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+            && s.first != "-"
+        guard ok else {
+            error(node, path, "expected \(what) made of lowercase letters, digits and '-' (at most \(ScheduleLimits.idLength), not starting with '-'), \(Self.found(node))",
+                  hint: "ids become file names and UIDs, e.g. \"hips-monday\"")
+            return nil
+        }
+        return s
+    }
+
+    private mutating func date(_ node: JSONNode, _ path: String) -> LocalDate? {
+        guard let s = string(node, path, what: "a date") else { return nil }
+        guard let d = LocalDate(iso: s) else {
+            error(node, path, "expected a date \"YYYY-MM-DD\" such as \"2026-12-24\", \(Self.found(node))")
+            return nil
+        }
+        guard LocalDate.supportedYears.contains(d.year) else {
+            error(node, path, "the year \(d.year) is outside the supported years \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)")
+            return nil
+        }
+        return d
+    }
+
+    private mutating func time(_ node: JSONNode, _ path: String) -> LocalTime? {
+        guard let s = string(node, path, what: "a time") else { return nil }
+        guard let t = LocalTime(hhmm: s) else {
+            var hint: String?
+            if s.lowercased().hasSuffix("am") || s.lowercased().hasSuffix("pm") { hint = "use the 24-hour clock: 7pm is \"19:00\"" }
+            else if s.count == 4, s.dropFirst().first == ":" { hint = "write two digits for the hour: \"0\(s)\"" }
+            error(node, path, "expected a 24-hour time \"HH:MM\" such as \"17:15\", \(Self.found(node))", hint: hint)
+            return nil
+        }
+        return t
+    }
+
+    private mutating func url(_ node: JSONNode, _ path: String) -> String? {
+        guard let s = text(node, path, what: "a URL") else { return nil }
+        let lower = s.lowercased()
+        guard (lower.hasPrefix("https://") || lower.hasPrefix("http://")), s.count > 8,
+              !s.unicodeScalars.contains(where: { $0 == " " || $0 == "\n" || $0 == "\"" || $0 == "<" || $0 == ">" })
+        else {
+            error(node, path, "expected an http:// or https:// URL without spaces, \(Self.found(node))")
+            return nil
+        }
+        return s
+    }
+
+    private mutating func zoneName(_ node: JSONNode, _ path: String) -> String? {
+        guard let s = string(node, path, what: "a time zone") else { return nil }
+        guard TimeZoneDatabase.isWellFormedName(s) else {
+            error(node, path, "expected an IANA time zone name such as \"Europe/London\", \(Self.found(node))")
+            return nil
+        }
+        if zones[s] == nil {
+            do {
+                zones[s] = try zoneLoader(s)
+            } catch {
+                self.error(node, path, "unknown time zone \"\(s)\" (\(error.description))",
+                           hint: "use an IANA name such as \"Europe/London\" or \"America/New_York\"")
+                return nil
+            }
+        }
+        return s
+    }
+
+    // MARK: - The schedule
+
+    private mutating func schedule(_ root: JSONNode) -> Schedule? {
+        guard let top = members(root, "", allowed: ["calendar", "classes", "exceptions"], what: "the schedule") else { return nil }
+        guard let calNode = require(top, "calendar", root, "", "the calendar's id, name, timezone and uidDomain") else {
+            _ = require(top, "classes", root, "", "the list of classes")
+            return nil
+        }
+        let calendar = calendarInfo(calNode)
+        var classes: [ClassDefinition] = []
+        if let list = require(top, "classes", root, "", "the list of classes") {
+            if case .array(let items) = list.value {
+                if items.count > ScheduleLimits.classes {
+                    error(list, "classes", "\(items.count) classes; the limit is \(ScheduleLimits.classes)")
+                } else {
+                    for (i, item) in items.enumerated() {
+                        if let c = classDefinition(item, "classes[\(i)]") { classes.append(c) }
+                    }
+                }
+            } else {
+                error(list, "classes", "expected an array of classes [ ... ], \(Self.found(list))")
+            }
+        }
+        var exceptions: [ScheduleException] = []
+        if let list = top["exceptions"] {
+            if case .array(let items) = list.value {
+                if items.count > ScheduleLimits.exceptions {
+                    error(list, "exceptions", "\(items.count) exceptions; the limit is \(ScheduleLimits.exceptions)")
+                } else {
+                    for (i, item) in items.enumerated() {
+                        if let e = exception(item, "exceptions[\(i)]") { exceptions.append(e) }
+                    }
+                }
+            } else {
+                error(list, "exceptions", "expected an array of exceptions [ ... ], \(Self.found(list))")
+            }
+        }
+        guard let calendar else { return nil }
+        return Schedule(calendar: calendar, classes: classes, exceptions: exceptions)
+    }
+
+    private mutating func calendarInfo(_ node: JSONNode) -> CalendarInfo? {
+        let path = "calendar"
+        guard let m = members(
+            node, path,
+            allowed: ["id", "name", "timezone", "uidDomain", "description", "url", "location", "bookingLabel"],
+            what: "the calendar")
+        else { return nil }
+        let id = require(m, "id", node, path, "the feed's file name, e.g. \"circl\"").flatMap { identifier($0, "calendar.id", what: "an id") }
+        let name = require(m, "name", node, path, "the calendar's display name").flatMap { text($0, "calendar.name", what: "the calendar name") }
+        let zone = require(m, "timezone", node, path, "an IANA time zone such as \"Europe/London\"").flatMap { zoneName($0, "calendar.timezone") }
+        var domain: String?
+        if let n = require(m, "uidDomain", node, path, "a domain you control, e.g. \"circl.example\"") {
+            if let s = string(n, "calendar.uidDomain", what: "a domain") {
+                let ok = !s.isEmpty && s.utf8.count <= 253 && s.first != "." && s.first != "-"
+                    && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E }
+                if ok { domain = s } else {
+                    error(n, "calendar.uidDomain", "expected a domain name such as \"circl.example\", \(Self.found(n))")
+                }
+            }
+        }
+        let description = m["description"].flatMap { text($0, "calendar.description", what: "the description") }
+        let url = m["url"].flatMap { self.url($0, "calendar.url") }
+        let location = m["location"].flatMap { text($0, "calendar.location", what: "the location") }
+        let label = m["bookingLabel"].flatMap { text($0, "calendar.bookingLabel", what: "the booking label") }
+        guard let id, let name, let zone, let domain else { return nil }
+        return CalendarInfo(
+            id: id, name: name, timeZone: zone, uidDomain: domain, description: description, url: url,
+            location: location, bookingLabel: label ?? CalendarInfo.defaultBookingLabel)
+    }
+
+    private mutating func classDefinition(_ node: JSONNode, _ path: String) -> ClassDefinition? {
+        guard let m = members(
+            node, path,
+            allowed: ["id", "title", "days", "dates", "start", "durationMinutes", "from", "until",
+                      "description", "location", "instructor", "url", "timezone"],
+            what: "a class")
+        else { return nil }
+        let id = require(m, "id", node, path, "a unique id such as \"hips-monday\"").flatMap { identifier($0, path + ".id", what: "an id") }
+        let title = require(m, "title", node, path, "the class name members see").flatMap { text($0, path + ".title", what: "the title") }
+        let start = require(m, "start", node, path, "the 24-hour start time, e.g. \"17:15\"").flatMap { time($0, path + ".start") }
+        var duration: Int?
+        if let n = require(m, "durationMinutes", node, path, "the length in minutes, 1 to 1440") {
+            if case .number(let raw) = n.value, let v = Int(raw), (1...1440).contains(v) {
+                duration = v
+            } else {
+                error(n, path + ".durationMinutes", "expected a whole number of minutes from 1 to 1440, \(Self.found(n))")
+            }
+        }
+        var pattern: ClassPattern?
+        switch (m["days"], m["dates"]) {
+        case (nil, nil):
+            error(node, path, "a class needs either \"days\" (weekly) or \"dates\" (one-off), and has neither",
+                  hint: "add \"days\": [\"monday\"] or \"dates\": [\"2026-12-19\"]")
+        case (.some, .some):
+            error(m["dates"], path + ".dates", "a class has either \"days\" (weekly) or \"dates\" (one-off), not both",
+                  hint: "split it into two classes with different ids")
+        case (let daysNode?, nil):
+            if case .array(let items) = daysNode.value {
+                if items.isEmpty {
+                    error(daysNode, path + ".days", "\"days\" is empty; list at least one weekday",
+                          hint: "to stop a class, set \"until\" to its last date")
+                }
+                var days: [Weekday] = []
+                var ok = !items.isEmpty
+                for (i, item) in items.enumerated() {
+                    let p = "\(path).days[\(i)]"
+                    guard case .string(let s) = item.value, let d = Weekday(name: s) else {
+                        var hint: String?
+                        if case .string(let s) = item.value {
+                            hint = closestMatch(to: s, in: Weekday.allCases.map(\.name)).map { "did you mean \"\($0)\"?" }
+                        }
+                        error(item, p, "expected a weekday \"monday\" ... \"sunday\" (lowercase), \(Self.found(item))", hint: hint)
+                        ok = false
+                        continue
+                    }
+                    if days.contains(d) {
+                        warning(item, p, "\"\(s)\" is listed twice", hint: "remove the duplicate")
+                    } else {
+                        days.append(d)
+                    }
+                }
+                if ok { pattern = .weekly(days.sorted()) }
+            } else {
+                error(daysNode, path + ".days", "expected an array of weekdays such as [\"monday\"], \(Self.found(daysNode))")
+            }
+        case (nil, let datesNode?):
+            if case .array(let items) = datesNode.value {
+                if items.isEmpty { error(datesNode, path + ".dates", "\"dates\" is empty; list at least one date") }
+                if items.count > ScheduleLimits.datesPerClass {
+                    error(datesNode, path + ".dates", "\(items.count) dates; the limit is \(ScheduleLimits.datesPerClass)")
+                }
+                var dates: [LocalDate] = []
+                var ok = !items.isEmpty && items.count <= ScheduleLimits.datesPerClass
+                for (i, item) in items.enumerated() where ok || i < 50 {
+                    guard let d = date(item, "\(path).dates[\(i)]") else { ok = false; continue }
+                    if dates.contains(d) {
+                        warning(item, "\(path).dates[\(i)]", "\(d) is listed twice", hint: "remove the duplicate")
+                    } else {
+                        dates.append(d)
+                    }
+                }
+                if ok { pattern = .dates(dates.sorted()) }
+            } else {
+                error(datesNode, path + ".dates", "expected an array of dates such as [\"2026-12-19\"], \(Self.found(datesNode))")
+            }
+        }
+        let from = m["from"].flatMap { date($0, path + ".from") }
+        let until = m["until"].flatMap { date($0, path + ".until") }
+        if let from, let until, until < from {
+            error(m["until"], path + ".until", "\"until\" (\(until)) is before \"from\" (\(from))",
+                  hint: "\"until\" is the last date the class runs, inclusive")
+        }
+        let description = m["description"].flatMap { text($0, path + ".description", what: "the description") }
+        let location = m["location"].flatMap { text($0, path + ".location", what: "the location") }
+        let instructor = m["instructor"].flatMap { text($0, path + ".instructor", what: "the instructor") }
+        let url = m["url"].flatMap { self.url($0, path + ".url") }
+        let zone = m["timezone"].flatMap { zoneName($0, path + ".timezone") }
+        guard let id, let title, let start, let duration, let pattern else { return nil }
+        return ClassDefinition(
+            id: id, title: title, pattern: pattern, start: start, durationMinutes: duration, from: from, until: until,
+            description: description, location: location, instructor: instructor, url: url, timeZone: zone,
+            path: path, location_: node.location)
+    }
+
+    private mutating func exception(_ node: JSONNode, _ path: String) -> ScheduleException? {
+        guard let m = members(node, path, allowed: ["date", "from", "to", "class", "reason", "moveTo"], what: "an exception")
+        else { return nil }
+        let classID = m["class"].flatMap { identifier($0, path + ".class", what: "a class id") }
+        let reason = m["reason"].flatMap { text($0, path + ".reason", what: "the reason") }
+        var kind: ScheduleException.Kind?
+        if let moveNode = m["moveTo"] {
+            let date = m["date"].flatMap { self.date($0, path + ".date") }
+            if m["date"] == nil {
+                error(node, path, "a move needs \"date\": the date of the occurrence that moves")
+            }
+            if m["from"] != nil || m["to"] != nil {
+                error(m["from"] ?? m["to"], path, "a move applies to one occurrence: use \"date\", not \"from\"/\"to\"")
+            }
+            if m["class"] == nil {
+                error(node, path, "a move needs \"class\": the id of the class that moves")
+            }
+            if let mv = members(moveNode, path + ".moveTo", allowed: ["date", "start"], what: "the new date and/or start") {
+                if mv.isEmpty {
+                    error(moveNode, path + ".moveTo", "\"moveTo\" is empty; give a new \"date\", a new \"start\", or both")
+                }
+                let toDate = mv["date"].flatMap { self.date($0, path + ".moveTo.date") }
+                let toStart = mv["start"].flatMap { time($0, path + ".moveTo.start") }
+                if let date, !mv.isEmpty, (mv["date"] == nil || toDate != nil), (mv["start"] == nil || toStart != nil) {
+                    kind = .move(date: date, toDate: toDate, toStart: toStart)
+                }
+            }
+        } else {
+            switch (m["date"], m["from"], m["to"]) {
+            case (let d?, nil, nil):
+                if let day = date(d, path + ".date") { kind = .cancel(from: day, to: day) }
+            case (nil, let f?, let t?):
+                let from = date(f, path + ".from")
+                let to = date(t, path + ".to")
+                if let from, let to {
+                    if to < from {
+                        error(t, path + ".to", "\"to\" (\(to)) is before \"from\" (\(from))", hint: "the range is inclusive: \"from\" is the first closed day")
+                    } else if to.dayNumber - from.dayNumber > ScheduleLimits.windowDays {
+                        error(t, path + ".to", "the range is longer than \(ScheduleLimits.windowDays) days")
+                    } else {
+                        kind = .cancel(from: from, to: to)
+                    }
+                }
+            case (nil, .some, nil):
+                error(node, path, "missing required key \"to\" (the last closed date of the range, inclusive)")
+            case (nil, nil, .some):
+                error(node, path, "missing required key \"from\" (the first closed date of the range)")
+            case (nil, nil, nil):
+                error(node, path, "an exception needs \"date\" (one day) or \"from\" and \"to\" (a range)")
+            default:
+                error(m["from"], path, "use either \"date\" (one day) or \"from\"/\"to\" (a range), not both")
+            }
+        }
+        guard let kind else { return nil }
+        return ScheduleException(kind: kind, classID: classID, reason: reason, path: path, location: node.location)
+    }
+}
+
+extension String {
+    fileprivate func trimmingWhitespace() -> Substring {
+        var s = self[...]
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        return s
+    }
+
+    fileprivate static func hex4(_ value: UInt32) -> String {
+        let h = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: Swift.max(0, 4 - h.count)) + h
+    }
+}

@@ -1,0 +1,122 @@
+import CivilTime
+
+/// Checks that need the whole schedule: unique ids, exceptions that name real classes, moves of
+/// occurrences that exist. Suspicious but legal input is a warning.
+package enum ScheduleValidator {
+    package static func validate(_ schedule: Schedule) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let file = schedule.sourceFile
+        func error(_ loc: SourceLocation?, _ path: String, _ msg: String, hint: String? = nil) {
+            out.append(Diagnostic(.error, file: file, location: loc, path: path, message: msg, hint: hint))
+        }
+        func warning(_ loc: SourceLocation?, _ path: String, _ msg: String, hint: String? = nil) {
+            out.append(Diagnostic(.warning, file: file, location: loc, path: path, message: msg, hint: hint))
+        }
+        var seen: [String: String] = [:]
+        for c in schedule.classes {
+            if let first = seen[c.id] {
+                error(c.location_, c.path + ".id", "duplicate class id \"\(c.id)\" (also used by \(first))",
+                      hint: "every class needs its own id: it is part of each event's UID and feed file name")
+            } else {
+                seen[c.id] = c.path
+            }
+        }
+        let ids = schedule.classes.map(\.id)
+        let engine = RecurrenceEngine(schedule: schedule)
+        var moved: [String: String] = [:]
+        var cancellationKeys: [String: String] = [:]
+        for e in schedule.exceptions {
+            var cls: ClassDefinition?
+            if let id = e.classID {
+                guard let i = schedule.classIndex(id: id) else {
+                    error(e.location, e.path + ".class", "no class has the id \"\(id)\"",
+                          hint: closestMatch(to: id, in: ids).map { "did you mean \"\($0)\"?" } ?? "known classes: " + ids.joined(separator: ", "))
+                    continue
+                }
+                cls = schedule.classes[i]
+            }
+            switch e.kind {
+            case .cancel(let from, let to):
+                let key = "\(e.classID ?? "*") \(from) \(to)"
+                if let first = cancellationKeys[key] {
+                    warning(e.location, e.path, "duplicates \(first)", hint: "remove one of them")
+                }
+                cancellationKeys[key] = cancellationKeys[key] ?? e.path
+                if let cls {
+                    var d = from
+                    var any = false
+                    while d <= to && !any {
+                        any = cls.runs(on: d)
+                        d = d.adding(days: 1)
+                    }
+                    if !any {
+                        let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
+                        warning(e.location, e.path, "class \"\(cls.id)\" never runs \(when), so this exception changes nothing",
+                                hint: "check the date and the class id")
+                    }
+                }
+            case .move(let date, let toDate, let toStart):
+                guard let cls else { continue }  // a move without "class" was reported by the decoder
+                guard cls.runs(on: date) else {
+                    error(e.location, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.weekday.name) \(date) to move",
+                          hint: describeRuns(cls))
+                    continue
+                }
+                let key = "\(cls.id) \(date)"
+                if let first = moved[key] {
+                    error(e.location, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(first)",
+                          hint: "keep one move per occurrence")
+                    continue
+                }
+                moved[key] = e.path
+                if let c = engine.cancellation(classID: cls.id, on: date) {
+                    error(e.location, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
+                          hint: "remove the cancellation or the move")
+                    continue
+                }
+                let target = toDate ?? date
+                if target == date && (toStart == nil || toStart == cls.start) {
+                    warning(e.location, e.path + ".moveTo", "the move does not change the date or the time")
+                }
+                if let c = engine.cancellation(classID: cls.id, on: target) {
+                    warning(e.location, e.path + ".moveTo", "moves onto \(target), which \(c.path) closes; the move stands",
+                            hint: "members will see this class on a closed day: check the date")
+                } else if target != date, cls.runs(on: target), engine.move(classID: cls.id, on: target) == nil {
+                    warning(e.location, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
+                            hint: "members will see the class twice that day")
+                }
+            }
+        }
+        return out
+    }
+
+    private static func describeRuns(_ cls: ClassDefinition) -> String {
+        var s: String
+        switch cls.pattern {
+        case .weekly(let days): s = "it runs on " + days.map { $0.name + "s" }.joined(separator: " and ")
+        case .dates(let dates): s = "it runs on " + dates.prefix(5).map(\.description).joined(separator: ", ") + (dates.count > 5 ? ", ..." : "")
+        }
+        if let from = cls.from { s += " from \(from)" }
+        if let until = cls.until { s += " until \(until)" }
+        return s
+    }
+
+    /// Warnings for occurrences whose start time does not exist or happens twice that day.
+    package static func timeWarnings(_ occurrences: [Occurrence], schedule: Schedule) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var reported = Set<String>()
+        for o in occurrences where o.startWasInGap || o.startWasAmbiguous {
+            let cls = schedule.classes[o.classIndex]
+            let key = "\(cls.id) \(o.date)"
+            guard reported.insert(key).inserted else { continue }
+            let zone = schedule.zoneName(ofClass: o.classIndex)
+            let scheduled = o.movedFrom == nil ? cls.start : LocalTime(secondsOfDay: o.localStart.time.secondsOfDay)
+            let msg = o.startWasInGap
+                ? "\(cls.start) does not exist on \(o.date.weekday.name) \(o.date) in \(zone) (the clocks go forward); the class is shown at \(o.localStart.time)"
+                : "\(scheduled) happens twice on \(o.date.weekday.name) \(o.date) in \(zone) (the clocks go back); the class is shown at the first"
+            out.append(Diagnostic(.warning, file: schedule.sourceFile, location: cls.location_, path: cls.path + ".start", message: msg,
+                                  hint: "choose a start time outside the night of the clock change"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,74 @@
+/// A small command-line parser: `--name value`, `--name=value`, boolean `--flag`, positionals.
+struct Arguments {
+    private(set) var values: [String: String] = [:]
+    private(set) var flags: Set<String> = []
+    private(set) var positionals: [String] = []
+
+    /// - Parameters:
+    ///   - valued: options that take a value (without the leading dashes).
+    ///   - booleans: options that take none.
+    init(_ args: [String], valued: Set<String>, booleans: Set<String>, command: String) throws(CLIError) {
+        var i = 0
+        var onlyPositionals = false
+        while i < args.count {
+            let a = args[i]
+            i += 1
+            if onlyPositionals || !a.hasPrefix("-") || a == "-" {
+                positionals.append(a)
+                continue
+            }
+            if a == "--" {
+                onlyPositionals = true
+                continue
+            }
+            if a == "-h" {
+                flags.insert("help")
+                continue
+            }
+            guard a.hasPrefix("--") else {
+                throw CLIError(.usage, "unknown option '\(a)' for '\(command)'; options are spelt with two dashes (see 'classfeed \(command) --help')")
+            }
+            var name = String(a.dropFirst(2))
+            var inline: String?
+            if let eq = name.firstIndex(of: "=") {
+                inline = String(name[name.index(after: eq)...])
+                name = String(name[..<eq])
+            }
+            if valued.contains(name) {
+                if let inline {
+                    values[name] = inline
+                } else {
+                    guard i < args.count else { throw CLIError(.usage, "option '--\(name)' needs a value (see 'classfeed \(command) --help')") }
+                    values[name] = args[i]
+                    i += 1
+                }
+            } else if booleans.contains(name) {
+                guard inline == nil else { throw CLIError(.usage, "option '--\(name)' takes no value") }
+                flags.insert(name)
+            } else {
+                let all = Array(valued) + Array(booleans)
+                var hint = ""
+                if let m = all.min(by: { distance($0, name) < distance($1, name) }), distance(m, name) <= 2 {
+                    hint = "; did you mean '--\(m)'?"
+                }
+                throw CLIError(.usage, "unknown option '--\(name)' for '\(command)'\(hint) (see 'classfeed \(command) --help')")
+            }
+        }
+    }
+
+    func value(_ name: String) -> String? { values[name] }
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+}
+
+private func distance(_ a: String, _ b: String) -> Int {
+    let x = Array(a), y = Array(b)
+    var prev = Array(0...y.count)
+    for i in 1...max(x.count, 1) where !x.isEmpty {
+        var cur = [i] + Array(repeating: 0, count: y.count)
+        for j in stride(from: 1, through: y.count, by: 1) {
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+        }
+        prev = cur
+    }
+    return x.isEmpty ? y.count : prev[y.count]
+}

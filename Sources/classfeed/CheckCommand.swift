@@ -1,0 +1,42 @@
+import CivilTime
+import FeedBuilder
+import Timetable
+
+/// `classfeed check`: validate without writing.
+enum CheckCommand {
+    static let help = """
+        Usage: classfeed check [--schedule FILE] [--strict] [--now TIME]
+
+        Validates the schedule and prints every error and warning with its file, line:column
+        and JSON path. Writes nothing. Exits 0 when the schedule is usable (warnings allowed
+        unless --strict), 65 when it is not.
+
+        Example:
+          classfeed check --schedule schedule.json --strict
+        """
+
+    static func run(_ args: [String], environment env: [String: String]) throws -> Int32 {
+        let a = try Arguments(args, valued: ["schedule", "now"], booleans: ["strict", "help"], command: "check")
+        if a.flag("help") {
+            Output.out(help)
+            return 0
+        }
+        if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed check --help')") }
+        let path = a.value("schedule") ?? "schedule.json"
+        let now = try Clock.now(option: a.value("now"), environment: env)
+        let loaded = try ScheduleLoading.load(path, environment: env, strict: a.flag("strict"))
+        let (from, to) = try Window.resolve(from: nil, to: nil, today: Window.today(at: now, in: loaded.schedule))
+        let engine = RecurrenceEngine(schedule: loaded.schedule)
+        let occurrences = engine.occurrences(from: from, to: to)
+        let warnings = loaded.warnings + ScheduleValidator.timeWarnings(occurrences, schedule: loaded.schedule)
+        if a.flag("strict") && !warnings.isEmpty {
+            throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
+        }
+        for w in warnings { Output.err(w.description) }
+        let s = loaded.schedule
+        let live = occurrences.filter { !$0.isCancelled }.count
+        Output.out("\(path): ok: \(s.classes.count) classes, \(s.exceptions.count) exceptions, \(live) occurrences from \(from) to \(to)"
+            + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
+        return 0
+    }
+}

@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import CivilTime
+
+/// Where "now" comes from: `--now`, else `SOURCE_DATE_EPOCH` (reproducible builds), else the clock.
+enum Clock {
+    static func now(option: String?, environment: [String: String]) throws(CLIError) -> Int64 {
+        if let option {
+            guard let t = parseInstant(option) else {
+                throw CLIError(.usage, "--now expects a UTC time such as 2026-11-27T09:00:00Z, or a date such as 2026-11-27, got '\(option)'")
+            }
+            return t
+        }
+        if let s = environment["SOURCE_DATE_EPOCH"], !s.isEmpty {
+            guard let t = Int64(s), t >= 0, t < 7_258_118_400 else {
+                throw CLIError(.usage, "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, got '\(s)'")
+            }
+            return t
+        }
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec)
+    }
+
+    /// `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM[:SS]Z`.
+    static func parseInstant(_ s: String) -> Int64? {
+        if let d = LocalDate(iso: s) { return Int64(d.dayNumber) * 86400 }
+        guard s.hasSuffix("Z"), s.count == 17 || s.count == 20 else { return nil }
+        let body = s.dropLast()
+        let parts = body.split(separator: "T")
+        guard parts.count == 2, let d = LocalDate(iso: parts[0]) else { return nil }
+        let hms = parts[1].split(separator: ":")
+        guard hms.count >= 2, let h = Int(hms[0]), let m = Int(hms[1]) else { return nil }
+        let sec = hms.count == 3 ? Int(hms[2]) : 0
+        guard let sec, let t = LocalTime(hour: h, minute: m, second: sec) else { return nil }
+        return Int64(d.dayNumber) * 86400 + Int64(t.secondsOfDay)
+    }
+}

@@ -1,0 +1,33 @@
+import CivilTime
+import Timetable
+
+/// Reads, decodes and validates a schedule file, with the tz database from `TZDIR` or the system.
+struct LoadedSchedule {
+    var schedule: Schedule
+    var warnings: [Diagnostic]
+}
+
+enum ScheduleLoading {
+    static func timeZoneDatabase(_ env: [String: String]) throws(CLIError) -> TimeZoneDatabase {
+        let dir = env["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? TimeZoneDatabase.systemDirectory
+        guard FileSystem.isDirectory(dir) else {
+            throw CLIError(.osFile, "the time-zone database \(dir) is missing; install the tzdata package or set TZDIR")
+        }
+        return TimeZoneDatabase(directory: dir)
+    }
+
+    static func load(_ path: String, environment env: [String: String], strict: Bool) throws -> LoadedSchedule {
+        let bytes = try FileSystem.read(path, limit: ScheduleLimits.fileBytes)
+        let db = try timeZoneDatabase(env)
+        var (schedule, diagnostics) = try ScheduleDecoder.decode(bytes, file: path) { name throws(ZoneDataError) in
+            try db.rules(for: name)
+        }
+        schedule.sourceFile = path
+        diagnostics += ScheduleValidator.validate(schedule)
+        let errors = diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty || (strict && !diagnostics.isEmpty) {
+            throw ScheduleError(strict ? diagnostics.map { var d = $0; d.severity = .error; return d } : diagnostics)
+        }
+        return LoadedSchedule(schedule: schedule, warnings: diagnostics)
+    }
+}
