@@ -106,12 +106,20 @@ package struct FeedBuilder: Sendable {
         w.writeLine(name: "DTSTAMP", value: Property.utcString(options.stamp))
         w.write(Property("DTSTART", local: o.localStart, timeZone: zoneName))
         w.write(endProperty(o, zoneName))
-        w.writeText(name: "SUMMARY", text: cls.title)
+        w.writeText(name: "SUMMARY", text: summary(o))
         if let d = description(o, cls) { w.writeText(name: "DESCRIPTION", text: d) }
         if let loc = cls.location ?? schedule.calendar.location { w.writeText(name: "LOCATION", text: loc) }
         if let url = cls.url ?? schedule.calendar.url { w.writeLine(name: "URL", value: url) }
         w.writeLine(name: "STATUS", value: o.isCancelled ? "CANCELLED" : "CONFIRMED")
         w.end("VEVENT")
+    }
+
+    /// What the event is called in the feed. A cancelled occurrence that is shown says so:
+    /// "Cancelled: Hip Mobility & Stretch (Christmas Eve)".
+    package func summary(_ o: Occurrence) -> String {
+        let title = schedule.classes[o.classIndex].title
+        guard case .cancelled(let reason) = o.status else { return title }
+        return "Cancelled: " + title + (reason.map { " (\($0))" } ?? "")
     }
 
     /// DTEND in the event's zone; in UTC when that wall time would be read as a different

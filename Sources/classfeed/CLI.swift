@@ -14,6 +14,7 @@ enum CLI {
         Commands:
           build     Write the feeds into the output folder (the default command)
           check     Validate the schedule and print errors and warnings; writes nothing
+          upcoming  List the coming classes with cancellations and moves (--json for scripts)
           help      Show this help, or a command's: classfeed help build
 
         Run 'classfeed COMMAND --help' for a command's options.
@@ -39,15 +40,17 @@ enum CLI {
             switch command {
             case "build": return try BuildCommand.run(rest, environment: env)
             case "check": return try CheckCommand.run(rest, environment: env)
+            case "upcoming": return try UpcomingCommand.run(rest, environment: env)
             case "help":
                 switch rest.first {
                 case "build": Output.out(BuildCommand.help)
                 case "check": Output.out(CheckCommand.help)
+                case "upcoming": Output.out(UpcomingCommand.help)
                 default: Output.out(usage)
                 }
                 return 0
             default:
-                let known = ["build", "check", "help"]
+                let known = ["build", "check", "upcoming", "help"]
                 let hint = closestMatch(to: command, in: known).map { "; did you mean '\($0)'?" } ?? ""
                 throw CLIError(.usage, "unknown command '\(command)'\(hint) (see 'classfeed --help')")
             }

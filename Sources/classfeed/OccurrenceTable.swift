@@ -1,0 +1,31 @@
+import CivilTime
+import FeedBuilder
+import Timetable
+
+/// The human-readable table `upcoming` prints: one line per occurrence in the calendar's zone.
+enum OccurrenceTable {
+    static func render(_ list: [Occurrence], schedule: Schedule, from: LocalDate, to: LocalDate, color: Bool) -> String {
+        var lines = ["Classes from \(FeedBuilder.humanDate(from)) to \(FeedBuilder.humanDate(to)) (times in \(schedule.calendar.timeZone))"]
+        if list.isEmpty { lines.append("  no classes") }
+        let width = list.map { schedule.classes[$0.classIndex].title.count }.max() ?? 0
+        for o in list {
+            let cls = schedule.classes[o.classIndex]
+            var line = "  \(FeedBuilder.humanDate(o.date))  \(o.localStart.time)  " + cls.title.padding(width)
+            let zone = schedule.zoneName(ofClass: o.classIndex)
+            if zone != schedule.calendar.timeZone { line += "  (\(zone))" }
+            if case .cancelled(let reason) = o.status {
+                let mark = "cancelled" + (reason.map { ": \($0)" } ?? "")
+                line += "  " + (color ? "\u{1B}[31m\(mark)\u{1B}[0m" : mark)
+            } else if let m = o.movedFrom {
+                let mark = "moved from \(FeedBuilder.humanDate(m.date)) \(m.time)" + (o.moveReason.map { " (\($0))" } ?? "")
+                line += "  " + (color ? "\u{1B}[33m\(mark)\u{1B}[0m" : mark)
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}
