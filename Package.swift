@@ -26,6 +26,6 @@ let package = Package(
         // Golden files are read from the source tree (and re-recorded there), not bundled.
         .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder"], exclude: ["Golden"]),
         // End-to-end runs of the built classfeed binary.
-        .testTarget(name: "ClassFeedCLITests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
+        .testTarget(name: "ClassFeedCLITests", dependencies: ["ICalendar"]),
     ]
 )
