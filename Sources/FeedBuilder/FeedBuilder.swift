@@ -1,7 +1,8 @@
 import ICalendar
 import Timetable
 
-/// Turns a schedule's occurrences into iCalendar feeds: the combined feed and one per class.
+/// Turns a schedule's occurrences into iCalendar feeds: the combined feed and one per class,
+/// in either style (see ``FeedStyle``).
 package struct FeedBuilder: Sendable {
     package let schedule: Schedule
     package let engine: RecurrenceEngine
@@ -18,10 +19,13 @@ package struct FeedBuilder: Sendable {
         self.options = options
     }
 
+    package var style: FeedStyle { options.style ?? schedule.calendar.style }
+    package var cancellations: CancellationPolicy { schedule.calendar.cancellations }
+
     /// The combined feed followed by one feed per class.
     package func allFeeds() -> [FeedFile] {
         var files = [feed(classes: Array(schedule.classes.indices))]
-        for i in schedule.classes.indices { files.append(feed(classes: [i])) }
+        for i in schedule.classes.indices { files.append(feed(classIndex: i)) }
         return files
     }
 
@@ -31,10 +35,14 @@ package struct FeedBuilder: Sendable {
         return schedule.calendar.id + "-" + schedule.classes[i].id + ".ics"
     }
 
-    /// A feed with the occurrences of the given classes.
-    package func feed(classes indices: [Int]) -> FeedFile {
+    /// The feed of one class, named `<calendar id>-<class id>.ics`.
+    package func feed(classIndex i: Int) -> FeedFile { feed(classes: [i], single: i) }
+
+    /// The combined feed of the given classes, named `<calendar id>.ics`.
+    package func feed(classes indices: [Int]) -> FeedFile { feed(classes: indices, single: nil) }
+
+    private func feed(classes indices: [Int], single: Int?) -> FeedFile {
         var w = ContentLineWriter()
-        let single = indices.count == 1 && schedule.classes.count > 1 ? indices.first : nil
         writeHeader(&w, singleClass: single)
         var zones: [String] = []
         for z in [schedule.calendar.timeZone] + indices.map({ schedule.zoneName(ofClass: $0) }) where !zones.contains(z) {
@@ -42,21 +50,22 @@ package struct FeedBuilder: Sendable {
         }
         for z in zones.sorted() {
             guard let rules = schedule.zones[z] else { continue }
-            w.write(TimeZoneComponent.make(rules, covering: span(in: rules)))
+            w.write(TimeZoneComponent.make(rules, covering: span))
         }
         var count = 0
         for i in indices {
-            for o in engine.occurrences(ofClass: i, from: options.from, to: options.to) where !o.isCancelled {
-                writeEvent(&w, o)
-                count += 1
+            switch style {
+            case .occurrences: count += writeOccurrences(&w, classIndex: i)
+            case .series: count += writeSeries(&w, classIndex: i)
             }
         }
         w.end("VCALENDAR")
         return FeedFile(name: fileName(classIndex: single), bytes: w.bytes, eventCount: count)
     }
 
-    /// The instants the window covers in a zone, widened by a day either side.
-    private func span(in rules: ZoneRules) -> ClosedRange<Int64> {
+    /// The instants a VTIMEZONE must cover: the window widened by a day either side; a series
+    /// runs on past the window, so its VTIMEZONE's rules are left open-ended.
+    private var span: ClosedRange<Int64> {
         let lo = Int64(options.from.dayNumber - 1) * 86400
         let hi = Int64(options.to.dayNumber + 2) * 86400
         return lo...hi
@@ -92,26 +101,28 @@ package struct FeedBuilder: Sendable {
         }
     }
 
+    // MARK: - Occurrences style
+
+    /// One VEVENT per occurrence in the window.
+    private func writeOccurrences(_ w: inout ContentLineWriter, classIndex i: Int) -> Int {
+        var count = 0
+        for o in engine.occurrences(ofClass: i, from: options.from, to: options.to) {
+            if o.isCancelled && cancellations == .remove { continue }
+            writeEvent(&w, o, uid: uid(o), recurrenceID: nil)
+            count += 1
+        }
+        return count
+    }
+
     /// The stable UID of an occurrence: class id, original date, uidDomain. Never random, never
     /// an array position, unchanged when the occurrence moves (RFC 5545 §3.8.4.7).
     package func uid(_ o: Occurrence) -> String {
         schedule.classes[o.classIndex].id + "-" + o.originalDate.basicFormat + "@" + schedule.calendar.uidDomain
     }
 
-    private func writeEvent(_ w: inout ContentLineWriter, _ o: Occurrence) {
-        let cls = schedule.classes[o.classIndex]
-        let zoneName = schedule.zoneName(ofClass: o.classIndex)
-        w.begin("VEVENT")
-        w.writeLine(name: "UID", value: uid(o))
-        w.writeLine(name: "DTSTAMP", value: Property.utcString(options.stamp))
-        w.write(Property("DTSTART", local: o.localStart, timeZone: zoneName))
-        w.write(endProperty(o, zoneName))
-        w.writeText(name: "SUMMARY", text: summary(o))
-        if let d = description(o, cls) { w.writeText(name: "DESCRIPTION", text: d) }
-        if let loc = cls.location ?? schedule.calendar.location { w.writeText(name: "LOCATION", text: loc) }
-        if let url = cls.url ?? schedule.calendar.url { w.writeLine(name: "URL", value: url) }
-        w.writeLine(name: "STATUS", value: o.isCancelled ? "CANCELLED" : "CONFIRMED")
-        w.end("VEVENT")
+    /// The UID of a weekly class's series.
+    package func seriesUID(classIndex i: Int) -> String {
+        schedule.classes[i].id + "@" + schedule.calendar.uidDomain
     }
 
     /// What the event is called in the feed. A cancelled occurrence that is shown says so:
@@ -122,16 +133,40 @@ package struct FeedBuilder: Sendable {
         return "Cancelled: " + title + (reason.map { " (\($0))" } ?? "")
     }
 
-    /// DTEND in the event's zone; in UTC when that wall time would be read as a different
-    /// instant (an end inside the repeated hour after the clocks go back).
-    private func endProperty(_ o: Occurrence, _ zoneName: String) -> Property {
-        guard let rules = schedule.zones[zoneName] else { return Property("DTEND", utc: o.end) }
-        let local = rules.localDateTime(at: o.end)
-        if rules.instant(for: local) == o.end { return Property("DTEND", local: local, timeZone: zoneName) }
-        return Property("DTEND", utc: o.end)
+    /// One event: an occurrence, or a RECURRENCE-ID override of a series.
+    private func writeEvent(_ w: inout ContentLineWriter, _ o: Occurrence, uid: String, recurrenceID: LocalDateTime?) {
+        let cls = schedule.classes[o.classIndex]
+        let zoneName = schedule.zoneName(ofClass: o.classIndex)
+        w.begin("VEVENT")
+        w.writeLine(name: "UID", value: uid)
+        w.writeLine(name: "DTSTAMP", value: Property.utcString(options.stamp))
+        if let recurrenceID { w.write(Property("RECURRENCE-ID", local: recurrenceID, timeZone: zoneName)) }
+        w.write(Property("DTSTART", local: o.localStart, timeZone: zoneName))
+        w.write(endProperty(start: o.start, end: o.end, zoneName))
+        writeDetails(&w, o, cls)
+        w.end("VEVENT")
     }
 
-    /// The event description: the class's own text, the instructor, a move note, the booking link.
+    /// SUMMARY, DESCRIPTION, LOCATION, URL, STATUS and SEQUENCE.
+    private func writeDetails(_ w: inout ContentLineWriter, _ o: Occurrence, _ cls: ClassDefinition) {
+        w.writeText(name: "SUMMARY", text: summary(o))
+        if let d = description(o, cls) { w.writeText(name: "DESCRIPTION", text: d) }
+        if let loc = cls.location ?? schedule.calendar.location { w.writeText(name: "LOCATION", text: loc) }
+        if let url = cls.url ?? schedule.calendar.url { w.writeLine(name: "URL", value: url) }
+        w.writeLine(name: "STATUS", value: o.isCancelled ? "CANCELLED" : "CONFIRMED")
+        w.writeLine(name: "SEQUENCE", value: "0")
+    }
+
+    /// DTEND in the event's zone; in UTC when that wall time would be read as a different
+    /// instant (an end inside the repeated hour after the clocks go back).
+    private func endProperty(start: Int64, end: Int64, _ zoneName: String) -> Property {
+        guard let rules = schedule.zones[zoneName] else { return Property("DTEND", utc: end) }
+        let local = rules.localDateTime(at: end)
+        if rules.instant(for: local) == end { return Property("DTEND", local: local, timeZone: zoneName) }
+        return Property("DTEND", utc: end)
+    }
+
+    /// The event description: a move note, the class's own text, the instructor, the booking link.
     private func description(_ o: Occurrence, _ cls: ClassDefinition) -> String? {
         var parts: [String] = []
         if let from = o.movedFrom {
@@ -150,5 +185,116 @@ package struct FeedBuilder: Sendable {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let c = d.components
         return "\(d.weekday.shortName) \(c.day) \(months[c.month - 1]) \(c.year)"
+    }
+
+    // MARK: - Series style
+
+    /// A weekly class as one VEVENT with an RRULE, its cancellations as EXDATEs (or cancelled
+    /// overrides), its moves as RECURRENCE-ID overrides. One-off classes are one VEVENT per date.
+    /// The series starts at the class's first real occurrence on or after the window's start
+    /// and runs to its `until` (or forever).
+    private func writeSeries(_ w: inout ContentLineWriter, classIndex i: Int) -> Int {
+        let cls = schedule.classes[i]
+        guard case .weekly(let days) = cls.pattern,
+            let rules = schedule.zones[schedule.zoneName(ofClass: i)]
+        else {
+            return writeOneOffSeries(&w, classIndex: i)
+        }
+        let zoneName = rules.identifier
+        let lo = max(options.from, cls.from ?? options.from)
+        var first = lo
+        while !days.contains(first.weekday) { first = first.adding(days: 1) }
+        if let until = cls.until, first > until { return 0 }
+
+        let exceptional = engine.exceptionalOccurrences(ofClass: i, from: first)
+        var exdates: [LocalDate] = []
+        var overrides: [Occurrence] = []
+        var standalone: [Occurrence] = []
+        for o in exceptional {
+            if o.isCancelled {
+                if cancellations == .show { overrides.append(o) } else { exdates.append(o.originalDate) }
+            } else if o.movedFrom != nil {
+                if moveKeepsOutlookRules(o, cls: cls, days: days, rules: rules, first: first) {
+                    overrides.append(o)
+                } else {
+                    exdates.append(o.originalDate)
+                    standalone.append(o)
+                }
+            }
+        }
+        let start = LocalDateTime(date: first, time: cls.start)
+        let startInstant = rules.instant(for: start)
+        let endInstant = startInstant + Int64(cls.durationMinutes) * 60
+        w.begin("VEVENT")
+        w.writeLine(name: "UID", value: seriesUID(classIndex: i))
+        w.writeLine(name: "DTSTAMP", value: Property.utcString(options.stamp))
+        w.write(Property("DTSTART", local: start, timeZone: zoneName))
+        // DTEND states the exact duration only when both ends are unambiguous wall times;
+        // otherwise DURATION, which RFC 5545 §3.3.6 makes exact.
+        let endLocal = rules.localDateTime(at: endInstant)
+        if case .unique = rules.resolve(start), rules.instant(for: endLocal) == endInstant {
+            w.write(Property("DTEND", local: endLocal, timeZone: zoneName))
+        } else {
+            w.writeLine(name: "DURATION", value: "PT\(cls.durationMinutes)M")
+        }
+        var rrule = "FREQ=WEEKLY;BYDAY=" + days.map(\.icalendarCode).joined(separator: ",")
+        if let until = cls.until {
+            // UNTIL must be UTC when DTSTART has a TZID (§3.3.10); the end of the last day is
+            // inclusive of its occurrence whatever the clocks do.
+            let endOfDay = rules.instant(for: LocalDateTime(date: until.adding(days: 1), time: LocalTime(secondsOfDay: 0))) - 1
+            rrule += ";UNTIL=" + Property.utcString(endOfDay)
+        }
+        w.writeLine(name: "RRULE", value: rrule)
+        for d in exdates {
+            w.write(Property("EXDATE", local: LocalDateTime(date: d, time: cls.start), timeZone: zoneName))
+        }
+        let series = Occurrence(
+            classIndex: i, originalDate: first, date: first, localStart: start, start: startInstant, end: endInstant,
+            status: .confirmed)
+        writeDetails(&w, series, cls)
+        w.end("VEVENT")
+        for o in overrides {
+            writeEvent(&w, o, uid: seriesUID(classIndex: i), recurrenceID: LocalDateTime(date: o.originalDate, time: cls.start))
+        }
+        for o in standalone { writeEvent(&w, o, uid: uid(o), recurrenceID: nil) }
+        return 1 + overrides.count + standalone.count
+    }
+
+    /// Outlook accepts a moved instance only if it stays between its neighbours and shares no
+    /// day with another instance (MS-OXCICAL, PidLidAppointmentRecur).
+    private func moveKeepsOutlookRules(
+        _ o: Occurrence, cls: ClassDefinition, days: [Weekday], rules: ZoneRules, first: LocalDate
+    ) -> Bool {
+        func neighbour(_ step: Int) -> LocalDate? {
+            var d = o.originalDate.adding(days: step)
+            for _ in 0..<7 {
+                if d < first { return nil }
+                if let until = cls.until, d > until { return nil }
+                if days.contains(d.weekday) { return d }
+                d = d.adding(days: step)
+            }
+            return nil
+        }
+        if let p = neighbour(-1) {
+            let pStart = rules.instant(for: LocalDateTime(date: p, time: cls.start))
+            if o.start <= pStart || o.date == p { return false }
+        }
+        if let n = neighbour(1) {
+            let nStart = rules.instant(for: LocalDateTime(date: n, time: cls.start))
+            if o.start >= nStart || o.date == n { return false }
+        }
+        return true
+    }
+
+    /// A one-off class in a series feed: one VEVENT per date from the window's start on.
+    private func writeOneOffSeries(_ w: inout ContentLineWriter, classIndex i: Int) -> Int {
+        let last = LocalDate(dayNumber: LocalDate.dayNumber(year: LocalDate.supportedYears.upperBound, month: 12, day: 31))
+        var count = 0
+        for o in engine.occurrences(ofClass: i, from: options.from, to: last) {
+            if o.isCancelled && cancellations == .remove { continue }
+            writeEvent(&w, o, uid: uid(o), recurrenceID: nil)
+            count += 1
+        }
+        return count
     }
 }

@@ -9,11 +9,14 @@ package struct FeedOptions: Sendable {
     /// DTSTAMP for events (UTC seconds): "the date and time that the information associated with
     /// the calendar component was last revised" when there is no METHOD (RFC 5545 §3.8.7.2).
     package var stamp: Int64
+    /// Occurrences or series; nil means the schedule's `calendar.style`.
+    package var style: FeedStyle?
 
-    package init(from: LocalDate, to: LocalDate, stamp: Int64) {
+    package init(from: LocalDate, to: LocalDate, stamp: Int64, style: FeedStyle? = nil) {
         self.from = from
         self.to = to
         self.stamp = stamp
+        self.style = style
     }
 }
 

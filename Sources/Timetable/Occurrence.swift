@@ -28,6 +28,24 @@ package struct Occurrence: Sendable, Hashable {
     /// The scheduled wall time happened twice that day (fall-back); the first was taken.
     package var startWasAmbiguous: Bool
 
+    package init(
+        classIndex: Int, originalDate: LocalDate, date: LocalDate, localStart: LocalDateTime, start: Int64, end: Int64,
+        status: Status, movedFrom: LocalDateTime? = nil, moveReason: String? = nil, startWasInGap: Bool = false,
+        startWasAmbiguous: Bool = false
+    ) {
+        self.classIndex = classIndex
+        self.originalDate = originalDate
+        self.date = date
+        self.localStart = localStart
+        self.start = start
+        self.end = end
+        self.status = status
+        self.movedFrom = movedFrom
+        self.moveReason = moveReason
+        self.startWasInGap = startWasInGap
+        self.startWasAmbiguous = startWasAmbiguous
+    }
+
     package var isCancelled: Bool {
         if case .cancelled = status { return true }
         return false

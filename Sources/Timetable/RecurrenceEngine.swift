@@ -87,6 +87,32 @@ package struct RecurrenceEngine: Sendable {
         return out
     }
 
+    /// The occurrences of a class that an exception touches (cancelled or moved), whose original
+    /// date is on or after `from`, ordered by original date. A series feed states these as
+    /// EXDATEs and overrides; the rest follow from the rule.
+    package func exceptionalOccurrences(ofClass index: Int, from: LocalDate) -> [Occurrence] {
+        let cls = schedule.classes[index]
+        guard let zone = schedule.zones[schedule.zoneName(ofClass: index)] else { return [] }
+        var dates = Set<LocalDate>()
+        let lo = max(from, cls.from ?? from)
+        for e in (classCancellations[cls.id] ?? []) + globalCancellations {
+            guard case .cancel(let a, let b) = e.kind else { continue }
+            var d = max(a, lo)
+            let end = cls.until.map { min(b, $0) } ?? b
+            while d <= end {
+                if cls.runs(on: d) { dates.insert(d) }
+                d = d.adding(days: 1)
+            }
+        }
+        for (original, _) in moves[cls.id] ?? [:] where original >= lo && cls.runs(on: original) { dates.insert(original) }
+        return dates.sorted().map { original in
+            if let e = moves[cls.id]?[original], case .move(_, let toDate, let toStart) = e.kind {
+                return make(cls, index, zone, original: original, date: toDate ?? original, time: toStart ?? cls.start, move: e)
+            }
+            return make(cls, index, zone, original: original, date: original, time: cls.start, move: nil)
+        }
+    }
+
     private func make(
         _ cls: ClassDefinition, _ index: Int, _ zone: ZoneRules, original: LocalDate, date: LocalDate, time: LocalTime,
         move: ScheduleException?

@@ -40,8 +40,28 @@ package struct CalendarInfo: Sendable {
     package var location: String?
     /// The words before the booking URL in each event's description ("Book your classes").
     package var bookingLabel: String
+    /// How the feed is written unless the command line says otherwise.
+    package var style: FeedStyle = .occurrences
+    /// Whether cancelled occurrences are left out or shown as cancelled.
+    package var cancellations: CancellationPolicy = .remove
 
     package static let defaultBookingLabel = "Book your classes"
+}
+
+/// How a feed states the classes: one event per occurrence, or one repeating series per class.
+package enum FeedStyle: String, Sendable, CaseIterable {
+    /// One VEVENT per occurrence in the window (every client reads it the same way).
+    case occurrences
+    /// One VEVENT with an RRULE per weekly class, EXDATEs and RECURRENCE-ID overrides.
+    case series
+}
+
+/// What happens to a cancelled occurrence in the feed.
+package enum CancellationPolicy: String, Sendable, CaseIterable {
+    /// Left out (an EXDATE in a series).
+    case remove
+    /// Kept, with STATUS:CANCELLED and "Cancelled: <title> (<reason>)" as its summary.
+    case show
 }
 
 /// When a class runs: on weekdays between its first and last date, or on listed dates.

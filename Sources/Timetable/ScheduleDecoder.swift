@@ -188,6 +188,21 @@ package struct ScheduleDecoder {
         return s
     }
 
+    /// One of an enum's raw values.
+    private mutating func choice<T: RawRepresentable & CaseIterable>(_ node: JSONNode, _ path: String, _ type: T.Type) -> T?
+    where T.RawValue == String {
+        let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+        guard case .string(let s) = node.value, let v = T(rawValue: s) else {
+            var hint: String?
+            if case .string(let s) = node.value {
+                hint = closestMatch(to: s, in: T.allCases.map(\.rawValue)).map { "did you mean \"\($0)\"?" }
+            }
+            error(node, path, "expected \(options), \(Self.found(node))", hint: hint)
+            return nil
+        }
+        return v
+    }
+
     private mutating func zoneName(_ node: JSONNode, _ path: String) -> String? {
         guard let s = string(node, path, what: "a time zone") else { return nil }
         guard TimeZoneDatabase.isWellFormedName(s) else {
@@ -251,7 +266,8 @@ package struct ScheduleDecoder {
         let path = "calendar"
         guard let m = members(
             node, path,
-            allowed: ["id", "name", "timezone", "uidDomain", "description", "url", "location", "bookingLabel"],
+            allowed: ["id", "name", "timezone", "uidDomain", "description", "url", "location", "bookingLabel", "style",
+                      "cancellations"],
             what: "the calendar")
         else { return nil }
         let id = require(m, "id", node, path, "the feed's file name, e.g. \"circl\"").flatMap { identifier($0, "calendar.id", what: "an id") }
@@ -271,10 +287,15 @@ package struct ScheduleDecoder {
         let url = m["url"].flatMap { self.url($0, "calendar.url") }
         let location = m["location"].flatMap { text($0, "calendar.location", what: "the location") }
         let label = m["bookingLabel"].flatMap { text($0, "calendar.bookingLabel", what: "the booking label") }
+        let style = m["style"].flatMap { choice($0, "calendar.style", FeedStyle.self) }
+        let cancellations = m["cancellations"].flatMap { choice($0, "calendar.cancellations", CancellationPolicy.self) }
         guard let id, let name, let zone, let domain else { return nil }
-        return CalendarInfo(
+        var info = CalendarInfo(
             id: id, name: name, timeZone: zone, uidDomain: domain, description: description, url: url,
             location: location, bookingLabel: label ?? CalendarInfo.defaultBookingLabel)
+        info.style = style ?? .occurrences
+        info.cancellations = cancellations ?? .remove
+        return info
     }
 
     private mutating func classDefinition(_ node: JSONNode, _ path: String) -> ClassDefinition? {

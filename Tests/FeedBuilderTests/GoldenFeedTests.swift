@@ -41,15 +41,17 @@ import Timetable
             {"date": "2026-12-07", "class": "mon", "reason": "Instructor ill"},
             {"date": "2026-12-10", "class": "mon", "moveTo": {"date": "2026-12-11", "start": "18:00"}, "reason": "Hall booked"},
             {"date": "2026-12-14", "class": "mon", "moveTo": {"start": "18:30"}},
-            {"date": "2027-03-28", "class": "early", "moveTo": {"date": "2027-03-27"}}
+            {"date": "2027-03-28", "class": "early", "moveTo": {"date": "2027-03-27"}},
+            {"date": "2026-12-17", "class": "mon", "moveTo": {"date": "2026-12-21", "start": "10:00"}, "reason": "Swap"}
           ]
         }
         """
 
-    func build(_ json: String, from: String, to: String) throws -> [FeedFile] {
-        let s = try Support.schedule(json)
+    func build(_ json: String, from: String, to: String, style: FeedStyle = .occurrences, show: Bool = false) throws -> [FeedFile] {
+        var s = try Support.schedule(json)
+        if show { s.calendar.cancellations = .show }
         let options = FeedOptions(
-            from: try #require(LocalDate(iso: from)), to: try #require(LocalDate(iso: to)), stamp: 1_796_000_000)
+            from: try #require(LocalDate(iso: from)), to: try #require(LocalDate(iso: to)), stamp: 1_796_000_000, style: style)
         return FeedBuilder(schedule: s, options: options).allFeeds()
     }
 
@@ -62,6 +64,44 @@ import Timetable
     @Test func everyExceptionKindMatchesGoldenFile() throws {
         let files = try build(Self.everything, from: "2026-11-30", to: "2027-04-11")
         try Support.expectGolden(files[0].bytes, "occurrences-everything.ics")
+    }
+
+    @Test(arguments: [FeedStyle.occurrences, .series], [false, true])
+    func everyStyleAndCancellationPolicyMatchesGoldenFiles(style: FeedStyle, show: Bool) throws {
+        let files = try build(Self.everything, from: "2026-11-30", to: "2027-04-11", style: style, show: show)
+        let suffix = show ? "-show" : ""
+        try Support.expectGolden(files[0].bytes, "\(style.rawValue)-everything\(suffix).ics")
+        try Support.expectGolden(files[2].bytes, "\(style.rawValue)-everything\(suffix)-class.ics")
+    }
+
+    @Test func studioSeriesFeedMatchesGoldenFile() throws {
+        let files = try build(Self.studio, from: "2026-11-23", to: "2027-01-17", style: .series)
+        for f in files { try Support.expectGolden(f.bytes, "series-" + f.name) }
+    }
+
+    @Test func seriesFeedStatesMovesAsOverridesOrStandaloneEventsWhereOutlookNeedsIt() throws {
+        let feed = try build(Self.everything, from: "2026-11-30", to: "2027-04-11", style: .series)[0]
+        let cal = try #require(try ICalendarReader().parse(feed.bytes).first)
+        let events = cal.components(named: "VEVENT")
+        let master = try #require(events.first { $0.property("UID")?.value == "mon@studio.example" && $0.property("RRULE") != nil })
+        #expect(master.property("RRULE")?.value == "FREQ=WEEKLY;BYDAY=MO,TH")
+        #expect(master.property("DTSTART")?.value == "20261130T171500")
+        let exdates = master.properties(named: "EXDATE").map(\.value)
+        // Cancelled: 3 Dec (everyone), 7 Dec (class), the Christmas closure; moved with a fallback: 17 Dec.
+        #expect(exdates.contains("20261203T171500") && exdates.contains("20261207T171500") && exdates.contains("20261217T171500"))
+        #expect(master.properties(named: "EXDATE").allSatisfy { $0.parameter("TZID")?.value == "Europe/London" })
+        // 10 Dec -> Fri 11 Dec stays between its neighbours: an override with the same UID.
+        let override = try #require(events.first { $0.property("RECURRENCE-ID")?.value == "20261210T171500" })
+        #expect(override.property("UID")?.value == "mon@studio.example")
+        #expect(override.property("DTSTART")?.value == "20261211T180000")
+        #expect(override.property("RECURRENCE-ID")?.parameter("TZID")?.value == "Europe/London")
+        // 17 Dec -> Mon 21 Dec shares a day with another instance: EXDATE plus a standalone event.
+        let standalone = try #require(events.first { $0.property("UID")?.value == "mon-20261217@studio.example" })
+        #expect(standalone.property("RECURRENCE-ID") == nil)
+        #expect(standalone.property("DTSTART")?.value == "20261221T100000")
+        // A term with an end date: UNTIL in UTC, at the end of the last day.
+        let early = try #require(events.first { $0.property("UID")?.value == "early@studio.example" })
+        #expect(early.property("RRULE")?.value == "FREQ=WEEKLY;BYDAY=SU;UNTIL=20270404T225959Z")
     }
 
     @Test func feedsAreByteIdenticalForIdenticalInputs() throws {
