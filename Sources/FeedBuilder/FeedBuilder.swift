@@ -133,28 +133,62 @@ package struct FeedBuilder: Sendable {
         return "Cancelled: " + title + (reason.map { " (\($0))" } ?? "")
     }
 
-    /// One event: an occurrence, or a RECURRENCE-ID override of a series.
-    private func writeEvent(_ w: inout ContentLineWriter, _ o: Occurrence, uid: String, recurrenceID: LocalDateTime?) {
+    /// One event: an occurrence, or a RECURRENCE-ID override of a series. Returns its SEQUENCE.
+    @discardableResult
+    private func writeEvent(
+        _ w: inout ContentLineWriter, _ o: Occurrence, uid: String, recurrenceID: LocalDateTime?, minimumSequence: Int = 0
+    ) -> Int {
         let cls = schedule.classes[o.classIndex]
         let zoneName = schedule.zoneName(ofClass: o.classIndex)
-        w.begin("VEVENT")
-        w.writeLine(name: "UID", value: uid)
-        w.writeLine(name: "DTSTAMP", value: Property.utcString(options.stamp))
-        if let recurrenceID { w.write(Property("RECURRENCE-ID", local: recurrenceID, timeZone: zoneName)) }
-        w.write(Property("DTSTART", local: o.localStart, timeZone: zoneName))
-        w.write(endProperty(start: o.start, end: o.end, zoneName))
-        writeDetails(&w, o, cls)
-        w.end("VEVENT")
+        var props = [Property("UID", raw: uid)]
+        if let recurrenceID { props.append(Property("RECURRENCE-ID", local: recurrenceID, timeZone: zoneName)) }
+        props.append(Property("DTSTART", local: o.localStart, timeZone: zoneName))
+        props.append(endProperty(start: o.start, end: o.end, zoneName))
+        appendDetails(&props, o, cls)
+        return emit(&w, props, uid: uid, recurrenceID: recurrenceID?.basicFormat, minimumSequence: minimumSequence)
     }
 
-    /// SUMMARY, DESCRIPTION, LOCATION, URL, STATUS and SEQUENCE.
-    private func writeDetails(_ w: inout ContentLineWriter, _ o: Occurrence, _ cls: ClassDefinition) {
-        w.writeText(name: "SUMMARY", text: summary(o))
-        if let d = description(o, cls) { w.writeText(name: "DESCRIPTION", text: d) }
-        if let loc = cls.location ?? schedule.calendar.location { w.writeText(name: "LOCATION", text: loc) }
-        if let url = cls.url ?? schedule.calendar.url { w.writeLine(name: "URL", value: url) }
-        w.writeLine(name: "STATUS", value: o.isCancelled ? "CANCELLED" : "CONFIRMED")
-        w.writeLine(name: "SEQUENCE", value: "0")
+    /// SUMMARY, DESCRIPTION, LOCATION, URL and STATUS.
+    private func appendDetails(_ props: inout [Property], _ o: Occurrence, _ cls: ClassDefinition) {
+        props.append(Property("SUMMARY", text: summary(o)))
+        if let d = description(o, cls) { props.append(Property("DESCRIPTION", text: d)) }
+        if let loc = cls.location ?? schedule.calendar.location { props.append(Property("LOCATION", text: loc)) }
+        if let url = cls.url ?? schedule.calendar.url { props.append(Property("URL", raw: url)) }
+        props.append(Property("STATUS", raw: o.isCancelled ? "CANCELLED" : "CONFIRMED"))
+    }
+
+    /// Writes a VEVENT with its revision properties: carried over from ``FeedOptions/history``
+    /// when the content is unchanged, else SEQUENCE + 1 and DTSTAMP = LAST-MODIFIED = now.
+    /// Returns the SEQUENCE written.
+    private func emit(
+        _ w: inout ContentLineWriter, _ props: [Property], uid: String, recurrenceID: String?, minimumSequence: Int
+    ) -> Int {
+        let fingerprint = RevisionHistory.fingerprint(props)
+        var stamp = options.stamp
+        var sequence = 0
+        if let previous = options.history[RevisionHistory.key(uid: uid, recurrenceID: recurrenceID)] {
+            if previous.fingerprint == fingerprint {
+                stamp = previous.stamp
+                sequence = previous.sequence
+            } else {
+                sequence = previous.sequence + 1
+            }
+            if sequence < minimumSequence {
+                // An override must not have a lower SEQUENCE than its series (clients ignore it).
+                sequence = minimumSequence
+                stamp = options.stamp
+            }
+        } else {
+            sequence = minimumSequence
+        }
+        w.begin("VEVENT")
+        w.write(props[0])
+        w.writeLine(name: "DTSTAMP", value: Property.utcString(stamp))
+        for p in props.dropFirst() { w.write(p) }
+        w.writeLine(name: "LAST-MODIFIED", value: Property.utcString(stamp))
+        w.writeLine(name: "SEQUENCE", value: String(sequence))
+        w.end("VEVENT")
+        return sequence
     }
 
     /// DTEND in the event's zone; in UTC when that wall time would be read as a different
@@ -225,17 +259,14 @@ package struct FeedBuilder: Sendable {
         let start = LocalDateTime(date: first, time: cls.start)
         let startInstant = rules.instant(for: start)
         let endInstant = startInstant + Int64(cls.durationMinutes) * 60
-        w.begin("VEVENT")
-        w.writeLine(name: "UID", value: seriesUID(classIndex: i))
-        w.writeLine(name: "DTSTAMP", value: Property.utcString(options.stamp))
-        w.write(Property("DTSTART", local: start, timeZone: zoneName))
+        var props = [Property("UID", raw: seriesUID(classIndex: i)), Property("DTSTART", local: start, timeZone: zoneName)]
         // DTEND states the exact duration only when both ends are unambiguous wall times;
         // otherwise DURATION, which RFC 5545 §3.3.6 makes exact.
         let endLocal = rules.localDateTime(at: endInstant)
         if case .unique = rules.resolve(start), rules.instant(for: endLocal) == endInstant {
-            w.write(Property("DTEND", local: endLocal, timeZone: zoneName))
+            props.append(Property("DTEND", local: endLocal, timeZone: zoneName))
         } else {
-            w.writeLine(name: "DURATION", value: "PT\(cls.durationMinutes)M")
+            props.append(Property("DURATION", raw: "PT\(cls.durationMinutes)M"))
         }
         var rrule = "FREQ=WEEKLY;BYDAY=" + days.map(\.icalendarCode).joined(separator: ",")
         if let until = cls.until {
@@ -244,17 +275,19 @@ package struct FeedBuilder: Sendable {
             let endOfDay = rules.instant(for: LocalDateTime(date: until.adding(days: 1), time: LocalTime(secondsOfDay: 0))) - 1
             rrule += ";UNTIL=" + Property.utcString(endOfDay)
         }
-        w.writeLine(name: "RRULE", value: rrule)
+        props.append(Property("RRULE", raw: rrule))
         for d in exdates {
-            w.write(Property("EXDATE", local: LocalDateTime(date: d, time: cls.start), timeZone: zoneName))
+            props.append(Property("EXDATE", local: LocalDateTime(date: d, time: cls.start), timeZone: zoneName))
         }
         let series = Occurrence(
             classIndex: i, originalDate: first, date: first, localStart: start, start: startInstant, end: endInstant,
             status: .confirmed)
-        writeDetails(&w, series, cls)
-        w.end("VEVENT")
+        appendDetails(&props, series, cls)
+        let masterSequence = emit(&w, props, uid: seriesUID(classIndex: i), recurrenceID: nil, minimumSequence: 0)
         for o in overrides {
-            writeEvent(&w, o, uid: seriesUID(classIndex: i), recurrenceID: LocalDateTime(date: o.originalDate, time: cls.start))
+            writeEvent(
+                &w, o, uid: seriesUID(classIndex: i), recurrenceID: LocalDateTime(date: o.originalDate, time: cls.start),
+                minimumSequence: masterSequence)
         }
         for o in standalone { writeEvent(&w, o, uid: uid(o), recurrenceID: nil) }
         return 1 + overrides.count + standalone.count

@@ -6,11 +6,13 @@ package struct FeedOptions: Sendable {
     /// First and last local date (inclusive) whose occurrences are in the feed.
     package var from: LocalDate
     package var to: LocalDate
-    /// DTSTAMP for events (UTC seconds): "the date and time that the information associated with
-    /// the calendar component was last revised" when there is no METHOD (RFC 5545 §3.8.7.2).
+    /// "Now" (UTC seconds): the DTSTAMP and LAST-MODIFIED of every new or changed event. An
+    /// unchanged event keeps the stamp in ``history``.
     package var stamp: Int64
     /// Occurrences or series; nil means the schedule's `calendar.style`.
     package var style: FeedStyle?
+    /// What subscribers already have: unchanged events keep their revision stamps.
+    package var history = RevisionHistory()
 
     package init(from: LocalDate, to: LocalDate, stamp: Int64, style: FeedStyle? = nil) {
         self.from = from

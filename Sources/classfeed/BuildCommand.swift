@@ -1,16 +1,19 @@
 import CivilTime
 import FeedBuilder
+import ICalendar
 import Timetable
 
-/// `classfeed build`: schedule.json in, feeds out.
+/// `classfeed build`: schedule.json in, feeds out, safely enough to run from cron forever.
 enum BuildCommand {
     static let help = """
         Usage: classfeed build [--schedule FILE] [--output DIR] [--from DATE] [--to DATE]
-                               [--style occurrences|series] [--strict] [--verbose] [--now TIME]
+                               [--style occurrences|series] [--strict] [--verbose] [--dry-run]
+                               [--now TIME] [--lock-timeout SECONDS]
 
         Writes the feeds into DIR: <calendar id>.ics with every class, and
-        <calendar id>-<class id>.ics for each class. Files whose content is unchanged are not
-        touched. An invalid schedule writes nothing.
+        <calendar id>-<class id>.ics for each class. Only files whose content changed are
+        rewritten, each atomically; unchanged events keep their DTSTAMP and SEQUENCE, changed
+        ones get SEQUENCE + 1. An invalid schedule writes nothing. Prints nothing on success.
 
         Options:
           --schedule FILE   The timetable to read (default: schedule.json)
@@ -24,51 +27,87 @@ enum BuildCommand {
                             and runs to the class's "until"
                             Default: the schedule's calendar.style, else occurrences
           --strict          Treat warnings as errors
-          --verbose         Print warnings and what was written
+          --verbose         Print warnings, what subscribers will see change, and the files written
+          --dry-run         Print what subscribers would see change; write nothing
           --now TIME        Pretend the time is TIME (2026-11-27T09:00:00Z), for tests;
                             SOURCE_DATE_EPOCH is honoured too
+          --lock-timeout S  How long to wait for another run to finish (default 10 s), then exit 75
 
         Example:
-          classfeed build --schedule schedule.json --output /var/www/feeds
+          classfeed build --schedule /srv/studio/schedule.json --output /var/www/feeds
         """
 
     static func run(_ args: [String], environment env: [String: String]) throws -> Int32 {
         let a = try Arguments(
-            args, valued: ["schedule", "output", "from", "to", "now", "style"], booleans: ["strict", "verbose", "help"],
-            command: "build")
+            args, valued: ["schedule", "output", "from", "to", "now", "style", "lock-timeout"],
+            booleans: ["strict", "verbose", "dry-run", "help"], command: "build")
         if a.flag("help") {
             Output.out(help)
             return 0
         }
         if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed build --help')") }
+        var style: FeedStyle?
+        if let s = a.value("style") {
+            guard let v = FeedStyle(rawValue: s) else { throw CLIError(.usage, "--style expects 'occurrences' or 'series', got '\(s)'") }
+            style = v
+        }
+        var lockTimeout = 10.0
+        if let t = a.value("lock-timeout") {
+            guard let v = Double(t), v >= 0, v <= 3600 else { throw CLIError(.usage, "--lock-timeout expects seconds from 0 to 3600, got '\(t)'") }
+            lockTimeout = v
+        }
+        let verbose = a.flag("verbose")
+        let dryRun = a.flag("dry-run")
         let now = try Clock.now(option: a.value("now"), environment: env)
         let loaded = try ScheduleLoading.load(a.value("schedule") ?? "schedule.json", environment: env, strict: a.flag("strict"))
         let schedule = loaded.schedule
         let (from, to) = try Window.resolve(from: a.value("from"), to: a.value("to"), today: Window.today(at: now, in: schedule))
-        var style: FeedStyle?
-        if let s = a.value("style") {
-            guard let v = FeedStyle(rawValue: s) else {
-                throw CLIError(.usage, "--style expects 'occurrences' or 'series', got '\(s)'")
-            }
-            style = v
-        }
-        let builder = FeedBuilder(schedule: schedule, options: FeedOptions(from: from, to: to, stamp: now, style: style))
+        var options = FeedOptions(from: from, to: to, stamp: now, style: style)
         var warnings = loaded.warnings
-        warnings += ScheduleValidator.timeWarnings(builder.engine.occurrences(from: from, to: to), schedule: schedule)
+        warnings += ScheduleValidator.timeWarnings(
+            RecurrenceEngine(schedule: schedule).occurrences(from: from, to: to), schedule: schedule)
         if a.flag("strict") && !warnings.isEmpty {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
         }
-        let files = builder.allFeeds()
+        if verbose || dryRun { for w in warnings { Output.err(w.description) } }
+
         let output = a.value("output") ?? "output"
-        try FileSystem.ensureDirectory(output)
+        if !dryRun { try FileSystem.ensureDirectory(output) }
+        let lock = dryRun ? nil : try OutputLock.acquire(directory: output, timeout: lockTimeout)
+        defer { lock?.release() }
+        if lock != nil { OutputLock.removeStaleTemporaryFiles(in: output) }
+
+        // What subscribers have now: the previous feeds, for revision stamps and the change log.
+        var names = [schedule.calendar.id + ".ics"]
+        names += schedule.classes.map { schedule.calendar.id + "-" + $0.id + ".ics" }
+        var previous: [String: [UInt8]] = [:]
+        for name in names {
+            guard let bytes = FileSystem.readIfPresent(output + "/" + name, limit: 1 << 30) else { continue }
+            do {
+                try options.history.add(feed: bytes)
+                previous[name] = bytes
+            } catch {
+                Output.err("classfeed: warning: \(output)/\(name): the previous feed cannot be read (\(error)); "
+                    + "it will be replaced and its events start new revisions")
+            }
+        }
+
+        let builder = FeedBuilder(schedule: schedule, options: options)
+        let files = builder.allFeeds()
+        if verbose || dryRun {
+            let combined = files[0]
+            let changes = ChangeLog(builder: builder).changes(old: previous[combined.name], new: combined.bytes, now: now)
+            for c in changes { Output.out(c) }
+            if changes.isEmpty { Output.out("no changes members will see") }
+        }
+        if dryRun { return 0 }
         var written: [String] = []
         for f in files where try FileSystem.writeAtomically(f.bytes, directory: output, name: f.name) {
             written.append("\(f.name) (\(f.eventCount) events)")
         }
-        if a.flag("verbose") {
-            for w in warnings { Output.err(w.description) }
-            Output.out("window \(from) to \(to)")
-            Output.out(written.isEmpty ? "no changes" : "wrote " + written.joined(separator: ", "))
+        if verbose {
+            Output.out("window \(from) to \(to), \(builder.style.rawValue) style")
+            Output.out(written.isEmpty ? "no files changed" : "wrote " + written.joined(separator: ", "))
         }
         return 0
     }
