@@ -80,3 +80,49 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.localSeconds < b.localSeconds }
 }
+
+extension LocalDateTime {
+    /// Appends `YYYYMMDDTHHMMSS` as ASCII bytes, without building a String.
+    public func appendBasicFormat(to out: inout [UInt8]) {
+        date.appendBasicFormat(to: &out)
+        out.append(UInt8(ascii: "T"))
+        let s = time.secondsOfDay
+        Digits.append(s / 3600, 2, to: &out)
+        Digits.append(s / 60 % 60, 2, to: &out)
+        Digits.append(s % 60, 2, to: &out)
+    }
+}
+
+extension LocalDate {
+    /// Appends `YYYYMMDD` as ASCII bytes.
+    public func appendBasicFormat(to out: inout [UInt8]) {
+        let c = components
+        Digits.append(c.year, 4, to: &out)
+        Digits.append(c.month, 2, to: &out)
+        Digits.append(c.day, 2, to: &out)
+    }
+}
+
+extension Digits {
+    /// Appends a non-negative number zero-padded to `width` digits.
+    static func append(_ value: Int, _ width: Int, to out: inout [UInt8]) {
+        var v = value
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (48, 48, 48, 48, 48, 48)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { buf in
+            repeat {
+                buf[n] = UInt8(48 + v % 10)
+                v /= 10
+                n += 1
+            } while v > 0 && n < 6
+        }
+        for _ in n..<max(n, width) { out.append(48) }
+        withUnsafeBytes(of: &digits) { buf in
+            var i = n - 1
+            while i >= 0 {
+                out.append(buf[i])
+                i -= 1
+            }
+        }
+    }
+}

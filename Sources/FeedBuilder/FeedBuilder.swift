@@ -22,11 +22,11 @@ package struct FeedBuilder: Sendable {
     package var style: FeedStyle { options.style ?? schedule.calendar.style }
     package var cancellations: CancellationPolicy { schedule.calendar.cancellations }
 
-    /// The combined feed followed by one feed per class.
+    /// The combined feed followed by one feed per class, in memory (tests, small schedules).
     package func allFeeds() -> [FeedFile] {
-        var files = [feed(classes: Array(schedule.classes.indices))]
-        for i in schedule.classes.indices { files.append(feed(classIndex: i)) }
-        return files
+        let sink = MemorySink()
+        write(to: sink, classFeeds: true)
+        return sink.files
     }
 
     /// The file name of the combined feed (`nil`) or of one class's feed.
@@ -36,31 +36,62 @@ package struct FeedBuilder: Sendable {
     }
 
     /// The feed of one class, named `<calendar id>-<class id>.ics`.
-    package func feed(classIndex i: Int) -> FeedFile { feed(classes: [i], single: i) }
+    package func feed(classIndex i: Int) -> FeedFile {
+        let sink = MemorySink()
+        var state = State(builder: self)
+        let block = state.events(ofClass: i)
+        writeFile(to: sink, name: fileName(classIndex: i), classes: [i], single: i, blocks: [block])
+        return sink.files[0]
+    }
 
     /// The combined feed of the given classes, named `<calendar id>.ics`.
-    package func feed(classes indices: [Int]) -> FeedFile { feed(classes: indices, single: nil) }
+    package func feed(classes indices: [Int]) -> FeedFile {
+        let sink = MemorySink()
+        var state = State(builder: self)
+        let blocks = indices.map { state.events(ofClass: $0) }
+        writeFile(to: sink, name: fileName(classIndex: nil), classes: indices, single: nil, blocks: blocks)
+        return sink.files[0]
+    }
 
-    private func feed(classes indices: [Int], single: Int?) -> FeedFile {
-        var w = ContentLineWriter()
-        writeHeader(&w, singleClass: single)
-        var zones: [String] = []
-        for z in [schedule.calendar.timeZone] + indices.map({ schedule.zoneName(ofClass: $0) }) where !zones.contains(z) {
-            zones.append(z)
+    /// Streams every feed into `sink`: the combined feed is written class by class while each
+    /// class's own feed is written whole from the same event bytes, so memory stays at one
+    /// class's events however large the schedule.
+    package func write(to sink: FeedSink, classFeeds: Bool) {
+        var state = State(builder: self)
+        let all = Array(schedule.classes.indices)
+        let combined = fileName(classIndex: nil)
+        var header = ContentLineWriter()
+        writeHeader(&header, singleClass: nil, zones: zones(for: all))
+        sink.begin(combined)
+        sink.append(header.bytes, to: combined)
+        var total = 0
+        for i in all {
+            let block = state.events(ofClass: i)
+            sink.append(block.bytes, to: combined)
+            total += block.count
+            if classFeeds { writeFile(to: sink, name: fileName(classIndex: i), classes: [i], single: i, blocks: [block]) }
         }
-        for z in zones.sorted() {
-            guard let rules = schedule.zones[z] else { continue }
-            w.write(TimeZoneComponent.make(rules, covering: span))
-        }
-        var count = 0
-        for i in indices {
-            switch style {
-            case .occurrences: count += writeOccurrences(&w, classIndex: i)
-            case .series: count += writeSeries(&w, classIndex: i)
-            }
-        }
-        w.end("VCALENDAR")
-        return FeedFile(name: fileName(classIndex: single), bytes: w.bytes, eventCount: count)
+        sink.append(Self.endCalendar, to: combined)
+        sink.finish(combined, events: total)
+    }
+
+    private static let endCalendar = Array("END:VCALENDAR\r\n".utf8)
+
+    private func writeFile(to sink: FeedSink, name: String, classes: [Int], single: Int?, blocks: [EventBlock]) {
+        var header = ContentLineWriter()
+        writeHeader(&header, singleClass: single, zones: zones(for: classes))
+        sink.begin(name)
+        sink.append(header.bytes, to: name)
+        for b in blocks { sink.append(b.bytes, to: name) }
+        sink.append(Self.endCalendar, to: name)
+        sink.finish(name, events: blocks.reduce(0) { $0 + $1.count })
+    }
+
+    /// The zones a set of classes uses, the calendar's first, sorted by name.
+    private func zones(for indices: [Int]) -> [ZoneRules] {
+        var names = Set([schedule.calendar.timeZone])
+        for i in indices { names.insert(schedule.zoneName(ofClass: i)) }
+        return names.sorted().compactMap { schedule.zones[$0] }
     }
 
     /// The instants a VTIMEZONE must cover: the window widened by a day either side; a series
@@ -71,7 +102,7 @@ package struct FeedBuilder: Sendable {
         return lo...hi
     }
 
-    private func writeHeader(_ w: inout ContentLineWriter, singleClass: Int?) {
+    private func writeHeader(_ w: inout ContentLineWriter, singleClass: Int?, zones: [ZoneRules]) {
         let cal = schedule.calendar
         var name = cal.name
         if let i = singleClass { name += ": " + FeedBuilder.describe(schedule.classes[i]) }
@@ -89,6 +120,7 @@ package struct FeedBuilder: Sendable {
         if let url = cal.url { w.writeLine(name: "URL", value: url) }
         w.write(Property("REFRESH-INTERVAL", raw: FeedBuilder.refreshInterval, parameters: [Parameter("VALUE", "DURATION")]))
         w.writeLine(name: "X-PUBLISHED-TTL", value: FeedBuilder.refreshInterval)
+        for z in zones { w.write(TimeZoneComponent.make(z, covering: span)) }
     }
 
     /// "Hip Mobility & Stretch, Mondays 17:15".
@@ -99,19 +131,6 @@ package struct FeedBuilder: Sendable {
         case .dates(let dates):
             return cls.title + (dates.count == 1 ? ", \(dates[0]) \(cls.start)" : ", \(cls.start)")
         }
-    }
-
-    // MARK: - Occurrences style
-
-    /// One VEVENT per occurrence in the window.
-    private func writeOccurrences(_ w: inout ContentLineWriter, classIndex i: Int) -> Int {
-        var count = 0
-        for o in engine.occurrences(ofClass: i, from: options.from, to: options.to) {
-            if o.isCancelled && cancellations == .remove { continue }
-            writeEvent(&w, o, uid: uid(o), recurrenceID: nil)
-            count += 1
-        }
-        return count
     }
 
     /// The stable UID of an occurrence: class id, original date, uidDomain. Never random, never
@@ -133,67 +152,9 @@ package struct FeedBuilder: Sendable {
         return "Cancelled: " + title + (reason.map { " (\($0))" } ?? "")
     }
 
-    /// One event: an occurrence, or a RECURRENCE-ID override of a series. Returns its SEQUENCE.
-    @discardableResult
-    private func writeEvent(
-        _ w: inout ContentLineWriter, _ o: Occurrence, uid: String, recurrenceID: LocalDateTime?, minimumSequence: Int = 0
-    ) -> Int {
-        let cls = schedule.classes[o.classIndex]
-        let zoneName = schedule.zoneName(ofClass: o.classIndex)
-        var props = [Property("UID", raw: uid)]
-        if let recurrenceID { props.append(Property("RECURRENCE-ID", local: recurrenceID, timeZone: zoneName)) }
-        props.append(Property("DTSTART", local: o.localStart, timeZone: zoneName))
-        props.append(endProperty(start: o.start, end: o.end, zoneName))
-        appendDetails(&props, o, cls)
-        return emit(&w, props, uid: uid, recurrenceID: recurrenceID?.basicFormat, minimumSequence: minimumSequence)
-    }
-
-    /// SUMMARY, DESCRIPTION, LOCATION, URL and STATUS.
-    private func appendDetails(_ props: inout [Property], _ o: Occurrence, _ cls: ClassDefinition) {
-        props.append(Property("SUMMARY", text: summary(o)))
-        if let d = description(o, cls) { props.append(Property("DESCRIPTION", text: d)) }
-        if let loc = cls.location ?? schedule.calendar.location { props.append(Property("LOCATION", text: loc)) }
-        if let url = cls.url ?? schedule.calendar.url { props.append(Property("URL", raw: url)) }
-        props.append(Property("STATUS", raw: o.isCancelled ? "CANCELLED" : "CONFIRMED"))
-    }
-
-    /// Writes a VEVENT with its revision properties: carried over from ``FeedOptions/history``
-    /// when the content is unchanged, else SEQUENCE + 1 and DTSTAMP = LAST-MODIFIED = now.
-    /// Returns the SEQUENCE written.
-    private func emit(
-        _ w: inout ContentLineWriter, _ props: [Property], uid: String, recurrenceID: String?, minimumSequence: Int
-    ) -> Int {
-        let fingerprint = RevisionHistory.fingerprint(props)
-        var stamp = options.stamp
-        var sequence = 0
-        if let previous = options.history[RevisionHistory.key(uid: uid, recurrenceID: recurrenceID)] {
-            if previous.fingerprint == fingerprint {
-                stamp = previous.stamp
-                sequence = previous.sequence
-            } else {
-                sequence = previous.sequence + 1
-            }
-            if sequence < minimumSequence {
-                // An override must not have a lower SEQUENCE than its series (clients ignore it).
-                sequence = minimumSequence
-                stamp = options.stamp
-            }
-        } else {
-            sequence = minimumSequence
-        }
-        w.begin("VEVENT")
-        w.write(props[0])
-        w.writeLine(name: "DTSTAMP", value: Property.utcString(stamp))
-        for p in props.dropFirst() { w.write(p) }
-        w.writeLine(name: "LAST-MODIFIED", value: Property.utcString(stamp))
-        w.writeLine(name: "SEQUENCE", value: String(sequence))
-        w.end("VEVENT")
-        return sequence
-    }
-
     /// DTEND in the event's zone; in UTC when that wall time would be read as a different
     /// instant (an end inside the repeated hour after the clocks go back).
-    private func endProperty(start: Int64, end: Int64, _ zoneName: String) -> Property {
+    func endProperty(start: Int64, end: Int64, _ zoneName: String) -> Property {
         guard let rules = schedule.zones[zoneName] else { return Property("DTEND", utc: end) }
         let local = rules.localDateTime(at: end)
         if rules.instant(for: local) == end { return Property("DTEND", local: local, timeZone: zoneName) }
@@ -201,7 +162,7 @@ package struct FeedBuilder: Sendable {
     }
 
     /// The event description: a move note, the class's own text, the instructor, the booking link.
-    private func description(_ o: Occurrence, _ cls: ClassDefinition) -> String? {
+    func description(_ o: Occurrence, _ cls: ClassDefinition) -> String? {
         var parts: [String] = []
         if let from = o.movedFrom {
             var note = "Moved from \(FeedBuilder.humanDate(from.date)) \(from.time)"
@@ -219,115 +180,5 @@ package struct FeedBuilder: Sendable {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let c = d.components
         return "\(d.weekday.shortName) \(c.day) \(months[c.month - 1]) \(c.year)"
-    }
-
-    // MARK: - Series style
-
-    /// A weekly class as one VEVENT with an RRULE, its cancellations as EXDATEs (or cancelled
-    /// overrides), its moves as RECURRENCE-ID overrides. One-off classes are one VEVENT per date.
-    /// The series starts at the class's first real occurrence on or after the window's start
-    /// and runs to its `until` (or forever).
-    private func writeSeries(_ w: inout ContentLineWriter, classIndex i: Int) -> Int {
-        let cls = schedule.classes[i]
-        guard case .weekly(let days) = cls.pattern,
-            let rules = schedule.zones[schedule.zoneName(ofClass: i)]
-        else {
-            return writeOneOffSeries(&w, classIndex: i)
-        }
-        let zoneName = rules.identifier
-        let lo = max(options.from, cls.from ?? options.from)
-        var first = lo
-        while !days.contains(first.weekday) { first = first.adding(days: 1) }
-        if let until = cls.until, first > until { return 0 }
-
-        let exceptional = engine.exceptionalOccurrences(ofClass: i, from: first)
-        var exdates: [LocalDate] = []
-        var overrides: [Occurrence] = []
-        var standalone: [Occurrence] = []
-        for o in exceptional {
-            if o.isCancelled {
-                if cancellations == .show { overrides.append(o) } else { exdates.append(o.originalDate) }
-            } else if o.movedFrom != nil {
-                if moveKeepsOutlookRules(o, cls: cls, days: days, rules: rules, first: first) {
-                    overrides.append(o)
-                } else {
-                    exdates.append(o.originalDate)
-                    standalone.append(o)
-                }
-            }
-        }
-        let start = LocalDateTime(date: first, time: cls.start)
-        let startInstant = rules.instant(for: start)
-        let endInstant = startInstant + Int64(cls.durationMinutes) * 60
-        var props = [Property("UID", raw: seriesUID(classIndex: i)), Property("DTSTART", local: start, timeZone: zoneName)]
-        // DTEND states the exact duration only when both ends are unambiguous wall times;
-        // otherwise DURATION, which RFC 5545 §3.3.6 makes exact.
-        let endLocal = rules.localDateTime(at: endInstant)
-        if case .unique = rules.resolve(start), rules.instant(for: endLocal) == endInstant {
-            props.append(Property("DTEND", local: endLocal, timeZone: zoneName))
-        } else {
-            props.append(Property("DURATION", raw: "PT\(cls.durationMinutes)M"))
-        }
-        var rrule = "FREQ=WEEKLY;BYDAY=" + days.map(\.icalendarCode).joined(separator: ",")
-        if let until = cls.until {
-            // UNTIL must be UTC when DTSTART has a TZID (§3.3.10); the end of the last day is
-            // inclusive of its occurrence whatever the clocks do.
-            let endOfDay = rules.instant(for: LocalDateTime(date: until.adding(days: 1), time: LocalTime(secondsOfDay: 0))) - 1
-            rrule += ";UNTIL=" + Property.utcString(endOfDay)
-        }
-        props.append(Property("RRULE", raw: rrule))
-        for d in exdates {
-            props.append(Property("EXDATE", local: LocalDateTime(date: d, time: cls.start), timeZone: zoneName))
-        }
-        let series = Occurrence(
-            classIndex: i, originalDate: first, date: first, localStart: start, start: startInstant, end: endInstant,
-            status: .confirmed)
-        appendDetails(&props, series, cls)
-        let masterSequence = emit(&w, props, uid: seriesUID(classIndex: i), recurrenceID: nil, minimumSequence: 0)
-        for o in overrides {
-            writeEvent(
-                &w, o, uid: seriesUID(classIndex: i), recurrenceID: LocalDateTime(date: o.originalDate, time: cls.start),
-                minimumSequence: masterSequence)
-        }
-        for o in standalone { writeEvent(&w, o, uid: uid(o), recurrenceID: nil) }
-        return 1 + overrides.count + standalone.count
-    }
-
-    /// Outlook accepts a moved instance only if it stays between its neighbours and shares no
-    /// day with another instance (MS-OXCICAL, PidLidAppointmentRecur).
-    private func moveKeepsOutlookRules(
-        _ o: Occurrence, cls: ClassDefinition, days: [Weekday], rules: ZoneRules, first: LocalDate
-    ) -> Bool {
-        func neighbour(_ step: Int) -> LocalDate? {
-            var d = o.originalDate.adding(days: step)
-            for _ in 0..<7 {
-                if d < first { return nil }
-                if let until = cls.until, d > until { return nil }
-                if days.contains(d.weekday) { return d }
-                d = d.adding(days: step)
-            }
-            return nil
-        }
-        if let p = neighbour(-1) {
-            let pStart = rules.instant(for: LocalDateTime(date: p, time: cls.start))
-            if o.start <= pStart || o.date == p { return false }
-        }
-        if let n = neighbour(1) {
-            let nStart = rules.instant(for: LocalDateTime(date: n, time: cls.start))
-            if o.start >= nStart || o.date == n { return false }
-        }
-        return true
-    }
-
-    /// A one-off class in a series feed: one VEVENT per date from the window's start on.
-    private func writeOneOffSeries(_ w: inout ContentLineWriter, classIndex i: Int) -> Int {
-        let last = LocalDate(dayNumber: LocalDate.dayNumber(year: LocalDate.supportedYears.upperBound, month: 12, day: 31))
-        var count = 0
-        for o in engine.occurrences(ofClass: i, from: options.from, to: last) {
-            if o.isCancelled && cancellations == .remove { continue }
-            writeEvent(&w, o, uid: uid(o), recurrenceID: nil)
-            count += 1
-        }
-        return count
     }
 }

@@ -13,13 +13,30 @@ package struct RevisionHistory: Sendable {
         package var sequence: Int
     }
 
-    /// By ``key(uid:recurrenceID:)``.
-    package private(set) var revisions: [String: Revision] = [:]
+    /// By ``key(uid:recurrenceID:)``: a 64-bit hash keeps the table small (32 bytes an event).
+    package private(set) var revisions: [UInt64: Revision] = [:]
 
     package init() {}
 
-    package static func key(uid: String, recurrenceID: String?) -> String {
-        recurrenceID.map { uid + "\u{0}" + $0 } ?? uid
+    package static func key(uid: String, recurrenceID: String?) -> UInt64 {
+        var k = Key()
+        k.add(uid.utf8)
+        if let recurrenceID {
+            k.add(0)
+            k.add(recurrenceID.utf8)
+        }
+        return k.value
+    }
+
+    /// FNV-1a over the UID's bytes, a NUL, and the RECURRENCE-ID's value.
+    package struct Key {
+        package var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        package init() {}
+        package mutating func add(_ byte: UInt8) {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01B3
+        }
+        package mutating func add(_ bytes: some Sequence<UInt8>) { for b in bytes { add(b) } }
     }
 
     package var isEmpty: Bool { revisions.isEmpty }
@@ -45,18 +62,17 @@ package struct RevisionHistory: Sendable {
         }
     }
 
-    package subscript(key: String) -> Revision? { revisions[key] }
+    package subscript(key: UInt64) -> Revision? { revisions[key] }
 
-    /// The properties that make up an event's content, serialized and hashed.
+    /// The properties that make up an event's content: the line hashes of every property but
+    /// the revision ones, combined in order (the writer computes the same while writing).
     package static func fingerprint(_ properties: [Property]) -> UInt64 {
-        var w = ContentLineWriter(foldWidth: 1 << 20)
-        for p in properties where !revisionProperties.contains(p.name) { w.write(p) }
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in w.bytes {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01B3
+        var fp = Fingerprint()
+        for p in properties where !revisionProperties.contains(p.name) {
+            var w = ContentLineWriter(foldWidth: 1 << 20)
+            fp.add(w.write(p))
         }
-        return h
+        return fp.value
     }
 
     static let revisionProperties: Set<String> = ["DTSTAMP", "LAST-MODIFIED", "SEQUENCE"]

@@ -3,7 +3,9 @@
 /// excluding the line break"), never inside a UTF-8 sequence and never between a backslash and
 /// the character it escapes. A continuation line starts with exactly one space.
 ///
-/// The writer only appends; call ``takeBytes()`` to stream large output in chunks.
+/// The writer only appends; call ``takeBytes()`` to stream large output in chunks. Every write
+/// returns a hash of the unfolded line (``EncodedLine/lineHash``), so callers can fingerprint
+/// content without serializing it twice.
 public struct ContentLineWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     public let foldWidth: Int
@@ -22,6 +24,19 @@ public struct ContentLineWriter: Sendable {
         return bytes
     }
 
+    /// Empties the buffer, keeping its capacity (for a writer reused as scratch space).
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    /// Appends bytes that are already valid, folded content lines (a pre-encoded block).
+    public mutating func append(_ block: [UInt8]) { bytes.append(contentsOf: block) }
+
+    /// Appends a line encoded earlier with ``encode(_:foldWidth:)``.
+    @discardableResult
+    public mutating func append(_ encoded: EncodedLine) -> UInt64 {
+        bytes.append(contentsOf: encoded.bytes)
+        return encoded.lineHash
+    }
+
     public mutating func begin(_ name: String) { writeLine(name: "BEGIN", value: name) }
     public mutating func end(_ name: String) { writeLine(name: "END", value: name) }
 
@@ -32,7 +47,8 @@ public struct ContentLineWriter: Sendable {
         end(component.name)
     }
 
-    public mutating func write(_ property: Property) {
+    @discardableResult
+    public mutating func write(_ property: Property) -> UInt64 {
         line.removeAll(keepingCapacity: true)
         Self.appendName(property.name, to: &line)
         for p in property.parameters {
@@ -46,28 +62,46 @@ public struct ContentLineWriter: Sendable {
         }
         line.append(UInt8(ascii: ":"))
         Self.appendValue(property.value, to: &line)
-        flushLine()
+        return flushLine()
     }
 
     /// Writes `NAME:value` with a value that is already valid on the wire.
-    public mutating func writeLine(name: String, value: String) {
+    @discardableResult
+    public mutating func writeLine(name: String, value: String) -> UInt64 {
         line.removeAll(keepingCapacity: true)
         Self.appendName(name, to: &line)
         line.append(UInt8(ascii: ":"))
         Self.appendValue(value, to: &line)
-        flushLine()
+        return flushLine()
     }
 
     /// Writes `NAME:` followed by `text` escaped as TEXT, without building an intermediate String.
-    public mutating func writeText(name: String, text: String) {
+    @discardableResult
+    public mutating func writeText(name: String, text: String) -> UInt64 {
         line.removeAll(keepingCapacity: true)
         Self.appendName(name, to: &line)
         line.append(UInt8(ascii: ":"))
         TextEscaping.appendEscaped(text, to: &line)
-        flushLine()
+        return flushLine()
     }
 
-    private static func appendName(_ name: String, to out: inout [UInt8]) {
+    /// Writes one line whose unfolded bytes `build` appends (name, parameters, colon and value),
+    /// then folds it. The fastest path; the caller guarantees the bytes hold no CR or LF.
+    @discardableResult
+    public mutating func writeLine(_ build: (inout [UInt8]) -> Void) -> UInt64 {
+        line.removeAll(keepingCapacity: true)
+        build(&line)
+        return flushLine()
+    }
+
+    /// A property as folded wire bytes plus its line hash, to be appended many times.
+    public static func encode(_ property: Property, foldWidth: Int = 75) -> EncodedLine {
+        var w = ContentLineWriter(foldWidth: foldWidth)
+        let h = w.write(property)
+        return EncodedLine(bytes: w.bytes, lineHash: h)
+    }
+
+    static func appendName(_ name: String, to out: inout [UInt8]) {
         for b in name.utf8 {
             // Names are IANA tokens or X-names: ALPHA, DIGIT and "-" (§3.1); lowercase is folded up.
             if b >= 0x61 && b <= 0x7A {
@@ -80,29 +114,46 @@ public struct ContentLineWriter: Sendable {
 
     /// A value's bytes with any control character other than HTAB removed: a raw value can
     /// never end a content line early.
-    private static func appendValue(_ value: String, to out: inout [UInt8]) {
+    static func appendValue(_ value: String, to out: inout [UInt8]) {
         for b in value.utf8 where b >= 0x20 && b != 0x7F || b == 0x09 { out.append(b) }
     }
 
     /// Parameter values are quoted when they contain `:`, `;` or `,` (§3.2); DQUOTE and control
     /// characters cannot appear in them at all and are dropped.
-    private static func appendParameterValue(_ value: String, to out: inout [UInt8]) {
+    static func appendParameterValue(_ value: String, to out: inout [UInt8]) {
         let needsQuotes = value.utf8.contains { $0 == 0x3A || $0 == 0x3B || $0 == 0x2C }
         if needsQuotes { out.append(0x22) }
         for b in value.utf8 where (b >= 0x20 && b != 0x7F && b != 0x22) || b == 0x09 { out.append(b) }
         if needsQuotes { out.append(0x22) }
     }
 
-    private mutating func flushLine() {
+    /// FNV-1a over an unfolded line: the same for a line however it is folded.
+    static func lineHash(_ line: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in line {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01B3
+        }
+        return h
+    }
+
+    private mutating func flushLine() -> UInt64 {
+        let hash = Self.lineHash(line)
+        let n = line.count
+        if n <= foldWidth {
+            bytes.append(contentsOf: line)
+            bytes.append(0x0D)
+            bytes.append(0x0A)
+            return hash
+        }
         var start = 0
         var limit = foldWidth
-        let n = line.count
         while n - start > limit {
             var cut = start + limit
             // Never split a UTF-8 sequence: back up to the start of the scalar.
             while cut > start + 1 && (line[cut] & 0xC0) == 0x80 { cut -= 1 }
             // Never separate an escaping backslash from what it escapes.
-            if cut > start + 1 && isEscapingBackslash(at: cut - 1, lineStart: start) { cut -= 1 }
+            if cut > start + 1 && isEscapingBackslash(at: cut - 1) { cut -= 1 }
             bytes.append(contentsOf: line[start..<cut])
             bytes.append(0x0D)
             bytes.append(0x0A)
@@ -113,11 +164,12 @@ public struct ContentLineWriter: Sendable {
         bytes.append(contentsOf: line[start..<n])
         bytes.append(0x0D)
         bytes.append(0x0A)
+        return hash
     }
 
     /// True when the byte at `i` is a backslash that starts an escape (an odd-length run of
     /// backslashes ends there).
-    private func isEscapingBackslash(at i: Int, lineStart: Int) -> Bool {
+    private func isEscapingBackslash(at i: Int) -> Bool {
         guard line[i] == 0x5C else { return false }
         var run = 0
         var j = i
@@ -126,5 +178,21 @@ public struct ContentLineWriter: Sendable {
             j -= 1
         }
         return run % 2 == 1
+    }
+}
+
+/// A content line already folded into wire bytes, with the hash of its unfolded form.
+public struct EncodedLine: Hashable, Sendable {
+    public var bytes: [UInt8]
+    public var lineHash: UInt64
+}
+
+/// Combines line hashes, in order, into one fingerprint.
+public struct Fingerprint: Hashable, Sendable {
+    public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    public init() {}
+    public mutating func add(_ lineHash: UInt64) {
+        value = (value ^ lineHash) &* 0x100_0000_01B3
+        value ^= value >> 29
     }
 }

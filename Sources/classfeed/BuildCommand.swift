@@ -93,18 +93,17 @@ enum BuildCommand {
         }
 
         let builder = FeedBuilder(schedule: schedule, options: options)
-        let files = builder.allFeeds()
+        let combined = builder.fileName(classIndex: nil)
+        let sink = FileSink(directory: output, keep: verbose || dryRun ? combined : nil, dryRun: dryRun)
+        builder.write(to: sink, classFeeds: true)
+        try sink.close()
         if verbose || dryRun {
-            let combined = files[0]
-            let changes = ChangeLog(builder: builder).changes(old: previous[combined.name], new: combined.bytes, now: now)
+            let changes = ChangeLog(builder: builder).changes(old: previous[combined], new: sink.kept, now: now)
             for c in changes { Output.out(c) }
             if changes.isEmpty { Output.out("no changes members will see") }
         }
         if dryRun { return 0 }
-        var written: [String] = []
-        for f in files where try FileSystem.writeAtomically(f.bytes, directory: output, name: f.name) {
-            written.append("\(f.name) (\(f.eventCount) events)")
-        }
+        let written = sink.written.map { "\($0.name) (\($0.events) events)" }
         if verbose {
             Output.out("window \(from) to \(to), \(builder.style.rawValue) style")
             Output.out(written.isEmpty ? "no files changed" : "wrote " + written.joined(separator: ", "))

@@ -1,0 +1,267 @@
+import ICalendar
+import Timetable
+
+extension FeedBuilder {
+    /// The lines every ordinary event of a class shares, encoded once per class: most of an
+    /// event's bytes are copied, not rebuilt.
+    struct ClassLines {
+        var uidPrefix: [UInt8]      // "UID:<class id>-"
+        var uidSuffix: [UInt8]      // "@<uidDomain>"
+        var dtstartPrefix: [UInt8]  // "DTSTART;TZID=<zone>:"
+        var dtendPrefix: [UInt8]    // "DTEND;TZID=<zone>:"
+        var details: [EncodedLine]  // SUMMARY, DESCRIPTION, LOCATION, URL, STATUS:CONFIRMED
+    }
+
+    /// Per-build working state: scratch writers reused for every event and the class caches.
+    struct State {
+        let builder: FeedBuilder
+        var uidLine = ContentLineWriter()
+        var body = ContentLineWriter()
+        var out = ContentLineWriter()
+
+        init(builder: FeedBuilder) { self.builder = builder }
+
+        var schedule: Schedule { builder.schedule }
+
+        /// All events of one class, in the builder's style.
+        mutating func events(ofClass i: Int) -> EventBlock {
+            out = ContentLineWriter()
+            var count = 0
+            switch builder.style {
+            case .occurrences: count = writeOccurrences(classIndex: i, from: builder.options.from, to: builder.options.to)
+            case .series: count = writeSeries(classIndex: i)
+            }
+            return EventBlock(bytes: out.takeBytes(), count: count)
+        }
+
+        // MARK: Occurrences
+
+        mutating func writeOccurrences(classIndex i: Int, from: LocalDate, to: LocalDate) -> Int {
+            let lines = classLines(i)
+            var count = 0
+            for o in builder.engine.occurrences(ofClass: i, from: from, to: to) {
+                if o.isCancelled && builder.cancellations == .remove { continue }
+                if o.isCancelled || o.movedFrom != nil {
+                    writeEvent(o, uid: builder.uid(o), recurrenceID: nil)
+                } else {
+                    writeOrdinary(o, lines)
+                }
+                count += 1
+            }
+            return count
+        }
+
+        func classLines(_ i: Int) -> ClassLines {
+            let cls = schedule.classes[i]
+            let zone = schedule.zoneName(ofClass: i)
+            var details: [Property] = []
+            let ordinary = Occurrence(
+                classIndex: i, originalDate: LocalDate(dayNumber: 0), date: LocalDate(dayNumber: 0),
+                localStart: LocalDateTime(localSeconds: 0), start: 0, end: 0, status: .confirmed)
+            builder.appendDetails(&details, ordinary, cls)
+            return ClassLines(
+                uidPrefix: Array("UID:\(cls.id)-".utf8), uidSuffix: Array("@\(schedule.calendar.uidDomain)".utf8),
+                dtstartPrefix: Array("DTSTART;TZID=\(zone):".utf8), dtendPrefix: Array("DTEND;TZID=\(zone):".utf8),
+                details: details.map { ContentLineWriter.encode($0) })
+        }
+
+        /// The fast path: an occurrence neither moved nor cancelled.
+        mutating func writeOrdinary(_ o: Occurrence, _ lines: ClassLines) {
+            var fp = Fingerprint()
+            var key = RevisionHistory.Key()
+            uidLine.removeAll()
+            body.removeAll()
+            fp.add(uidLine.writeLine { line in
+                line.append(contentsOf: lines.uidPrefix)
+                o.originalDate.appendBasicFormat(to: &line)
+                line.append(contentsOf: lines.uidSuffix)
+                key.add(line[4...])
+            })
+            fp.add(body.writeLine { line in
+                line.append(contentsOf: lines.dtstartPrefix)
+                o.localStart.appendBasicFormat(to: &line)
+            })
+            let rules = schedule.zones[schedule.zoneName(ofClass: o.classIndex)]
+            let endLocal = rules?.localDateTime(at: o.end)
+            if let rules, let endLocal, rules.instant(for: endLocal) == o.end {
+                fp.add(body.writeLine { line in
+                    line.append(contentsOf: lines.dtendPrefix)
+                    endLocal.appendBasicFormat(to: &line)
+                })
+            } else {
+                fp.add(body.write(Property("DTEND", utc: o.end)))
+            }
+            for l in lines.details { fp.add(body.append(l)) }
+            _ = finish(key: key.value, fingerprint: fp.value, minimumSequence: 0)
+        }
+
+        /// Any event, from its properties (moved and cancelled occurrences, overrides, masters).
+        /// Returns its SEQUENCE.
+        @discardableResult
+        mutating func writeEvent(_ o: Occurrence, uid: String, recurrenceID: LocalDateTime?, minimumSequence: Int = 0) -> Int {
+            let cls = schedule.classes[o.classIndex]
+            let zoneName = schedule.zoneName(ofClass: o.classIndex)
+            var props = [Property("UID", raw: uid)]
+            if let recurrenceID { props.append(Property("RECURRENCE-ID", local: recurrenceID, timeZone: zoneName)) }
+            props.append(Property("DTSTART", local: o.localStart, timeZone: zoneName))
+            props.append(builder.endProperty(start: o.start, end: o.end, zoneName))
+            builder.appendDetails(&props, o, cls)
+            return write(props, recurrenceID: recurrenceID?.basicFormat, minimumSequence: minimumSequence)
+        }
+
+        /// Writes a VEVENT from its content properties, UID first.
+        mutating func write(_ props: [Property], recurrenceID: String?, minimumSequence: Int) -> Int {
+            var fp = Fingerprint()
+            uidLine.removeAll()
+            body.removeAll()
+            fp.add(uidLine.write(props[0]))
+            for p in props.dropFirst() { fp.add(body.write(p)) }
+            let key = RevisionHistory.key(uid: props[0].value, recurrenceID: recurrenceID)
+            return finish(key: key, fingerprint: fp.value, minimumSequence: minimumSequence)
+        }
+
+        /// Emits the event in `uidLine` + `body` with its revision properties: carried over from
+        /// the history when the content is unchanged, else SEQUENCE + 1 and DTSTAMP =
+        /// LAST-MODIFIED = now. Returns the SEQUENCE written.
+        mutating func finish(key: UInt64, fingerprint: UInt64, minimumSequence: Int) -> Int {
+            var stamp = builder.options.stamp
+            var sequence = minimumSequence
+            if let previous = builder.options.history[key] {
+                if previous.fingerprint == fingerprint {
+                    stamp = previous.stamp
+                    sequence = previous.sequence
+                } else {
+                    sequence = previous.sequence + 1
+                }
+                if sequence < minimumSequence {
+                    // An override must not have a lower SEQUENCE than its series (clients ignore it).
+                    sequence = minimumSequence
+                    stamp = builder.options.stamp
+                }
+            }
+            out.append(FeedBuilder.beginEvent)
+            out.append(uidLine.bytes)
+            out.writeLine { line in
+                line.append(contentsOf: FeedBuilder.dtstampPrefix)
+                LocalDateTime(localSeconds: stamp).appendBasicFormat(to: &line)
+                line.append(UInt8(ascii: "Z"))
+            }
+            out.append(body.bytes)
+            out.writeLine { line in
+                line.append(contentsOf: FeedBuilder.lastModifiedPrefix)
+                LocalDateTime(localSeconds: stamp).appendBasicFormat(to: &line)
+                line.append(UInt8(ascii: "Z"))
+            }
+            out.writeLine(name: "SEQUENCE", value: String(sequence))
+            out.append(FeedBuilder.endEvent)
+            return sequence
+        }
+
+        // MARK: Series
+
+        /// A weekly class as one VEVENT with an RRULE, its cancellations as EXDATEs (or cancelled
+        /// overrides), its moves as RECURRENCE-ID overrides. One-off classes are one VEVENT per
+        /// date. The series starts at the class's first real occurrence on or after the window's
+        /// start and runs to its `until` (or forever).
+        mutating func writeSeries(classIndex i: Int) -> Int {
+            let cls = schedule.classes[i]
+            guard case .weekly(let days) = cls.pattern, let rules = schedule.zones[schedule.zoneName(ofClass: i)] else {
+                let last = LocalDate(dayNumber: LocalDate.dayNumber(year: LocalDate.supportedYears.upperBound, month: 12, day: 31))
+                return writeOccurrences(classIndex: i, from: builder.options.from, to: last)
+            }
+            let zoneName = rules.identifier
+            let lo = max(builder.options.from, cls.from ?? builder.options.from)
+            var first = lo
+            while !days.contains(first.weekday) { first = first.adding(days: 1) }
+            if let until = cls.until, first > until { return 0 }
+
+            var exdates: [LocalDate] = []
+            var overrides: [Occurrence] = []
+            var standalone: [Occurrence] = []
+            for o in builder.engine.exceptionalOccurrences(ofClass: i, from: first) {
+                if o.isCancelled {
+                    if builder.cancellations == .show { overrides.append(o) } else { exdates.append(o.originalDate) }
+                } else if o.movedFrom != nil {
+                    if builder.moveKeepsOutlookRules(o, cls: cls, days: days, rules: rules, first: first) {
+                        overrides.append(o)
+                    } else {
+                        exdates.append(o.originalDate)
+                        standalone.append(o)
+                    }
+                }
+            }
+            let start = LocalDateTime(date: first, time: cls.start)
+            let startInstant = rules.instant(for: start)
+            let endInstant = startInstant + Int64(cls.durationMinutes) * 60
+            let uid = builder.seriesUID(classIndex: i)
+            var props = [Property("UID", raw: uid), Property("DTSTART", local: start, timeZone: zoneName)]
+            // DTEND states the exact duration only when both ends are unambiguous wall times;
+            // otherwise DURATION, which RFC 5545 §3.3.6 makes exact.
+            let endLocal = rules.localDateTime(at: endInstant)
+            if case .unique = rules.resolve(start), rules.instant(for: endLocal) == endInstant {
+                props.append(Property("DTEND", local: endLocal, timeZone: zoneName))
+            } else {
+                props.append(Property("DURATION", raw: "PT\(cls.durationMinutes)M"))
+            }
+            var rrule = "FREQ=WEEKLY;BYDAY=" + days.map(\.icalendarCode).joined(separator: ",")
+            if let until = cls.until {
+                // UNTIL must be UTC when DTSTART has a TZID (§3.3.10); the end of the last day is
+                // inclusive of its occurrence whatever the clocks do.
+                let endOfDay = rules.instant(for: LocalDateTime(date: until.adding(days: 1), time: LocalTime(secondsOfDay: 0))) - 1
+                rrule += ";UNTIL=" + Property.utcString(endOfDay)
+            }
+            props.append(Property("RRULE", raw: rrule))
+            for d in exdates {
+                props.append(Property("EXDATE", local: LocalDateTime(date: d, time: cls.start), timeZone: zoneName))
+            }
+            let series = Occurrence(
+                classIndex: i, originalDate: first, date: first, localStart: start, start: startInstant, end: endInstant,
+                status: .confirmed)
+            builder.appendDetails(&props, series, cls)
+            let masterSequence = write(props, recurrenceID: nil, minimumSequence: 0)
+            for o in overrides {
+                writeEvent(o, uid: uid, recurrenceID: LocalDateTime(date: o.originalDate, time: cls.start), minimumSequence: masterSequence)
+            }
+            for o in standalone { writeEvent(o, uid: builder.uid(o), recurrenceID: nil) }
+            return 1 + overrides.count + standalone.count
+        }
+    }
+
+    static let beginEvent = Array("BEGIN:VEVENT\r\n".utf8)
+    static let endEvent = Array("END:VEVENT\r\n".utf8)
+    static let dtstampPrefix = Array("DTSTAMP:".utf8)
+    static let lastModifiedPrefix = Array("LAST-MODIFIED:".utf8)
+
+    /// SUMMARY, DESCRIPTION, LOCATION, URL and STATUS.
+    func appendDetails(_ props: inout [Property], _ o: Occurrence, _ cls: ClassDefinition) {
+        props.append(Property("SUMMARY", text: summary(o)))
+        if let d = description(o, cls) { props.append(Property("DESCRIPTION", text: d)) }
+        if let loc = cls.location ?? schedule.calendar.location { props.append(Property("LOCATION", text: loc)) }
+        if let url = cls.url ?? schedule.calendar.url { props.append(Property("URL", raw: url)) }
+        props.append(Property("STATUS", raw: o.isCancelled ? "CANCELLED" : "CONFIRMED"))
+    }
+
+    /// Outlook accepts a moved instance only if it stays between its neighbours and shares no
+    /// day with another instance (MS-OXCICAL, PidLidAppointmentRecur).
+    func moveKeepsOutlookRules(_ o: Occurrence, cls: ClassDefinition, days: [Weekday], rules: ZoneRules, first: LocalDate) -> Bool {
+        func neighbour(_ step: Int) -> LocalDate? {
+            var d = o.originalDate.adding(days: step)
+            for _ in 0..<7 {
+                if d < first { return nil }
+                if let until = cls.until, d > until { return nil }
+                if days.contains(d.weekday) { return d }
+                d = d.adding(days: step)
+            }
+            return nil
+        }
+        if let p = neighbour(-1) {
+            let pStart = rules.instant(for: LocalDateTime(date: p, time: cls.start))
+            if o.start <= pStart || o.date == p { return false }
+        }
+        if let n = neighbour(1) {
+            let nStart = rules.instant(for: LocalDateTime(date: n, time: cls.start))
+            if o.start >= nStart || o.date == n { return false }
+        }
+        return true
+    }
+}

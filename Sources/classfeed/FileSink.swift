@@ -1,0 +1,140 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import FeedBuilder
+
+/// Streams each feed into a temporary file in the output folder while comparing it with the
+/// file already there. An identical feed is discarded, leaving the old file untouched (same
+/// bytes, same mtime); a different one is flushed to disk and renamed over the old one, so
+/// readers only ever see a whole file. Memory stays at one chunk whatever the feed's size.
+final class FileSink: FeedSink {
+    struct Open {
+        var fd: Int32
+        var temp: String
+        var old: Int32  // -1 when there is no previous file
+        var identical: Bool
+    }
+
+    let directory: String
+    /// Keep the combined feed's bytes for the change log (`--verbose`, `--dry-run`).
+    let keep: String?
+    let dryRun: Bool
+    private(set) var kept: [UInt8] = []
+    private(set) var written: [(name: String, events: Int)] = []
+    private(set) var error: CLIError?
+    private var open: [String: Open] = [:]
+    private var scratch = [UInt8](repeating: 0, count: 1 << 16)
+
+    init(directory: String, keep: String?, dryRun: Bool) {
+        self.directory = directory
+        self.keep = keep
+        self.dryRun = dryRun
+    }
+
+    private func fail(_ e: CLIError) {
+        if error == nil { error = e }
+    }
+
+    func begin(_ name: String) {
+        guard error == nil, !dryRun else { return }
+        let temp = directory + "/." + name + ".tmp-\(getpid())"
+        let fd = Glibc.open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            let e = errno
+            fail(CLIError(e == ENOSPC || e == EIO ? .ioError : .cannotCreate, "cannot write in \(directory): \(FileSystem.errorText(e))"))
+            return
+        }
+        let old = Glibc.open(directory + "/" + name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        open[name] = Open(fd: fd, temp: temp, old: old, identical: old >= 0)
+    }
+
+    func append(_ bytes: [UInt8], to name: String) {
+        if name == keep { kept.append(contentsOf: bytes) }
+        guard error == nil, var f = open[name] else { return }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(f.fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                fail(CLIError(.ioError, "cannot write \(directory)/\(name): \(FileSystem.errorText()); the previous file is unchanged"))
+                abandon(name)
+                return
+            }
+            done += n
+        }
+        if f.identical { f.identical = oldMatches(f.old, bytes) }
+        open[name] = f
+    }
+
+    /// Reads the same number of bytes from the old file and compares.
+    private func oldMatches(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let want = min(scratch.count, bytes.count - offset)
+            var got = 0
+            while got < want {
+                let n = scratch.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, want - got) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                got += n
+            }
+            if !scratch.withUnsafeBytes({ s in bytes.withUnsafeBytes { b in memcmp(s.baseAddress!, b.baseAddress! + offset, want) == 0 } }) {
+                return false
+            }
+            offset += want
+        }
+        return true
+    }
+
+    func finish(_ name: String, events: Int) {
+        guard error == nil, var f = open.removeValue(forKey: name) else { return }
+        if f.identical {
+            // The old file must end here too.
+            var byte: UInt8 = 0
+            f.identical = Glibc.read(f.old, &byte, 1) == 0
+        }
+        if f.old >= 0 { Glibc.close(f.old) }
+        if f.identical {
+            Glibc.close(f.fd)
+            unlink(f.temp)
+            return
+        }
+        guard fsync(f.fd) == 0 else {
+            let e = errno
+            Glibc.close(f.fd)
+            unlink(f.temp)
+            fail(CLIError(.ioError, "cannot write \(directory)/\(name): \(FileSystem.errorText(e)); the previous file is unchanged"))
+            return
+        }
+        Glibc.close(f.fd)
+        guard rename(f.temp, directory + "/" + name) == 0 else {
+            let e = errno
+            unlink(f.temp)
+            fail(CLIError(.cannotCreate, "cannot replace \(directory)/\(name): \(FileSystem.errorText(e)); the previous file is unchanged"))
+            return
+        }
+        written.append((name, events))
+    }
+
+    private func abandon(_ name: String) {
+        guard let f = open.removeValue(forKey: name) else { return }
+        Glibc.close(f.fd)
+        if f.old >= 0 { Glibc.close(f.old) }
+        unlink(f.temp)
+    }
+
+    /// Removes whatever is still open (after an error) and makes the renames durable.
+    func close() throws(CLIError) {
+        for name in Array(open.keys) { abandon(name) }
+        if !written.isEmpty {
+            let dfd = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if dfd >= 0 {
+                fsync(dfd)
+                Glibc.close(dfd)
+            }
+        }
+        if let error { throw error }
+    }
+}
