@@ -83,3 +83,8 @@ package struct HolidayCalendarReference: Sendable, Hashable {
         return (out, diagnostics)
     }
 }
+
+extension SourceLocation {
+    /// A position in a file other than schedule.json (a holiday calendar's line).
+    package static func at(line: Int, column: Int) -> SourceLocation { SourceLocation(line: line, column: column) }
+}
