@@ -414,7 +414,8 @@ struct EditSession {
         do {
             loaded = try ScheduleLoading.load(bytes: bytes, path: path, label: path, environment: env, strict: false)
         } catch let e as ScheduleError {
-            throw CLIError(.dataError, e.description + "\n\(path) has \(e.errors.count) error\(e.errors.count == 1 ? "" : "s") already; "
+            for d in e.diagnostics { Output.err(d.description) }
+            throw CLIError(.dataError, "\(path) has \(e.errors.count) error\(e.errors.count == 1 ? "" : "s") already; "
                 + "fix \(e.errors.count == 1 ? "it" : "them") first (classfeed check lists them); \(path) was not changed")
         }
         schedule = loaded.schedule
@@ -473,7 +474,8 @@ struct EditSession {
         do {
             loaded = try ScheduleLoading.load(bytes: candidate, path: path, label: label, environment: env, strict: false)
         } catch let e as ScheduleError {
-            throw CLIError(.dataError, e.description + "\nthis change would make \(path) invalid, so it was not changed")
+            for d in e.diagnostics { Output.err(d.description) }
+            throw CLIError(.dataError, "this change would make \(path) invalid, so it was not changed")
         }
         if let newEntryPath {
             for w in loaded.warnings where w.path == newEntryPath || w.path.hasPrefix(newEntryPath + ".") {
