@@ -14,6 +14,9 @@ package struct RecurrenceEngine: Sendable {
     private let classCancellations: [String: [ScheduleException]]
     /// Moves by class id and original date.
     private let moves: [String: [LocalDate: ScheduleException]]
+    /// Closures from holiday calendars, and the classes that ignore them.
+    private let holidayCancellations: [ScheduleException]
+    private let ignoresHolidays: Set<String>
 
     package init(schedule: Schedule) {
         self.schedule = schedule
@@ -31,12 +34,21 @@ package struct RecurrenceEngine: Sendable {
         globalCancellations = global
         classCancellations = perClass
         self.moves = moves
+        holidayCancellations = schedule.holidayClosures
+        ignoresHolidays = Set(schedule.classes.filter(\.ignoreHolidays).map(\.id))
     }
 
-    /// The cancellation that covers a class on an original date, if any (the first listed wins).
-    package func cancellation(classID: String, on date: LocalDate) -> ScheduleException? {
+    /// The cancellation that covers a class on an original date, if any (the first listed wins;
+    /// the schedule's own exceptions before holiday calendars).
+    ///
+    /// - Parameter includingHolidays: false to consider only schedule.json's exceptions. An
+    ///   explicit move in the schedule beats a holiday calendar: the moved class runs.
+    package func cancellation(classID: String, on date: LocalDate, includingHolidays: Bool = true) -> ScheduleException? {
         for e in classCancellations[classID] ?? [] where e.covers(date, classID: classID) { return e }
         for e in globalCancellations where e.covers(date, classID: classID) { return e }
+        if includingHolidays && !ignoresHolidays.contains(classID) {
+            for e in holidayCancellations where e.covers(date, classID: classID) { return e }
+        }
         return nil
     }
 
@@ -122,7 +134,7 @@ package struct RecurrenceEngine: Sendable {
         let start = resolution.instant
         var status = Occurrence.Status.confirmed
         // Cancellations apply to the original date; an explicit move stands even onto a closed date.
-        if let c = cancellation(classID: cls.id, on: original) { status = .cancelled(reason: c.reason) }
+        if let c = cancellation(classID: cls.id, on: original, includingHolidays: move == nil) { status = .cancelled(reason: c.reason) }
         var gap = false
         var ambiguous = false
         switch resolution {

@@ -10,6 +10,11 @@ package struct Schedule: Sendable {
     package var zones: [String: ZoneRules]
     /// The file it was read from, for messages.
     package var sourceFile: String
+    /// `holidayCalendars`: iCalendar files whose all-day events close the studio (see HolidayClosure.swift).
+    package var holidayCalendars: [HolidayCalendarReference] = []
+    /// Cancellations read from those files by the executable. Not schedule entries: the engine
+    /// applies them after the schedule's own, and classes with `ignoreHolidays` skip them.
+    package var holidayClosures: [ScheduleException] = []
 
     package init(
         calendar: CalendarInfo, classes: [ClassDefinition], exceptions: [ScheduleException],
@@ -88,6 +93,8 @@ package struct ClassDefinition: Sendable {
     /// Where the class was written, for messages.
     package var path: String
     package var location_: SourceLocation?
+    /// `ignoreHolidays`: the class runs on the dates of `holidayCalendars`.
+    package var ignoreHolidays: Bool = false
 
     /// True when the class is scheduled (before exceptions) on `date`.
     package func runs(on date: LocalDate) -> Bool {
@@ -114,6 +121,8 @@ package struct ScheduleException: Sendable {
     package var reason: String?
     package var path: String
     package var location: SourceLocation?
+    /// Written in schedule.json, or read from a holiday calendar.
+    package var origin: Origin = .schedule
 
     package func covers(_ date: LocalDate, classID id: String) -> Bool {
         guard case .cancel(let from, let to) = kind else { return false }

@@ -224,7 +224,7 @@ package struct ScheduleDecoder {
     // MARK: - The schedule
 
     private mutating func schedule(_ root: JSONNode) -> Schedule? {
-        guard let top = members(root, "", allowed: ["calendar", "classes", "exceptions"], what: "the schedule") else { return nil }
+        guard let top = members(root, "", allowed: ["calendar", "classes", "exceptions", "holidayCalendars"], what: "the schedule") else { return nil }
         guard let calNode = require(top, "calendar", root, "", "the calendar's id, name, timezone and uidDomain") else {
             _ = require(top, "classes", root, "", "the list of classes")
             return nil
@@ -258,8 +258,16 @@ package struct ScheduleDecoder {
                 error(list, "exceptions", "expected an array of exceptions [ ... ], \(Self.found(list))")
             }
         }
+        var holidayCalendars: [HolidayCalendarReference] = []
+        if let list = top["holidayCalendars"] {
+            let (refs, found) = HolidayCalendarReference.decode(list, file: file)
+            holidayCalendars = refs
+            diagnostics += found
+        }
         guard let calendar else { return nil }
-        return Schedule(calendar: calendar, classes: classes, exceptions: exceptions)
+        var schedule = Schedule(calendar: calendar, classes: classes, exceptions: exceptions)
+        schedule.holidayCalendars = holidayCalendars
+        return schedule
     }
 
     private mutating func calendarInfo(_ node: JSONNode) -> CalendarInfo? {
@@ -302,7 +310,7 @@ package struct ScheduleDecoder {
         guard let m = members(
             node, path,
             allowed: ["id", "title", "days", "dates", "start", "durationMinutes", "from", "until",
-                      "description", "location", "instructor", "url", "timezone"],
+                      "description", "location", "instructor", "url", "timezone", "ignoreHolidays"],
             what: "a class")
         else { return nil }
         let id = require(m, "id", node, path, "a unique id such as \"hips-monday\"").flatMap { identifier($0, path + ".id", what: "an id") }
@@ -385,11 +393,17 @@ package struct ScheduleDecoder {
         let instructor = m["instructor"].flatMap { text($0, path + ".instructor", what: "the instructor") }
         let url = m["url"].flatMap { self.url($0, path + ".url") }
         let zone = m["timezone"].flatMap { zoneName($0, path + ".timezone") }
+        var ignoreHolidays = false
+        if let n = m["ignoreHolidays"] {
+            if case .bool(let b) = n.value { ignoreHolidays = b } else {
+                error(n, path + ".ignoreHolidays", "expected true or false, \(Self.found(n))")
+            }
+        }
         guard let id, let title, let start, let duration, let pattern else { return nil }
         return ClassDefinition(
             id: id, title: title, pattern: pattern, start: start, durationMinutes: duration, from: from, until: until,
             description: description, location: location, instructor: instructor, url: url, timeZone: zone,
-            path: path, location_: node.location)
+            path: path, location_: node.location, ignoreHolidays: ignoreHolidays)
     }
 
     private mutating func exception(_ node: JSONNode, _ path: String) -> ScheduleException? {

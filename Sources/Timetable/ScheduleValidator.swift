@@ -69,7 +69,7 @@ package enum ScheduleValidator {
                     continue
                 }
                 moved[key] = e.path
-                if let c = engine.cancellation(classID: cls.id, on: date) {
+                if let c = engine.cancellation(classID: cls.id, on: date, includingHolidays: false) {
                     error(e.location, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
                           hint: "remove the cancellation or the move")
                     continue

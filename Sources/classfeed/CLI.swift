@@ -15,6 +15,8 @@ enum CLI {
           build     Write the feeds into the output folder (the default command)
           check     Validate the schedule and print errors and warnings; writes nothing
           upcoming  List the coming classes with cancellations and moves (--json for scripts)
+          exceptions
+                    List, add, move or remove closures and moved classes (list|add|move|remove)
           help      Show this help, or a command's: classfeed help build
 
         Run 'classfeed COMMAND --help' for a command's options.
@@ -41,16 +43,18 @@ enum CLI {
             case "build": return try BuildCommand.run(rest, environment: env)
             case "check": return try CheckCommand.run(rest, environment: env)
             case "upcoming": return try UpcomingCommand.run(rest, environment: env)
+            case "exceptions": return try ExceptionsCommand.run(rest, environment: env)
             case "help":
                 switch rest.first {
                 case "build": Output.out(BuildCommand.help)
                 case "check": Output.out(CheckCommand.help)
                 case "upcoming": Output.out(UpcomingCommand.help)
+                case "exceptions": Output.out(ExceptionsCommand.help(for: rest.dropFirst().first))
                 default: Output.out(usage)
                 }
                 return 0
             default:
-                let known = ["build", "check", "upcoming", "help"]
+                let known = ["build", "check", "upcoming", "exceptions", "help"]
                 let hint = closestMatch(to: command, in: known).map { "; did you mean '\($0)'?" } ?? ""
                 throw CLIError(.usage, "unknown command '\(command)'\(hint) (see 'classfeed --help')")
             }

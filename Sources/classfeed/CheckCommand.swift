@@ -35,7 +35,7 @@ enum CheckCommand {
         for w in warnings { Output.err(w.description) }
         let s = loaded.schedule
         let live = occurrences.filter { !$0.isCancelled }.count
-        Output.out("\(path): ok: \(s.classes.count) classes, \(s.exceptions.count) exceptions, \(live) occurrences from \(from) to \(to)"
+        Output.out("\(path): ok: \(s.classes.count) classes, \(s.exceptions.count) exceptions, " + (s.holidayClosures.isEmpty ? "" : "\(s.holidayClosures.count) holiday closures, ") + "\(live) occurrences from \(from) to \(to)"
             + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
         return 0
     }

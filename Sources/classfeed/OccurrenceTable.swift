@@ -10,7 +10,7 @@ enum OccurrenceTable {
         let width = list.map { schedule.classes[$0.classIndex].title.count }.max() ?? 0
         for o in list {
             let cls = schedule.classes[o.classIndex]
-            var line = "  \(FeedBuilder.humanDate(o.date))  \(o.localStart.time)  " + cls.title.padding(width)
+            var line = "  \(alignedDate(o.date))  \(o.localStart.time)  " + cls.title.padding(width)
             let zone = schedule.zoneName(ofClass: o.classIndex)
             if zone != schedule.calendar.timeZone { line += "  (\(zone))" }
             if case .cancelled(let reason) = o.status {
@@ -20,9 +20,19 @@ enum OccurrenceTable {
                 let mark = "moved from \(FeedBuilder.humanDate(m.date)) \(m.time)" + (o.moveReason.map { " (\($0))" } ?? "")
                 line += "  " + (color ? "\u{1B}[33m\(mark)\u{1B}[0m" : mark)
             }
+            while line.hasSuffix(" ") { line.removeLast() }  // no padding after the last column
             lines.append(line)
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension OccurrenceTable {
+    /// "Mon  4 Jan 2027": the day of the month right-aligned, so that a column of dates lines up.
+    static func alignedDate(_ d: LocalDate) -> String {
+        let c = d.components
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(d.weekday.shortName) \(c.day < 10 ? " " : "")\(c.day) \(months[c.month - 1]) \(c.year)"
     }
 }
 

@@ -18,11 +18,18 @@ enum ScheduleLoading {
 
     static func load(_ path: String, environment env: [String: String], strict: Bool) throws -> LoadedSchedule {
         let bytes = try FileSystem.read(path, limit: ScheduleLimits.fileBytes)
+        return try load(bytes: bytes, path: path, label: path, environment: env, strict: strict)
+    }
+
+    /// Decodes and validates schedule bytes read from `path` (or an edit's candidate for it,
+    /// named `label` in messages), with its holiday calendars.
+    static func load(bytes: [UInt8], path: String, label: String, environment env: [String: String], strict: Bool) throws -> LoadedSchedule {
         let db = try timeZoneDatabase(env)
-        var (schedule, diagnostics) = try ScheduleDecoder.decode(bytes, file: path) { name throws(ZoneDataError) in
+        var (schedule, diagnostics) = try ScheduleDecoder.decode(bytes, file: label) { name throws(ZoneDataError) in
             try db.rules(for: name)
         }
-        schedule.sourceFile = path
+        schedule.sourceFile = label
+        diagnostics += try HolidayLoading.attach(to: &schedule, scheduleFile: path)
         diagnostics += ScheduleValidator.validate(schedule)
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty || (strict && !diagnostics.isEmpty) {

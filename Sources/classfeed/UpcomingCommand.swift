@@ -10,7 +10,8 @@ enum UpcomingCommand {
                                   [--from DATE --to DATE] [--now TIME]
 
         Lists the occurrences of the next N days (default 14) in the calendar's time zone,
-        with cancellations ("cancelled: reason") and moves ("moved from ...") marked.
+        with cancellations ("cancelled: reason") and moves ("moved from ...") marked, in
+        colour on a terminal (set NO_COLOR=1 to turn colour off).
         --json prints every occurrence as JSON for scripts, with UTC instants.
 
         Example:
@@ -58,7 +59,7 @@ enum UpcomingCommand {
         if a.flag("json") {
             Output.out(json(list, builder))
         } else {
-            Output.out(OccurrenceTable.render(list, schedule: schedule, from: from, to: to, color: Output.stdoutIsTerminal))
+            Output.out(OccurrenceTable.render(list, schedule: schedule, from: from, to: to, color: Output.stdoutIsTerminal && (env["NO_COLOR"] ?? "").isEmpty))
         }
         return 0
     }

@@ -1,0 +1,140 @@
+import CivilTime
+import FeedBuilder
+import Timetable
+
+/// What exceptions do to the classes members see, in words:
+/// "Thu 24 Dec 2026: Hip Mobility & Stretch 19:00 cancelled".
+enum ExceptionEffects {
+    /// Lines printed per exception before "... and N more".
+    static let maxLines = 60
+
+    static func day(_ d: LocalDate) -> String { FeedBuilder.humanDate(d) }
+
+    /// `exceptions[0]: Thu 24 Dec 2026 to Sun 3 Jan 2027, every class cancelled: Christmas closure`.
+    static func heading(_ e: ScheduleException) -> String {
+        let label: String
+        if case .holidayCalendar(let file, let line) = e.origin { label = "\(file):\(line)" } else { label = e.path }
+        var s = label + ": "
+        switch e.kind {
+        case .cancel(let from, let to):
+            s += day(from) + (from == to ? "" : " to " + day(to))
+            if e.isFromHolidayCalendar {
+                return s + ", holiday: " + (e.reason ?? HolidayCalendarImport.defaultReason)
+            }
+            s += ", " + (e.classID.map { "class \($0)" } ?? "every class") + " cancelled"
+        case .move(let date, let toDate, let toStart):
+            s += day(date) + ", class \(e.classID ?? "?") moved"
+            var target: [String] = []
+            if let toDate { target.append(day(toDate)) }
+            if let toStart { target.append("\(toStart)") }
+            s += " to " + target.joined(separator: " ")
+        }
+        if let reason = e.reason { s += ": " + reason }
+        return s
+    }
+
+    /// What one exception does, occurrence by occurrence, for `exceptions list`.
+    static func effects(of e: ScheduleException, in schedule: Schedule, engine: RecurrenceEngine) -> [String] {
+        var lines: [String] = []
+        switch e.kind {
+        case .cancel(let from, let to):
+            let indices = e.classID.flatMap(schedule.classIndex(id:)).map { [$0] } ?? Array(schedule.classes.indices)
+            var d = from
+            while d <= to {
+                for i in indices where schedule.classes[i].runs(on: d) {
+                    let cls = schedule.classes[i]
+                    let slot = "\(day(d)): \(cls.title) \(cls.start)"
+                    if let m = engine.move(classID: cls.id, on: d), case .move(_, let toDate, let toStart) = m.kind {
+                        lines.append(slot + " moved to \(day(toDate ?? d)) \(toStart ?? cls.start) by \(m.path), which comes first")
+                    } else if let c = engine.cancellation(classID: cls.id, on: d) {
+                        lines.append(slot + " cancelled" + (c.path == e.path ? "" : " (also by \(label(c)))"))
+                    } else if e.isFromHolidayCalendar && cls.ignoreHolidays {
+                        lines.append(slot + " runs (\"ignoreHolidays\": true)")
+                    }
+                }
+                d = d.adding(days: 1)
+            }
+        case .move(let date, let toDate, let toStart):
+            if let id = e.classID, let i = schedule.classIndex(id: id) {
+                let cls = schedule.classes[i]
+                lines.append("\(day(date)): \(cls.title) \(cls.start) moved to \(day(toDate ?? date)) \(toStart ?? cls.start)")
+            }
+        }
+        if lines.isEmpty { return ["no class runs then; this changes nothing"] }
+        return capped(lines)
+    }
+
+    /// How an exception is named in messages.
+    static func label(_ e: ScheduleException) -> String {
+        if case .holidayCalendar(let file, let line) = e.origin { return "the holiday \"\(e.reason ?? "")\" (\(file):\(line))" }
+        return e.path + (e.reason.map { " \"\($0)\"" } ?? "")
+    }
+
+    /// What members see differently between two versions of a schedule, for occurrences whose
+    /// original or new date is in `from...to`.
+    static func changes(before: Schedule, after: Schedule, from: LocalDate, to: LocalDate) -> [String] {
+        struct Key: Hashable, Comparable {
+            var date: LocalDate
+            var start: LocalTime
+            var index: Int
+            static func < (a: Key, b: Key) -> Bool { (a.date, a.start, a.index) < (b.date, b.start, b.index) }
+        }
+        func byKey(_ s: Schedule) -> [Key: Occurrence] {
+            var out: [Key: Occurrence] = [:]
+            for o in RecurrenceEngine(schedule: s).occurrences(from: from, to: to) {
+                out[Key(date: o.originalDate, start: s.classes[o.classIndex].start, index: o.classIndex)] = o
+            }
+            return out
+        }
+        let old = byKey(before)
+        let new = byKey(after)
+        var lines: [String] = []
+        for key in Set(old.keys).union(new.keys).sorted() {
+            let cls = after.classes[key.index]
+            let slot = "\(day(key.date)): \(cls.title) \(cls.start)"
+            let a = old[key]
+            let b = new[key]
+            let aMoved = a?.movedFrom != nil
+            let bMoved = b?.movedFrom != nil
+            if let b, bMoved, !aMoved || a?.localStart != b.localStart {
+                lines.append(slot + " moved to \(day(b.date)) \(b.localStart.time)")
+            } else if let a, aMoved, !bMoved {
+                lines.append(slot + " back on its usual day and time (was moved to \(day(a.date)) \(a.localStart.time))"
+                    + (b?.isCancelled == true ? ", and cancelled" : ""))
+            } else if let a, let b {
+                switch (a.status, b.status) {
+                case (.confirmed, .cancelled):
+                    lines.append(slot + " cancelled")
+                case (.cancelled, .confirmed):
+                    lines.append(slot + " back on (no longer cancelled)")
+                case (.cancelled(let r0), .cancelled(let r1)):
+                    if r0 != r1 { lines.append(slot + " stays cancelled, now \(quoted(r1)) (was \(quoted(r0)))") }
+                case (.confirmed, .confirmed):
+                    break
+                }
+            }
+        }
+        return capped(lines)
+    }
+
+    private static func quoted(_ s: String?) -> String { s.map { "\"\($0)\"" } ?? "no reason" }
+
+    private static func capped(_ lines: [String]) -> [String] {
+        guard lines.count > maxLines else { return lines }
+        return Array(lines.prefix(maxLines - 1)) + ["... and \(lines.count - maxLines + 1) more (see 'classfeed upcoming --from DATE --to DATE')"]
+    }
+
+    /// "Mondays at 17:15", "on 2026-12-19 at 10:00", with the window when there is one.
+    static func describeRuns(_ cls: ClassDefinition) -> String {
+        var s: String
+        switch cls.pattern {
+        case .weekly(let days):
+            s = days.map { $0.name.prefix(1).uppercased() + $0.name.dropFirst() + "s" }.joined(separator: " and ") + " at \(cls.start)"
+        case .dates(let dates):
+            s = "on " + dates.prefix(4).map(\.description).joined(separator: ", ") + (dates.count > 4 ? ", ..." : "") + " at \(cls.start)"
+        }
+        if let from = cls.from { s += " from \(from)" }
+        if let until = cls.until { s += " until \(until)" }
+        return s
+    }
+}

@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Rewriting schedule.json safely: one editor at a time, the previous bytes kept in
+/// `schedule.json.bak`, the new bytes swapped in atomically (temporary file in the same folder,
+/// fsync, rename). A crash or a full disk at any moment leaves the old file or the new one,
+/// whole; the file's permissions are kept; a symlinked schedule is written through the link.
+enum ScheduleFileEditing {
+    /// Runs `body` holding an exclusive lock on the schedule's folder (flock(2) on the folder
+    /// itself, so no lock file is left behind). Another editor waits up to about five seconds,
+    /// then exits 75 (try again later).
+    static func withLock<T>(on path: String, _ body: () throws -> T) throws -> T {
+        let folder = directory(of: resolved(path))
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let e = errno
+            throw CLIError(e == ENOENT ? .noInput : .cannotCreate, "\(folder): cannot open the schedule's folder: \(FileSystem.errorText(e))")
+        }
+        defer { close(fd) }
+        var tries = 0
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let e = errno
+            guard e == EWOULDBLOCK || e == EINTR else { break }  // a file system without locks: go on unlocked
+            tries += 1
+            guard tries < 50 else {
+                throw CLIError(.tempFail, "another classfeed command is changing \(path); nothing was changed; try again in a moment")
+            }
+            usleep(100_000)
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    /// Keeps `old` as `<path>.bak`, then replaces `path` with `new`.
+    static func replace(_ path: String, old: [UInt8], with new: [UInt8]) throws(CLIError) {
+        let target = resolved(path)
+        var st = stat()
+        let mode: mode_t = stat(target, &st) == 0 ? st.st_mode & 0o7777 : 0o644
+        do {
+            try writeAtomically(old, to: target + ".bak", mode: mode)
+        } catch {
+            throw CLIError(error.code, "\(error.message); \(path) was not changed")
+        }
+        do {
+            try writeAtomically(new, to: target, mode: mode)
+        } catch {
+            throw CLIError(error.code, "\(error.message); \(path) was not changed")
+        }
+    }
+
+    /// The file a symlink points to (so the link stays a link), else the path itself.
+    static func resolved(_ path: String) -> String {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK, let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let d = String(path[..<slash])
+        return d.isEmpty ? "/" : d
+    }
+
+    private static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t) throws(CLIError) {
+        let folder = directory(of: path)
+        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        let temp = folder + "/." + name + ".tmp-\(getpid())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard fd >= 0 else {
+            let e = errno
+            throw CLIError(e == ENOSPC || e == EIO || e == EDQUOT ? .ioError : .cannotCreate,
+                           "cannot write in \(folder): \(FileSystem.errorText(e))")
+        }
+        var ok = false
+        defer { if !ok { unlink(temp) } }
+        _ = fchmod(fd, mode)  // open() applied the umask; keep the original permissions
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return write(fd, base + done, buffer.count - done)
+            }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                let e = errno
+                close(fd)
+                throw CLIError(.ioError, "cannot write \(path): \(FileSystem.errorText(e))")
+            }
+            done += n
+        }
+        guard fsync(fd) == 0 else {
+            let e = errno
+            close(fd)
+            throw CLIError(.ioError, "cannot write \(path): \(FileSystem.errorText(e))")
+        }
+        close(fd)
+        guard rename(temp, path) == 0 else {
+            throw CLIError(.cannotCreate, "cannot replace \(path): \(FileSystem.errorText())")
+        }
+        ok = true
+        let dfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 {
+            fsync(dfd)
+            close(dfd)
+        }
+    }
+}
