@@ -101,6 +101,7 @@ def read_event(ev):
         # get_recurrenceid() drops the TZID; resolve the property against its component instead.
         rid = rid_prop.get_datetime_with_component(ev)
         info["recurrence_id"] = timet(rid)
+        info["recurrence_id_text"] = rid_prop.get_value_as_string()
         info["recurrence_id_zone"] = zone_source(rid_prop, rid)
     return info
 
