@@ -1,0 +1,120 @@
+import Testing
+
+@testable import Timetable
+
+private func parse(_ text: String, maxDepth: Int = 32) throws(JSONSyntaxError) -> JSONNode {
+    try JSONParser.parse(Array(text.utf8), maxDepth: maxDepth)
+}
+
+/// `line:column message`, or "ok".
+private func outcome(_ bytes: [UInt8], maxDepth: Int = 32) -> String {
+    do {
+        _ = try JSONParser.parse(bytes, maxDepth: maxDepth)
+        return "ok"
+    } catch {
+        return "\(error.location) \(error.message)"
+    }
+}
+
+private func outcome(_ text: String) -> String { outcome(Array(text.utf8)) }
+
+@Suite("JSON (located parser)")
+struct JSONTests {
+    @Test("values and keys remember their line and column, counting characters, not bytes")
+    func locations() throws {
+        let root = try parse("{\n  \"é😀\": [1, \"two\",\n    {\"k\": null}],\n\t\"b\": true\n}")
+        #expect(root.location == SourceLocation(line: 1, column: 1))
+        guard case .object(let members) = root.value else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(members.map(\.key) == ["é😀", "b"])
+        #expect(members[0].keyLocation == SourceLocation(line: 2, column: 3))
+        #expect(members[0].value.location == SourceLocation(line: 2, column: 9))
+        guard case .array(let items) = members[0].value.value else {
+            Issue.record("not an array")
+            return
+        }
+        #expect(items.map(\.location) == [
+            SourceLocation(line: 2, column: 10), SourceLocation(line: 2, column: 13), SourceLocation(line: 3, column: 5),
+        ])
+        #expect(members[1].keyLocation == SourceLocation(line: 4, column: 2))
+        #expect(members[1].value.kind == "a boolean")
+        #expect(SourceLocation(line: 4, column: 2).description == "4:2")
+    }
+
+    @Test("strings decode every JSON escape, surrogate pairs included")
+    func escapes() throws {
+        let node = try parse(#"["\"\\\/\b\f\n\r\t", "\u00e9\u4E2D\ud83d\ude00", "plain é"]"#)
+        guard case .array(let items) = node.value else {
+            Issue.record("not an array")
+            return
+        }
+        let strings = items.compactMap { item -> String? in
+            if case .string(let s) = item.value { return s }
+            return nil
+        }
+        #expect(strings == ["\"\\/\u{8}\u{C}\n\r\t", "é中😀", "plain é"])
+    }
+
+    @Test("numbers are kept exactly as written")
+    func numbers() throws {
+        let node = try parse("[0, -1, 30, 1.5, -0.25e+3, 2E10]")
+        guard case .array(let items) = node.value else {
+            Issue.record("not an array")
+            return
+        }
+        let numbers = items.compactMap { item -> String? in
+            if case .number(let n) = item.value { return n }
+            return nil
+        }
+        #expect(numbers == ["0", "-1", "30", "1.5", "-0.25e+3", "2E10"])
+    }
+
+    @Test(
+        "syntax errors are located and explained",
+        arguments: [
+            ("", "1:1 the file is empty; expected a JSON object"),
+            ("   \n ", "2:2 the file is empty; expected a JSON object"),
+            ("{\"a\": 01}", "1:7 invalid number: leading zeros are not allowed"),
+            ("{\"a\": -}", "1:8 invalid number: expected a digit"),
+            ("{\"a\": 1.}", "1:9 invalid number: expected a digit after '.'"),
+            ("{\"a\": 1e}", "1:9 invalid number: expected a digit in the exponent"),
+            ("{\"a\": \"\\ud83d\"}", "1:14 invalid \\u escape: a high surrogate must be followed by a low surrogate"),
+            ("{\"a\": \"\\ude00\"}", "1:14 invalid \\u escape: unpaired low surrogate"),
+            ("{\"a\": \"\\u12G4\"}", "1:12 invalid \\u escape: expected four hex digits"),
+            ("{\"a\": \"\\x\"}", "1:9 invalid escape '\\x' in a string; write a backslash as \\\\"),
+            ("{\"a\": \"\u{7}\"}", "1:8 control character inside a string; escape it"),
+            ("{\"a\":1} x", "1:9 unexpected 'x' after the end of the JSON value"),
+            ("{\"a\" 1}", "1:6 unexpected '1'; expected ':' after the key \"a\""),
+            ("{\"a\": 1", "1:8 unexpected end of file inside an object; expected ',' or '}'"),
+            ("[1, 2", "1:6 unexpected end of file inside an array; expected ',' or ']'"),
+            ("{\"a\": }", "1:7 unexpected '}'; expected a value (object, array, string, number, true, false or null)"),
+            ("{\"a\": True}", "1:7 unexpected 'T'; expected a value (object, array, string, number, true, false or null)"),
+            ("{\"a\": 1, \"a\": 2}", "1:10 duplicate key \"a\" (first at line 1); keep only one"),
+            ("{\"a\": 1,\n\n}", "3:1 trailing comma before '}' is not allowed in JSON"),
+        ])
+    func syntaxErrors(text: String, expected: String) {
+        #expect(outcome(text) == expected)
+    }
+
+    @Test("text that is not UTF-8 is refused inside strings")
+    func invalidUTF8() {
+        let bytes = Array("{\"a\": \"".utf8) + [0xFF, 0xFE] + Array("\"}".utf8)
+        #expect(outcome(bytes) == "1:11 the text is not valid UTF-8; save the file as UTF-8")
+    }
+
+    @Test("nesting is bounded, so hostile input cannot exhaust the stack")
+    func depth() {
+        #expect(outcome(Array((String(repeating: "[", count: 4) + String(repeating: "]", count: 4)).utf8), maxDepth: 4) == "ok")
+        #expect(outcome(Array((String(repeating: "[", count: 5) + String(repeating: "]", count: 5)).utf8), maxDepth: 4) == "1:5 nesting deeper than 4 levels")
+        let hostile = Array(repeating: UInt8(ascii: "["), count: 1_000_000)
+        #expect(outcome(hostile) == "1:33 nesting deeper than 32 levels")
+    }
+
+    @Test("a byte order mark is skipped and does not shift columns")
+    func byteOrderMark() {
+        #expect(outcome([0xEF, 0xBB, 0xBF] + Array("{\"a\": x}".utf8)) == "1:7 unexpected 'x'; expected a value (object, array, string, number, true, false or null)")
+        #expect(outcome([0xEF, 0xBB, 0xBF] + Array("{}".utf8)) == "ok")
+    }
+}
