@@ -3,7 +3,7 @@ import Testing
 @testable import ICalendar
 
 /// Seeded generator (SplitMix64), so every "random" text is reproducible.
-struct SeededGenerator: RandomNumberGenerator {
+struct WireTestRNG: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -22,7 +22,7 @@ let foldingAlphabet: [String] = [
     "😀", "🧘🏽‍♀️", "👨‍👩‍👧", "🇬🇧", "e\u{301}", "a\u{308}\u{323}", "\u{200D}", "Ω", "€", "𝄞", "ﬁ",
 ]
 
-func randomText(length: Int, using rng: inout SeededGenerator) -> String {
+func randomText(length: Int, using rng: inout WireTestRNG) -> String {
     var s = ""
     for _ in 0..<length { s += foldingAlphabet[Int(rng.next() % UInt64(foldingAlphabet.count))] }
     return s
@@ -152,7 +152,7 @@ struct ContentLineWriterTests {
         "folding property: every length 1...300 of seeded mixed text stays within the width, splits no scalar or escape, and unfolds exactly",
         arguments: [75, 74, 40, 9, 8])
     func foldingProperty(width: Int) {
-        var rng = SeededGenerator(seed: 0x5EED_0000 + UInt64(width))
+        var rng = WireTestRNG(seed: 0x5EED_0000 + UInt64(width))
         var problems: [String] = []
         for length in 1...300 {
             for round in 0..<3 {

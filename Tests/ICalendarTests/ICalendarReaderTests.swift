@@ -27,7 +27,7 @@ private func parseError(_ text: String, reader: ICalendarReader = ICalendarReade
 @Suite("ICalendarReader")
 struct ICalendarReaderTests {
     /// A seeded component tree with awkward names, parameters and values.
-    private func randomComponent(_ rng: inout SeededGenerator, depth: Int) -> Component {
+    private func randomComponent(_ rng: inout WireTestRNG, depth: Int) -> Component {
         let names = ["VEVENT", "VTODO", "VALARM", "X-THING", "STANDARD"]
         var c = Component(names[Int(rng.next() % UInt64(names.count))])
         for i in 0..<Int(rng.next() % 6) {
@@ -50,7 +50,7 @@ struct ICalendarReaderTests {
 
     @Test("written components read back identically: names, parameters, values, nesting")
     func roundTrip() throws {
-        var rng = SeededGenerator(seed: 0xCA1E_DA12)
+        var rng = WireTestRNG(seed: 0xCA1E_DA12)
         for round in 0..<200 {
             var root = Component("VCALENDAR", properties: [Property("VERSION", raw: "2.0")])
             for _ in 0..<Int(rng.next() % 4) { root.components.append(randomComponent(&rng, depth: 1)) }

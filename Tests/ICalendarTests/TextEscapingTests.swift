@@ -44,7 +44,7 @@ struct TextEscapingTests {
 
     @Test("seeded round trip: unescape(escape(s)) is s with line breaks as LF and controls removed")
     func roundTrip() {
-        var rng = SeededGenerator(seed: 3_311)
+        var rng = WireTestRNG(seed: 3_311)
         var failures: [String] = []
         for length in 0...400 {
             var text = randomText(length: length, using: &rng)

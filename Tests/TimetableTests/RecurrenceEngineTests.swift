@@ -58,15 +58,15 @@ private func everySlotSchedule(zone: String) throws -> Schedule {
                 #"{ "id": "c-\#(day.name)-\#(i)", "title": "C", "days": ["\#(day.name)"], "start": "\#(time)", "durationMinutes": \#(durations[i % durations.count]) }"#)
         }
     }
-    return try Fixture.schedule(Fixture.json(calendar: Fixture.calendar(zone: zone), classes: classes))
+    return try ScheduleFixture.schedule(ScheduleFixture.json(calendar: ScheduleFixture.calendar(zone: zone), classes: classes))
 }
 
 /// The London fixture used by the exception tests.
 private func studioSchedule() throws -> Schedule {
-    try Fixture.schedule(
-        Fixture.json(
+    try ScheduleFixture.schedule(
+        ScheduleFixture.json(
             classes: [
-                Fixture.hipsMonday, Fixture.hipsThursday,
+                ScheduleFixture.hipsMonday, ScheduleFixture.hipsThursday,
                 #"{ "id": "special", "title": "Special", "dates": ["2026-12-19", "2026-12-24", "2027-01-10"], "start": "10:00", "durationMinutes": 90 }"#,
             ],
             exceptions: [
@@ -159,8 +159,8 @@ struct RecurrenceEngineTests {
 
     @Test("a 60-minute class across a clock change lasts exactly 60 minutes")
     func durationAcrossChange() throws {
-        let s = try Fixture.schedule(
-            Fixture.json(classes: [#"{ "id": "early", "title": "Early", "days": ["sunday"], "start": "00:30", "durationMinutes": 60 }"#]))
+        let s = try ScheduleFixture.schedule(
+            ScheduleFixture.json(classes: [#"{ "id": "early", "title": "Early", "days": ["sunday"], "start": "00:30", "durationMinutes": 60 }"#]))
         let engine = RecurrenceEngine(schedule: s)
         let london = try #require(s.zones["Europe/London"])
         let spring = try #require(engine.occurrences(from: d("2026-03-29"), to: d("2026-03-29")).first)
@@ -175,8 +175,8 @@ struct RecurrenceEngineTests {
 
     @Test("from and until are inclusive, for weekly and one-off classes")
     func fromUntilInclusive() throws {
-        let s = try Fixture.schedule(
-            Fixture.json(classes: [
+        let s = try ScheduleFixture.schedule(
+            ScheduleFixture.json(classes: [
                 #"{ "id": "a", "title": "A", "days": ["monday"], "start": "17:15", "durationMinutes": 30, "from": "2026-01-05", "until": "2026-01-26" }"#,
                 #"{ "id": "b", "title": "B", "days": ["monday"], "start": "17:15", "durationMinutes": 30, "from": "2026-01-06", "until": "2026-01-25" }"#,
                 #"{ "id": "c", "title": "C", "days": ["monday"], "start": "17:15", "durationMinutes": 30, "from": "2026-01-12", "until": "2026-01-12" }"#,
@@ -260,9 +260,9 @@ struct RecurrenceEngineTests {
 
     @Test("a cancellation applies to the original date: a class moved onto a closed day stands, one moved off a closed day is not saved")
     func cancellationFollowsOriginalDate() throws {
-        let s = try Fixture.schedule(
-            Fixture.json(
-                classes: [Fixture.hipsMonday],
+        let s = try ScheduleFixture.schedule(
+            ScheduleFixture.json(
+                classes: [ScheduleFixture.hipsMonday],
                 exceptions: [
                     #"{ "date": "2026-12-25", "reason": "Christmas" }"#,
                     #"{ "date": "2026-11-30", "class": "hips-monday", "moveTo": { "date": "2026-12-25" } }"#,
@@ -275,9 +275,9 @@ struct RecurrenceEngineTests {
 
     @Test("a move into a DST gap is shifted forward like any other start")
     func moveIntoGap() throws {
-        let s = try Fixture.schedule(
-            Fixture.json(
-                classes: [Fixture.hipsMonday],
+        let s = try ScheduleFixture.schedule(
+            ScheduleFixture.json(
+                classes: [ScheduleFixture.hipsMonday],
                 exceptions: [#"{ "date": "2026-03-23", "class": "hips-monday", "moveTo": { "date": "2026-03-29", "start": "01:30" } }"#]))
         let o = try #require(RecurrenceEngine(schedule: s).occurrences(from: d("2026-03-29"), to: d("2026-03-29")).first)
         #expect(o.startWasInGap)
@@ -291,11 +291,11 @@ struct RecurrenceEngineTests {
     func nominalDateAcrossMidnight() throws {
         // Nuuk springs forward at 23:00 on the Saturday before the last Sunday of March (-02 -> -01):
         // a Saturday 23:30 class that day really starts at Sunday 00:30.
-        let json = Fixture.json(
-            calendar: Fixture.calendar(zone: "America/Nuuk"),
+        let json = ScheduleFixture.json(
+            calendar: ScheduleFixture.calendar(zone: "America/Nuuk"),
             classes: [#"{ "id": "late", "title": "Late", "days": ["saturday"], "start": "23:30", "durationMinutes": 60 }"#],
             exceptions: [#"{ "date": "2027-03-27", "reason": "Closed" }"#, #"{ "date": "2028-03-26", "reason": "Closed" }"#])
-        let s = try Fixture.schedule(json)
+        let s = try ScheduleFixture.schedule(json)
         let engine = RecurrenceEngine(schedule: s)
         let o = try #require(engine.occurrences(from: d("2026-03-28"), to: d("2026-03-28")).first)
         #expect(o.date == d("2026-03-28"))
@@ -321,9 +321,9 @@ struct RecurrenceEngineTests {
 
     @Test("a whole skipped day (Pacific/Apia, 2011-12-30) shifts the class by 24 hours and keeps its date")
     func skippedDay() throws {
-        let s = try Fixture.schedule(
-            Fixture.json(
-                calendar: Fixture.calendar(zone: "Pacific/Apia"),
+        let s = try ScheduleFixture.schedule(
+            ScheduleFixture.json(
+                calendar: ScheduleFixture.calendar(zone: "Pacific/Apia"),
                 classes: [#"{ "id": "friday", "title": "Friday", "days": ["friday"], "start": "12:00", "durationMinutes": 45 }"#]))
         let got = RecurrenceEngine(schedule: s).occurrences(from: d("2011-12-23"), to: d("2012-01-06"))
         #expect(got.map(\.date.description) == ["2011-12-23", "2011-12-30", "2012-01-06"])
@@ -335,8 +335,8 @@ struct RecurrenceEngineTests {
 
     @Test("occurrences come in schedule order by class, then by start")
     func ordering() throws {
-        let s = try Fixture.schedule(
-            Fixture.json(classes: [
+        let s = try ScheduleFixture.schedule(
+            ScheduleFixture.json(classes: [
                 #"{ "id": "b", "title": "B", "days": ["sunday", "monday"], "start": "08:00", "durationMinutes": 30 }"#,
                 #"{ "id": "a", "title": "A", "days": ["tuesday"], "start": "08:00", "durationMinutes": 30 }"#,
             ]))

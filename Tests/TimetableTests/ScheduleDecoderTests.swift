@@ -6,7 +6,7 @@ import Testing
 /// Builds schedule.json texts with a fixed layout, so every line:column below is predictable:
 /// line 1 `{`, line 2 the calendar, line 3 `"classes": [`, one line per class, then `],`,
 /// `"exceptions": [` and one line per exception.
-enum Fixture {
+enum ScheduleFixture {
     static let calendar =
         #"  "calendar": { "id": "circl", "name": "CIRCL", "timezone": "Europe/London", "uidDomain": "circl.example" }"#
     static let hipsMonday =
@@ -62,9 +62,7 @@ private func c(_ name: String, _ json: String, _ expected: String...) -> Diagnos
     DiagnosticCase(name: name, json: json, expected: expected)
 }
 
-private func withClass(_ cls: String) -> String { Fixture.json(classes: [cls]) }
-
-private let F = Fixture.self
+private func withClass(_ cls: String) -> String { ScheduleFixture.json(classes: [cls]) }
 
 @Suite("ScheduleDecoder")
 struct ScheduleDecoderTests {
@@ -93,12 +91,12 @@ struct ScheduleDecoderTests {
 
     @Test("JSON syntax errors name file, line and column", arguments: syntaxCases)
     func syntaxErrors(t: DiagnosticCase) {
-        #expect(Fixture.diagnostics(t.json) == t.expected)
+        #expect(ScheduleFixture.diagnostics(t.json) == t.expected)
     }
 
     @Test("the file name given is the one in every message")
     func fileName() {
-        #expect(Fixture.diagnostics("", file: "studio/schedule.json") == ["studio/schedule.json:1:1: error: the file is empty; expected a JSON object"])
+        #expect(ScheduleFixture.diagnostics("", file: "studio/schedule.json") == ["studio/schedule.json:1:1: error: the file is empty; expected a JSON object"])
     }
 
     static let shapeCases: [DiagnosticCase] = [
@@ -111,14 +109,14 @@ struct ScheduleDecoderTests {
           "schedule.json:2:15: error: calendar: missing required key \"name\" (the calendar's display name)",
           "schedule.json:2:15: error: calendar: missing required key \"timezone\" (an IANA time zone such as \"Europe/London\")",
           "schedule.json:2:15: error: calendar: missing required key \"uidDomain\" (a domain you control, e.g. \"circl.example\")"),
-        c("unknown top-level key close to a known one", "{\n" + Fixture.calendar + ",\n  \"clases\": []\n}",
+        c("unknown top-level key close to a known one", "{\n" + ScheduleFixture.calendar + ",\n  \"clases\": []\n}",
           "schedule.json:3:3: error: clases: unknown key \"clases\"\n  hint: did you mean \"classes\"?",
           "schedule.json:1:1: error: classes: missing required key \"classes\" (the list of classes)"),
         c("unknown class key close to a known one",
           withClass(#"{ "id": "hips-monday", "title": "Hips", "days": ["monday"], "strat": "17:15", "durationMinutes": 30 }"#),
           "schedule.json:4:65: error: classes[0].strat: unknown key \"strat\"\n  hint: did you mean \"start\"?",
           "schedule.json:4:5: error: classes[0]: missing required key \"start\" (the 24-hour start time, e.g. \"17:15\")"),
-        c("classes is not an array", "{\n" + Fixture.calendar + ",\n  \"classes\": {}\n}",
+        c("classes is not an array", "{\n" + ScheduleFixture.calendar + ",\n  \"classes\": {}\n}",
           "schedule.json:3:14: error: classes: expected an array of classes [ ... ], found an object"),
         c("duration as a string",
           withClass(#"{ "id": "hips-monday", "title": "Hips", "days": ["monday"], "start": "17:15", "durationMinutes": "30" }"#),
@@ -160,7 +158,7 @@ struct ScheduleDecoderTests {
           withClass(#"{ "id": "hips-monday", "title": "Hips", "days": ["monday"], "start": "17:15", "durationMinutes": 30.5 }"#),
           "schedule.json:4:102: error: classes[0].durationMinutes: expected a whole number of minutes from 1 to 1440, found 30.5"),
         c("a zone name that is not an IANA name",
-          Fixture.json(calendar: Fixture.calendar(zone: "../etc/passwd"), classes: []),
+          ScheduleFixture.json(calendar: ScheduleFixture.calendar(zone: "../etc/passwd"), classes: []),
           "schedule.json:2:61: error: calendar.timezone: expected an IANA time zone name such as \"Europe/London\", found \"../etc/passwd\""),
         c("unsafe class id with a path",
           withClass(#"{ "id": "../x", "title": "Hips", "days": ["monday"], "start": "17:15", "durationMinutes": 30 }"#),
@@ -190,32 +188,32 @@ struct ScheduleDecoderTests {
           withClass(#"{ "id": "hips-monday", "title": "Hips\u0007", "days": ["monday"], "start": "17:15", "durationMinutes": 30 }"#),
           "schedule.json:4:37: error: classes[0].title: the title contains the control character U+0007\n  hint: remove it; only line breaks (\\n) are allowed in text"),
         c("a tab in a reason (only newlines are allowed)",
-          Fixture.json(exceptions: [#"{ "date": "2026-11-30", "reason": "Closed\tall day" }"#]),
+          ScheduleFixture.json(exceptions: [#"{ "date": "2026-11-30", "reason": "Closed\tall day" }"#]),
           "schedule.json:7:39: error: exceptions[0].reason: the reason contains the control character U+0009\n  hint: remove it; only line breaks (\\n) are allowed in text"),
         c("a blank title",
           withClass(#"{ "id": "hips-monday", "title": "  ", "days": ["monday"], "start": "17:15", "durationMinutes": 30 }"#),
           "schedule.json:4:37: error: classes[0].title: the title is empty\n  hint: write some text, or remove the key"),
         c("a move without a class",
-          Fixture.json(exceptions: [#"{ "date": "2026-11-30", "moveTo": { "date": "2026-12-01" } }"#]),
+          ScheduleFixture.json(exceptions: [#"{ "date": "2026-11-30", "moveTo": { "date": "2026-12-01" } }"#]),
           "schedule.json:7:5: error: exceptions[0]: a move needs \"class\": the id of the class that moves"),
         c("a move without a date",
-          Fixture.json(exceptions: [#"{ "class": "hips-monday", "moveTo": { "date": "2026-12-01" } }"#]),
+          ScheduleFixture.json(exceptions: [#"{ "class": "hips-monday", "moveTo": { "date": "2026-12-01" } }"#]),
           "schedule.json:7:5: error: exceptions[0]: a move needs \"date\": the date of the occurrence that moves"),
         c("an empty moveTo",
-          Fixture.json(exceptions: [#"{ "date": "2026-11-30", "class": "hips-monday", "moveTo": {} }"#]),
+          ScheduleFixture.json(exceptions: [#"{ "date": "2026-11-30", "class": "hips-monday", "moveTo": {} }"#]),
           "schedule.json:7:63: error: exceptions[0].moveTo: \"moveTo\" is empty; give a new \"date\", a new \"start\", or both"),
         c("moveTo that is not an object",
-          Fixture.json(exceptions: [#"{ "date": "2026-11-30", "class": "hips-monday", "moveTo": "2026-12-01" }"#]),
+          ScheduleFixture.json(exceptions: [#"{ "date": "2026-11-30", "class": "hips-monday", "moveTo": "2026-12-01" }"#]),
           "schedule.json:7:63: error: exceptions[0].moveTo: expected the new date and/or start (a JSON object { ... }), found \"2026-12-01\""),
         c("a range that ends before it starts",
-          Fixture.json(exceptions: [#"{ "from": "2026-12-24", "to": "2026-12-20" }"#]),
+          ScheduleFixture.json(exceptions: [#"{ "from": "2026-12-24", "to": "2026-12-20" }"#]),
           "schedule.json:7:35: error: exceptions[0].to: \"to\" (2026-12-20) is before \"from\" (2026-12-24)\n  hint: the range is inclusive: \"from\" is the first closed day"),
-        c("a range without its end", Fixture.json(exceptions: [#"{ "from": "2026-12-24" }"#]),
+        c("a range without its end", ScheduleFixture.json(exceptions: [#"{ "from": "2026-12-24" }"#]),
           "schedule.json:7:5: error: exceptions[0]: missing required key \"to\" (the last closed date of the range, inclusive)"),
-        c("an exception with no date", Fixture.json(exceptions: [#"{ "reason": "x" }"#]),
+        c("an exception with no date", ScheduleFixture.json(exceptions: [#"{ "reason": "x" }"#]),
           "schedule.json:7:5: error: exceptions[0]: an exception needs \"date\" (one day) or \"from\" and \"to\" (a range)"),
         c("an exception with both a date and a range",
-          Fixture.json(exceptions: [#"{ "date": "2026-12-24", "from": "2026-12-24", "to": "2026-12-25" }"#]),
+          ScheduleFixture.json(exceptions: [#"{ "date": "2026-12-24", "from": "2026-12-24", "to": "2026-12-25" }"#]),
           "schedule.json:7:37: error: exceptions[0]: use either \"date\" (one day) or \"from\"/\"to\" (a range), not both"),
         c("every error in a class is reported, not just the first",
           withClass(#"{ "id": "Hips", "title": "", "days": ["mon"], "start": "7pm", "durationMinutes": 0 }"#),
@@ -234,7 +232,7 @@ struct ScheduleDecoderTests {
 
     @Test("schedule errors and warnings are stated exactly, with file:line:column, path, message and hint", arguments: shapeCases)
     func shapeErrors(t: DiagnosticCase) {
-        #expect(Fixture.diagnostics(t.json) == t.expected)
+        #expect(ScheduleFixture.diagnostics(t.json) == t.expected)
     }
 
     // The next four are rejected and located correctly, but their wording is not asserted:
@@ -242,21 +240,21 @@ struct ScheduleDecoderTests {
 
     @Test("an unterminated string that runs into a line break is an error at that line")
     func unterminatedString() {
-        let d = Fixture.diagnostics("{\n  \"calendar\": {\n    \"id\": \"circl,\n    \"name\": \"CIRCL\"\n  }\n}\n")
+        let d = ScheduleFixture.diagnostics("{\n  \"calendar\": {\n    \"id\": \"circl,\n    \"name\": \"CIRCL\"\n  }\n}\n")
         #expect(d.count == 1)
         #expect(d.first?.hasPrefix("schedule.json:3:18: error: ") == true)
     }
 
     @Test("a single-quoted key is an error at the quote")
     func singleQuotedKey() {
-        let d = Fixture.diagnostics("{\n  'calendar': {}\n}\n")
+        let d = ScheduleFixture.diagnostics("{\n  'calendar': {}\n}\n")
         #expect(d.count == 1)
         #expect(d.first?.hasPrefix("schedule.json:2:3: error: ") == true)
     }
 
     @Test("dates that do not exist are errors at the date")
     func impossibleDates() {
-        let d = Fixture.diagnostics(
+        let d = ScheduleFixture.diagnostics(
             withClass(#"{ "id": "hips-monday", "title": "Hips", "dates": ["2026-02-30", "2026-13-01"], "start": "17:15", "durationMinutes": 30 }"#))
         #expect(d.count == 2)
         #expect(d.first?.hasPrefix("schedule.json:4:55: error: classes[0].dates[0]: ") == true)
@@ -266,7 +264,7 @@ struct ScheduleDecoderTests {
 
     @Test("an unknown time zone is an error at the zone, with a hint")
     func unknownZone() {
-        let d = Fixture.diagnostics(Fixture.json(calendar: Fixture.calendar(zone: "Europe/Londn"), classes: []))
+        let d = ScheduleFixture.diagnostics(ScheduleFixture.json(calendar: ScheduleFixture.calendar(zone: "Europe/Londn"), classes: []))
         #expect(d.count == 1)
         #expect(d.first?.hasPrefix("schedule.json:2:61: error: calendar.timezone: unknown time zone \"Europe/Londn\"") == true)
         #expect(d.first?.hasSuffix("\n  hint: use an IANA name such as \"Europe/London\" or \"America/New_York\"") == true)
@@ -274,26 +272,26 @@ struct ScheduleDecoderTests {
 
     @Test("an oversized file is rejected before parsing")
     func oversizedFile() {
-        let bytes = Array(Fixture.json().utf8) + [UInt8](repeating: 0x20, count: ScheduleLimits.fileBytes)
-        #expect(Fixture.diagnostics(bytes: bytes) == [
+        let bytes = Array(ScheduleFixture.json().utf8) + [UInt8](repeating: 0x20, count: ScheduleLimits.fileBytes)
+        #expect(ScheduleFixture.diagnostics(bytes: bytes) == [
             "schedule.json: error: the file is \(bytes.count) bytes; the limit is 8388608 bytes\n  hint: is this really a schedule? split a studio network into one schedule per studio"
         ])
         // The limit itself is allowed.
-        let padded = Array(Fixture.json().utf8)
+        let padded = Array(ScheduleFixture.json().utf8)
         let atLimit = padded + [UInt8](repeating: 0x20, count: ScheduleLimits.fileBytes - padded.count)
-        #expect(Fixture.diagnostics(bytes: atLimit) == [])
+        #expect(ScheduleFixture.diagnostics(bytes: atLimit) == [])
     }
 
     @Test("nesting deeper than the limit is a syntax error, not a stack overflow")
     func deepNesting() {
         let deep = "{\"a\": " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
-        let d = Fixture.diagnostics(deep)
+        let d = ScheduleFixture.diagnostics(deep)
         #expect(d == ["schedule.json:1:22: error: nesting deeper than 16 levels"])
     }
 
     @Test("a valid schedule decodes into its calendar, classes and exceptions")
     func decodesValidSchedule() throws {
-        let json = Fixture.json(
+        let json = ScheduleFixture.json(
             classes: [
                 #"{ "id": "hips-monday", "title": "Hip Mobility & Stretch", "days": ["thursday", "monday"], "start": "17:15", "durationMinutes": 30, "from": "2026-01-05", "until": "2027-07-26", "description": "Bring a mat\nand water", "location": "Studio 1", "instructor": "Sam", "url": "https://circl.example/book" }"#,
                 #"{ "id": "xmas-special", "title": "Special", "dates": ["2026-12-19", "2026-12-12"], "start": "09:00", "durationMinutes": 1440 }"#,
@@ -304,7 +302,7 @@ struct ScheduleDecoderTests {
                 #"{ "date": "2026-11-30", "class": "hips-monday", "reason": "Ill" }"#,
                 #"{ "date": "2026-12-10", "class": "hips-monday", "moveTo": { "date": "2026-12-11", "start": "18:00" } }"#,
             ])
-        let (s, warnings) = try ScheduleDecoder.decode(Array(json.utf8), file: "schedule.json", zones: Fixture.loadZone)
+        let (s, warnings) = try ScheduleDecoder.decode(Array(json.utf8), file: "schedule.json", zones: ScheduleFixture.loadZone)
         #expect(warnings.isEmpty)
         #expect(s.calendar.id == "circl")
         #expect(s.calendar.name == "CIRCL")
@@ -341,8 +339,8 @@ struct ScheduleDecoderTests {
     @Test("the studio's own schedule.json decodes and validates without a diagnostic")
     func studioSchedule() throws {
         let path = String(#filePath.split(separator: "/Tests/").first ?? "") + "/schedule.json"
-        let bytes = try #require(readFile(path))
-        let (s, warnings) = try ScheduleDecoder.decode(bytes, file: "schedule.json", zones: Fixture.loadZone)
+        let bytes = try #require(readRepositoryFile(path))
+        let (s, warnings) = try ScheduleDecoder.decode(bytes, file: "schedule.json", zones: ScheduleFixture.loadZone)
         #expect(warnings.isEmpty)
         #expect(ScheduleValidator.validate(s).isEmpty)
         #expect(s.calendar.timeZone == "Europe/London")
@@ -351,7 +349,7 @@ struct ScheduleDecoderTests {
 
     @Test("a UTF-8 byte order mark is tolerated")
     func byteOrderMark() {
-        #expect(Fixture.diagnostics(bytes: [0xEF, 0xBB, 0xBF] + Array(Fixture.json().utf8)) == [])
+        #expect(ScheduleFixture.diagnostics(bytes: [0xEF, 0xBB, 0xBF] + Array(ScheduleFixture.json().utf8)) == [])
     }
 }
 
@@ -361,7 +359,7 @@ struct ScheduleDecoderTests {
     import Darwin
 #endif
 
-func readFile(_ path: String) -> [UInt8]? {
+func readRepositoryFile(_ path: String) -> [UInt8]? {
     guard let f = fopen(path, "rb") else { return nil }
     defer { fclose(f) }
     var out: [UInt8] = []

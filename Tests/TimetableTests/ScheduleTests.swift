@@ -9,8 +9,8 @@ private func d(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
 struct ScheduleTests {
     @Test("a class runs on its weekdays or dates, inside from...until inclusive")
     func runsOn() throws {
-        let s = try Fixture.schedule(
-            Fixture.json(classes: [
+        let s = try ScheduleFixture.schedule(
+            ScheduleFixture.json(classes: [
                 #"{ "id": "weekly", "title": "W", "days": ["monday", "thursday"], "start": "17:15", "durationMinutes": 30, "from": "2026-01-05", "until": "2026-02-26" }"#,
                 #"{ "id": "oneoff", "title": "O", "dates": ["2026-12-19"], "start": "10:00", "durationMinutes": 30 }"#,
             ]))
@@ -28,9 +28,9 @@ struct ScheduleTests {
 
     @Test("a cancellation covers its inclusive range, for its class or for all")
     func covers() throws {
-        let s = try Fixture.schedule(
-            Fixture.json(
-                classes: [Fixture.hipsMonday, Fixture.hipsThursday],
+        let s = try ScheduleFixture.schedule(
+            ScheduleFixture.json(
+                classes: [ScheduleFixture.hipsMonday, ScheduleFixture.hipsThursday],
                 exceptions: [
                     #"{ "from": "2026-12-24", "to": "2027-01-03" }"#,
                     #"{ "date": "2026-11-30", "class": "hips-monday" }"#,
@@ -49,9 +49,9 @@ struct ScheduleTests {
 
     @Test("a class may name its own zone; its times are resolved there")
     func classZone() throws {
-        let s = try Fixture.schedule(
-            Fixture.json(classes: [
-                Fixture.hipsMonday,
+        let s = try ScheduleFixture.schedule(
+            ScheduleFixture.json(classes: [
+                ScheduleFixture.hipsMonday,
                 #"{ "id": "nyc", "title": "NYC", "days": ["monday"], "start": "17:15", "durationMinutes": 30, "timezone": "America/New_York" }"#,
             ]))
         #expect(s.zoneName(ofClass: 0) == "Europe/London")
