@@ -104,25 +104,22 @@ extension LocalDate {
 }
 
 extension Digits {
-    /// Appends a non-negative number zero-padded to `width` digits.
+    /// Appends a non-negative number zero-padded to `width` digits (2 or 4 in practice).
+    @inline(__always)
     static func append(_ value: Int, _ width: Int, to out: inout [UInt8]) {
-        var v = value
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (48, 48, 48, 48, 48, 48)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { buf in
-            repeat {
-                buf[n] = UInt8(48 + v % 10)
-                v /= 10
-                n += 1
-            } while v > 0 && n < 6
+        if width == 2 && value >= 0 && value < 100 {
+            out.append(UInt8(48 + value / 10))
+            out.append(UInt8(48 + value % 10))
+            return
         }
-        for _ in n..<max(n, width) { out.append(48) }
-        withUnsafeBytes(of: &digits) { buf in
-            var i = n - 1
-            while i >= 0 {
-                out.append(buf[i])
-                i -= 1
-            }
+        if width == 4 && value >= 0 && value < 10000 {
+            out.append(UInt8(48 + value / 1000))
+            out.append(UInt8(48 + value / 100 % 10))
+            out.append(UInt8(48 + value / 10 % 10))
+            out.append(UInt8(48 + value % 10))
+            return
         }
+        let s = pad(value, width)
+        out.append(contentsOf: s.utf8)
     }
 }

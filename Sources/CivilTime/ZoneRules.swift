@@ -124,6 +124,13 @@ public struct ZoneRules: Sendable, Hashable {
     /// Maps a wall-clock time to instants, reporting gaps and overlaps.
     public func resolve(_ local: LocalDateTime) -> LocalTimeResolution {
         let l = local.localSeconds
+        // Fast path: no transition within a day either side, so the one offset in force is it.
+        let i = lastTransitionIndex(atOrBefore: l - 86400)
+        let nextInstant = transitions.indices.contains((i ?? -1) + 1) ? transitions[(i ?? -1) + 1].instant : Int64.max
+        if nextInstant > l + 86400 {
+            let o = i.map { transitions[$0].after.seconds } ?? initial.seconds
+            return .unique(l - Int64(o))
+        }
         // Offsets in force a day either side bound every candidate (transitions in real
         // zones are weeks apart).
         let early = offset(at: l - 86400).seconds

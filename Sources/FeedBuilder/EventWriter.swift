@@ -18,14 +18,33 @@ extension FeedBuilder {
         var uidLine = ContentLineWriter()
         var body = ContentLineWriter()
         var out = ContentLineWriter()
+        /// The DTSTAMP and LAST-MODIFIED lines of the last stamp written: nearly every event
+        /// shares one of a few stamps.
+        var stampLines: (stamp: Int64, dtstamp: [UInt8], lastModified: [UInt8])?
 
         init(builder: FeedBuilder) { self.builder = builder }
 
+        mutating func lines(forStamp stamp: Int64) -> (dtstamp: [UInt8], lastModified: [UInt8]) {
+            if let c = stampLines, c.stamp == stamp { return (c.dtstamp, c.lastModified) }
+            var value: [UInt8] = []
+            LocalDateTime(localSeconds: stamp).appendBasicFormat(to: &value)
+            value.append(UInt8(ascii: "Z"))
+            value += [0x0D, 0x0A]
+            let d = FeedBuilder.dtstampPrefix + value
+            let m = FeedBuilder.lastModifiedPrefix + value
+            stampLines = (stamp, d, m)
+            return (d, m)
+        }
+
         var schedule: Schedule { builder.schedule }
+
+        /// The revisions of the class being written.
+        var history = RevisionHistory()
 
         /// All events of one class, in the builder's style.
         mutating func events(ofClass i: Int) -> EventBlock {
             out = ContentLineWriter()
+            history = builder.options.classHistory?(builder.fileName(classIndex: i)) ?? builder.options.history
             var count = 0
             switch builder.style {
             case .occurrences: count = writeOccurrences(classIndex: i, from: builder.options.from, to: builder.options.to)
@@ -126,7 +145,7 @@ extension FeedBuilder {
         mutating func finish(key: UInt64, fingerprint: UInt64, minimumSequence: Int) -> Int {
             var stamp = builder.options.stamp
             var sequence = minimumSequence
-            if let previous = builder.options.history[key] {
+            if let previous = history[key] {
                 if previous.fingerprint == fingerprint {
                     stamp = previous.stamp
                     sequence = previous.sequence
@@ -139,20 +158,17 @@ extension FeedBuilder {
                     stamp = builder.options.stamp
                 }
             }
+            let stampLines = lines(forStamp: stamp)
             out.append(FeedBuilder.beginEvent)
             out.append(uidLine.bytes)
-            out.writeLine { line in
-                line.append(contentsOf: FeedBuilder.dtstampPrefix)
-                LocalDateTime(localSeconds: stamp).appendBasicFormat(to: &line)
-                line.append(UInt8(ascii: "Z"))
-            }
+            out.append(stampLines.dtstamp)
             out.append(body.bytes)
-            out.writeLine { line in
-                line.append(contentsOf: FeedBuilder.lastModifiedPrefix)
-                LocalDateTime(localSeconds: stamp).appendBasicFormat(to: &line)
-                line.append(UInt8(ascii: "Z"))
+            out.append(stampLines.lastModified)
+            if sequence == 0 {
+                out.append(FeedBuilder.sequenceZero)
+            } else {
+                out.writeLine(name: "SEQUENCE", value: String(sequence))
             }
-            out.writeLine(name: "SEQUENCE", value: String(sequence))
             out.append(FeedBuilder.endEvent)
             return sequence
         }
@@ -230,6 +246,7 @@ extension FeedBuilder {
     static let beginEvent = Array("BEGIN:VEVENT\r\n".utf8)
     static let endEvent = Array("END:VEVENT\r\n".utf8)
     static let dtstampPrefix = Array("DTSTAMP:".utf8)
+    static let sequenceZero = Array("SEQUENCE:0\r\n".utf8)
     static let lastModifiedPrefix = Array("LAST-MODIFIED:".utf8)
 
     /// SUMMARY, DESCRIPTION, LOCATION, URL and STATUS.

@@ -13,10 +13,18 @@ package struct FeedBuilder: Sendable {
     /// Google ignores).
     package static let refreshInterval = "PT1H"
 
+    /// Each zone's VTIMEZONE, encoded once: every class feed of a zone repeats it. It covers the
+    /// window widened by a day either side; a series runs on past the window, so the VTIMEZONE's
+    /// yearly rules are left open-ended.
+    private let timeZoneBlocks: [String: [UInt8]]
+
     package init(schedule: Schedule, options: FeedOptions) {
         self.schedule = schedule
         self.engine = RecurrenceEngine(schedule: schedule)
         self.options = options
+        let lo = Int64(options.from.dayNumber - 1) * 86400
+        let hi = Int64(options.to.dayNumber + 2) * 86400
+        timeZoneBlocks = schedule.zones.mapValues { TimeZoneComponent.make($0, covering: lo...hi).serialized() }
     }
 
     package var style: FeedStyle { options.style ?? schedule.calendar.style }
@@ -94,14 +102,6 @@ package struct FeedBuilder: Sendable {
         return names.sorted().compactMap { schedule.zones[$0] }
     }
 
-    /// The instants a VTIMEZONE must cover: the window widened by a day either side; a series
-    /// runs on past the window, so its VTIMEZONE's rules are left open-ended.
-    private var span: ClosedRange<Int64> {
-        let lo = Int64(options.from.dayNumber - 1) * 86400
-        let hi = Int64(options.to.dayNumber + 2) * 86400
-        return lo...hi
-    }
-
     private func writeHeader(_ w: inout ContentLineWriter, singleClass: Int?, zones: [ZoneRules]) {
         let cal = schedule.calendar
         var name = cal.name
@@ -120,7 +120,7 @@ package struct FeedBuilder: Sendable {
         if let url = cal.url { w.writeLine(name: "URL", value: url) }
         w.write(Property("REFRESH-INTERVAL", raw: FeedBuilder.refreshInterval, parameters: [Parameter("VALUE", "DURATION")]))
         w.writeLine(name: "X-PUBLISHED-TTL", value: FeedBuilder.refreshInterval)
-        for z in zones { w.write(TimeZoneComponent.make(z, covering: span)) }
+        for z in zones { w.append(timeZoneBlocks[z.identifier] ?? []) }
     }
 
     /// "Hip Mobility & Stretch, Mondays 17:15".

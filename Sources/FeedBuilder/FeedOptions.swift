@@ -13,6 +13,10 @@ package struct FeedOptions: Sendable {
     package var style: FeedStyle?
     /// What subscribers already have: unchanged events keep their revision stamps.
     package var history = RevisionHistory()
+    /// What subscribers of one class's feed have, by that feed's file name; when set, it is
+    /// asked once per class (so the previous feeds are read one small file at a time) and
+    /// ``history`` is not used.
+    package var classHistory: (@Sendable (String) -> RevisionHistory)?
 
     package init(from: LocalDate, to: LocalDate, stamp: Int64, style: FeedStyle? = nil) {
         self.from = from

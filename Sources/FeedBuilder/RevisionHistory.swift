@@ -7,16 +7,22 @@ import ICalendar
 /// Google needs to apply the change (it ignores an edit whose SEQUENCE and LAST-MODIFIED stay put).
 package struct RevisionHistory: Sendable {
     package struct Revision: Sendable, Hashable {
-        /// FNV-1a hash of the event's content lines other than DTSTAMP, LAST-MODIFIED and SEQUENCE.
+        /// Combined hashes of the event's unfolded content lines other than DTSTAMP,
+        /// LAST-MODIFIED and SEQUENCE (what the writer computes while writing).
         package var fingerprint: UInt64
         package var stamp: Int64
         package var sequence: Int
     }
 
-    /// By ``key(uid:recurrenceID:)``: a 64-bit hash keeps the table small (32 bytes an event).
+    /// By ``key(uid:recurrenceID:)``: a 64-bit hash keeps the table small.
     package private(set) var revisions: [UInt64: Revision] = [:]
 
     package init() {}
+
+    package var isEmpty: Bool { revisions.isEmpty }
+    package var count: Int { revisions.count }
+
+    package subscript(key: UInt64) -> Revision? { revisions[key] }
 
     package static func key(uid: String, recurrenceID: String?) -> UInt64 {
         var k = Key()
@@ -32,6 +38,7 @@ package struct RevisionHistory: Sendable {
     package struct Key {
         package var value: UInt64 = 0xCBF2_9CE4_8422_2325
         package init() {}
+        @inline(__always)
         package mutating func add(_ byte: UInt8) {
             value ^= UInt64(byte)
             value = value &* 0x100_0000_01B3
@@ -39,33 +46,19 @@ package struct RevisionHistory: Sendable {
         package mutating func add(_ bytes: some Sequence<UInt8>) { for b in bytes { add(b) } }
     }
 
-    package var isEmpty: Bool { revisions.isEmpty }
-
-    /// Adds the events of a previous feed. Where two feeds (the combined one and a class's)
-    /// disagree, the later revision wins.
-    package mutating func add(feed bytes: [UInt8]) throws(ICalendarParseError) {
-        for cal in try ICalendarReader().parse(bytes) {
-            for e in cal.components(named: "VEVENT") {
-                guard let uid = e.property("UID")?.value else { continue }
-                let rid = e.property("RECURRENCE-ID")?.value
-                let stamp = (e.property("LAST-MODIFIED") ?? e.property("DTSTAMP")).flatMap { p -> Int64? in
-                    if case .utc(let t)? = DateTimeValue.values(of: p)?.first { return t }
-                    return nil
-                }
-                guard let stamp else { continue }
-                let seq = e.property("SEQUENCE").flatMap { Int($0.value) } ?? 0
-                let r = Revision(fingerprint: Self.fingerprint(e.properties), stamp: stamp, sequence: max(0, seq))
-                let k = Self.key(uid: uid, recurrenceID: rid)
-                if let old = revisions[k], (old.sequence, old.stamp) >= (r.sequence, r.stamp) { continue }
-                revisions[k] = r
-            }
-        }
+    /// Adds a revision; where two feeds disagree about an event, the later revision wins.
+    package mutating func add(key: UInt64, _ r: Revision) {
+        if let old = revisions[key], (old.sequence, old.stamp) >= (r.sequence, r.stamp) { return }
+        revisions[key] = r
     }
 
-    package subscript(key: UInt64) -> Revision? { revisions[key] }
+    /// Adds the events of a previous feed (one pass over the bytes, no component tree).
+    /// Throws when the bytes are not a well-formed iCalendar stream.
+    package mutating func add(feed bytes: [UInt8]) throws(ICalendarParseError) {
+        try RevisionScanner.scan(bytes) { key, revision in add(key: key, revision) }
+    }
 
-    /// The properties that make up an event's content: the line hashes of every property but
-    /// the revision ones, combined in order (the writer computes the same while writing).
+    /// The fingerprint of an event given as properties, as the writer would compute it.
     package static func fingerprint(_ properties: [Property]) -> UInt64 {
         var fp = Fingerprint()
         for p in properties where !revisionProperties.contains(p.name) {
@@ -76,4 +69,153 @@ package struct RevisionHistory: Sendable {
     }
 
     static let revisionProperties: Set<String> = ["DTSTAMP", "LAST-MODIFIED", "SEQUENCE"]
+}
+
+/// A single pass over a feed's bytes that finds each VEVENT's identity and revision without
+/// building components: continuation lines are hashed as they come, so an unfolded line is
+/// never materialized. Also checks the stream is well formed (names, colons, BEGIN/END).
+enum RevisionScanner {
+    static func scan(_ bytes: [UInt8], _ found: (UInt64, RevisionHistory.Revision) -> Void) throws(ICalendarParseError) {
+        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(ICalendarParseError) in
+            var i = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let n = b.count
+            var lineNumber = 0
+            var depth = 0
+            var eventDepth = -1
+            var sawCalendarEnd = false
+            // Per event.
+            var fingerprint = Fingerprint()
+            var uid: [UInt8] = []
+            var recurrenceID: [UInt8]?
+            var stamp: Int64?
+            var lastModified: Int64?
+            var sequence = 0
+            var value: [UInt8] = []
+            while i < n {
+                lineNumber += 1
+                let startLine = lineNumber
+                // Name: up to ';' or ':'.
+                let nameStart = i
+                while i < n, b[i] != 0x3B, b[i] != 0x3A, b[i] != 0x0D, b[i] != 0x0A { i += 1 }
+                guard i < n, i > nameStart, b[i] == 0x3B || b[i] == 0x3A else {
+                    if i == nameStart, i < n, b[i] == 0x0D || b[i] == 0x0A {  // blank line
+                        i += (b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A) ? 2 : 1
+                        continue
+                    }
+                    throw ICalendarParseError(line: startLine, message: "expected NAME:value")
+                }
+                let name = UnsafeBufferPointer(rebasing: b[nameStart..<i])
+                let kind = Kind(name)
+                // Hash the whole logical line (name included), unfolding as we go; keep the
+                // value of the lines we need.
+                var h: UInt64 = 0xCBF2_9CE4_8422_2325
+                for k in nameStart..<i {
+                    h ^= UInt64(b[k])
+                    h = h &* 0x100_0000_01B3
+                }
+                value.removeAll(keepingCapacity: true)
+                var inValue = false
+                while true {
+                    while i < n, b[i] != 0x0D, b[i] != 0x0A {
+                        let c = b[i]
+                        h ^= UInt64(c)
+                        h = h &* 0x100_0000_01B3
+                        if inValue {
+                            if kind != .other { value.append(c) }
+                        } else if c == 0x3A {
+                            inValue = true
+                        }
+                        i += 1
+                    }
+                    if i < n, b[i] == 0x0D { i += 1 }
+                    if i < n, b[i] == 0x0A { i += 1 }
+                    if i < n, b[i] == 0x20 || b[i] == 0x09 {
+                        i += 1
+                        lineNumber += 1
+                        continue
+                    }
+                    break
+                }
+                guard inValue else { throw ICalendarParseError(line: startLine, message: "expected ':' after the name") }
+                switch kind {
+                case .begin:
+                    depth += 1
+                    guard depth <= 8 else { throw ICalendarParseError(line: startLine, message: "components nested too deeply") }
+                    if eventDepth < 0 && value == Array("VEVENT".utf8) {
+                        eventDepth = depth
+                        fingerprint = Fingerprint()
+                        uid.removeAll()
+                        recurrenceID = nil
+                        stamp = nil
+                        lastModified = nil
+                        sequence = 0
+                    }
+                case .end:
+                    guard depth > 0 else { throw ICalendarParseError(line: startLine, message: "END without BEGIN") }
+                    if depth == eventDepth {
+                        eventDepth = -1
+                        if !uid.isEmpty, let s = lastModified ?? stamp {
+                            var key = RevisionHistory.Key()
+                            key.add(uid)
+                            if let r = recurrenceID {
+                                key.add(0)
+                                key.add(r)
+                            }
+                            found(key.value, .init(fingerprint: fingerprint.value, stamp: s, sequence: sequence))
+                        }
+                    }
+                    depth -= 1
+                    if depth == 0 { sawCalendarEnd = value == Array("VCALENDAR".utf8) }
+                default:
+                    guard depth > 0 else { throw ICalendarParseError(line: startLine, message: "property outside any component") }
+                    guard eventDepth > 0 && depth == eventDepth else { break }
+                    switch kind {
+                    case .dtstamp: stamp = utc(value)
+                    case .lastModified: lastModified = utc(value)
+                    case .sequence: sequence = Int(String(decoding: value, as: UTF8.self)) ?? 0
+                    case .uid:
+                        uid = value
+                        fingerprint.add(h)
+                    case .recurrenceID:
+                        recurrenceID = value
+                        fingerprint.add(h)
+                    default: fingerprint.add(h)
+                    }
+                }
+            }
+            guard depth == 0, sawCalendarEnd else {
+                throw ICalendarParseError(line: lineNumber, message: "the feed ends before END:VCALENDAR (truncated?)")
+            }
+        }
+    }
+
+    private enum Kind {
+        case begin, end, uid, recurrenceID, dtstamp, lastModified, sequence, other
+
+        init(_ name: UnsafeBufferPointer<UInt8>) {
+            func equals(_ s: StaticString) -> Bool {
+                guard name.count == s.utf8CodeUnitCount else { return false }
+                let p = s.utf8Start
+                for k in 0..<name.count where name[k] != p[k] { return false }
+                return true
+            }
+            switch name.count {
+            case 3 where equals("END"): self = .end
+            case 3 where equals("UID"): self = .uid
+            case 5 where equals("BEGIN"): self = .begin
+            case 7 where equals("DTSTAMP"): self = .dtstamp
+            case 8 where equals("SEQUENCE"): self = .sequence
+            case 13 where equals("RECURRENCE-ID"): self = .recurrenceID
+            case 13 where equals("LAST-MODIFIED"): self = .lastModified
+            default: self = .other
+            }
+        }
+    }
+
+    private static func utc(_ v: [UInt8]) -> Int64? {
+        guard v.last == UInt8(ascii: "Z"), let l = LocalDateTime(basic: String(decoding: v.dropLast(), as: UTF8.self)) else {
+            return nil
+        }
+        return l.localSeconds
+    }
 }

@@ -53,6 +53,9 @@ package struct JSONParser {
     private var i = 0
     private var line = 1
     private var lineStart = 0
+    /// The last column computed, and where: columns are counted forward from it, so finding
+    /// locations stays linear even when the whole file is on one line.
+    private var columnCache = (index: 0, column: 1)
     private let maxDepth: Int
 
     package static func parse(_ bytes: [UInt8], maxDepth: Int = 32) throws(JSONSyntaxError) -> JSONNode {
@@ -74,19 +77,24 @@ package struct JSONParser {
         self.maxDepth = maxDepth
     }
 
-    private var location: SourceLocation { location(of: i) }
+    private var location: SourceLocation { mutating get { location(of: i) } }
 
-    private func location(of index: Int) -> SourceLocation {
+    private mutating func location(of index: Int) -> SourceLocation {
         var col = 1
         var k = lineStart
+        if columnCache.index >= lineStart && columnCache.index <= index {
+            k = columnCache.index
+            col = columnCache.column
+        }
         while k < index && k < b.count {
             if (b[k] & 0xC0) != 0x80 { col += 1 }
             k += 1
         }
+        columnCache = (index, col)
         return SourceLocation(line: line, column: col)
     }
 
-    private func error(_ message: String) -> JSONSyntaxError {
+    private mutating func error(_ message: String) -> JSONSyntaxError {
         JSONSyntaxError(location: location, message: message)
     }
 

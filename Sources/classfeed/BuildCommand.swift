@@ -64,8 +64,11 @@ enum BuildCommand {
         let (from, to) = try Window.resolve(from: a.value("from"), to: a.value("to"), today: Window.today(at: now, in: schedule))
         var options = FeedOptions(from: from, to: to, stamp: now, style: style)
         var warnings = loaded.warnings
-        warnings += ScheduleValidator.timeWarnings(
-            RecurrenceEngine(schedule: schedule).occurrences(from: from, to: to), schedule: schedule)
+        if verbose || dryRun || a.flag("strict") {
+            // Only shown with these options; expanding the window twice is not free for a large network.
+            warnings += ScheduleValidator.timeWarnings(
+                RecurrenceEngine(schedule: schedule).occurrences(from: from, to: to), schedule: schedule)
+        }
         if a.flag("strict") && !warnings.isEmpty {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
         }
@@ -77,28 +80,21 @@ enum BuildCommand {
         defer { lock?.release() }
         if lock != nil { OutputLock.removeStaleTemporaryFiles(in: output) }
 
-        // What subscribers have now: the previous feeds, for revision stamps and the change log.
-        var names = [schedule.calendar.id + ".ics"]
-        names += schedule.classes.map { schedule.calendar.id + "-" + $0.id + ".ics" }
-        var previous: [String: [UInt8]] = [:]
-        for name in names {
-            guard let bytes = FileSystem.readIfPresent(output + "/" + name, limit: 1 << 30) else { continue }
-            do {
-                try options.history.add(feed: bytes)
-                previous[name] = bytes
-            } catch {
-                Output.err("classfeed: warning: \(output)/\(name): the previous feed cannot be read (\(error)); "
-                    + "it will be replaced and its events start new revisions")
-            }
-        }
-
+        // What subscribers have now, for revision stamps: read class by class as the feeds are built.
+        let combinedName = schedule.calendar.id + ".ics"
+        let loader = HistoryLoader(directory: output, combinedName: combinedName)
+        options.classHistory = { loader.history(forFile: $0) }
+        loader.checkCombined()
+        // The change log compares the whole combined feed before and after (only when asked).
+        let previousCombined = verbose || dryRun ? FileSystem.readIfPresent(output + "/" + combinedName, limit: 1 << 30) : nil
         let builder = FeedBuilder(schedule: schedule, options: options)
         let combined = builder.fileName(classIndex: nil)
         let sink = FileSink(directory: output, keep: verbose || dryRun ? combined : nil, dryRun: dryRun)
         builder.write(to: sink, classFeeds: true)
         try sink.close()
+        for w in loader.warnings { Output.err(w) }
         if verbose || dryRun {
-            let changes = ChangeLog(builder: builder).changes(old: previous[combined], new: sink.kept, now: now)
+            let changes = ChangeLog(builder: builder).changes(old: previousCombined, new: sink.kept, now: now)
             for c in changes { Output.out(c) }
             if changes.isEmpty { Output.out("no changes members will see") }
         }

@@ -9,6 +9,8 @@ import FeedBuilder
 /// file already there. An identical feed is discarded, leaving the old file untouched (same
 /// bytes, same mtime); a different one is flushed to disk and renamed over the old one, so
 /// readers only ever see a whole file. Memory stays at one chunk whatever the feed's size.
+/// Open temporary files are bounded by the number of changed feeds (each class's feed is
+/// finished before the next begins, so at most the changed ones wait for the final flush).
 final class FileSink: FeedSink {
     struct Open {
         var fd: Int32
@@ -25,6 +27,7 @@ final class FileSink: FeedSink {
     private(set) var written: [(name: String, events: Int)] = []
     private(set) var error: CLIError?
     private var open: [String: Open] = [:]
+    private var pending: [(name: String, temp: String, events: Int)] = []
     private var scratch = [UInt8](repeating: 0, count: 1 << 16)
 
     init(directory: String, keep: String?, dryRun: Bool) {
@@ -101,21 +104,10 @@ final class FileSink: FeedSink {
             unlink(f.temp)
             return
         }
-        guard fsync(f.fd) == 0 else {
-            let e = errno
-            Glibc.close(f.fd)
-            unlink(f.temp)
-            fail(CLIError(.ioError, "cannot write \(directory)/\(name): \(FileSystem.errorText(e)); the previous file is unchanged"))
-            return
-        }
+        // Renamed in `close()`, after one flush of the whole file system: a rename must never
+        // reach the disk before the data it points to.
         Glibc.close(f.fd)
-        guard rename(f.temp, directory + "/" + name) == 0 else {
-            let e = errno
-            unlink(f.temp)
-            fail(CLIError(.cannotCreate, "cannot replace \(directory)/\(name): \(FileSystem.errorText(e)); the previous file is unchanged"))
-            return
-        }
-        written.append((name, events))
+        pending.append((name, f.temp, events))
     }
 
     private func abandon(_ name: String) {
@@ -125,16 +117,44 @@ final class FileSink: FeedSink {
         unlink(f.temp)
     }
 
-    /// Removes whatever is still open (after an error) and makes the renames durable.
+    /// Commits the changed feeds: flushes their data to disk (one `syncfs` for all of them,
+    /// else an `fsync` each), renames each over its old file, then makes the renames durable.
+    /// After an error, removes every temporary file and leaves every old feed as it was.
     func close() throws(CLIError) {
         for name in Array(open.keys) { abandon(name) }
-        if !written.isEmpty {
-            let dfd = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if dfd >= 0 {
-                fsync(dfd)
-                Glibc.close(dfd)
+        let dfd = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if dfd >= 0 { Glibc.close(dfd) } }
+        if error == nil, !pending.isEmpty, dfd < 0 || linuxSyncFS(dfd) != 0 {
+            for p in pending where !FileSink.fsync(path: p.temp) {
+                fail(CLIError(.ioError, "cannot write \(directory)/\(p.name): \(FileSystem.errorText()); the previous file is unchanged"))
+                break
             }
         }
+        for p in pending {
+            if error != nil {
+                unlink(p.temp)
+            } else if rename(p.temp, directory + "/" + p.name) == 0 {
+                written.append((p.name, p.events))
+            } else {
+                let e = errno
+                unlink(p.temp)
+                fail(CLIError(.cannotCreate, "cannot replace \(directory)/\(p.name): \(FileSystem.errorText(e)); the previous file is unchanged"))
+            }
+        }
+        pending.removeAll()
+        if !written.isEmpty && dfd >= 0 { Glibc.fsync(dfd) }
         if let error { throw error }
     }
+
+    private static func fsync(path: String) -> Bool {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { Glibc.close(fd) }
+        return Glibc.fsync(fd) == 0
+    }
 }
+
+/// syncfs(2): flushes the file system holding `fd` in one call (Glibc's Swift overlay does not
+/// export it). Returns non-zero when unavailable, and the caller falls back to fsync(2).
+@_silgen_name("syncfs")
+private func linuxSyncFS(_ fd: Int32) -> Int32

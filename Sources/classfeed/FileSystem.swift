@@ -36,6 +36,21 @@ enum FileSystem {
         return Array(out[0..<done])
     }
 
+    /// The first and last `count` bytes of a file, or nil when it cannot be read.
+    static func readEnds(_ path: String, count: Int) -> (head: [UInt8], tail: [UInt8])? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: count)
+        var tail = [UInt8](repeating: 0, count: count)
+        let h = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, count, 0) }
+        let size = lseek(fd, 0, SEEK_END)
+        guard h >= 0, size >= 0 else { return nil }
+        let t = tail.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, count, max(0, size - off_t(count))) }
+        guard t >= 0 else { return nil }
+        return (Array(head.prefix(h)), Array(tail.prefix(t)))
+    }
+
     /// The file's bytes, or nil when it does not exist or cannot be read.
     static func readIfPresent(_ path: String, limit: Int) -> [UInt8]? { try? read(path, limit: limit) }
 

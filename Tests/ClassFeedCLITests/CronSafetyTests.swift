@@ -84,14 +84,23 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try ClassfeedProcess.run(["build", "--now", "2026-11-27T09:00:00Z"], in: dir)
         let feed = dir.appendingPathComponent("output/circl.ics")
-        try Data("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nthis is not a content line\r\n".utf8).write(to: feed)
+        let monday = dir.appendingPathComponent("output/circl-hips-monday.ics")
+        // The combined feed truncated half-way; a class feed with a broken line.
+        let whole = try Data(contentsOf: feed)
+        try whole.prefix(whole.count / 2).write(to: feed)
+        try Data("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nthis is not a content line\r\n".utf8).write(to: monday)
         let r = try ClassfeedProcess.run(["build", "--now", "2026-11-27T10:00:00Z"], in: dir)
         #expect(r.status == 0)
-        #expect(r.stderr.contains("classfeed: warning: output/circl.ics: the previous feed cannot be read (line 4: "))
+        #expect(r.stderr.contains("classfeed: warning: output/circl.ics: the previous feed is damaged"))
+        #expect(r.stderr.contains("classfeed: warning: output/circl-hips-monday.ics: the previous feed cannot be read (line 4: "))
         let e = try events(feed)
         #expect(e.count == 57)
-        // The class feeds were intact, so the revisions carried over from them.
-        #expect(e["hips-monday-20261130@circl.example"]?.property("DTSTAMP")?.value == "20261127T090000Z")
+        // Thursday revisions came from its own intact feed; Monday's were lost with its feed
+        // (and the combined one), so its events start afresh.
+        #expect(e["hips-thursday-20261203@circl.example"]?.property("DTSTAMP")?.value == "20261127T090000Z")
+        #expect(e["hips-monday-20261130@circl.example"]?.property("DTSTAMP")?.value == "20261127T100000Z")
+        #expect(try events(monday)["hips-monday-20261130@circl.example"]?.property("DTSTAMP")?.value == "20261127T100000Z")
+        #expect(try Data(contentsOf: feed) != whole)
     }
 
     @Test func aSecondRunWaitsForTheLockThenExits75() throws {
