@@ -46,7 +46,13 @@ if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; 
     say "creating $venv from $req"
     rm -rf "$venv"
     mkdir -p .build
-    "${PYTHON:-python3}" -m venv "$venv" || die "cannot create the venv with ${PYTHON:-python3}"
+    if ! "${PYTHON:-python3}" -m venv "$venv"; then
+        say "${PYTHON:-python3} cannot create a venv; trying Debian's python3 with python3-venv"
+        rm -rf "$venv"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3-venv \
+            || die "apt-get install python3-venv failed"
+        /usr/bin/python3 -m venv "$venv" || die "cannot create the venv"
+    fi
     "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input -r "$req" \
         || die "pip install -r $req failed"
     echo "$want" > "$stamp"
