@@ -70,12 +70,11 @@ enum TZifParser {
                 h1.timecnt * 5 + h1.typecnt * 6 + h1.charcnt + h1.leapcnt * 8 + h1.isstdcnt + h1.isutcnt)
             let h2 = try header(&r)
             var result = try block(&r, h2, wide: true)
-            // Footer: "\n" POSIX-TZ "\n".
-            if r.i < bytes.count, bytes[r.i] == 0x0A,
-                let end = bytes[(r.i + 1)...].firstIndex(of: 0x0A)
-            {
-                result.footer = String(decoding: bytes[(r.i + 1)..<end], as: UTF8.self)
+            // Footer: "\n" POSIX-TZ "\n" (RFC 8536 §3.3); required in version 2 and later.
+            guard r.i < bytes.count, bytes[r.i] == 0x0A, let end = bytes[(r.i + 1)...].firstIndex(of: 0x0A) else {
+                throw ZoneDataError("TZif footer missing or truncated")
             }
+            result.footer = String(decoding: bytes[(r.i + 1)..<end], as: UTF8.self)
             return result
         }
         return try block(&r, h1, wide: false)
@@ -108,8 +107,11 @@ enum TZifParser {
         }
         var transitions: [ZoneTransition] = []
         var current = types[0]
+        var previous = Int64.min
         for (t, idx) in zip(times, indices) {
             guard idx < types.count else { throw ZoneDataError("TZif type index out of range") }
+            guard t > previous else { throw ZoneDataError("TZif transition times are not in ascending order") }
+            previous = t
             let next = types[idx]
             if next != current {
                 transitions.append(ZoneTransition(instant: t, before: current, after: next))

@@ -77,8 +77,11 @@ public struct ZoneRules: Sendable, Hashable {
             let rule = try POSIXTimeZoneRule(footer)
             let lastInstant = list.last?.instant ?? Int64.min
             var current = list.last?.after ?? rule.standard
-            let firstYear = list.last.map { ZoneRules.year(ofInstant: $0.instant) } ?? 1900
-            for y in firstYear...(LocalDate.supportedYears.upperBound + 1) {
+            // Only the supported years need rules; clamping also keeps corrupt data (a last
+            // transition in year 10,000 or before 1900) from looping or trapping.
+            let lastYear = LocalDate.supportedYears.upperBound + 1
+            let firstYear = min(max(list.last.map { ZoneRules.year(ofInstant: $0.instant) } ?? 1900, 1899), lastYear)
+            for y in firstYear...lastYear {
                 for (instant, next) in rule.transitions(inYear: y) where instant > lastInstant {
                     if next != current {
                         list.append(ZoneTransition(instant: instant, before: current, after: next))
@@ -96,7 +99,8 @@ public struct ZoneRules: Sendable, Hashable {
     }
 
     private static func year(ofInstant t: Int64) -> Int {
-        LocalDateTime(localSeconds: t).date.year
+        // Clamp first: instants far outside any calendar would overflow the date arithmetic.
+        LocalDateTime(localSeconds: min(max(t, -5_000_000_000), 10_000_000_000)).date.year
     }
 
     /// Index of the last transition at or before `instant`, or nil when before the first.

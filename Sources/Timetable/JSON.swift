@@ -159,6 +159,7 @@ package struct JSONParser {
             guard i < b.count else { throw error("unexpected end of file inside an object; expected '}'") }
             guard b[i] == UInt8(ascii: "\"") else {
                 if b[i] == UInt8(ascii: "}") { throw error("trailing comma before '}' is not allowed in JSON") }
+                if b[i] == UInt8(ascii: "'") { throw error("keys must use double quotes (\"), not single quotes") }
                 throw error("unexpected \(describeHere()); expected a key in double quotes")
             }
             let keyLoc = location
@@ -309,7 +310,9 @@ package struct JSONParser {
                     throw error("invalid escape '\\\(Character(UnicodeScalar(e)))' in a string; write a backslash as \\\\")
                 }
             case 0x00..<0x20:
-                if c == 0x0A { throw error("line break inside a string; write it as \\n") }
+                if c == 0x0A {
+                    throw error("line break inside a string: is its closing quote (\") missing? (a line break in text is written \\n)")
+                }
                 throw error("control character inside a string; escape it")
             default:
                 out.append(c)

@@ -31,8 +31,9 @@ package struct Occurrence: Sendable, Hashable {
     package init(
         classIndex: Int, originalDate: LocalDate, date: LocalDate, localStart: LocalDateTime, start: Int64, end: Int64,
         status: Status, movedFrom: LocalDateTime? = nil, moveReason: String? = nil, startWasInGap: Bool = false,
-        startWasAmbiguous: Bool = false
+        startWasAmbiguous: Bool = false, scheduledTime: LocalTime? = nil
     ) {
+        self.scheduledTime = scheduledTime
         self.classIndex = classIndex
         self.originalDate = originalDate
         self.date = date
@@ -45,6 +46,10 @@ package struct Occurrence: Sendable, Hashable {
         self.startWasInGap = startWasInGap
         self.startWasAmbiguous = startWasAmbiguous
     }
+
+    /// The wall time the schedule asked for, when it differs from `localStart` (a moved
+    /// occurrence, or one whose time fell in a gap); nil means the class's own start.
+    package var scheduledTime: LocalTime?
 
     package var isCancelled: Bool {
         if case .cancelled = status { return true }

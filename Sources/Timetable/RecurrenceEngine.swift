@@ -147,6 +147,6 @@ package struct RecurrenceEngine: Sendable {
             localStart: zone.localDateTime(at: start), start: start,
             end: start + Int64(cls.durationMinutes) * 60, status: status,
             movedFrom: move == nil ? nil : LocalDateTime(date: original, time: cls.start), moveReason: move?.reason,
-            startWasInGap: gap, startWasAmbiguous: ambiguous)
+            startWasInGap: gap, startWasAmbiguous: ambiguous, scheduledTime: move == nil ? nil : time)
     }
 }

@@ -103,7 +103,7 @@ package struct ScheduleDecoder {
 
     private mutating func require(_ obj: [String: JSONNode], _ key: String, _ parent: JSONNode, _ path: String, _ what: String) -> JSONNode? {
         guard let v = obj[key] else {
-            error(parent, path.isEmpty ? key : path, "missing required key \"\(key)\" (\(what))")
+            error(parent, path, "missing required key \"\(key)\" (\(what))")
             return nil
         }
         return v
@@ -154,7 +154,14 @@ package struct ScheduleDecoder {
     private mutating func date(_ node: JSONNode, _ path: String) -> LocalDate? {
         guard let s = string(node, path, what: "a date") else { return nil }
         guard let d = LocalDate(iso: s) else {
-            error(node, path, "expected a date \"YYYY-MM-DD\" such as \"2026-12-24\", \(Self.found(node))")
+            let shaped = s.utf8.count == 10 && s.utf8.enumerated().allSatisfy { i, c in
+                i == 4 || i == 7 ? c == UInt8(ascii: "-") : (c >= 48 && c <= 57)
+            }
+            if shaped {
+                error(node, path, "\(Self.quoted(s)) is not a date in the calendar (check the month and the day)")
+            } else {
+                error(node, path, "expected a date \"YYYY-MM-DD\" such as \"2026-12-24\", \(Self.found(node))")
+            }
             return nil
         }
         guard LocalDate.supportedYears.contains(d.year) else {
@@ -213,7 +220,7 @@ package struct ScheduleDecoder {
             do {
                 zones[s] = try zoneLoader(s)
             } catch {
-                self.error(node, path, "unknown time zone \"\(s)\" (\(error.description))",
+                self.error(node, path, error.description,
                            hint: "use an IANA name such as \"Europe/London\" or \"America/New_York\"")
                 return nil
             }

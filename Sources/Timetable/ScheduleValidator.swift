@@ -22,13 +22,15 @@ package enum ScheduleValidator {
             }
         }
         let ids = schedule.classes.map(\.id)
+        var indexByID: [String: Int] = [:]
+        for (i, id) in ids.enumerated() where indexByID[id] == nil { indexByID[id] = i }
         let engine = RecurrenceEngine(schedule: schedule)
         var moved: [String: String] = [:]
         var cancellationKeys: [String: String] = [:]
         for e in schedule.exceptions {
             var cls: ClassDefinition?
             if let id = e.classID {
-                guard let i = schedule.classIndex(id: id) else {
+                guard let i = indexByID[id] else {
                     error(e.location, e.path + ".class", "no class has the id \"\(id)\"",
                           hint: closestMatch(to: id, in: ids).map { "did you mean \"\($0)\"?" } ?? "known classes: " + ids.joined(separator: ", "))
                     continue
@@ -110,9 +112,10 @@ package enum ScheduleValidator {
             let key = "\(cls.id) \(o.date)"
             guard reported.insert(key).inserted else { continue }
             let zone = schedule.zoneName(ofClass: o.classIndex)
-            let scheduled = o.movedFrom == nil ? cls.start : LocalTime(secondsOfDay: o.localStart.time.secondsOfDay)
+            // A moved occurrence's time is the move's, not the class's.
+            let scheduled = o.scheduledTime ?? cls.start
             let msg = o.startWasInGap
-                ? "\(cls.start) does not exist on \(o.date.weekday.name) \(o.date) in \(zone) (the clocks go forward); the class is shown at \(o.localStart.time)"
+                ? "\(scheduled) does not exist on \(o.date.weekday.name) \(o.date) in \(zone) (the clocks go forward); the class is shown at \(o.localStart.time)"
                 : "\(scheduled) happens twice on \(o.date.weekday.name) \(o.date) in \(zone) (the clocks go back); the class is shown at the first"
             out.append(Diagnostic(.warning, file: schedule.sourceFile, location: cls.location_, path: cls.path + ".start", message: msg,
                                   hint: "choose a start time outside the night of the clock change"))

@@ -7,8 +7,8 @@ import Timetable
 enum BuildCommand {
     static let help = """
         Usage: classfeed build [--schedule FILE] [--output DIR] [--from DATE] [--to DATE]
-                               [--style occurrences|series] [--strict] [--verbose] [--dry-run]
-                               [--now TIME] [--lock-timeout SECONDS]
+                               [--style occurrences|series] [--no-class-feeds] [--strict]
+                               [--verbose] [--dry-run] [--now TIME] [--lock-timeout SECONDS]
 
         Writes the feeds into DIR: <calendar id>.ics with every class, and
         <calendar id>-<class id>.ics for each class. Only files whose content changed are
@@ -26,6 +26,8 @@ enum BuildCommand {
                             EXDATEs and moved-class overrides; starts at the window's start
                             and runs to the class's "until"
                             Default: the schedule's calendar.style, else occurrences
+          --no-class-feeds  Write only the combined feed (a network of hundreds of classes
+                            may not want a file per class); existing class feeds are left alone
           --strict          Treat warnings as errors
           --verbose         Print warnings, what subscribers will see change, and the files written
           --dry-run         Print what subscribers would see change; write nothing
@@ -40,7 +42,7 @@ enum BuildCommand {
     static func run(_ args: [String], environment env: [String: String]) throws -> Int32 {
         let a = try Arguments(
             args, valued: ["schedule", "output", "from", "to", "now", "style", "lock-timeout"],
-            booleans: ["strict", "verbose", "dry-run", "help"], command: "build")
+            booleans: ["strict", "verbose", "dry-run", "no-class-feeds", "help"], command: "build")
         if a.flag("help") {
             Output.out(help)
             return 0
@@ -90,7 +92,7 @@ enum BuildCommand {
         let builder = FeedBuilder(schedule: schedule, options: options)
         let combined = builder.fileName(classIndex: nil)
         let sink = FileSink(directory: output, keep: verbose || dryRun ? combined : nil, dryRun: dryRun)
-        builder.write(to: sink, classFeeds: true)
+        builder.write(to: sink, classFeeds: !a.flag("no-class-feeds"))
         try sink.close()
         for w in loader.warnings { Output.err(w) }
         if verbose || dryRun {
