@@ -1238,17 +1238,27 @@ def expander_context(s: Schedule, expected: list[Occ], facts: FeedFacts, series:
     for v in by_class.values():
         v.sort(key=lambda o: o.start)
 
-    def nominal_shift(o):
-        # seconds an unmoved occurrence was shifted forward by a DST gap (0 when none)
-        c = s.classes[o.extra["class"]]
-        if o.extra.get("movedFrom"):
-            return 0
-        real = dt.datetime.fromisoformat(o.extra["localStart"])
-        nominal = dt.datetime.fromisoformat(o.extra["originalDate"] + "T" + c["start"])
-        return int((real - nominal).total_seconds())
-
     def gap_shifts(o):
-        return {nominal_shift(p) for p in by_class[o.extra.get("class")] if p.start < o.start and nominal_shift(p) > 0}
+        # sizes (s) of the DST gaps the class's own schedule (its RRULE) ran into before o, from
+        # the window's start: cancelled and moved instances count too, libical's iterator saw them
+        c = s.classes.get(o.extra.get("class"))
+        if c is None:
+            return set()
+        zone = s.class_zone(c["id"])
+        hh, mm = map(int, c["start"].split(":"))
+        names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        d = dt.date.fromisoformat(WINDOW_FROM)
+        end = wall_of(o.start, zone).date()
+        dates = {dt.date.fromisoformat(x) for x in c.get("dates", [])}
+        out = set()
+        while d < end:
+            if (c.get("days") and names[d.weekday()] in c["days"]) or d in dates:
+                w = dt.datetime(d.year, d.month, d.day, hh, mm)
+                real = wall_of(utc_of_wall(w, zone, 0), zone)
+                if real != w:
+                    out.add(int((real - w).total_seconds()))
+            d += dt.timedelta(days=1)
+        return out
 
     def first_instance(o):
         lst = [p for p in by_class[o.extra.get("class")] if not p.extra.get("movedFrom")]
