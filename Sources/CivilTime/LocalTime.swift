@@ -63,8 +63,10 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// `YYYYMMDDTHHMMSS`, the RFC 5545 DATE-TIME form without the UTC `Z` (§3.3.5).
     public var basicFormat: String {
-        date.basicFormat + "T" + Digits.pad(time.hour, 2) + Digits.pad(time.minute, 2)
-            + Digits.pad(time.second, 2)
+        var out: [UInt8] = []
+        out.reserveCapacity(15)
+        appendBasicFormat(to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses `YYYYMMDDTHHMMSS` (no `Z`).

@@ -6,7 +6,7 @@ public struct Parameter: Hashable, Sendable {
     public var values: [String]
 
     public init(_ name: String, _ values: String...) {
-        self.name = name.uppercased()
+        self.name = name.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) ? name.uppercased() : name
         self.values = values
     }
 

@@ -21,7 +21,7 @@ public struct Property: Hashable, Sendable {
 
     /// A property whose value is written verbatim (caller guarantees it is valid for its type).
     public init(_ name: String, raw value: String, parameters: [Parameter] = []) {
-        self.name = name.uppercased()
+        self.name = name.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) ? name.uppercased() : name
         self.parameters = parameters
         self.value = value
     }

@@ -263,6 +263,16 @@ package struct JSONParser {
 
     private mutating func string() throws(JSONSyntaxError) -> String {
         i += 1
+        // Fast path: no escapes and no control characters before the closing quote.
+        var j = i
+        while j < b.count, b[j] != 0x22, b[j] != 0x5C, b[j] >= 0x20 { j += 1 }
+        if j < b.count, b[j] == 0x22 {
+            guard let s = String(validating: b[i..<j], as: UTF8.self) else {
+                throw error("the text is not valid UTF-8; save the file as UTF-8")
+            }
+            i = j + 1
+            return s
+        }
         var out: [UInt8] = []
         while true {
             guard i < b.count else { throw error("unterminated string: expected a closing '\"'") }

@@ -122,15 +122,17 @@ package struct ScheduleDecoder {
     /// Free text: non-empty, bounded, no control characters other than newline.
     private mutating func text(_ node: JSONNode, _ path: String, what: String) -> String? {
         guard let s = string(node, path, what: what) else { return nil }
-        if s.trimmingWhitespace().isEmpty {
+        if s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             error(node, path, "\(what) is empty", hint: "write some text, or remove the key")
             return nil
         }
-        if s.count > ScheduleLimits.textLength {
+        if s.utf8.count > ScheduleLimits.textLength, s.count > ScheduleLimits.textLength {
             error(node, path, "\(what) is \(s.count) characters long; the limit is \(ScheduleLimits.textLength)")
             return nil
         }
-        if let bad = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }) {
+        if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
+            let bad = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
+        {
             error(node, path, "\(what) contains the control character U+\(String.hex4(bad.value))",
                   hint: "remove it; only line breaks (\\n) are allowed in text")
             return nil
@@ -472,13 +474,6 @@ package struct ScheduleDecoder {
 }
 
 extension String {
-    fileprivate func trimmingWhitespace() -> Substring {
-        var s = self[...]
-        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
-        while let c = s.last, c.isWhitespace { s = s.dropLast() }
-        return s
-    }
-
     fileprivate static func hex4(_ value: UInt32) -> String {
         let h = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: Swift.max(0, 4 - h.count)) + h

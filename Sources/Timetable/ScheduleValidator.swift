@@ -25,8 +25,8 @@ package enum ScheduleValidator {
         var indexByID: [String: Int] = [:]
         for (i, id) in ids.enumerated() where indexByID[id] == nil { indexByID[id] = i }
         let engine = RecurrenceEngine(schedule: schedule)
-        var moved: [String: String] = [:]
-        var cancellationKeys: [String: String] = [:]
+        var moved: [CancellationKey: String] = [:]
+        var cancellationKeys: [CancellationKey: String] = [:]
         for e in schedule.exceptions {
             var cls: ClassDefinition?
             if let id = e.classID {
@@ -39,7 +39,7 @@ package enum ScheduleValidator {
             }
             switch e.kind {
             case .cancel(let from, let to):
-                let key = "\(e.classID ?? "*") \(from) \(to)"
+                let key = CancellationKey(classID: e.classID, from: from.dayNumber, to: to.dayNumber)
                 if let first = cancellationKeys[key] {
                     warning(e.location, e.path, "duplicates \(first)", hint: "remove one of them")
                 }
@@ -64,7 +64,7 @@ package enum ScheduleValidator {
                           hint: describeRuns(cls))
                     continue
                 }
-                let key = "\(cls.id) \(date)"
+                let key = CancellationKey(classID: cls.id, from: date.dayNumber, to: date.dayNumber)
                 if let first = moved[key] {
                     error(e.location, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(first)",
                           hint: "keep one move per occurrence")
@@ -90,6 +90,13 @@ package enum ScheduleValidator {
             }
         }
         return out
+    }
+
+    /// Identifies an exception's class and dates, to find duplicates.
+    private struct CancellationKey: Hashable {
+        var classID: String?
+        var from: Int
+        var to: Int
     }
 
     private static func describeRuns(_ cls: ClassDefinition) -> String {
