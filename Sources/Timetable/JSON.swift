@@ -268,15 +268,13 @@ package struct JSONParser {
         while j < b.count, b[j] != 0x22, b[j] != 0x5C, b[j] >= 0x20 { j += 1 }
         if j < b.count, b[j] == 0x22 {
             let start = i
-            i = j
+            i = j + 1
             if !b[start..<j].contains(where: { $0 >= 0x80 }) {
-                i = j + 1
                 return String(decoding: b[start..<j], as: UTF8.self)  // ASCII: valid as it is
             }
             guard let s = String(validating: b[start..<j], as: UTF8.self) else {
                 throw error("the text is not valid UTF-8; save the file as UTF-8")
             }
-            i = j + 1
             return s
         }
         var out: [UInt8] = []
