@@ -11,6 +11,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public init(dayNumber: Int) { self.dayNumber = dayNumber }
 
+    /// The last supported date, 2199-12-31: "no end" for open-ended ranges.
+    public static let distantFuture = LocalDate(dayNumber: LocalDate.dayNumber(year: supportedYears.upperBound, month: 12, day: 31))
+
     /// A validated date, or nil when the day does not exist (2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year)

@@ -60,7 +60,7 @@ extension FeedBuilder {
             var count = 0
             for o in builder.engine.occurrences(ofClass: i, from: from, to: to) {
                 if o.isCancelled && builder.cancellations == .remove { continue }
-                if o.isCancelled || o.movedFrom != nil {
+                if o.isCancelled || o.movedFrom != nil || o.startWasAmbiguous {
                     writeEvent(o, uid: builder.uid(o), recurrenceID: nil)
                 } else {
                     writeOrdinary(o, lines)
@@ -102,7 +102,7 @@ extension FeedBuilder {
             })
             let rules = schedule.zones[schedule.zoneName(ofClass: o.classIndex)]
             let endLocal = rules?.localDateTime(at: o.end)
-            if let rules, let endLocal, rules.instant(for: endLocal) == o.end {
+            if let rules, let endLocal, FeedBuilder.isPlain(endLocal, rules) {
                 fp.add(body.writeLine { line in
                     line.append(contentsOf: lines.dtendPrefix)
                     endLocal.appendBasicFormat(to: &line)
@@ -122,8 +122,7 @@ extension FeedBuilder {
             let zoneName = schedule.zoneName(ofClass: o.classIndex)
             var props = [Property("UID", raw: uid)]
             if let recurrenceID { props.append(Property("RECURRENCE-ID", local: recurrenceID, timeZone: zoneName)) }
-            props.append(Property("DTSTART", local: o.localStart, timeZone: zoneName))
-            props.append(builder.endProperty(start: o.start, end: o.end, zoneName))
+            props += builder.timeProperties(start: o.start, end: o.end, zoneName)
             builder.appendDetails(&props, o, cls)
             return write(props, recurrenceID: recurrenceID?.basicFormat, minimumSequence: minimumSequence)
         }
@@ -182,8 +181,7 @@ extension FeedBuilder {
         mutating func writeSeries(classIndex i: Int) -> Int {
             let cls = schedule.classes[i]
             guard case .weekly(let days) = cls.pattern, let rules = schedule.zones[schedule.zoneName(ofClass: i)] else {
-                let last = LocalDate(dayNumber: LocalDate.dayNumber(year: LocalDate.supportedYears.upperBound, month: 12, day: 31))
-                return writeOccurrences(classIndex: i, from: builder.options.from, to: last)
+                return writeOccurrences(classIndex: i, from: builder.options.from, to: LocalDate.distantFuture)
             }
             let zoneName = rules.identifier
             let lo = max(builder.options.from, cls.from ?? builder.options.from)
@@ -194,6 +192,9 @@ extension FeedBuilder {
             var exdates: [LocalDate] = []
             var overrides: [Occurrence] = []
             var standalone: [Occurrence] = []
+            // A class moved from before the series' start into the feed's window has no instance
+            // to override: it is a one-off event of its own.
+            standalone += builder.engine.movedOccurrences(ofClass: i, originalBefore: first, targetFrom: builder.options.from)
             for o in builder.engine.exceptionalOccurrences(ofClass: i, from: first) {
                 if o.isCancelled {
                     if builder.cancellations == .show { overrides.append(o) } else { exdates.append(o.originalDate) }

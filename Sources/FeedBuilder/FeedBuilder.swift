@@ -152,13 +152,27 @@ package struct FeedBuilder: Sendable {
         return "Cancelled: " + title + (reason.map { " (\($0))" } ?? "")
     }
 
-    /// DTEND in the event's zone; in UTC when that wall time would be read as a different
-    /// instant (an end inside the repeated hour after the clocks go back).
-    func endProperty(start: Int64, end: Int64, _ zoneName: String) -> Property {
-        guard let rules = schedule.zones[zoneName] else { return Property("DTEND", utc: end) }
-        let local = rules.localDateTime(at: end)
-        if rules.instant(for: local) == end { return Property("DTEND", local: local, timeZone: zoneName) }
-        return Property("DTEND", utc: end)
+    /// DTSTART and DTEND of a single event: wall times in the event's zone, except that a time
+    /// in the repeated hour after the clocks go back is written in UTC. RFC 5545 §3.3.5 says a
+    /// repeated local time means its first occurrence, but libical and khal read the later one
+    /// and an end in the second pass cannot be written locally at all; a UTC time means the
+    /// same instant to every reader. When the start is in UTC, so is the end.
+    func timeProperties(start: Int64, end: Int64, _ zoneName: String) -> [Property] {
+        guard let rules = schedule.zones[zoneName] else { return [Property("DTSTART", utc: start), Property("DTEND", utc: end)] }
+        let startLocal = rules.localDateTime(at: start)
+        let endLocal = rules.localDateTime(at: end)
+        let startIsPlain = Self.isPlain(startLocal, rules)
+        let endIsPlain = startIsPlain && Self.isPlain(endLocal, rules)
+        return [
+            startIsPlain ? Property("DTSTART", local: startLocal, timeZone: zoneName) : Property("DTSTART", utc: start),
+            endIsPlain ? Property("DTEND", local: endLocal, timeZone: zoneName) : Property("DTEND", utc: end),
+        ]
+    }
+
+    /// True when a wall time happens exactly once in the zone.
+    static func isPlain(_ local: LocalDateTime, _ rules: ZoneRules) -> Bool {
+        if case .unique = rules.resolve(local) { return true }
+        return false
     }
 
     /// The event description: a move note, the class's own text, the instructor, the booking link.

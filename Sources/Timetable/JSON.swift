@@ -164,11 +164,20 @@ package struct JSONParser {
             }
             let keyLoc = location
             let key = try string()
-            if let first = seen[key] {
+            // Objects in a schedule have a handful of keys: a linear scan is cheapest, and a
+            // table takes over for large (hostile) objects so the check stays linear overall.
+            var first: SourceLocation?
+            if members.count < 32 {
+                first = members.first { $0.key == key }?.keyLocation
+            } else {
+                if seen.isEmpty { for m in members { seen[m.key] = m.keyLocation } }
+                first = seen[key]
+                seen[key] = seen[key] ?? keyLoc
+            }
+            if let first {
                 throw JSONSyntaxError(
                     location: keyLoc, message: "duplicate key \"\(key)\" (first at line \(first.line)); keep only one")
             }
-            seen[key] = keyLoc
             skipWhitespace()
             guard i < b.count, b[i] == UInt8(ascii: ":") else {
                 throw error("unexpected \(describeHere()); expected ':' after the key \"\(key)\"")

@@ -125,6 +125,19 @@ package struct RecurrenceEngine: Sendable {
         }
     }
 
+    /// Occurrences moved from before `originalBefore` to a date on or after `targetFrom`.
+    package func movedOccurrences(ofClass index: Int, originalBefore: LocalDate, targetFrom: LocalDate) -> [Occurrence] {
+        let cls = schedule.classes[index]
+        guard let zone = schedule.zones[schedule.zoneName(ofClass: index)] else { return [] }
+        var out: [Occurrence] = []
+        for (original, e) in moves[cls.id] ?? [:] where original < originalBefore && cls.runs(on: original) {
+            guard case .move(_, let toDate, let toStart) = e.kind, (toDate ?? original) >= targetFrom else { continue }
+            let o = make(cls, index, zone, original: original, date: toDate ?? original, time: toStart ?? cls.start, move: e)
+            if !o.isCancelled { out.append(o) }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+
     private func make(
         _ cls: ClassDefinition, _ index: Int, _ zone: ZoneRules, original: LocalDate, date: LocalDate, time: LocalTime,
         move: ScheduleException?

@@ -81,15 +81,15 @@ package struct ScheduleDecoder {
     /// The members of an object, after reporting unknown keys. Nil (with an error) when not an object.
     private mutating func members(
         _ node: JSONNode, _ path: String, allowed: [String], what: String
-    ) -> [String: JSONNode]? {
+    ) -> Fields? {
         guard case .object(let list) = node.value else {
             error(node, path, "expected \(what) (a JSON object { ... }), \(Self.found(node))")
             return nil
         }
-        var out: [String: JSONNode] = [:]
+        var out = Fields()
         for m in list {
             if allowed.contains(m.key) {
-                out[m.key] = m.value
+                out.members.append((m.key, m.value))
             } else {
                 let hint = closestMatch(to: m.key, in: allowed).map { "did you mean \"\($0)\"?" }
                     ?? "known keys here: " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -101,7 +101,14 @@ package struct ScheduleDecoder {
 
     private func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-    private mutating func require(_ obj: [String: JSONNode], _ key: String, _ parent: JSONNode, _ path: String, _ what: String) -> JSONNode? {
+    /// An object's known members, looked up by a linear scan (objects here have few keys).
+    private struct Fields {
+        var members: [(key: String, value: JSONNode)] = []
+        subscript(key: String) -> JSONNode? { members.first { $0.key == key }?.value }
+        var isEmpty: Bool { members.isEmpty }
+    }
+
+    private mutating func require(_ obj: Fields, _ key: String, _ parent: JSONNode, _ path: String, _ what: String) -> JSONNode? {
         guard let v = obj[key] else {
             error(parent, path, "missing required key \"\(key)\" (\(what))")
             return nil

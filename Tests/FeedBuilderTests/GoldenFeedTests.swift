@@ -104,6 +104,33 @@ import Timetable
         #expect(early.property("RRULE")?.value == "FREQ=WEEKLY;BYDAY=SU;UNTIL=20270404T225959Z")
     }
 
+    @Test func aSeriesKeepsAClassMovedFromBeforeItsStartIntoTheWindow() throws {
+        // Found by the interop suite: the 30 Nov class moves to 2 Dec, the window starts 1 Dec.
+        let json = Self.studio.replacingOccurrences(
+            of: "\"exceptions\": [",
+            with: "\"exceptions\": [{\"date\": \"2026-11-30\", \"class\": \"hips-monday\", \"moveTo\": {\"date\": \"2026-12-02\"}},")
+        let feed = try build(json, from: "2026-12-01", to: "2026-12-31", style: .series)[0]
+        let cal = try #require(try ICalendarReader().parse(feed.bytes).first)
+        let moved = try #require(cal.components(named: "VEVENT").first { $0.property("UID")?.value == "hips-monday-20261130@circl.example" })
+        #expect(moved.property("DTSTART")?.value == "20261202T171500")
+        #expect(moved.property("RECURRENCE-ID") == nil)
+    }
+
+    @Test func startsInTheRepeatedHourAreWrittenInUTC() throws {
+        // 01:30 on 25 Oct 2026 happens twice in London; RFC 5545 means the first (00:30Z), but
+        // libical and khal read the second, so the feed states the instant itself.
+        let json = Self.studio.replacingOccurrences(of: "\"days\": [\"monday\"], \"start\": \"17:15\"", with: "\"days\": [\"sunday\"], \"start\": \"01:30\"")
+        let feed = try build(json, from: "2026-10-18", to: "2026-11-01")[0]
+        let cal = try #require(try ICalendarReader().parse(feed.bytes).first)
+        let events = cal.components(named: "VEVENT")
+        let ambiguous = try #require(events.first { $0.property("UID")?.value == "hips-monday-20261025@circl.example" })
+        #expect(ambiguous.property("DTSTART")?.value == "20261025T003000Z")
+        #expect(ambiguous.property("DTEND")?.value == "20261025T010000Z")
+        let plain = try #require(events.first { $0.property("UID")?.value == "hips-monday-20261101@circl.example" })
+        #expect(plain.property("DTSTART")?.value == "20261101T013000")
+        #expect(plain.property("DTSTART")?.parameter("TZID")?.value == "Europe/London")
+    }
+
     @Test func feedsAreByteIdenticalForIdenticalInputs() throws {
         let a = try build(Self.everything, from: "2026-11-30", to: "2027-04-11")
         let b = try build(Self.everything, from: "2026-11-30", to: "2027-04-11")
