@@ -62,6 +62,13 @@ TOLERATED = {
     "libical-exception-in-gap-unmatched", # EXDATE / RECURRENCE-ID in a gap or repeated hour ignored
     "wallclock-end",                      # recurring-ical-events / ical add the length in wall time
     "ical-utc-series-override-ignored",   # ical ignores RECURRENCE-ID when the series is in UTC form
+    # Measured here, not (yet) in ICALENDAR_NOTES.md; both have the root cause the notes give for
+    # libical: a repeated-hour time read against RFC 5545 §3.3.5. ClassFeed writes single events
+    # in the repeated hour in UTC (which fixed khal dropping them and libical's offset); what is
+    # left cannot be expressed any other way:
+    "khal-later-offset",       # an RRULE instance in the repeated hour, read with the later offset
+    "wallclock-end-swapped",   # recurring-ical-events moves UTC times into X-WR-TIMEZONE and compares
+                               # wall times, so an end in the second pass looks earlier and is swapped
 }
 WINDOW_FROM, WINDOW_TO = "2026-09-01", "2027-04-30"
 NOW = "2026-09-01T00:00:00Z"
