@@ -20,6 +20,8 @@ let package = Package(
         // Joins the two: occurrences -> calendar feeds, stable UIDs.
         .target(name: "FeedBuilder", dependencies: ["ICalendar", "Timetable"]),
         .executableTarget(name: "classfeed", dependencies: ["FeedBuilder", "Timetable", "ICalendar"]),
+        // The performance workloads, in-process (swift run -c release classfeed-bench).
+        .executableTarget(name: "classfeed-bench", dependencies: ["FeedBuilder", "Timetable", "ICalendar"]),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
         .testTarget(name: "TimetableTests", dependencies: ["Timetable"]),

@@ -58,6 +58,13 @@ package struct RevisionHistory: Sendable {
         try RevisionScanner.scan(bytes) { key, revision in add(key: key, revision) }
     }
 
+    /// Adds the events of a previous feed read in chunks (`next` returns nil at the end).
+    package mutating func add(chunks next: () throws(ICalendarParseError) -> [UInt8]?) throws(ICalendarParseError) {
+        var scanner = RevisionScanner()
+        while let chunk = try next() { try scanner.feed(chunk) { key, revision in add(key: key, revision) } }
+        try scanner.finish { key, revision in add(key: key, revision) }
+    }
+
     /// The fingerprint of an event given as properties, as the writer would compute it.
     package static func fingerprint(_ properties: [Property]) -> UInt64 {
         var fp = Fingerprint()
@@ -73,24 +80,69 @@ package struct RevisionHistory: Sendable {
 
 /// A single pass over a feed's bytes that finds each VEVENT's identity and revision without
 /// building components: continuation lines are hashed as they come, so an unfolded line is
-/// never materialized. Also checks the stream is well formed (names, colons, BEGIN/END).
-enum RevisionScanner {
+/// never materialized, and the feed can arrive in chunks of any size (memory stays at one chunk
+/// however large the feed). Also checks the stream is well formed (names, colons, BEGIN/END).
+package struct RevisionScanner {
+    private var pending: [UInt8] = []
+    private var lineNumber = 0
+    private var depth = 0
+    private var eventDepth = -1
+    private var sawCalendarEnd = false
+    private var started = false
+    // The event being read.
+    private var fingerprint = Fingerprint()
+    private var uid: [UInt8] = []
+    private var recurrenceID: [UInt8]?
+    private var stamp: Int64?
+    private var lastModified: Int64?
+    private var sequence = 0
+    private var value: [UInt8] = []
+
+    package init() {}
+
+    /// Scans a whole feed.
     static func scan(_ bytes: [UInt8], _ found: (UInt64, RevisionHistory.Revision) -> Void) throws(ICalendarParseError) {
-        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(ICalendarParseError) in
-            var i = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            let n = b.count
-            var lineNumber = 0
-            var depth = 0
-            var eventDepth = -1
-            var sawCalendarEnd = false
-            // Per event.
-            var fingerprint = Fingerprint()
-            var uid: [UInt8] = []
-            var recurrenceID: [UInt8]?
-            var stamp: Int64?
-            var lastModified: Int64?
-            var sequence = 0
-            var value: [UInt8] = []
+        var s = RevisionScanner()
+        try s.feed(bytes, found)
+        try s.finish(found)
+    }
+
+    /// Scans the next chunk. Lines cut by the chunk's end wait for the next chunk.
+    package mutating func feed(_ chunk: [UInt8], _ found: (UInt64, RevisionHistory.Revision) -> Void) throws(ICalendarParseError) {
+        pending.append(contentsOf: chunk)
+        if !started, pending.count >= 3 {
+            started = true
+            if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
+        }
+        // Only lines known to be complete: a line break followed by a byte that is not a
+        // continuation space. The last line may continue in the next chunk.
+        var end = pending.count
+        while end > 0 {
+            end -= 1
+            if pending[end] == 0x0A, end + 1 < pending.count, pending[end + 1] != 0x20, pending[end + 1] != 0x09 {
+                end += 1
+                break
+            }
+            if end == 0 { return }
+        }
+        let consumed = try scanLines(upTo: end, found)
+        pending.removeFirst(consumed)
+    }
+
+    /// Ends the stream: scans what is left and checks the calendar was closed.
+    package mutating func finish(_ found: (UInt64, RevisionHistory.Revision) -> Void) throws(ICalendarParseError) {
+        _ = try scanLines(upTo: pending.count, found)
+        pending.removeAll()
+        guard depth == 0, sawCalendarEnd else {
+            throw ICalendarParseError(line: lineNumber, message: "the feed ends before END:VCALENDAR (truncated?)")
+        }
+    }
+
+    private mutating func scanLines(upTo limit: Int, _ found: (UInt64, RevisionHistory.Revision) -> Void) throws(ICalendarParseError) -> Int {
+        let bytes = pending
+        return try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(ICalendarParseError) -> Int in
+            var i = 0
+            let n = limit
             while i < n {
                 lineNumber += 1
                 let startLine = lineNumber
@@ -104,8 +156,7 @@ enum RevisionScanner {
                     }
                     throw ICalendarParseError(line: startLine, message: "expected NAME:value")
                 }
-                let name = UnsafeBufferPointer(rebasing: b[nameStart..<i])
-                let kind = Kind(name)
+                let kind = Kind(UnsafeBufferPointer(rebasing: b[nameStart..<i]))
                 // Hash the whole logical line (name included), unfolding as we go; keep the
                 // value of the lines we need.
                 var h: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -115,13 +166,15 @@ enum RevisionScanner {
                 }
                 value.removeAll(keepingCapacity: true)
                 var inValue = false
+                let keep = kind != .other
                 while true {
-                    while i < n, b[i] != 0x0D, b[i] != 0x0A {
+                    while i < n {
                         let c = b[i]
+                        if c == 0x0D || c == 0x0A { break }
                         h ^= UInt64(c)
                         h = h &* 0x100_0000_01B3
                         if inValue {
-                            if kind != .other { value.append(c) }
+                            if keep { value.append(c) }
                         } else if c == 0x3A {
                             inValue = true
                         }
@@ -137,54 +190,58 @@ enum RevisionScanner {
                     break
                 }
                 guard inValue else { throw ICalendarParseError(line: startLine, message: "expected ':' after the name") }
-                switch kind {
-                case .begin:
-                    depth += 1
-                    guard depth <= 8 else { throw ICalendarParseError(line: startLine, message: "components nested too deeply") }
-                    if eventDepth < 0 && value == Array("VEVENT".utf8) {
-                        eventDepth = depth
-                        fingerprint = Fingerprint()
-                        uid.removeAll()
-                        recurrenceID = nil
-                        stamp = nil
-                        lastModified = nil
-                        sequence = 0
+                try handle(kind, h, startLine, found)
+            }
+            return i
+        }
+    }
+
+    private mutating func handle(
+        _ kind: Kind, _ h: UInt64, _ line: Int, _ found: (UInt64, RevisionHistory.Revision) -> Void
+    ) throws(ICalendarParseError) {
+        switch kind {
+        case .begin:
+            depth += 1
+            guard depth <= 8 else { throw ICalendarParseError(line: line, message: "components nested too deeply") }
+            if eventDepth < 0 && value.elementsEqual("VEVENT".utf8) {
+                eventDepth = depth
+                fingerprint = Fingerprint()
+                uid.removeAll()
+                recurrenceID = nil
+                stamp = nil
+                lastModified = nil
+                sequence = 0
+            }
+        case .end:
+            guard depth > 0 else { throw ICalendarParseError(line: line, message: "END without BEGIN") }
+            if depth == eventDepth {
+                eventDepth = -1
+                if !uid.isEmpty, let s = lastModified ?? stamp {
+                    var key = RevisionHistory.Key()
+                    key.add(uid)
+                    if let r = recurrenceID {
+                        key.add(0)
+                        key.add(r)
                     }
-                case .end:
-                    guard depth > 0 else { throw ICalendarParseError(line: startLine, message: "END without BEGIN") }
-                    if depth == eventDepth {
-                        eventDepth = -1
-                        if !uid.isEmpty, let s = lastModified ?? stamp {
-                            var key = RevisionHistory.Key()
-                            key.add(uid)
-                            if let r = recurrenceID {
-                                key.add(0)
-                                key.add(r)
-                            }
-                            found(key.value, .init(fingerprint: fingerprint.value, stamp: s, sequence: sequence))
-                        }
-                    }
-                    depth -= 1
-                    if depth == 0 { sawCalendarEnd = value == Array("VCALENDAR".utf8) }
-                default:
-                    guard depth > 0 else { throw ICalendarParseError(line: startLine, message: "property outside any component") }
-                    guard eventDepth > 0 && depth == eventDepth else { break }
-                    switch kind {
-                    case .dtstamp: stamp = utc(value)
-                    case .lastModified: lastModified = utc(value)
-                    case .sequence: sequence = Int(String(decoding: value, as: UTF8.self)) ?? 0
-                    case .uid:
-                        uid = value
-                        fingerprint.add(h)
-                    case .recurrenceID:
-                        recurrenceID = value
-                        fingerprint.add(h)
-                    default: fingerprint.add(h)
-                    }
+                    found(key.value, .init(fingerprint: fingerprint.value, stamp: s, sequence: sequence))
                 }
             }
-            guard depth == 0, sawCalendarEnd else {
-                throw ICalendarParseError(line: lineNumber, message: "the feed ends before END:VCALENDAR (truncated?)")
+            depth -= 1
+            if depth == 0 { sawCalendarEnd = value.elementsEqual("VCALENDAR".utf8) }
+        default:
+            guard depth > 0 else { throw ICalendarParseError(line: line, message: "property outside any component") }
+            guard eventDepth > 0 && depth == eventDepth else { return }
+            switch kind {
+            case .dtstamp: stamp = Self.utc(value)
+            case .lastModified: lastModified = Self.utc(value)
+            case .sequence: sequence = Int(String(decoding: value, as: UTF8.self)) ?? 0
+            case .uid:
+                uid = value
+                fingerprint.add(h)
+            case .recurrenceID:
+                recurrenceID = value
+                fingerprint.add(h)
+            default: fingerprint.add(h)
             }
         }
     }

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import FeedBuilder
+import ICalendar
 
 /// Reads what subscribers already have, one class at a time: each class's own previous feed
 /// (small), falling back to the combined feed (read once, on first need) when a class's feed is
@@ -30,11 +34,24 @@ final class HistoryLoader: @unchecked Sendable {
         return combined ?? RevisionHistory()
     }
 
+    /// Reads a previous feed in 1 MiB chunks, so even the combined feed of a large network
+    /// never sits in memory whole.
     private func read(_ name: String) -> RevisionHistory? {
-        guard let bytes = FileSystem.readIfPresent(directory + "/" + name, limit: 1 << 30) else { return nil }
+        let path = directory + "/" + name
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
         var h = RevisionHistory()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
         do {
-            try h.add(feed: bytes)
+            try h.add { () throws(ICalendarParseError) -> [UInt8]? in
+                while true {
+                    let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { throw ICalendarParseError(line: 0, message: "read failed: \(FileSystem.errorText())") }
+                    return n == 0 ? nil : Array(buffer[0..<n])
+                }
+            }
             return h
         } catch {
             warnings.append("classfeed: warning: \(directory)/\(name): the previous feed cannot be read (\(error)); "

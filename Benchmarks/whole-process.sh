@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Times whole `classfeed build` processes on the benchmark workloads with /usr/bin/time -v:
+# median wall time and peak RSS over N runs (default 7), each into a fresh output folder
+# (a first build) and then again into the same folder (the cron rerun, nothing changed).
+#
+#   bash Benchmarks/whole-process.sh [RUNS]        (from the repository root)
+#
+# Inputs: schedule.json (W1) and ../shared/bench/w2-network.json, w3-network-exceptions.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-7}
+bench=${BENCH_DIR:-../shared/bench}
+swift build -c release --product classfeed >/dev/null
+bin=.build/release/classfeed
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package 'time')"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# measure NAME FRESH(1/0) ARGS...
+measure() {
+  local name=$1 fresh=$2; shift 2
+  local walls=() rss=()
+  for _ in $(seq "$runs"); do
+    if [ "$fresh" = 1 ]; then rm -rf "$tmp/out"; fi
+    /usr/bin/time -v "$bin" build --output "$tmp/out" --now 2026-11-27T00:00:00Z "$@" 2>"$tmp/time" >/dev/null
+    walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {split($2,t,":"); print t[1]*60+t[2]}' "$tmp/time")")
+    rss+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time")")
+  done
+  printf '%-58s %8.3f s %8.1f MB\n' "$name" "$(printf '%s\n' "${walls[@]}" | median)" \
+    "$(printf '%s\n' "${rss[@]}" | median | awk '{print $1/1024}')"
+}
+
+echo "whole-process medians of $runs runs (wall, peak RSS); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-58s %10s %11s\n' workload wall "peak RSS"
+hello=$(mktemp -d)
+cat > "$hello/hello.swift" <<'SWIFT'
+import Foundation
+print("hello")
+SWIFT
+if swiftc -O "$hello/hello.swift" -o "$hello/hello" 2>/dev/null; then
+  walls=()
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f %e "$hello/hello" 2>"$tmp/t" >/dev/null; walls+=("$(cat "$tmp/t")")
+  done
+  printf '%-58s %8.3f s\n' "Foundation hello world (the floor)" "$(printf '%s\n' "${walls[@]}" | median)"
+fi
+rm -rf "$hello"
+measure "W1 studio, first build (3 feeds)" 1 --schedule schedule.json
+measure "W1 studio, cron rerun (nothing changed)" 0 --schedule schedule.json
+w2=(--schedule "$bench/w2-network.json" --from 2026-01-01 --to 2027-12-31)
+w3=(--schedule "$bench/w3-network-exceptions.json" --from 2026-01-01 --to 2027-12-31 --style series)
+measure "W2 occurrences, combined feed only, first build" 1 "${w2[@]}" --no-class-feeds
+measure "W2 occurrences, combined feed only, cron rerun" 0 "${w2[@]}" --no-class-feeds
+measure "W2 occurrences, combined + 2,000 class feeds, first build" 1 "${w2[@]}"
+measure "W2 occurrences, combined + 2,000 class feeds, cron rerun" 0 "${w2[@]}"
+measure "W3 series, combined feed only, first build" 1 "${w3[@]}" --no-class-feeds
+measure "W3 series, combined + 2,000 class feeds, first build" 1 "${w3[@]}"
