@@ -8,10 +8,11 @@ enum BuildCommand {
     static let help = """
         Usage: classfeed build [--schedule FILE] [--output DIR] [--from DATE] [--to DATE]
                                [--style occurrences|series] [--strict] [--verbose] [--dry-run]
-                               [--now TIME] [--lock-timeout SECONDS]
+                               [--now TIME] [--lock-timeout SECONDS] [--no-page]
 
         Writes the feeds into DIR: <calendar id>.ics with every class, and
-        <calendar id>-<class id>.ics for each class. Only files whose content changed are
+        <calendar id>-<class id>.ics for each class, and the subscribe page index.html
+        (see docs/SUBSCRIBE-PAGE.md). Only files whose content changed are
         rewritten, each atomically; unchanged events keep their DTSTAMP and SEQUENCE, changed
         ones get SEQUENCE + 1. An invalid schedule writes nothing. Prints nothing on success.
 
@@ -32,6 +33,7 @@ enum BuildCommand {
           --now TIME        Pretend the time is TIME (2026-11-27T09:00:00Z), for tests;
                             SOURCE_DATE_EPOCH is honoured too
           --lock-timeout S  How long to wait for another run to finish (default 10 s), then exit 75
+          --no-page         Do not write index.html (an existing one is left alone)
 
         Example:
           classfeed build --schedule /srv/studio/schedule.json --output /var/www/feeds
@@ -40,7 +42,7 @@ enum BuildCommand {
     static func run(_ args: [String], environment env: [String: String]) throws -> Int32 {
         let a = try Arguments(
             args, valued: ["schedule", "output", "from", "to", "now", "style", "lock-timeout"],
-            booleans: ["strict", "verbose", "dry-run", "help"], command: "build")
+            booleans: ["strict", "verbose", "dry-run", "help", "no-page"], command: "build")
         if a.flag("help") {
             Output.out(help)
             return 0
@@ -104,6 +106,14 @@ enum BuildCommand {
         var written: [String] = []
         for f in files where try FileSystem.writeAtomically(f.bytes, directory: output, name: f.name) {
             written.append("\(f.name) (\(f.eventCount) events)")
+        }
+        if !a.flag("no-page") {
+            let page = SubscribePage(builder: builder, today: Window.today(at: now, in: schedule)).page(
+                previous: FileSystem.readIfPresent(output + "/" + SubscribePage.fileName, limit: 1 << 24),
+                newestRevision: SubscribePage.newestRevision(ofFeed: files[0].bytes), now: now)
+            if try FileSystem.writeAtomically(page, directory: output, name: SubscribePage.fileName) {
+                written.append(SubscribePage.fileName)
+            }
         }
         if verbose {
             Output.out("window \(from) to \(to), \(builder.style.rawValue) style")
