@@ -254,9 +254,12 @@ extension SubscribePage {
             return
         }
         let inputID = "address-" + key
+        // A read-only text area rather than an input: it wraps, so the whole address shows on a
+        // phone, and it can be selected and copied without any script.
         h.append("<p class=\"address\"><label for=\"" + inputID + "\">Calendar address</label>")
         h.append(
-            "<input id=\"" + inputID + "\" type=\"url\" readonly spellcheck=\"false\" value=\"" + HTMLText.escape(address) + "\"></p>")
+            "<textarea id=\"" + inputID + "\" rows=\"2\" readonly spellcheck=\"false\" autocapitalize=\"off\">"
+                + HTMLText.escape(address) + "</textarea></p>")
         h.append("<div class=\"ways\">")
         h.append("<div class=\"way\">")
         h.append("<h4>iPhone, iPad, Mac or Outlook for Windows</h4>")

@@ -101,7 +101,7 @@ import Timetable
         // The combined feed and both class feeds, each with all four ways.
         for name in ["circl.ics", "circl-hips-monday.ics", "circl-hips-thursday.ics"] {
             #expect(h.contains("href=\"webcal://circl.example/feeds/\(name)\">Subscribe</a>"), "\(name)")
-            #expect(h.contains("readonly spellcheck=\"false\" value=\"https://circl.example/feeds/\(name)\">"), "\(name)")
+            #expect(h.contains("readonly spellcheck=\"false\" autocapitalize=\"off\">https://circl.example/feeds/\(name)</textarea>"), "\(name)")
             #expect(h.contains("href=\"https://circl.example/feeds/\(name)\" download type=\"text/calendar\">Download \(name)</a>"))
         }
         #expect(h.components(separatedBy: "https://outlook.office.com/calendar/addcalendar").count == 4)
@@ -128,13 +128,51 @@ import Timetable
         }
     }
 
+    @Test func everyColourPairMeetsWCAGContrastInLightAndDarkSchemes() throws {
+        // The first two :root blocks of the style sheet: the light scheme, then the dark one.
+        let blocks = SubscribePage.css.components(separatedBy: ":root{").dropFirst().prefix(2).map { $0.prefix { $0 != "}" } }
+        #expect(blocks.count == 2)
+        for block in blocks {
+            var colour: [String: String] = [:]
+            for decl in block.split(separator: ";") {
+                let kv = decl.split(separator: ":")
+                if kv.count == 2 { colour[String(kv[0].dropFirst(2))] = String(kv[1]) }
+            }
+            func ratio(_ a: String, _ b: String) throws -> Double {
+                func luminance(_ name: String) throws -> Double {
+                    var hex = try #require(colour[name], "--\(name)").dropFirst()
+                    if hex.count == 3 { hex = Substring(hex.flatMap { [$0, $0] }) }
+                    let v = try #require(Int(hex, radix: 16))
+                    func linear(_ channel: Int) -> Double {
+                        let x = Double(channel) / 255
+                        return x <= 0.03928 ? x / 12.92 : pow((x + 0.055) / 1.055, 2.4)
+                    }
+                    let r: Double = linear(v >> 16), g: Double = linear((v >> 8) & 255), b: Double = linear(v & 255)
+                    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+                }
+                let (x, y) = (try luminance(a), try luminance(b))
+                return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+            }
+            // WCAG 2.2 §1.4.3: 4.5:1 for text; the page aims higher.
+            for text in ["fg", "muted", "accent", "bad", "warn"] {
+                for background in ["bg", "card", "warn-bg"] {
+                    #expect(try ratio(text, background) >= 6, "--\(text) on --\(background)")
+                }
+            }
+            #expect(try ratio("on-accent", "accent") >= 6, "button text")
+            #expect(try ratio("fg", "bg") >= 13, "body text")
+            // §1.4.11: the keyboard focus ring against the page.
+            #expect(try ratio("focus", "bg") >= 3, "focus ring")
+        }
+    }
+
     @Test func withoutPublicURLThePageSaysSoAndLinksRelatively() throws {
         let h = try html(GoldenFeedTests.studio)
         #expect(h.contains("<strong>Subscribing is not set up yet.</strong>"))
         #expect(h.contains("<code>calendar.publicURL</code>"))
         #expect(h.contains("<a class=\"download\" href=\"circl.ics\" download type=\"text/calendar\">Download circl.ics</a>"))
         #expect(!h.contains("webcal:"))
-        #expect(!h.contains("<input"))
+        #expect(!h.contains("<textarea"))
         #expect(!h.contains("addcalendar"))
     }
 
@@ -155,7 +193,7 @@ import Timetable
         #expect(h.contains("<li class=\"class is-cancelled\">"))
         #expect(h.contains("<strong>Cancelled</strong> <span class=\"reason\">(Teacher away)</span>"))
         // http:// publicURL without a trailing slash: http links, webcal for Apple.
-        #expect(h.contains("value=\"http://studio.example/cal/studio.ics\""))
+        #expect(h.contains(">http://studio.example/cal/studio.ics</textarea>"))
         #expect(h.contains("href=\"webcal://studio.example/cal/studio-mon.ics\""))
         #expect(h.contains("<a href=\"https://studio.example/book?class=mon&amp;x=1\">Book Hip Mobility &amp; Stretch</a>"))
         #expect(h.contains("<a class=\"button primary\" href=\"https://studio.example/book?a=1&amp;b=2\">Book a mat</a>"))
@@ -227,12 +265,12 @@ import Timetable
         #expect(h.contains("<meta name=\"description\" content=\"" + escaped + "\">"))
         #expect(h.contains("href=\"https://evil.example/?a=1&amp;b=&#39;2&#39;\""))
         #expect(h.contains("href=\"https://evil.example/c?&#39;&amp;\""))
-        #expect(h.contains("value=\"https://evil.example/f&amp;&#39;x/evil.ics\""))
+        #expect(h.contains(">https://evil.example/f&amp;&#39;x/evil.ics</textarea>"))
         // Every tag on the page is one the page itself writes.
         let allowed: Set<String> = [
             "!DOCTYPE", "!--", "html", "head", "meta", "title", "link", "style", "body", "header", "main", "footer", "section",
             "div", "h1", "h2", "h3", "h4", "p", "a", "ul", "ol", "li", "dl", "dt", "dd", "time", "span", "strong", "em", "br",
-            "code", "label", "input", "details", "summary",
+            "code", "label", "textarea", "details", "summary",
         ]
         var tags = Set<String>()
         var rest = Substring(h)
