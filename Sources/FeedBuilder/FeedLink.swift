@@ -11,7 +11,7 @@ import Timetable
 package struct FeedLink: Sendable, Hashable {
     /// `circl.ics`, `circl-hips-monday.ics`.
     package var fileName: String
-    /// "All classes", or the class as ``FeedBuilder/describe(_:)`` names it.
+    /// "All classes", or the class: "Hip Mobility & Stretch, Mondays 17:15", "Workshop (3 dates)".
     package var title: String
     /// nil for the combined feed.
     package var classIndex: Int?
@@ -47,10 +47,17 @@ package struct FeedLink: Sendable, Hashable {
         for i in s.classes.indices {
             out.append(
                 FeedLink(
-                    fileName: builder.fileName(classIndex: i), title: FeedBuilder.describe(s.classes[i]), classIndex: i,
+                    fileName: builder.fileName(classIndex: i), title: title(s.classes[i]), classIndex: i,
                     publicURL: s.calendar.publicURL))
         }
         return out
+    }
+
+    /// "Hip Mobility & Stretch, Mondays 17:15"; a one-off class by its title and how many dates
+    /// it has ("Workshop (3 dates)"), as its dates may have moved or passed.
+    private static func title(_ cls: ClassDefinition) -> String {
+        guard case .dates(let dates) = cls.pattern else { return FeedBuilder.describe(cls) }
+        return cls.title + (dates.count == 1 ? " (one-off)" : " (\(dates.count) dates)")
     }
 
     /// "https" or "http", lowercased (schemes are case-insensitive, RFC 3986 §3.1).

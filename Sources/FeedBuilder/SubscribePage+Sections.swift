@@ -11,14 +11,7 @@ extension SubscribePage {
     func isCurrent(_ cls: ClassDefinition) -> Bool {
         switch cls.pattern {
         case .weekly: return cls.until.map { $0 >= today } ?? true
-        case .dates(let dates): return dates.contains { $0 >= today } || hasUpcomingMove(cls)
-        }
-    }
-
-    private func hasUpcomingMove(_ cls: ClassDefinition) -> Bool {
-        schedule.exceptions.contains {
-            guard $0.classID == cls.id, case .move(_, let toDate?, _) = $0.kind else { return false }
-            return toDate >= today
+        case .dates(let dates): return dates.contains { $0 >= today } || classesMovedAhead.contains(cls.id)
         }
     }
 

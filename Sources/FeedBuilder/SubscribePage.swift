@@ -21,10 +21,18 @@ package struct SubscribePage: Sendable {
     package let today: LocalDate
     /// How far ahead the changes section looks.
     package var changeWeeks = 8
+    /// Ids of the classes with a move to today or later (a one-off class whose dates are past
+    /// but which was moved into the future is still current).
+    let classesMovedAhead: Set<String>
 
     package init(builder: FeedBuilder, today: LocalDate) {
         self.builder = builder
         self.today = today
+        var moved = Set<String>()
+        for e in builder.schedule.exceptions {
+            if case .move(_, let toDate?, _) = e.kind, toDate >= today, let id = e.classID { moved.insert(id) }
+        }
+        classesMovedAhead = moved
     }
 
     package var schedule: Schedule { builder.schedule }

@@ -199,6 +199,22 @@ import Timetable
         #expect(h.contains("<a class=\"button primary\" href=\"https://studio.example/book?a=1&amp;b=2\">Book a mat</a>"))
     }
 
+    @Test func aOneOffClassMovedIntoTheFutureIsStillListed() throws {
+        let json = Self.studio.replacingOccurrences(
+            of: "\"classes\": [",
+            with: "\"classes\": [{\"id\": \"open-day\", \"title\": \"Open Day\", \"dates\": [\"2026-11-01\"], \"start\": \"10:00\", \"durationMinutes\": 60},"
+        ).replacingOccurrences(
+            of: "\"exceptions\": [",
+            with: "\"exceptions\": [{\"date\": \"2026-11-01\", \"class\": \"open-day\", \"moveTo\": {\"date\": \"2026-12-05\"}, \"reason\": \"Rain\"},")
+        let h = try html(json)
+        #expect(h.contains("<time datetime=\"2026-12-05\">Sat 5 Dec 2026</time>, <time datetime=\"10:00\">10:00</time>"))
+        #expect(h.contains("<strong>Moved</strong> from <time datetime=\"2026-11-01T10:00\">Sun 1 Nov 2026, 10:00</time> <span class=\"reason\">(Rain)</span>"))
+        #expect(h.contains("<summary>Open Day (one-off)</summary>"))
+        // Once that date has passed too, the class is gone from the page.
+        let later = try html(json, today: "2026-12-06")
+        #expect(!later.contains("Open Day"))
+    }
+
     @Test func changesGroupClosuresAndListCancellationsAndMovesInOrder() throws {
         let p = try page(Self.everything, today: "2026-11-30")
         let list = UpcomingChanges.list(p.builder.engine, from: p.today, days: 56)
