@@ -38,6 +38,9 @@ extension FeedBuilder {
 
         var schedule: Schedule { builder.schedule }
 
+        /// The newest revision stamp written so far.
+        var newestStamp: Int64?
+
         /// The revisions of the class being written.
         var history = RevisionHistory()
 
@@ -157,6 +160,7 @@ extension FeedBuilder {
                     stamp = builder.options.stamp
                 }
             }
+            newestStamp = max(newestStamp ?? stamp, stamp)
             let stampLines = lines(forStamp: stamp)
             out.append(FeedBuilder.beginEvent)
             out.append(uidLine.bytes)

@@ -64,7 +64,9 @@ package struct FeedBuilder: Sendable {
     /// Streams every feed into `sink`: the combined feed is written class by class while each
     /// class's own feed is written whole from the same event bytes, so memory stays at one
     /// class's events however large the schedule.
-    package func write(to sink: FeedSink, classFeeds: Bool) {
+    /// Returns the newest revision stamp (LAST-MODIFIED) among the events, if any.
+    @discardableResult
+    package func write(to sink: FeedSink, classFeeds: Bool) -> Int64? {
         var state = State(builder: self)
         let all = Array(schedule.classes.indices)
         let combined = fileName(classIndex: nil)
@@ -81,6 +83,7 @@ package struct FeedBuilder: Sendable {
         }
         sink.append(Self.endCalendar, to: combined)
         sink.finish(combined, events: total)
+        return state.newestStamp
     }
 
     private static let endCalendar = Array("END:VCALENDAR\r\n".utf8)

@@ -42,6 +42,9 @@ package struct CalendarInfo: Sendable {
     package var uidDomain: String
     package var description: String?
     package var url: String?
+    /// The public http(s) URL of the folder that serves the output folder, ending in "/"
+    /// ("https://circl.example/feeds/"): the subscribe page builds its feed links on it.
+    package var publicURL: String? = nil
     package var location: String?
     /// The words before the booking URL in each event's description ("Book your classes").
     package var bookingLabel: String

@@ -204,6 +204,31 @@ package struct ScheduleDecoder {
         return s
     }
 
+    /// The http(s) URL of a folder (`calendar.publicURL`): no query or fragment, not a file;
+    /// returned ending in "/" so file names can be appended.
+    private mutating func folderURL(_ node: JSONNode, _ path: String) -> String? {
+        guard let s = url(node, path) else { return nil }
+        let host = s.drop { $0 != ":" }.dropFirst(3).prefix { $0 != "/" }
+        if host.isEmpty || host.contains("@") {
+            error(node, path, "expected the web address of the folder the feeds are served from, with a host name, \(Self.found(node))",
+                  hint: "e.g. \"https://circl.example/feeds/\"")
+            return nil
+        }
+        if s.contains("?") || s.contains("#") {
+            error(node, path, "the folder's address cannot have a query (?) or a fragment (#), \(Self.found(node))",
+                  hint: "feed file names are appended to it, e.g. \"https://circl.example/feeds/\" + \"circl.ics\"")
+            return nil
+        }
+        let lower = s.lowercased()
+        if lower.hasSuffix(".ics") || lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
+            let folder = String(s[...(s.lastIndex(of: "/") ?? s.startIndex)])
+            error(node, path, "expected the folder the feeds are served from, not a file, \(Self.found(node))",
+                  hint: "did you mean \"\(folder)\"?")
+            return nil
+        }
+        return s.hasSuffix("/") ? s : s + "/"
+    }
+
     /// One of an enum's raw values.
     private mutating func choice<T: RawRepresentable & CaseIterable>(_ node: JSONNode, _ path: String, _ type: T.Type) -> T?
     where T.RawValue == String {
@@ -291,7 +316,7 @@ package struct ScheduleDecoder {
         guard let m = members(
             node, path,
             allowed: ["id", "name", "timezone", "uidDomain", "description", "url", "location", "bookingLabel", "style",
-                      "cancellations"],
+                      "cancellations", "publicURL"],
             what: "the calendar")
         else { return nil }
         let id = require(m, "id", node, path, "the feed's file name, e.g. \"circl\"").flatMap { identifier($0, "calendar.id", what: "an id") }
@@ -313,12 +338,14 @@ package struct ScheduleDecoder {
         let label = m["bookingLabel"].flatMap { text($0, "calendar.bookingLabel", what: "the booking label") }
         let style = m["style"].flatMap { choice($0, "calendar.style", FeedStyle.self) }
         let cancellations = m["cancellations"].flatMap { choice($0, "calendar.cancellations", CancellationPolicy.self) }
+        let publicURL = m["publicURL"].flatMap { folderURL($0, "calendar.publicURL") }
         guard let id, let name, let zone, let domain else { return nil }
         var info = CalendarInfo(
             id: id, name: name, timeZone: zone, uidDomain: domain, description: description, url: url,
             location: location, bookingLabel: label ?? CalendarInfo.defaultBookingLabel)
         info.style = style ?? .occurrences
         info.cancellations = cancellations ?? .remove
+        info.publicURL = publicURL
         return info
     }
 

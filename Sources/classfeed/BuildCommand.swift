@@ -7,11 +7,12 @@ import Timetable
 enum BuildCommand {
     static let help = """
         Usage: classfeed build [--schedule FILE] [--output DIR] [--from DATE] [--to DATE]
-                               [--style occurrences|series] [--no-class-feeds] [--strict]
-                               [--verbose] [--dry-run] [--now TIME] [--lock-timeout SECONDS]
+                               [--style occurrences|series] [--no-class-feeds] [--no-page]
+                               [--strict] [--verbose] [--dry-run] [--now TIME] [--lock-timeout SECONDS]
 
         Writes the feeds into DIR: <calendar id>.ics with every class, and
-        <calendar id>-<class id>.ics for each class. Only files whose content changed are
+        <calendar id>-<class id>.ics for each class, and the subscribe page index.html
+        (see docs/SUBSCRIBE-PAGE.md). Only files whose content changed are
         rewritten, each atomically; unchanged events keep their DTSTAMP and SEQUENCE, changed
         ones get SEQUENCE + 1. An invalid schedule writes nothing. Prints nothing on success.
 
@@ -34,6 +35,7 @@ enum BuildCommand {
           --now TIME        Pretend the time is TIME (2026-11-27T09:00:00Z), for tests;
                             SOURCE_DATE_EPOCH is honoured too
           --lock-timeout S  How long to wait for another run to finish (default 10 s), then exit 75
+          --no-page         Do not write index.html (an existing one is left alone)
 
         Example:
           classfeed build --schedule /srv/studio/schedule.json --output /var/www/feeds
@@ -42,7 +44,7 @@ enum BuildCommand {
     static func run(_ args: [String], environment env: [String: String]) throws -> Int32 {
         let a = try Arguments(
             args, valued: ["schedule", "output", "from", "to", "now", "style", "lock-timeout"],
-            booleans: ["strict", "verbose", "dry-run", "no-class-feeds", "help"], command: "build")
+            booleans: ["strict", "verbose", "dry-run", "no-class-feeds", "no-page", "help"], command: "build")
         if a.flag("help") {
             Output.out(help)
             return 0
@@ -92,7 +94,7 @@ enum BuildCommand {
         let builder = FeedBuilder(schedule: schedule, options: options)
         let combined = builder.fileName(classIndex: nil)
         let sink = FileSink(directory: output, keep: verbose || dryRun ? combined : nil, dryRun: dryRun)
-        builder.write(to: sink, classFeeds: !a.flag("no-class-feeds"))
+        let newestRevision = builder.write(to: sink, classFeeds: !a.flag("no-class-feeds"))
         try sink.close()
         for w in loader.warnings { Output.err(w) }
         if verbose || dryRun {
@@ -101,7 +103,15 @@ enum BuildCommand {
             if changes.isEmpty { Output.out("no changes members will see") }
         }
         if dryRun { return 0 }
-        let written = sink.written.map { "\($0.name) (\($0.events) events)" }
+        var written = sink.written.map { "\($0.name) (\($0.events) events)" }
+        if !a.flag("no-page") {
+            let page = SubscribePage(builder: builder, today: Window.today(at: now, in: schedule)).page(
+                previous: FileSystem.readIfPresent(output + "/" + SubscribePage.fileName, limit: 1 << 24),
+                newestRevision: newestRevision, now: now)
+            if try FileSystem.writeAtomically(page, directory: output, name: SubscribePage.fileName) {
+                written.append(SubscribePage.fileName)
+            }
+        }
         if verbose {
             Output.out("window \(from) to \(to), \(builder.style.rawValue) style")
             Output.out(written.isEmpty ? "no files changed" : "wrote " + written.joined(separator: ", "))

@@ -33,7 +33,7 @@ import Testing
         #expect(r.stdout.isEmpty && r.stderr.isEmpty, "a successful run prints nothing (cron mails any output)")
         let out = dir.appendingPathComponent("output")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }.sorted()
-        #expect(names == ["circl-hips-monday.ics", "circl-hips-thursday.ics", "circl.ics"])
+        #expect(names == ["circl-hips-monday.ics", "circl-hips-thursday.ics", "circl.ics", "index.html"])
         let bytes = try Data(contentsOf: out.appendingPathComponent("circl.ics"))
         let cal = try #require(try ICalendarReader().parse(Array(bytes)).first)
         let starts = cal.components(named: "VEVENT").compactMap { $0.property("DTSTART")?.value }.sorted()

@@ -1,0 +1,75 @@
+import CivilTime
+import Timetable
+
+/// The addresses of one feed as the subscribe page offers them.
+///
+/// A plain `https://` link to an `.ics` file downloads a frozen copy; the same address with the
+/// `webcal://` scheme makes Apple Calendar and desktop Outlook subscribe; Google Calendar and
+/// Outlook on the web need the `https://` address pasted into their "add by URL" pages. All of
+/// them need the public address of the folder the feeds are served from
+/// (`calendar.publicURL`); without it only a relative download link can be made.
+package struct FeedLink: Sendable, Hashable {
+    /// `circl.ics`, `circl-hips-monday.ics`.
+    package var fileName: String
+    /// "All classes", or the class: "Hip Mobility & Stretch, Mondays 17:15", "Workshop (3 dates)".
+    package var title: String
+    /// nil for the combined feed.
+    package var classIndex: Int?
+    /// The address to paste into Google Calendar or Outlook on the web; nil without a public URL.
+    package var subscribeURL: String?
+    /// The `webcal://` form of ``subscribeURL``.
+    package var webcalURL: String?
+    /// The one-time download: absolute when the public URL is known, else relative to the page
+    /// (which sits in the same folder as the feeds).
+    package var downloadHref: String
+
+    /// - Parameter publicURL: the folder's http(s) address ending in "/", as the decoder returns it.
+    package init(fileName: String, title: String, classIndex: Int?, publicURL: String?) {
+        self.fileName = fileName
+        self.title = title
+        self.classIndex = classIndex
+        if let base = publicURL, let rest = FeedLink.afterScheme(base) {
+            let absolute = FeedLink.scheme(of: base) + "://" + rest + fileName
+            subscribeURL = absolute
+            webcalURL = "webcal://" + rest + fileName
+            downloadHref = absolute
+        } else {
+            subscribeURL = nil
+            webcalURL = nil
+            downloadHref = fileName
+        }
+    }
+
+    /// The links of every feed the builder writes: the combined feed first, then one per class.
+    package static func all(_ builder: FeedBuilder) -> [FeedLink] {
+        let s = builder.schedule
+        var out = [FeedLink(fileName: builder.fileName(classIndex: nil), title: "All classes", classIndex: nil, publicURL: s.calendar.publicURL)]
+        for i in s.classes.indices {
+            out.append(
+                FeedLink(
+                    fileName: builder.fileName(classIndex: i), title: title(s.classes[i]), classIndex: i,
+                    publicURL: s.calendar.publicURL))
+        }
+        return out
+    }
+
+    /// "Hip Mobility & Stretch, Mondays 17:15"; a one-off class by its title and how many dates
+    /// it has ("Workshop (3 dates)"), as its dates may have moved or passed.
+    private static func title(_ cls: ClassDefinition) -> String {
+        guard case .dates(let dates) = cls.pattern else { return FeedBuilder.describe(cls) }
+        return cls.title + (dates.count == 1 ? " (one-off)" : " (\(dates.count) dates)")
+    }
+
+    /// "https" or "http", lowercased (schemes are case-insensitive, RFC 3986 §3.1).
+    private static func scheme(of url: String) -> String {
+        url.lowercased().hasPrefix("https://") ? "https" : "http"
+    }
+
+    /// What follows "http://" or "https://"; nil for any other scheme.
+    private static func afterScheme(_ url: String) -> Substring? {
+        let lower = url.lowercased()
+        if lower.hasPrefix("https://") { return url.dropFirst(8) }
+        if lower.hasPrefix("http://") { return url.dropFirst(7) }
+        return nil
+    }
+}

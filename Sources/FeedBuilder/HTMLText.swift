@@ -1,0 +1,47 @@
+/// HTML escaping for the subscribe page: every value that comes from the schedule passes
+/// through here, whether it lands in text or in an attribute.
+///
+/// The page writes every attribute value in double quotes, so escaping `&`, `<`, `>`, `"` and
+/// `'` makes a value inert in both places (HTML Living Standard §13.1.2.3 and §13.1.2.6: an
+/// unescaped `"` ends a double-quoted attribute value, `<` starts a tag, `&` a character
+/// reference). No value is ever written into a script, style, comment or unquoted attribute.
+package enum HTMLText {
+    /// The value with `& < > " '` replaced by character references.
+    package static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Free text that may hold line breaks (a description): escaped, each line break a `<br>`.
+    package static func multiline(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "<br>")
+    }
+
+    /// Free text as paragraphs: a blank line separates paragraphs, a single line break is a `<br>`.
+    package static func paragraphs(_ text: String, class name: String? = nil) -> [String] {
+        let open = name.map { "<p class=\"" + escape($0) + "\">" } ?? "<p>"
+        var out: [String] = []
+        var current: [Substring] = []
+        func flush() {
+            guard !current.isEmpty else { return }
+            out.append(open + current.map { escape(String($0)) }.joined(separator: "<br>") + "</p>")
+            current = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) { flush() } else { current.append(line) }
+        }
+        flush()
+        return out
+    }
+}

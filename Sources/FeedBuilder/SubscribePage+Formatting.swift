@@ -1,0 +1,92 @@
+import CivilTime
+import Timetable
+
+/// Dates, times, durations and the time zone as the page writes them: "Thu 24 Dec 2026",
+/// "17:15", "1 hour 15 min", each date or time inside a `<time>` element with its
+/// machine-readable value (HTML Living Standard §4.5.14).
+extension SubscribePage {
+    /// "Monday".
+    static func dayName(_ d: Weekday) -> String {
+        d.name.prefix(1).uppercased() + d.name.dropFirst()
+    }
+
+    /// `<time datetime="2026-12-24">Thu 24 Dec 2026</time>`.
+    static func dateElement(_ d: LocalDate) -> String {
+        "<time datetime=\"\(d)\">" + FeedBuilder.humanDate(d) + "</time>"
+    }
+
+    /// `<time datetime="17:15">17:15</time>`.
+    static func timeElement(_ t: LocalTime) -> String {
+        "<time datetime=\"\(t)\">\(t)</time>"
+    }
+
+    /// `<time datetime="2026-12-24T19:00">Thu 24 Dec 2026, 19:00</time>`.
+    static func dateTimeElement(_ l: LocalDateTime) -> String {
+        "<time datetime=\"\(l)\">" + FeedBuilder.humanDate(l.date) + ", \(l.time)</time>"
+    }
+
+    /// "30 min", "1 hour", "1 hour 15 min", "2 hours".
+    static func duration(_ minutes: Int) -> String {
+        let h = minutes / 60, m = minutes % 60
+        if h == 0 { return "\(m) min" }
+        let hours = h == 1 ? "1 hour" : "\(h) hours"
+        return m == 0 ? hours : hours + " \(m) min"
+    }
+
+    /// "UTC+01:00", "UTC-03:30".
+    static func utcOffset(_ seconds: Int) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let m = abs(seconds) / 60
+        let hh = m / 60, mm = m % 60
+        return "UTC" + sign + (hh < 10 ? "0" : "") + "\(hh):" + (mm < 10 ? "0" : "") + "\(mm)"
+    }
+
+    /// "BST (UTC+01:00)"; just the offset when the tz database has no abbreviation ("+0530").
+    static func offsetName(_ o: ZoneOffset) -> String {
+        let abbr = o.abbreviation
+        if abbr.isEmpty || abbr.hasPrefix("+") || abbr.hasPrefix("-") { return utcOffset(o.seconds) }
+        return HTMLText.escape(abbr) + " (" + utcOffset(o.seconds) + ")"
+    }
+
+    /// "Times are Europe/London time: GMT (UTC+00:00), or BST (UTC+01:00) during daylight saving
+    /// time." The offsets are those in force in the coming year.
+    func zoneSentence() -> String {
+        let name = schedule.calendar.timeZone
+        guard let rules = schedule.zones[name] else { return "Times are " + HTMLText.escape(name) + " time." }
+        let start = rules.instant(for: LocalDateTime(date: today, time: LocalTime(secondsOfDay: 0)))
+        var offsets = [rules.offset(at: start)]
+        for t in rules.transitions(from: start, to: start + 366 * 86400) where !offsets.contains(t.after) {
+            offsets.append(t.after)
+        }
+        let standard = offsets.filter { !$0.isDaylight }.map(Self.offsetName)
+        let daylight = offsets.filter(\.isDaylight).map(Self.offsetName)
+        var s = "Times are " + HTMLText.escape(name) + " time: "
+        if standard.isEmpty || daylight.isEmpty {
+            s += (standard + daylight).joined(separator: ", ")
+        } else {
+            s += standard.joined(separator: ", ") + ", or " + daylight.joined(separator: ", ") + " during daylight saving time"
+        }
+        return s + "."
+    }
+
+    /// "Fri 27 Nov 2026 at 09:00 GMT" in the calendar's zone.
+    func dateTimeText(_ instant: Int64) -> String {
+        guard let rules = schedule.zones[schedule.calendar.timeZone] else {
+            let l = LocalDateTime(localSeconds: instant)
+            return FeedBuilder.humanDate(l.date) + " at \(l.time) UTC"
+        }
+        let l = rules.localDateTime(at: instant)
+        let o = rules.offset(at: instant)
+        let abbr = o.abbreviation.isEmpty || o.abbreviation.hasPrefix("+") || o.abbreviation.hasPrefix("-")
+            ? Self.utcOffset(o.seconds) : o.abbreviation
+        return FeedBuilder.humanDate(l.date) + " at " + String(l.time.description.prefix(5)) + " " + abbr
+    }
+
+    /// "2026-11-27T09:00:00Z", a valid global date and time string.
+    static func isoUTC(_ instant: Int64) -> String {
+        let l = LocalDateTime(localSeconds: instant)
+        let t = l.time
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(l.date)T" + two(t.hour) + ":" + two(t.minute) + ":" + two(t.second) + "Z"
+    }
+}
