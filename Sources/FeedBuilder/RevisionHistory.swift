@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import ICalendar
 
 /// What a subscriber already has for each event, read back from the feeds in the output folder,
@@ -141,6 +144,7 @@ package struct RevisionScanner {
     private mutating func scanLines(upTo limit: Int, _ found: (UInt64, RevisionHistory.Revision) -> Void) throws(ICalendarParseError) -> Int {
         let bytes = pending
         return try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(ICalendarParseError) -> Int in
+            guard let base = b.baseAddress else { return 0 }
             var i = 0
             let n = limit
             while i < n {
@@ -157,40 +161,41 @@ package struct RevisionScanner {
                     throw ICalendarParseError(line: startLine, message: "expected NAME:value")
                 }
                 let kind = Kind(UnsafeBufferPointer(rebasing: b[nameStart..<i]))
-                // Hash the whole logical line (name included), unfolding as we go; keep the
-                // value of the lines we need.
-                var h: UInt64 = 0xCBF2_9CE4_8422_2325
-                for k in nameStart..<i {
-                    h ^= UInt64(b[k])
-                    h = h &* 0x100_0000_01B3
-                }
+                // Hash the logical line piece by piece (unfolding), keeping the value (after the
+                // first ':'; parameters come before it, possibly folded) when needed.
+                var hasher = LineHasher()
+                let keep = kind != .other
                 value.removeAll(keepingCapacity: true)
                 var inValue = false
-                let keep = kind != .other
+                var pieceStart = nameStart
                 while true {
-                    while i < n {
-                        let c = b[i]
-                        if c == 0x0D || c == 0x0A { break }
-                        h ^= UInt64(c)
-                        h = h &* 0x100_0000_01B3
-                        if inValue {
-                            if keep { value.append(c) }
-                        } else if c == 0x3A {
-                            inValue = true
-                        }
-                        i += 1
+                    var nl = n
+                    if let hit = memchr(base + pieceStart, 0x0A, n - pieceStart) {
+                        nl = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
                     }
-                    if i < n, b[i] == 0x0D { i += 1 }
-                    if i < n, b[i] == 0x0A { i += 1 }
+                    var pieceEnd = nl
+                    if pieceEnd > pieceStart, b[pieceEnd - 1] == 0x0D { pieceEnd -= 1 }
+                    hasher.add(UnsafeBufferPointer(rebasing: b[pieceStart..<pieceEnd]))
+                    var valueStart = pieceStart
+                    if !inValue, let hit = memchr(base + pieceStart, 0x3A, pieceEnd - pieceStart) {
+                        inValue = true
+                        valueStart = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+                    } else if !inValue {
+                        valueStart = pieceEnd
+                    }
+                    if keep && inValue && valueStart < pieceEnd {
+                        value.append(contentsOf: UnsafeBufferPointer(rebasing: b[valueStart..<pieceEnd]))
+                    }
+                    i = min(nl + 1, n)
                     if i < n, b[i] == 0x20 || b[i] == 0x09 {
-                        i += 1
+                        pieceStart = i + 1
                         lineNumber += 1
                         continue
                     }
                     break
                 }
                 guard inValue else { throw ICalendarParseError(line: startLine, message: "expected ':' after the name") }
-                try handle(kind, h, startLine, found)
+                try handle(kind, hasher.value, startLine, found)
             }
             return i
         }

@@ -127,14 +127,11 @@ public struct ContentLineWriter: Sendable {
         if needsQuotes { out.append(0x22) }
     }
 
-    /// FNV-1a over an unfolded line: the same for a line however it is folded.
+    /// The hash of an unfolded line: the same for a line however it is folded.
     static func lineHash(_ line: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in line {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01B3
-        }
-        return h
+        var h = LineHasher()
+        line.withUnsafeBufferPointer { h.add($0) }
+        return h.value
     }
 
     private mutating func flushLine() -> UInt64 {
@@ -194,5 +191,63 @@ public struct Fingerprint: Hashable, Sendable {
     public mutating func add(_ lineHash: UInt64) {
         value = (value ^ lineHash) &* 0x100_0000_01B3
         value ^= value >> 29
+    }
+}
+
+/// Hashes the bytes of a content line, 8 bytes at a time, fed in pieces of any size (a folded
+/// line arrives as several pieces and hashes the same as the unfolded line). Not cryptographic:
+/// it tells changed events from unchanged ones.
+public struct LineHasher: Sendable {
+    private var h: UInt64 = 0x243F_6A88_85A3_08D3
+    private var word: UInt64 = 0
+    private var pending = 0
+    private var count = 0
+
+    public init() {}
+
+    @inline(__always)
+    private mutating func mix(_ w: UInt64) {
+        h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 29
+    }
+
+    @inline(__always)
+    public mutating func add(_ byte: UInt8) {
+        word |= UInt64(byte) << UInt64(pending &* 8)
+        pending += 1
+        count += 1
+        if pending == 8 {
+            mix(word)
+            word = 0
+            pending = 0
+        }
+    }
+
+    public mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        let n = bytes.count
+        while pending != 0 && i < n {
+            add(bytes[i])
+            i += 1
+        }
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while n - i >= 8 {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                i += 8
+                count += 8
+            }
+        }
+        while i < n {
+            add(bytes[i])
+            i += 1
+        }
+    }
+
+    public var value: UInt64 {
+        var copy = self
+        if copy.pending > 0 { copy.mix(copy.word) }
+        copy.mix(UInt64(count))
+        return copy.h
     }
 }

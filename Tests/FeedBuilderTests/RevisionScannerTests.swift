@@ -49,3 +49,45 @@ import Timetable
         #expect(throws: ICalendarParseError.self) { try h.add(feed: Array(bytes.prefix(bytes.count - 40))) }
     }
 }
+
+@Suite struct LineHasherTests {
+    @Test func piecesOfAnySizeHashLikeTheWhole() {
+        var g = SeededGenerator(state: 11)
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 75, 200] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &g) }
+            var whole = LineHasher()
+            bytes.withUnsafeBufferPointer { whole.add($0) }
+            var pieces = LineHasher()
+            var i = 0
+            while i < bytes.count {
+                let n = Int.random(in: 1...9, using: &g)
+                let end = min(bytes.count, i + n)
+                bytes[i..<end].withUnsafeBufferPointer { pieces.add($0) }
+                i = end
+            }
+            #expect(pieces.value == whole.value, "length \(length)")
+        }
+        var a = LineHasher()
+        var b = LineHasher()
+        a.add(1)
+        b.add(1)
+        b.add(0)
+        #expect(a.value != b.value, "the length counts, so a trailing NUL changes the hash")
+    }
+
+    @Test func aParameterFoldedBeforeTheColonIsScanned() throws {
+        var w = ContentLineWriter()
+        w.begin("VCALENDAR")
+        w.begin("VEVENT")
+        w.writeLine(name: "UID", value: "x@example")
+        w.writeLine(name: "DTSTAMP", value: "20261127T090000Z")
+        let long = Property("DTSTART", raw: "20261130T171500", parameters: [Parameter("X-LONG", String(repeating: "a", count: 90))])
+        w.write(long)
+        w.end("VEVENT")
+        w.end("VCALENDAR")
+        var h = RevisionHistory()
+        try h.add(feed: w.bytes)
+        let expected = RevisionHistory.fingerprint([Property("UID", raw: "x@example"), long])
+        #expect(h[RevisionHistory.key(uid: "x@example", recurrenceID: nil)]?.fingerprint == expected)
+    }
+}
