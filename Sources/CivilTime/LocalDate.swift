@@ -22,11 +22,19 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Parses exactly `YYYY-MM-DD`.
-    public init?(iso text: some StringProtocol) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-            let y = Digits.parse(u, 0, 4), let m = Digits.parse(u, 5, 2), let d = Digits.parse(u, 8, 2)
-        else { return nil }
+    public init?(iso text: some StringProtocol) { self.init(iso: String(text)) }
+
+    /// Parses exactly `YYYY-MM-DD`, reading the UTF-8 in place.
+    public init?(iso text: String) {
+        var text = text
+        let parsed: (Int, Int, Int)?? = text.withUTF8 { u -> (Int, Int, Int)? in
+            let buf = UnsafeRawBufferPointer(u)
+            guard buf.count == 10, buf[4] == UInt8(ascii: "-"), buf[7] == UInt8(ascii: "-"),
+                let y = Digits.parse(buf, 0, 4), let m = Digits.parse(buf, 5, 2), let d = Digits.parse(buf, 8, 2)
+            else { return nil }
+            return (y, m, d)
+        }
+        guard let p = parsed, let (y, m, d) = p else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -102,6 +110,17 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
 /// Small helpers for fixed-width decimal fields.
 enum Digits {
+    static func parse(_ u: UnsafeRawBufferPointer, _ start: Int, _ count: Int) -> Int? {
+        guard start + count <= u.count else { return nil }
+        var v = 0
+        for i in start..<(start + count) {
+            let c = u[i]
+            guard c >= 48, c <= 57 else { return nil }
+            v = v * 10 + Int(c - 48)
+        }
+        return v
+    }
+
     static func parse(_ u: [UInt8], _ start: Int, _ count: Int) -> Int? {
         guard start + count <= u.count else { return nil }
         var v = 0

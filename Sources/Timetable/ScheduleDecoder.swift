@@ -80,10 +80,10 @@ package struct ScheduleDecoder {
 
     /// The members of an object, after reporting unknown keys. Nil (with an error) when not an object.
     private mutating func members(
-        _ node: JSONNode, _ path: String, allowed: [String], what: String
+        _ node: JSONNode, _ path: @autoclosure () -> String, allowed: [String], what: String
     ) -> Fields? {
         guard case .object(let list) = node.value else {
-            error(node, path, "expected \(what) (a JSON object { ... }), \(Self.found(node))")
+            error(node, path(), "expected \(what) (a JSON object { ... }), \(Self.found(node))")
             return nil
         }
         var out = Fields()
@@ -93,7 +93,7 @@ package struct ScheduleDecoder {
             } else {
                 let hint = closestMatch(to: m.key, in: allowed).map { "did you mean \"\($0)\"?" }
                     ?? "known keys here: " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
-                error(at: m.keyLocation, join(path, m.key), "unknown key \"\(m.key)\"", hint: hint)
+                error(at: m.keyLocation, join(path(), m.key), "unknown key \"\(m.key)\"", hint: hint)
             }
         }
         return out
@@ -108,9 +108,9 @@ package struct ScheduleDecoder {
         var isEmpty: Bool { members.isEmpty }
     }
 
-    private mutating func require(_ obj: Fields, _ key: String, _ parent: JSONNode, _ path: String, _ what: String) -> JSONNode? {
+    private mutating func require(_ obj: Fields, _ key: String, _ parent: JSONNode, _ path: @autoclosure () -> String, _ what: String) -> JSONNode? {
         guard let v = obj[key] else {
-            error(parent, path, "missing required key \"\(key)\" (\(what))")
+            error(parent, path(), "missing required key \"\(key)\" (\(what))")
             return nil
         }
         return v
@@ -118,87 +118,87 @@ package struct ScheduleDecoder {
 
     // MARK: - Values
 
-    private mutating func string(_ node: JSONNode, _ path: String, what: String) -> String? {
+    private mutating func string(_ node: JSONNode, _ path: @autoclosure () -> String, what: String) -> String? {
         guard case .string(let s) = node.value else {
-            error(node, path, "expected \(what) as a string, \(Self.found(node))")
+            error(node, path(), "expected \(what) as a string, \(Self.found(node))")
             return nil
         }
         return s
     }
 
     /// Free text: non-empty, bounded, no control characters other than newline.
-    private mutating func text(_ node: JSONNode, _ path: String, what: String) -> String? {
-        guard let s = string(node, path, what: what) else { return nil }
+    private mutating func text(_ node: JSONNode, _ path: @autoclosure () -> String, what: String) -> String? {
+        guard let s = string(node, path(), what: what) else { return nil }
         if s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-            error(node, path, "\(what) is empty", hint: "write some text, or remove the key")
+            error(node, path(), "\(what) is empty", hint: "write some text, or remove the key")
             return nil
         }
         if s.utf8.count > ScheduleLimits.textLength, s.count > ScheduleLimits.textLength {
-            error(node, path, "\(what) is \(s.count) characters long; the limit is \(ScheduleLimits.textLength)")
+            error(node, path(), "\(what) is \(s.count) characters long; the limit is \(ScheduleLimits.textLength)")
             return nil
         }
         if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
             let bad = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
         {
-            error(node, path, "\(what) contains the control character U+\(String.hex4(bad.value))",
+            error(node, path(), "\(what) contains the control character U+\(String.hex4(bad.value))",
                   hint: "remove it; only line breaks (\\n) are allowed in text")
             return nil
         }
         return s
     }
 
-    private mutating func identifier(_ node: JSONNode, _ path: String, what: String) -> String? {
-        guard let s = string(node, path, what: what) else { return nil }
+    private mutating func identifier(_ node: JSONNode, _ path: @autoclosure () -> String, what: String) -> String? {
+        guard let s = string(node, path(), what: what) else { return nil }
         let ok = !s.isEmpty && s.utf8.count <= ScheduleLimits.idLength
             && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
             && s.first != "-"
         guard ok else {
-            error(node, path, "expected \(what) made of lowercase letters, digits and '-' (at most \(ScheduleLimits.idLength), not starting with '-'), \(Self.found(node))",
+            error(node, path(), "expected \(what) made of lowercase letters, digits and '-' (at most \(ScheduleLimits.idLength), not starting with '-'), \(Self.found(node))",
                   hint: "ids become file names and UIDs, e.g. \"hips-monday\"")
             return nil
         }
         return s
     }
 
-    private mutating func date(_ node: JSONNode, _ path: String) -> LocalDate? {
-        guard let s = string(node, path, what: "a date") else { return nil }
+    private mutating func date(_ node: JSONNode, _ path: @autoclosure () -> String) -> LocalDate? {
+        guard let s = string(node, path(), what: "a date") else { return nil }
         guard let d = LocalDate(iso: s) else {
             let shaped = s.utf8.count == 10 && s.utf8.enumerated().allSatisfy { i, c in
                 i == 4 || i == 7 ? c == UInt8(ascii: "-") : (c >= 48 && c <= 57)
             }
             if shaped {
-                error(node, path, "\(Self.quoted(s)) is not a date in the calendar (check the month and the day)")
+                error(node, path(), "\(Self.quoted(s)) is not a date in the calendar (check the month and the day)")
             } else {
-                error(node, path, "expected a date \"YYYY-MM-DD\" such as \"2026-12-24\", \(Self.found(node))")
+                error(node, path(), "expected a date \"YYYY-MM-DD\" such as \"2026-12-24\", \(Self.found(node))")
             }
             return nil
         }
         guard LocalDate.supportedYears.contains(d.year) else {
-            error(node, path, "the year \(d.year) is outside the supported years \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)")
+            error(node, path(), "the year \(d.year) is outside the supported years \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)")
             return nil
         }
         return d
     }
 
-    private mutating func time(_ node: JSONNode, _ path: String) -> LocalTime? {
-        guard let s = string(node, path, what: "a time") else { return nil }
+    private mutating func time(_ node: JSONNode, _ path: @autoclosure () -> String) -> LocalTime? {
+        guard let s = string(node, path(), what: "a time") else { return nil }
         guard let t = LocalTime(hhmm: s) else {
             var hint: String?
             if s.lowercased().hasSuffix("am") || s.lowercased().hasSuffix("pm") { hint = "use the 24-hour clock: 7pm is \"19:00\"" }
             else if s.count == 4, s.dropFirst().first == ":" { hint = "write two digits for the hour: \"0\(s)\"" }
-            error(node, path, "expected a 24-hour time \"HH:MM\" such as \"17:15\", \(Self.found(node))", hint: hint)
+            error(node, path(), "expected a 24-hour time \"HH:MM\" such as \"17:15\", \(Self.found(node))", hint: hint)
             return nil
         }
         return t
     }
 
-    private mutating func url(_ node: JSONNode, _ path: String) -> String? {
-        guard let s = text(node, path, what: "a URL") else { return nil }
+    private mutating func url(_ node: JSONNode, _ path: @autoclosure () -> String) -> String? {
+        guard let s = text(node, path(), what: "a URL") else { return nil }
         let lower = s.lowercased()
         guard (lower.hasPrefix("https://") || lower.hasPrefix("http://")), s.count > 8,
               !s.unicodeScalars.contains(where: { $0 == " " || $0 == "\n" || $0 == "\"" || $0 == "<" || $0 == ">" })
         else {
-            error(node, path, "expected an http:// or https:// URL without spaces, \(Self.found(node))")
+            error(node, path(), "expected an http:// or https:// URL without spaces, \(Self.found(node))")
             return nil
         }
         return s
@@ -230,7 +230,7 @@ package struct ScheduleDecoder {
     }
 
     /// One of an enum's raw values.
-    private mutating func choice<T: RawRepresentable & CaseIterable>(_ node: JSONNode, _ path: String, _ type: T.Type) -> T?
+    private mutating func choice<T: RawRepresentable & CaseIterable>(_ node: JSONNode, _ path: @autoclosure () -> String, _ type: T.Type) -> T?
     where T.RawValue == String {
         let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
         guard case .string(let s) = node.value, let v = T(rawValue: s) else {
@@ -238,23 +238,23 @@ package struct ScheduleDecoder {
             if case .string(let s) = node.value {
                 hint = closestMatch(to: s, in: T.allCases.map(\.rawValue)).map { "did you mean \"\($0)\"?" }
             }
-            error(node, path, "expected \(options), \(Self.found(node))", hint: hint)
+            error(node, path(), "expected \(options), \(Self.found(node))", hint: hint)
             return nil
         }
         return v
     }
 
-    private mutating func zoneName(_ node: JSONNode, _ path: String) -> String? {
-        guard let s = string(node, path, what: "a time zone") else { return nil }
+    private mutating func zoneName(_ node: JSONNode, _ path: @autoclosure () -> String) -> String? {
+        guard let s = string(node, path(), what: "a time zone") else { return nil }
         guard TimeZoneDatabase.isWellFormedName(s) else {
-            error(node, path, "expected an IANA time zone name such as \"Europe/London\", \(Self.found(node))")
+            error(node, path(), "expected an IANA time zone name such as \"Europe/London\", \(Self.found(node))")
             return nil
         }
         if zones[s] == nil {
             do {
                 zones[s] = try zoneLoader(s)
             } catch {
-                self.error(node, path, error.description,
+                self.error(node, path(), error.description,
                            hint: "use an IANA name such as \"Europe/London\" or \"America/New_York\"")
                 return nil
             }
