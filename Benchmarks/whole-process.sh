@@ -18,22 +18,31 @@ trap 'rm -rf "$tmp"' EXIT
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+# wall time of one command in seconds (bash's microsecond clock; /usr/bin/time rounds to 10 ms)
+# and its peak RSS in KB from /usr/bin/time.
+run_once() {
+  local t0=$EPOCHREALTIME
+  /usr/bin/time -f %M "$@" 2>"$tmp/rss" >/dev/null
+  local t1=$EPOCHREALTIME
+  wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", b - a}')
+  rss=$(tail -1 "$tmp/rss")
+}
+
 # measure NAME FRESH(1/0) ARGS...
 measure() {
   local name=$1 fresh=$2; shift 2
-  local walls=() rss=()
+  local walls=() rsss=()
   for _ in $(seq "$runs"); do
-    if [ "$fresh" = 1 ]; then rm -rf "$tmp/out"; fi
-    /usr/bin/time -v "$bin" build --output "$tmp/out" --now 2026-11-27T00:00:00Z "$@" 2>"$tmp/time" >/dev/null
-    walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {split($2,t,":"); print t[1]*60+t[2]}' "$tmp/time")")
-    rss+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time")")
+    if [ "$fresh" = 1 ]; then rm -rf "$tmp/out"; sync; fi
+    run_once "$bin" build --output "$tmp/out" --now 2026-11-27T00:00:00Z "$@"
+    walls+=("$wall"); rsss+=("$rss")
   done
-  printf '%-58s %8.3f s %8.1f MB\n' "$name" "$(printf '%s\n' "${walls[@]}" | median)" \
-    "$(printf '%s\n' "${rss[@]}" | median | awk '{print $1/1024}')"
+  printf '%-62s %8.3f s %8.1f MB\n' "$name" "$(printf '%s\n' "${walls[@]}" | median)" \
+    "$(printf '%s\n' "${rsss[@]}" | median | awk '{print $1/1024}')"
 }
 
 echo "whole-process medians of $runs runs (wall, peak RSS); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-58s %10s %11s\n' workload wall "peak RSS"
+printf '%-62s %10s %11s\n' workload wall "peak RSS"
 hello=$(mktemp -d)
 cat > "$hello/hello.swift" <<'SWIFT'
 import Foundation
@@ -41,10 +50,8 @@ print("hello")
 SWIFT
 if swiftc -O "$hello/hello.swift" -o "$hello/hello" 2>/dev/null; then
   walls=()
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f %e "$hello/hello" 2>"$tmp/t" >/dev/null; walls+=("$(cat "$tmp/t")")
-  done
-  printf '%-58s %8.3f s\n' "Foundation hello world (the floor)" "$(printf '%s\n' "${walls[@]}" | median)"
+  for _ in $(seq "$runs"); do run_once "$hello/hello"; walls+=("$wall"); done
+  printf '%-62s %8.3f s\n' "Foundation hello world (the floor)" "$(printf '%s\n' "${walls[@]}" | median)"
 fi
 rm -rf "$hello"
 measure "W1 studio, first build (3 feeds)" 1 --schedule schedule.json

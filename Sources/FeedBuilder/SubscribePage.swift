@@ -60,7 +60,7 @@ package struct SubscribePage: Sendable {
         } else {
             updated = now
         }
-        return render(updated: updated)
+        return Array(document(updated: updated, fingerprint: content).utf8)
     }
 
     /// The page with a given "last updated" time.
