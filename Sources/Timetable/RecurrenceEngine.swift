@@ -108,7 +108,9 @@ package struct RecurrenceEngine: Sendable {
         let lo = max(from, cls.from ?? from)
         // Over the union of the ranges, visiting only the class's own dates: overlapping
         // closures of many years cost what they cancel, not ranges x days.
-        for r in ((classIndex[cls.id]?.coveredRanges ?? []) + globalIndex.coveredRanges) where r.upperBound >= lo {
+        var ranges = (classIndex[cls.id]?.coveredRanges ?? []) + globalIndex.coveredRanges
+        if !ignoresHolidays.contains(cls.id) { ranges += holidayIndex.coveredRanges }  // holiday calendars close series too
+        for r in ranges where r.upperBound >= lo {
             dates.formUnion(cls.scheduledDates(in: max(r.lowerBound, lo)...r.upperBound))
         }
         for (original, _) in moves[cls.id] ?? [:] where original >= lo && cls.runs(on: original) { dates.insert(original) }
