@@ -9,14 +9,15 @@ import CivilTime
 /// cancellations and moves.
 package struct RecurrenceEngine: Sendable {
     package let schedule: Schedule
-    /// Cancellations that apply to every class, and those per class id.
-    private let globalCancellations: [ScheduleException]
-    private let classCancellations: [String: [ScheduleException]]
     /// Moves by class id and original date.
     private let moves: [String: [LocalDate: ScheduleException]]
-    /// Closures from holiday calendars, and the classes that ignore them.
-    private let holidayCancellations: [ScheduleException]
+    /// The classes that ignore holiday calendars.
     private let ignoresHolidays: Set<String>
+    /// Cancellations that apply to every class, those per class id, and closures from holiday
+    /// calendars, indexed by date: a lookup never scans every exception.
+    private let globalIndex: CancellationIndex
+    private let classIndex: [String: CancellationIndex]
+    private let holidayIndex: CancellationIndex
 
     package init(schedule: Schedule) {
         self.schedule = schedule
@@ -31,11 +32,11 @@ package struct RecurrenceEngine: Sendable {
                 if let c = e.classID, moves[c]?[date] == nil { moves[c, default: [:]][date] = e }
             }
         }
-        globalCancellations = global
-        classCancellations = perClass
         self.moves = moves
-        holidayCancellations = schedule.holidayClosures
         ignoresHolidays = Set(schedule.classes.filter(\.ignoreHolidays).map(\.id))
+        globalIndex = CancellationIndex(global)
+        classIndex = perClass.mapValues { CancellationIndex($0) }
+        holidayIndex = CancellationIndex(schedule.holidayClosures)
     }
 
     /// The cancellation that covers a class on an original date, if any (the first listed wins;
@@ -44,11 +45,9 @@ package struct RecurrenceEngine: Sendable {
     /// - Parameter includingHolidays: false to consider only schedule.json's exceptions. An
     ///   explicit move in the schedule beats a holiday calendar: the moved class runs.
     package func cancellation(classID: String, on date: LocalDate, includingHolidays: Bool = true) -> ScheduleException? {
-        for e in classCancellations[classID] ?? [] where e.covers(date, classID: classID) { return e }
-        for e in globalCancellations where e.covers(date, classID: classID) { return e }
-        if includingHolidays && !ignoresHolidays.contains(classID) {
-            for e in holidayCancellations where e.covers(date, classID: classID) { return e }
-        }
+        if let e = classIndex[classID]?.first(covering: date) { return e }
+        if let e = globalIndex.first(covering: date) { return e }
+        if includingHolidays && !ignoresHolidays.contains(classID) { return holidayIndex.first(covering: date) }
         return nil
     }
 
@@ -107,14 +106,12 @@ package struct RecurrenceEngine: Sendable {
         guard let zone = schedule.zones[schedule.zoneName(ofClass: index)] else { return [] }
         var dates = Set<LocalDate>()
         let lo = max(from, cls.from ?? from)
-        for e in (classCancellations[cls.id] ?? []) + globalCancellations {
-            guard case .cancel(let a, let b) = e.kind else { continue }
-            var d = max(a, lo)
-            let end = cls.until.map { min(b, $0) } ?? b
-            while d <= end {
-                if cls.runs(on: d) { dates.insert(d) }
-                d = d.adding(days: 1)
-            }
+        // Over the union of the ranges, visiting only the class's own dates: overlapping
+        // closures of many years cost what they cancel, not ranges x days.
+        var ranges = (classIndex[cls.id]?.coveredRanges ?? []) + globalIndex.coveredRanges
+        if !ignoresHolidays.contains(cls.id) { ranges += holidayIndex.coveredRanges }  // holiday calendars close series too
+        for r in ranges where r.upperBound >= lo {
+            dates.formUnion(cls.scheduledDates(in: max(r.lowerBound, lo)...r.upperBound))
         }
         for (original, _) in moves[cls.id] ?? [:] where original >= lo && cls.runs(on: original) { dates.insert(original) }
         return dates.sorted().map { original in

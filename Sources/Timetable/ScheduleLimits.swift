@@ -1,12 +1,16 @@
 /// Bounds no real studio comes near, which keep a bad or hostile schedule from eating the
-/// machine. Exceeding one is a schedule error (exit 65), never a hang. Documented in docs/LIMITS.md.
+/// machine. Exceeding one is a schedule error (exit 65), never a hang. Documented, with the tests that
+/// cover each, in docs/HARDENING.md.
 package enum ScheduleLimits {
     /// schedule.json size.
     package static let fileBytes = 8 << 20
     /// JSON nesting depth (the format itself needs 4).
     package static let nestingDepth = 16
-    package static let classes = 10_000
-    package static let exceptions = 100_000
+    /// A studio has tens of classes; a network should keep one schedule per studio. Bounds the
+    /// work of checks that pair every class with every exception.
+    package static let classes = 1_000
+    /// Decades of closures and moves for a large studio.
+    package static let exceptions = 10_000
     /// Dates listed by one one-off class.
     package static let datesPerClass = 1_000
     /// Characters in any text value (titles, descriptions, reasons).
@@ -15,6 +19,7 @@ package enum ScheduleLimits {
     package static let idLength = 64
     /// Longest build window, in days (about 20 years).
     package static let windowDays = 7_320
-    /// Occurrences in one feed.
-    package static let occurrencesPerFeed = 5_000_000
+    /// Events in one feed (checked before building, see OccurrenceBudget): about 400 MB of
+    /// iCalendar, far past what any calendar client subscribes to.
+    package static let occurrencesPerFeed = 1_000_000
 }

@@ -27,12 +27,17 @@ package enum ScheduleValidator {
         let engine = RecurrenceEngine(schedule: schedule)
         var moved: [CancellationKey: String] = [:]
         var cancellationKeys: [CancellationKey: String] = [:]
+        var unknownClasses = 0
         for e in schedule.exceptions {
             var cls: ClassDefinition?
             if let id = e.classID {
                 guard let i = indexByID[id] else {
-                    error(e.location, e.path + ".class", "no class has the id \"\(id)\"",
-                          hint: closestMatch(to: id, in: ids).map { "did you mean \"\($0)\"?" } ?? "known classes: " + ids.joined(separator: ", "))
+                    // Hints cost a spelling comparison with every id: only for the first few,
+                    // so thousands of bad entries cannot take minutes (or gigabytes of text).
+                    unknownClasses += 1
+                    let known = "known classes: " + ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", ..." : "")
+                    let hint = unknownClasses > 20 ? nil : closestMatch(to: id, in: ids).map { "did you mean \"\($0)\"?" } ?? known
+                    error(e.location, e.path + ".class", "no class has the id \"\(id)\"", hint: hint)
                     continue
                 }
                 cls = schedule.classes[i]
@@ -45,13 +50,7 @@ package enum ScheduleValidator {
                 }
                 cancellationKeys[key] = cancellationKeys[key] ?? e.path
                 if let cls {
-                    var d = from
-                    var any = false
-                    while d <= to && !any {
-                        any = cls.runs(on: d)
-                        d = d.adding(days: 1)
-                    }
-                    if !any {
+                    if !cls.runs(in: from...to) {
                         let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
                         warning(e.location, e.path, "class \"\(cls.id)\" never runs \(when), so this exception changes nothing",
                                 hint: "check the date and the class id")

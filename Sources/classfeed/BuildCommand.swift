@@ -66,6 +66,7 @@ enum BuildCommand {
         let loaded = try ScheduleLoading.load(a.value("schedule") ?? "schedule.json", environment: env, strict: a.flag("strict"))
         let schedule = loaded.schedule
         let (from, to) = try Window.resolve(from: a.value("from"), to: a.value("to"), today: Window.today(at: now, in: schedule))
+        try OccurrenceBudget.check(schedule, from: from, to: to, style: style ?? schedule.calendar.style)
         var options = FeedOptions(from: from, to: to, stamp: now, style: style)
         var warnings = loaded.warnings
         if verbose || dryRun || a.flag("strict") {

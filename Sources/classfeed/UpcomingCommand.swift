@@ -51,6 +51,7 @@ enum UpcomingCommand {
             }
             indices = [i]
         }
+        try OccurrenceBudget.check(schedule, from: from, to: to, style: .occurrences)
         let engine = RecurrenceEngine(schedule: schedule)
         var list: [Occurrence] = []
         for i in indices { list += engine.occurrences(ofClass: i, from: from, to: to) }

@@ -1,0 +1,58 @@
+import CivilTime
+
+/// The number of events a build would write, counted before building (ScheduleLimits
+/// ``ScheduleLimits/occurrencesPerFeed``): a long window over many daily classes must be a
+/// clear error, not hours of work and a feed of gigabytes.
+package enum OccurrenceBudget {
+    /// An upper bound of the events in the combined feed (the largest one): in the occurrences
+    /// style, every scheduled date in the window plus every move; in the series style, one
+    /// event per weekly class plus its cancelled dates from the window's start on (EXDATEs or
+    /// overrides) plus its moves, and one-off classes' dates from the window's start on.
+    package static func count(_ schedule: Schedule, from: LocalDate, to: LocalDate, style: FeedStyle) -> Int {
+        var moves: [String: Int] = [:]
+        var perClass: [String: [ScheduleException]] = [:]
+        var global: [ScheduleException] = []
+        for e in schedule.exceptions {
+            switch e.kind {
+            case .move: if let id = e.classID { moves[id, default: 0] += 1 }
+            case .cancel: if let id = e.classID { perClass[id, default: []].append(e) } else { global.append(e) }
+            }
+        }
+        let everyClass = CancellationIndex(global).coveredRanges
+        let withHolidays = CancellationIndex(global + schedule.holidayClosures).coveredRanges
+        let end = LocalDate(dayNumber: LocalDate.dayNumber(year: LocalDate.supportedYears.upperBound, month: 12, day: 31))
+        var total = 0
+        for cls in schedule.classes {
+            total += moves[cls.id] ?? 0
+            switch (style, cls.pattern) {
+            case (.occurrences, _):
+                total += cls.scheduledCount(in: from...max(from, to))
+            case (.series, .dates):
+                total += cls.scheduledCount(in: from...max(from, end))
+            case (.series, .weekly):
+                let shared = cls.ignoreHolidays ? everyClass : withHolidays
+                let own = CancellationIndex(perClass[cls.id] ?? []).coveredRanges
+                let ranges = own.isEmpty ? shared : CancellationIndex(
+                    (shared + own).map { ScheduleException(kind: .cancel(from: $0.lowerBound, to: $0.upperBound), classID: nil, reason: nil, path: "", location: nil) }
+                ).coveredRanges
+                total += 1
+                for r in ranges where r.upperBound >= from {
+                    total += cls.scheduledCount(in: max(r.lowerBound, from)...r.upperBound)
+                }
+            }
+            if total > ScheduleLimits.occurrencesPerFeed { return total }
+        }
+        return total
+    }
+
+    /// Throws a schedule error (exit 65) when a build of this window would exceed the limit.
+    package static func check(_ schedule: Schedule, from: LocalDate, to: LocalDate, style: FeedStyle) throws(ScheduleError) {
+        guard count(schedule, from: from, to: to, style: style) > ScheduleLimits.occurrencesPerFeed else { return }
+        throw ScheduleError([
+            Diagnostic(
+                .error, file: schedule.sourceFile, location: nil, path: "",
+                message: "the feed from \(from) to \(to) would hold more than \(ScheduleLimits.occurrencesPerFeed) events, the limit",
+                hint: "shorten the window with --from and --to, or split the schedule into one per studio")
+        ])
+    }
+}
