@@ -6,11 +6,11 @@ package enum ScheduleLimits {
     package static let fileBytes = 8 << 20
     /// JSON nesting depth (the format itself needs 4).
     package static let nestingDepth = 16
-    /// A studio has tens of classes; a network should keep one schedule per studio. Bounds the
-    /// work of checks that pair every class with every exception.
-    package static let classes = 1_000
-    /// Decades of closures and moves for a large studio.
-    package static let exceptions = 10_000
+    /// A studio has tens of classes; the benchmark studio network has 2,000. Bounds the work of
+    /// checks that pair every class with every exception.
+    package static let classes = 5_000
+    /// Decades of closures and moves for a network (the benchmark network has 20,000).
+    package static let exceptions = 50_000
     /// Dates listed by one one-off class.
     package static let datesPerClass = 1_000
     /// Characters in any text value (titles, descriptions, reasons).
@@ -19,7 +19,8 @@ package enum ScheduleLimits {
     package static let idLength = 64
     /// Longest build window, in days (about 20 years).
     package static let windowDays = 7_320
-    /// Events in one feed (checked before building, see OccurrenceBudget): about 400 MB of
-    /// iCalendar, far past what any calendar client subscribes to.
-    package static let occurrencesPerFeed = 1_000_000
+    /// Events in one feed (checked before building, see OccurrenceBudget): about 2 GB of
+    /// iCalendar, far past what any calendar client subscribes to, yet ten times the benchmark
+    /// network's two years (memory stays flat: feeds are streamed).
+    package static let occurrencesPerFeed = 5_000_000
 }
