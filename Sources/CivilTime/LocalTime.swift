@@ -86,12 +86,24 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 extension LocalDateTime {
     /// Appends `YYYYMMDDTHHMMSS` as ASCII bytes, without building a String.
     public func appendBasicFormat(to out: inout [UInt8]) {
-        date.appendBasicFormat(to: &out)
-        out.append(UInt8(ascii: "T"))
+        let c = date.components
         let s = time.secondsOfDay
-        Digits.append(s / 3600, 2, to: &out)
-        Digits.append(s / 60 % 60, 2, to: &out)
-        Digits.append(s % 60, 2, to: &out)
+        let y = c.year
+        let (h, mi, se) = (s / 3600, s / 60 % 60, s % 60)
+        guard y >= 0 && y < 10000 else {
+            date.appendBasicFormat(to: &out)
+            out.append(UInt8(ascii: "T"))
+            Digits.append(h, 2, to: &out)
+            Digits.append(mi, 2, to: &out)
+            Digits.append(se, 2, to: &out)
+            return
+        }
+        let d: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+            UInt8(48 + y / 1000), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10),
+            UInt8(48 + c.month / 10), UInt8(48 + c.month % 10), UInt8(48 + c.day / 10), UInt8(48 + c.day % 10),
+            UInt8(ascii: "T"), UInt8(48 + h / 10), UInt8(48 + h % 10), UInt8(48 + mi / 10), UInt8(48 + mi % 10),
+            UInt8(48 + se / 10), UInt8(48 + se % 10))
+        withUnsafeBytes(of: d) { out.append(contentsOf: $0) }
     }
 }
 

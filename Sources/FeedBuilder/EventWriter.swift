@@ -10,13 +10,12 @@ extension FeedBuilder {
         var dtstartPrefix: [UInt8]  // "DTSTART;TZID=<zone>:"
         var dtendPrefix: [UInt8]    // "DTEND;TZID=<zone>:"
         var details: [EncodedLine]  // SUMMARY, DESCRIPTION, LOCATION, URL, STATUS:CONFIRMED
+        var rules: ZoneRules?
     }
 
     /// Per-build working state: scratch writers reused for every event and the class caches.
     struct State {
         let builder: FeedBuilder
-        var uidLine = ContentLineWriter()
-        var body = ContentLineWriter()
         var out = ContentLineWriter()
         /// The DTSTAMP and LAST-MODIFIED lines of the last stamp written: nearly every event
         /// shares one of a few stamps.
@@ -84,36 +83,35 @@ extension FeedBuilder {
             return ClassLines(
                 uidPrefix: Array("UID:\(cls.id)-".utf8), uidSuffix: Array("@\(schedule.calendar.uidDomain)".utf8),
                 dtstartPrefix: Array("DTSTART;TZID=\(zone):".utf8), dtendPrefix: Array("DTEND;TZID=\(zone):".utf8),
-                details: details.map { ContentLineWriter.encode($0) })
+                details: details.map { ContentLineWriter.encode($0) }, rules: schedule.zones[zone])
         }
 
         /// The fast path: an occurrence neither moved nor cancelled.
         mutating func writeOrdinary(_ o: Occurrence, _ lines: ClassLines) {
             var fp = Fingerprint()
             var key = RevisionHistory.Key()
-            uidLine.removeAll()
-            body.removeAll()
-            fp.add(uidLine.writeLine { line in
+            out.append(FeedBuilder.beginEvent)
+            fp.add(out.writeLine { line in
+                let start = line.count + 4
                 line.append(contentsOf: lines.uidPrefix)
                 o.originalDate.appendBasicFormat(to: &line)
                 line.append(contentsOf: lines.uidSuffix)
-                key.add(line[4...])
+                key.add(line[start...])
             })
-            fp.add(body.writeLine { line in
+            fp.add(out.writeLine { line in
                 line.append(contentsOf: lines.dtstartPrefix)
                 o.localStart.appendBasicFormat(to: &line)
             })
-            let rules = schedule.zones[schedule.zoneName(ofClass: o.classIndex)]
-            let endLocal = rules?.localDateTime(at: o.end)
-            if let rules, let endLocal, FeedBuilder.isPlain(endLocal, rules) {
-                fp.add(body.writeLine { line in
+            let endLocal = lines.rules?.localDateTime(at: o.end)
+            if let rules = lines.rules, let endLocal, FeedBuilder.isPlain(endLocal, rules) {
+                fp.add(out.writeLine { line in
                     line.append(contentsOf: lines.dtendPrefix)
                     endLocal.appendBasicFormat(to: &line)
                 })
             } else {
-                fp.add(body.write(Property("DTEND", utc: o.end)))
+                fp.add(out.write(Property("DTEND", utc: o.end)))
             }
-            for l in lines.details { fp.add(body.append(l)) }
+            for l in lines.details { fp.add(out.append(l)) }
             _ = finish(key: key.value, fingerprint: fp.value, minimumSequence: 0)
         }
 
@@ -133,17 +131,16 @@ extension FeedBuilder {
         /// Writes a VEVENT from its content properties, UID first.
         mutating func write(_ props: [Property], recurrenceID: String?, minimumSequence: Int) -> Int {
             var fp = Fingerprint()
-            uidLine.removeAll()
-            body.removeAll()
-            fp.add(uidLine.write(props[0]))
-            for p in props.dropFirst() { fp.add(body.write(p)) }
+            out.append(FeedBuilder.beginEvent)
+            for p in props { fp.add(out.write(p)) }
             let key = RevisionHistory.key(uid: props[0].value, recurrenceID: recurrenceID)
             return finish(key: key, fingerprint: fp.value, minimumSequence: minimumSequence)
         }
 
-        /// Emits the event in `uidLine` + `body` with its revision properties: carried over from
-        /// the history when the content is unchanged, else SEQUENCE + 1 and DTSTAMP =
-        /// LAST-MODIFIED = now. Returns the SEQUENCE written.
+        /// Ends the event being written with its revision properties: carried over from the
+        /// history when the content is unchanged, else SEQUENCE + 1 and DTSTAMP = LAST-MODIFIED
+        /// = now. They come last so the content can be written (and fingerprinted) in one pass.
+        /// Returns the SEQUENCE written.
         mutating func finish(key: UInt64, fingerprint: UInt64, minimumSequence: Int) -> Int {
             var stamp = builder.options.stamp
             var sequence = minimumSequence
@@ -162,10 +159,7 @@ extension FeedBuilder {
             }
             newestStamp = max(newestStamp ?? stamp, stamp)
             let stampLines = lines(forStamp: stamp)
-            out.append(FeedBuilder.beginEvent)
-            out.append(uidLine.bytes)
             out.append(stampLines.dtstamp)
-            out.append(body.bytes)
             out.append(stampLines.lastModified)
             if sequence == 0 {
                 out.append(FeedBuilder.sequenceZero)

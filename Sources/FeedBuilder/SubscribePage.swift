@@ -51,7 +51,8 @@ package struct SubscribePage: Sendable {
     ///     (``newestRevision(ofFeed:)``).
     ///   - now: the build's clock, UTC seconds.
     package func page(previous: [UInt8]?, newestRevision: Int64?, now: Int64) -> [UInt8] {
-        let content = contentFingerprint
+        let body = body()
+        let content = Self.fingerprint(of: document(updated: nil, fingerprint: nil, body: body))
         let updated: Int64
         if let previous, let state = Self.state(ofPage: previous), state.content == content {
             updated = state.updated
@@ -60,7 +61,7 @@ package struct SubscribePage: Sendable {
         } else {
             updated = now
         }
-        return Array(document(updated: updated, fingerprint: content).utf8)
+        return Array(document(updated: updated, fingerprint: content, body: body).utf8)
     }
 
     /// The page with a given "last updated" time.
@@ -69,9 +70,11 @@ package struct SubscribePage: Sendable {
     }
 
     /// FNV-1a of the page without its update time: what "unchanged" means.
-    package var contentFingerprint: UInt64 {
+    package var contentFingerprint: UInt64 { Self.fingerprint(of: document(updated: nil, fingerprint: nil)) }
+
+    static func fingerprint(of document: String) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in document(updated: nil, fingerprint: nil).utf8 {
+        for b in document.utf8 {
             h ^= UInt64(b)
             h = h &* 0x100_0000_01B3
         }
@@ -113,14 +116,14 @@ package struct SubscribePage: Sendable {
     /// The whole page; `updated == nil` leaves the update time (and the state comment) out, for
     /// the fingerprint.
     func document(updated: Int64?, fingerprint: UInt64?) -> String {
+        document(updated: updated, fingerprint: fingerprint, body: body())
+    }
+
+    /// Everything between the state comment and the footer: the costly part, rendered once per
+    /// build however many times the page is assembled.
+    func body() -> String {
         let cal = schedule.calendar
         var h: [String] = []
-        h.append("<!DOCTYPE html>")
-        h.append("<html lang=\"en\">")
-        h.append("<head>")
-        if let updated, let fingerprint {
-            h.append(Self.stateMarker + "content=" + Self.hex16(fingerprint) + " updated=\(updated) -->")
-        }
         h.append("<meta charset=\"utf-8\">")
         h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         h.append(
@@ -145,6 +148,18 @@ package struct SubscribePage: Sendable {
         changes(&h)
         subscribe(&h)
         h.append("</main>")
+        return h.joined(separator: "\n")
+    }
+
+    func document(updated: Int64?, fingerprint: UInt64?, body: String) -> String {
+        var h: [String] = []
+        h.append("<!DOCTYPE html>")
+        h.append("<html lang=\"en\">")
+        h.append("<head>")
+        if let updated, let fingerprint {
+            h.append(Self.stateMarker + "content=" + Self.hex16(fingerprint) + " updated=\(updated) -->")
+        }
+        h.append(body)
         footer(&h, updated: updated)
         h.append("</body>")
         h.append("</html>")

@@ -89,9 +89,21 @@ public struct ContentLineWriter: Sendable {
     /// then folds it. The fastest path; the caller guarantees the bytes hold no CR or LF.
     @discardableResult
     public mutating func writeLine(_ build: (inout [UInt8]) -> Void) -> UInt64 {
-        line.removeAll(keepingCapacity: true)
-        build(&line)
-        return flushLine()
+        // Built in place at the end of the output; only a line too long for one physical line
+        // is taken out again and folded.
+        let start = bytes.count
+        build(&bytes)
+        var hasher = LineHasher()
+        bytes.withUnsafeBufferPointer { hasher.add(UnsafeBufferPointer(rebasing: $0[start...])) }
+        if bytes.count - start > foldWidth {
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: bytes[start...])
+            bytes.removeSubrange(start...)
+            return flushLine()
+        }
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        return hasher.value
     }
 
     /// A property as folded wire bytes plus its line hash, to be appended many times.

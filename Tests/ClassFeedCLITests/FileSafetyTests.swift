@@ -103,6 +103,6 @@ struct FileSafetyTests {
             #"Cancelled: Hip Mobility & Stretch (Closed END:VEVENT BEGIN:VEVENT SUMMARY:injected, really; x \ "quoted" <b>x</b> עברית 😀)"#,
             "Cancelled: Hip Mobility & Stretch (Bell[31m red)",
         ])
-        #expect(events.allSatisfy { $0.properties.map(\.name) == ["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "URL", "STATUS", "LAST-MODIFIED", "SEQUENCE"] })
+        #expect(events.allSatisfy { $0.properties.map(\.name) == ["UID", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "URL", "STATUS", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE"] })
     }
 }

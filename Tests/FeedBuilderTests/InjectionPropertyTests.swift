@@ -106,8 +106,9 @@ struct InjectionPropertyTests {
             #expect(events.count == expected.count, "seed \(seed) \(feed.name)")
             for (e, o) in zip(events, expected) {
                 let cls = schedule.classes[o.classIndex]
-                #expect(e.properties.map(\.name) == ["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"]
-                    + (cls.location ?? schedule.calendar.location == nil ? [] : ["LOCATION"]) + ["URL", "STATUS", "LAST-MODIFIED", "SEQUENCE"])
+                #expect(e.properties.map(\.name) == ["UID", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"]
+                    + (cls.location ?? schedule.calendar.location == nil ? [] : ["LOCATION"])
+                    + ["URL", "STATUS", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE"])
                 #expect(e.components.isEmpty)
                 #expect(e.property("UID")?.value == builder.uid(o))
                 #expect(e.property("SUMMARY")?.textValue == Self.wire(builder.summary(o)), "seed \(seed)")
