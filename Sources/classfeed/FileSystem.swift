@@ -75,25 +75,32 @@ enum FileSystem {
 
     /// Writes `bytes` to `directory/name` atomically: a temporary file in the same folder,
     /// flushed to disk, then renamed over the old one. A crash at any moment leaves the old file
-    /// or the new one, whole. Returns false (and touches nothing) when the bytes are unchanged.
+    /// or the new one, whole. With `onlyIfChanged`, returns false (and touches nothing) when the
+    /// file already holds these bytes. `mode` is applied exactly (the umask does not narrow it).
     @discardableResult
-    static func writeAtomically(_ bytes: [UInt8], directory: String, name: String) throws(CLIError) -> Bool {
+    static func writeAtomically(
+        _ bytes: [UInt8], directory: String, name: String, mode: mode_t = 0o644, onlyIfChanged: Bool = true
+    ) throws(CLIError) -> Bool {
         let path = directory + "/" + name
-        if let old = readIfPresent(path, limit: Int.max), old == bytes { return false }
+        if onlyIfChanged, let old = readIfPresent(path, limit: Int.max), old == bytes { return false }
         let temp = directory + "/." + name + ".tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else {
             let e = errno
-            let code: ExitCode = e == ENOSPC || e == EIO ? .ioError : .cannotCreate
+            let code: ExitCode = e == ENOSPC || e == EIO || e == EDQUOT ? .ioError : .cannotCreate
             throw CLIError(code, "cannot write in \(directory): \(errorText(e))")
         }
         var ok = false
         defer {
             if !ok { unlink(temp) }
         }
+        _ = fchmod(fd, mode)
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return write(fd, base + done, buffer.count - done)
+            }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
                 let e = errno

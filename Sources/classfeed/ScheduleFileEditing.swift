@@ -66,46 +66,7 @@ enum ScheduleFileEditing {
     }
 
     private static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t) throws(CLIError) {
-        let folder = directory(of: path)
         let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-        let temp = folder + "/." + name + ".tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-        guard fd >= 0 else {
-            let e = errno
-            throw CLIError(e == ENOSPC || e == EIO || e == EDQUOT ? .ioError : .cannotCreate,
-                           "cannot write in \(folder): \(FileSystem.errorText(e))")
-        }
-        var ok = false
-        defer { if !ok { unlink(temp) } }
-        _ = fchmod(fd, mode)  // open() applied the umask; keep the original permissions
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return write(fd, base + done, buffer.count - done)
-            }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                let e = errno
-                close(fd)
-                throw CLIError(.ioError, "cannot write \(path): \(FileSystem.errorText(e))")
-            }
-            done += n
-        }
-        guard fsync(fd) == 0 else {
-            let e = errno
-            close(fd)
-            throw CLIError(.ioError, "cannot write \(path): \(FileSystem.errorText(e))")
-        }
-        close(fd)
-        guard rename(temp, path) == 0 else {
-            throw CLIError(.cannotCreate, "cannot replace \(path): \(FileSystem.errorText())")
-        }
-        ok = true
-        let dfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 {
-            fsync(dfd)
-            close(dfd)
-        }
+        try FileSystem.writeAtomically(bytes, directory: directory(of: path), name: name, mode: mode, onlyIfChanged: false)
     }
 }

@@ -71,51 +71,27 @@ enum UpcomingCommand {
         for (n, o) in list.enumerated() {
             let cls = s.classes[o.classIndex]
             var fields: [(String, String)] = [
-                ("uid", JSONText.quote(builder.uid(o))),
-                ("class", JSONText.quote(cls.id)),
-                ("title", JSONText.quote(cls.title)),
-                ("summary", JSONText.quote(builder.summary(o))),
-                ("status", JSONText.quote(o.isCancelled ? "cancelled" : "confirmed")),
-                ("start", JSONText.quote(Property.utcISO(o.start))),
-                ("end", JSONText.quote(Property.utcISO(o.end))),
-                ("timezone", JSONText.quote(s.zoneName(ofClass: o.classIndex))),
-                ("localStart", JSONText.quote(o.localStart.description)),
-                ("date", JSONText.quote(o.date.description)),
-                ("originalDate", JSONText.quote(o.originalDate.description)),
+                ("uid", JSONLayout.quote(builder.uid(o))),
+                ("class", JSONLayout.quote(cls.id)),
+                ("title", JSONLayout.quote(cls.title)),
+                ("summary", JSONLayout.quote(builder.summary(o))),
+                ("status", JSONLayout.quote(o.isCancelled ? "cancelled" : "confirmed")),
+                ("start", JSONLayout.quote(Property.utcISO(o.start))),
+                ("end", JSONLayout.quote(Property.utcISO(o.end))),
+                ("timezone", JSONLayout.quote(s.zoneName(ofClass: o.classIndex))),
+                ("localStart", JSONLayout.quote(o.localStart.description)),
+                ("date", JSONLayout.quote(o.date.description)),
+                ("originalDate", JSONLayout.quote(o.originalDate.description)),
             ]
-            if case .cancelled(let reason) = o.status { fields.append(("reason", reason.map(JSONText.quote) ?? "null")) }
+            if case .cancelled(let reason) = o.status { fields.append(("reason", reason.map(JSONLayout.quote) ?? "null")) }
             if let m = o.movedFrom {
-                fields.append(("movedFrom", JSONText.quote(m.description)))
-                fields.append(("moveReason", o.moveReason.map(JSONText.quote) ?? "null"))
+                fields.append(("movedFrom", JSONLayout.quote(m.description)))
+                fields.append(("moveReason", o.moveReason.map(JSONLayout.quote) ?? "null"))
             }
             out += "  {" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
             out += n == list.count - 1 ? "\n" : ",\n"
         }
         return out + "]"
-    }
-}
-
-/// JSON string quoting.
-enum JSONText {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }
 
