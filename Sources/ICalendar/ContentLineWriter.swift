@@ -49,20 +49,20 @@ public struct ContentLineWriter: Sendable {
 
     @discardableResult
     public mutating func write(_ property: Property) -> UInt64 {
-        line.removeAll(keepingCapacity: true)
-        Self.appendName(property.name, to: &line)
-        for p in property.parameters {
-            line.append(UInt8(ascii: ";"))
-            Self.appendName(p.name, to: &line)
-            line.append(UInt8(ascii: "="))
-            for (i, v) in p.values.enumerated() {
-                if i > 0 { line.append(UInt8(ascii: ",")) }
-                Self.appendParameterValue(v, to: &line)
+        writeLine { line in
+            Self.appendName(property.name, to: &line)
+            for p in property.parameters {
+                line.append(UInt8(ascii: ";"))
+                Self.appendName(p.name, to: &line)
+                line.append(UInt8(ascii: "="))
+                for (i, v) in p.values.enumerated() {
+                    if i > 0 { line.append(UInt8(ascii: ",")) }
+                    Self.appendParameterValue(v, to: &line)
+                }
             }
+            line.append(UInt8(ascii: ":"))
+            Self.appendValue(property.value, to: &line)
         }
-        line.append(UInt8(ascii: ":"))
-        Self.appendValue(property.value, to: &line)
-        return flushLine()
     }
 
     /// Writes `NAME:value` with a value that is already valid on the wire.
@@ -114,6 +114,11 @@ public struct ContentLineWriter: Sendable {
     }
 
     static func appendName(_ name: String, to out: inout [UInt8]) {
+        // Names written by code are already uppercase tokens: copy them whole.
+        if name.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
+            out.append(contentsOf: name.utf8)
+            return
+        }
         for b in name.utf8 {
             // Names are IANA tokens or X-names: ALPHA, DIGIT and "-" (§3.1); lowercase is folded up.
             if b >= 0x61 && b <= 0x7A {
@@ -127,6 +132,10 @@ public struct ContentLineWriter: Sendable {
     /// A value's bytes with any control character other than HTAB removed: a raw value can
     /// never end a content line early.
     static func appendValue(_ value: String, to out: inout [UInt8]) {
+        if !value.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) {
+            out.append(contentsOf: value.utf8)
+            return
+        }
         for b in value.utf8 where b >= 0x20 && b != 0x7F || b == 0x09 { out.append(b) }
     }
 
