@@ -87,8 +87,11 @@ private func check(_ feed: FeedFile, expected: [Occurrence], singleClass: Int?, 
         else { fail("unexpected content in \(e.property("UID")?.value ?? "?")", feed) }
         guard e.property("UID")?.value == builder.uid(o) else { fail("UID \(e.property("UID")?.value ?? "nil") != \(builder.uid(o))", feed) }
         guard e.property("SUMMARY")?.textValue == Wire.text(builder.summary(o)) else { fail("SUMMARY of \(builder.uid(o))", feed) }
+        // A start in the repeated hour is written in UTC, any other in the class's zone.
         let start = e.property("DTSTART")
-        guard start?.value == o.localStart.basicFormat, start?.parameter("TZID")?.value == schedule.zoneName(ofClass: o.classIndex)
+        let expectedStart = builder.timeProperties(start: o.start, end: o.end, schedule.zoneName(ofClass: o.classIndex))[0]
+        guard start?.value == expectedStart.value, start?.parameter("TZID")?.value == expectedStart.parameter("TZID")?.value,
+              expectedStart.value == (expectedStart.parameter("TZID") == nil ? Property.utcString(o.start) : o.localStart.basicFormat)
         else { fail("DTSTART of \(builder.uid(o))", feed) }
         guard e.property("LOCATION")?.textValue == (cls.location ?? schedule.calendar.location).map(Wire.text) else {
             fail("LOCATION of \(builder.uid(o))", feed)

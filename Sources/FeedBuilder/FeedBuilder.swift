@@ -160,7 +160,7 @@ package struct FeedBuilder: Sendable {
     /// repeated local time means its first occurrence, but libical and khal read the later one
     /// and an end in the second pass cannot be written locally at all; a UTC time means the
     /// same instant to every reader. When the start is in UTC, so is the end.
-    func timeProperties(start: Int64, end: Int64, _ zoneName: String) -> [Property] {
+    package func timeProperties(start: Int64, end: Int64, _ zoneName: String) -> [Property] {
         guard let rules = schedule.zones[zoneName] else { return [Property("DTSTART", utc: start), Property("DTEND", utc: end)] }
         let startLocal = rules.localDateTime(at: start)
         let endLocal = rules.localDateTime(at: end)
