@@ -209,14 +209,28 @@ extension FeedBuilder {
             let startInstant = rules.instant(for: start)
             let endInstant = startInstant + Int64(cls.durationMinutes) * 60
             let uid = builder.seriesUID(classIndex: i)
-            var props = [Property("UID", raw: uid), Property("DTSTART", local: start, timeZone: zoneName)]
+            // The master is written line by line rather than through [Property]: with thousands
+            // of EXDATEs per feed, building a Property (and its String value) per line dominated
+            // the build. The bytes are the same as `write(_:)` of the equivalent properties.
+            var fp = Fingerprint()
+            out.append(FeedBuilder.beginEvent)
+            fp.add(out.writeLine(name: "UID", value: uid))
+            let dtstartPrefix = ContentLineWriter.zonedPrefix(name: "DTSTART", timeZone: zoneName)
+            fp.add(out.writeLine { line in
+                line.append(contentsOf: dtstartPrefix)
+                start.appendBasicFormat(to: &line)
+            })
             // DTEND states the exact duration only when both ends are unambiguous wall times;
             // otherwise DURATION, which RFC 5545 §3.3.6 makes exact.
             let endLocal = rules.localDateTime(at: endInstant)
             if case .unique = rules.resolve(start), rules.instant(for: endLocal) == endInstant {
-                props.append(Property("DTEND", local: endLocal, timeZone: zoneName))
+                let dtendPrefix = ContentLineWriter.zonedPrefix(name: "DTEND", timeZone: zoneName)
+                fp.add(out.writeLine { line in
+                    line.append(contentsOf: dtendPrefix)
+                    endLocal.appendBasicFormat(to: &line)
+                })
             } else {
-                props.append(Property("DURATION", raw: "PT\(cls.durationMinutes)M"))
+                fp.add(out.writeLine(name: "DURATION", value: "PT\(cls.durationMinutes)M"))
             }
             var rrule = "FREQ=WEEKLY;BYDAY=" + days.map(\.icalendarCode).joined(separator: ",")
             if let until = cls.until {
@@ -225,15 +239,24 @@ extension FeedBuilder {
                 let endOfDay = rules.instant(for: LocalDateTime(date: until.adding(days: 1), time: LocalTime(secondsOfDay: 0))) - 1
                 rrule += ";UNTIL=" + Property.utcString(endOfDay)
             }
-            props.append(Property("RRULE", raw: rrule))
-            for d in exdates {
-                props.append(Property("EXDATE", local: LocalDateTime(date: d, time: cls.start), timeZone: zoneName))
+            fp.add(out.writeLine(name: "RRULE", value: rrule))
+            if !exdates.isEmpty {
+                let exdatePrefix = ContentLineWriter.zonedPrefix(name: "EXDATE", timeZone: zoneName)
+                for d in exdates {
+                    fp.add(out.writeLine { line in
+                        line.append(contentsOf: exdatePrefix)
+                        LocalDateTime(date: d, time: cls.start).appendBasicFormat(to: &line)
+                    })
+                }
             }
             let series = Occurrence(
                 classIndex: i, originalDate: first, date: first, localStart: start, start: startInstant, end: endInstant,
                 status: .confirmed)
-            builder.appendDetails(&props, series, cls)
-            let masterSequence = write(props, recurrenceID: nil, minimumSequence: 0)
+            var details: [Property] = []
+            builder.appendDetails(&details, series, cls)
+            for p in details { fp.add(out.write(p)) }
+            let masterSequence = finish(
+                key: RevisionHistory.key(uid: uid, recurrenceID: nil), fingerprint: fp.value, minimumSequence: 0)
             for o in overrides {
                 writeEvent(o, uid: uid, recurrenceID: LocalDateTime(date: o.originalDate, time: cls.start), minimumSequence: masterSequence)
             }
