@@ -87,6 +87,7 @@ package struct ScheduleDecoder {
             return nil
         }
         var out = Fields()
+        out.members.reserveCapacity(list.count)
         for m in list {
             if allowed.contains(m.key) {
                 out.members.append((m.key, m.value))
