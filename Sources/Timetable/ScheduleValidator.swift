@@ -57,8 +57,9 @@ package enum ScheduleValidator {
                 let key = CancellationKey(classIndex: classIndex, from: from.dayNumber, to: to.dayNumber)
                 if let first = cancellationKeys[key] {
                     warning(e.location, e.path, "duplicates \(first)", hint: "remove one of them")
+                } else {
+                    cancellationKeys[key] = e.path  // the first one listed is the one named
                 }
-                cancellationKeys[key] = cancellationKeys[key] ?? e.path
                 if let cls {
                     if !cls.runs(in: from...to) {
                         let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
