@@ -29,7 +29,15 @@ package enum HTMLText {
 
     /// Free text that may hold line breaks (a description): escaped, each line break a `<br>`.
     package static func multiline(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "<br>")
+        lines(text).map { escape(String($0)) }.joined(separator: "<br>")
+    }
+
+    /// The text split at each "\n" Character, empty lines kept. Splitting the UTF-8 bytes at
+    /// LF gives the same lines much faster (no grapheme breaking) whenever the text has no CR:
+    /// LF is always a Character of its own except in CR LF, which is not a "\n".
+    static func lines(_ text: String) -> [Substring] {
+        if text.utf8.contains(0x0D) { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// Free text as paragraphs: a blank line separates paragraphs, a single line break is a `<br>`.
@@ -42,7 +50,7 @@ package enum HTMLText {
             out.append(open + current.map { escape(String($0)) }.joined(separator: "<br>") + "</p>")
             current = []
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in lines(text) {
             if line.allSatisfy(\.isWhitespace) { flush() } else { current.append(line) }
         }
         flush()
