@@ -148,6 +148,7 @@ package struct JSONParser {
     private mutating func object(depth: Int) throws(JSONSyntaxError) -> [JSONNode.Member] {
         i += 1
         var members: [JSONNode.Member] = []
+        members.reserveCapacity(8)  // a schedule's objects have a handful of keys: one allocation
         var seen: [String: SourceLocation] = [:]
         skipWhitespace()
         if i < b.count && b[i] == UInt8(ascii: "}") {
@@ -274,11 +275,15 @@ package struct JSONParser {
         i += 1
         // Fast path: no escapes and no control characters before the closing quote.
         var j = i
-        while j < b.count, b[j] != 0x22, b[j] != 0x5C, b[j] >= 0x20 { j += 1 }
+        var highBits: UInt8 = 0  // any byte >= 0x80 sets the top bit: non-ASCII, validated below
+        while j < b.count, b[j] != 0x22, b[j] != 0x5C, b[j] >= 0x20 {
+            highBits |= b[j]
+            j += 1
+        }
         if j < b.count, b[j] == 0x22 {
             let start = i
             i = j + 1
-            if !b[start..<j].contains(where: { $0 >= 0x80 }) {
+            if highBits < 0x80 {
                 return String(decoding: b[start..<j], as: UTF8.self)  // ASCII: valid as it is
             }
             guard let s = String(validating: b[start..<j], as: UTF8.self) else {

@@ -86,11 +86,10 @@ package struct ScheduleDecoder {
             error(node, path(), "expected \(what) (a JSON object { ... }), \(Self.found(node))")
             return nil
         }
-        var out = Fields()
-        out.members.reserveCapacity(list.count)
+        var out = Fields(members: list)
         for m in list {
             if allowed.contains(m.key) {
-                out.members.append((m.key, m.value))
+                out.knownCount += 1
             } else {
                 let hint = closestMatch(to: m.key, in: allowed).map { "did you mean \"\($0)\"?" }
                     ?? "known keys here: " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -103,10 +102,14 @@ package struct ScheduleDecoder {
     private func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     /// An object's known members, looked up by a linear scan (objects here have few keys).
+    /// It shares the parsed member list rather than copying the known members out: lookups only
+    /// ever ask for allowed keys, which no unknown key can equal.
     private struct Fields {
-        var members: [(key: String, value: JSONNode)] = []
+        let members: [JSONNode.Member]
+        /// How many members have an allowed key.
+        var knownCount = 0
         subscript(key: String) -> JSONNode? { members.first { $0.key == key }?.value }
-        var isEmpty: Bool { members.isEmpty }
+        var isEmpty: Bool { knownCount == 0 }
     }
 
     private mutating func require(_ obj: Fields, _ key: String, _ parent: JSONNode, _ path: @autoclosure () -> String, _ what: String) -> JSONNode? {
