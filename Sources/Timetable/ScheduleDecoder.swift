@@ -133,7 +133,10 @@ package struct ScheduleDecoder {
     /// Free text: non-empty, bounded, no control characters other than newline.
     private mutating func text(_ node: JSONNode, _ path: @autoclosure () -> String, what: String) -> String? {
         guard let s = string(node, path(), what: what) else { return nil }
-        if s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        // Text nearly always starts with a visible ASCII character, which settles it without a
+        // Unicode property lookup (ASCII White_Space is only HT, LF, VT, FF, CR and space).
+        let startsVisible = s.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
+        if !startsVisible, s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             error(node, path(), "\(what) is empty", hint: "write some text, or remove the key")
             return nil
         }
@@ -155,7 +158,7 @@ package struct ScheduleDecoder {
         guard let s = string(node, path(), what: what) else { return nil }
         let ok = !s.isEmpty && s.utf8.count <= ScheduleLimits.idLength
             && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
-            && s.first != "-"
+            && s.utf8.first != UInt8(ascii: "-")  // the same as `s.first != "-"` for these bytes
         guard ok else {
             error(node, path(), "expected \(what) made of lowercase letters, digits and '-' (at most \(ScheduleLimits.idLength), not starting with '-'), \(Self.found(node))",
                   hint: "ids become file names and UIDs, e.g. \"hips-monday\"")
