@@ -108,7 +108,11 @@ package struct ScheduleDecoder {
         let members: [JSONNode.Member]
         /// How many members have an allowed key.
         var knownCount = 0
-        subscript(key: String) -> JSONNode? { members.first { $0.key == key }?.value }
+        subscript(key: String) -> JSONNode? {
+            // Comparing lengths first rejects most other keys without a string comparison.
+            let n = key.utf8.count
+            return members.first { $0.key.utf8.count == n && $0.key == key }?.value
+        }
         var isEmpty: Bool { knownCount == 0 }
     }
 
@@ -253,6 +257,8 @@ package struct ScheduleDecoder {
 
     private mutating func zoneName(_ node: JSONNode, _ path: @autoclosure () -> String) -> String? {
         guard let s = string(node, path(), what: "a time zone") else { return nil }
+        // A zone already loaded was checked then: most classes name one of a few zones.
+        if zones[s] != nil { return s }
         guard TimeZoneDatabase.isWellFormedName(s) else {
             error(node, path(), "expected an IANA time zone name such as \"Europe/London\", \(Self.found(node))")
             return nil
