@@ -36,7 +36,15 @@ package enum HTMLText {
     /// LF gives the same lines much faster (no grapheme breaking) whenever the text has no CR:
     /// LF is always a Character of its own except in CR LF, which is not a "\n".
     static func lines(_ text: String) -> [Substring] {
-        if text.utf8.contains(0x0D) { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        var hasCR = false, hasLF = false
+        var copy = text
+        copy.withUTF8 { bytes in
+            for b in bytes {
+                if b == 0x0D { hasCR = true } else if b == 0x0A { hasLF = true }
+            }
+        }
+        if hasCR { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        if !hasLF { return [text[...]] }  // one line, the usual case
         return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
