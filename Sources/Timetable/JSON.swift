@@ -276,9 +276,13 @@ package struct JSONParser {
         // Fast path: no escapes and no control characters before the closing quote.
         var j = i
         var highBits: UInt8 = 0  // any byte >= 0x80 sets the top bit: non-ASCII, validated below
-        while j < b.count, b[j] != 0x22, b[j] != 0x5C, b[j] >= 0x20 {
-            highBits |= b[j]
-            j += 1
+        b.withUnsafeBufferPointer { buf in  // the hottest loop of parsing: no bounds checks
+            while j < buf.count {
+                let c = buf[j]
+                if c == 0x22 || c == 0x5C || c < 0x20 { break }
+                highBits |= c
+                j += 1
+            }
         }
         if j < b.count, b[j] == 0x22 {
             let start = i
