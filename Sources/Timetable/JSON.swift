@@ -148,7 +148,9 @@ package struct JSONParser {
     private mutating func object(depth: Int) throws(JSONSyntaxError) -> [JSONNode.Member] {
         i += 1
         var members: [JSONNode.Member] = []
-        members.reserveCapacity(8)  // a schedule's objects have a handful of keys: one allocation
+        // Most objects in a schedule (exceptions) have three or four keys: one allocation, and
+        // little room left unused in the parsed tree.
+        members.reserveCapacity(4)
         var seen: [String: SourceLocation] = [:]
         skipWhitespace()
         if i < b.count && b[i] == UInt8(ascii: "}") {
