@@ -9,9 +9,12 @@ package enum HTMLText {
     /// The value with `& < > " '` replaced by character references.
     package static func escape(_ text: String) -> String {
         // Most values need nothing escaped: check the bytes first.
-        if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
-            return text
+        // (Scanning the contiguous buffer is several times cheaper per byte than the UTF8View.)
+        var copy = text
+        let special = copy.withUTF8 { bytes in
+            bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
         }
+        if !special { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for c in text.unicodeScalars {
@@ -29,7 +32,23 @@ package enum HTMLText {
 
     /// Free text that may hold line breaks (a description): escaped, each line break a `<br>`.
     package static func multiline(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "<br>")
+        lines(text).map { escape(String($0)) }.joined(separator: "<br>")
+    }
+
+    /// The text split at each "\n" Character, empty lines kept. Splitting the UTF-8 bytes at
+    /// LF gives the same lines much faster (no grapheme breaking) whenever the text has no CR:
+    /// LF is always a Character of its own except in CR LF, which is not a "\n".
+    static func lines(_ text: String) -> [Substring] {
+        var hasCR = false, hasLF = false
+        var copy = text
+        copy.withUTF8 { bytes in
+            for b in bytes {
+                if b == 0x0D { hasCR = true } else if b == 0x0A { hasLF = true }
+            }
+        }
+        if hasCR { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        if !hasLF { return [text[...]] }  // one line, the usual case
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// Free text as paragraphs: a blank line separates paragraphs, a single line break is a `<br>`.
@@ -42,7 +61,7 @@ package enum HTMLText {
             out.append(open + current.map { escape(String($0)) }.joined(separator: "<br>") + "</p>")
             current = []
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in lines(text) {
             if line.allSatisfy(\.isWhitespace) { flush() } else { current.append(line) }
         }
         flush()

@@ -17,7 +17,8 @@ extension SubscribePage {
 
     /// `<time datetime="17:15">17:15</time>`.
     static func timeElement(_ t: LocalTime) -> String {
-        "<time datetime=\"\(t)\">\(t)</time>"
+        let text = t.description  // formatted once for both places
+        return "<time datetime=\"" + text + "\">" + text + "</time>"
     }
 
     /// `<time datetime="2026-12-24T19:00">Thu 24 Dec 2026, 19:00</time>`.

@@ -100,9 +100,22 @@ extension SubscribePage {
     /// `<time>17:15</time>–<time>17:45</time> <span class="duration">30 min</span>`.
     private func timeRange(_ start: LocalTime, _ minutes: Int, zone: String?) -> String {
         let end = LocalTime(secondsOfDay: (start.secondsOfDay + minutes * 60) % 86400)
-        var s = Self.timeElement(start) + "–" + Self.timeElement(end)
-        if let zone { s += " <span class=\"zone-note\">(" + HTMLText.escape(zone) + " time)</span>" }
-        return s + " <span class=\"duration\">" + Self.duration(minutes) + "</span>"
+        // Appended into one buffer sized up front (this runs for every class on the page):
+        // chained `+` reallocated the growing string at each step.
+        var s = ""
+        s.reserveCapacity(200)
+        s += Self.timeElement(start)
+        s += "–"
+        s += Self.timeElement(end)
+        if let zone {
+            s += " <span class=\"zone-note\">("
+            s += HTMLText.escape(zone)
+            s += " time)</span>"
+        }
+        s += " <span class=\"duration\">"
+        s += Self.duration(minutes)
+        s += "</span>"
+        return s
     }
 
     // MARK: - One-off classes

@@ -106,6 +106,18 @@ public struct ContentLineWriter: Sendable {
         return hasher.value
     }
 
+    /// The unfolded bytes `NAME;TZID=zone:` exactly as ``write(_:)`` writes them for a property
+    /// built with ``Property/init(_:local:timeZone:)``: computed once and reused for the many
+    /// lines (EXDATEs) that differ only in their value.
+    public static func zonedPrefix(name: String, timeZone: String) -> [UInt8] {
+        var out: [UInt8] = []
+        appendName(name, to: &out)
+        out.append(contentsOf: ";TZID=".utf8)
+        appendParameterValue(timeZone, to: &out)
+        out.append(UInt8(ascii: ":"))
+        return out
+    }
+
     /// A property as folded wire bytes plus its line hash, to be appended many times.
     public static func encode(_ property: Property, foldWidth: Int = 75) -> EncodedLine {
         var w = ContentLineWriter(foldWidth: foldWidth)

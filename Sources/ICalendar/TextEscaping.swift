@@ -13,20 +13,35 @@ public enum TextEscaping {
 
     /// Appends the escaped UTF-8 of `text` to a byte buffer.
     public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        var previousWasCR = false
-        for b in text.utf8 {
-            switch b {
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x3B: out.append(0x5C); out.append(0x3B)
-            case 0x2C: out.append(0x5C); out.append(0x2C)
-            case 0x0D: out.append(0x5C); out.append(0x6E)
-            case 0x0A:
-                if !previousWasCR { out.append(0x5C); out.append(0x6E) }
-            case 0x09: out.append(b)
-            case 0x00..<0x20, 0x7F: break
-            default: out.append(b)
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs of bytes that need no escaping (nearly all of them) are copied whole; only
+            // the special bytes are handled one at a time.
+            var previousWasCR = false
+            var runStart = 0
+            for i in bytes.indices {
+                let b = bytes[i]
+                guard b < 0x20 || b == 0x7F || b == 0x5C || b == 0x3B || b == 0x2C else { continue }
+                if runStart < i {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                    previousWasCR = false
+                }
+                runStart = i + 1
+                switch b {
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x3B: out.append(0x5C); out.append(0x3B)
+                case 0x2C: out.append(0x5C); out.append(0x2C)
+                case 0x0D: out.append(0x5C); out.append(0x6E)
+                case 0x0A:
+                    if !previousWasCR { out.append(0x5C); out.append(0x6E) }
+                case 0x09: out.append(b)
+                default: break  // other control characters are dropped
+                }
+                previousWasCR = b == 0x0D
             }
-            previousWasCR = b == 0x0D
+            if runStart < bytes.count {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            }
         }
     }
 

@@ -67,6 +67,22 @@ package struct CancellationIndex: Sendable {
     /// The covered days as disjoint ranges in date order (overlapping and touching ranges merged).
     package let coveredRanges: [ClosedRange<LocalDate>]
 
+    /// The union of day ranges as disjoint ranges in date order, overlapping and touching ones
+    /// merged: the ``coveredRanges`` of cancellations over these ranges, without building an
+    /// index (which also finds the first exception per day, not needed for a union).
+    package static func union(_ ranges: [ClosedRange<LocalDate>]) -> [ClosedRange<LocalDate>] {
+        var out: [ClosedRange<LocalDate>] = []
+        out.reserveCapacity(ranges.count)
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = out.last, r.lowerBound.dayNumber <= last.upperBound.dayNumber + 1 {
+                if last.upperBound < r.upperBound { out[out.count - 1] = last.lowerBound...r.upperBound }
+            } else {
+                out.append(r)
+            }
+        }
+        return out
+    }
+
     private static func ranges(starts: [Int], first: [Int32]) -> [ClosedRange<LocalDate>] {
         var out: [ClosedRange<LocalDate>] = []
         var k = 0

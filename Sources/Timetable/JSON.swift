@@ -148,6 +148,9 @@ package struct JSONParser {
     private mutating func object(depth: Int) throws(JSONSyntaxError) -> [JSONNode.Member] {
         i += 1
         var members: [JSONNode.Member] = []
+        // Most objects in a schedule (exceptions) have three or four keys: one allocation, and
+        // little room left unused in the parsed tree.
+        members.reserveCapacity(4)
         var seen: [String: SourceLocation] = [:]
         skipWhitespace()
         if i < b.count && b[i] == UInt8(ascii: "}") {
@@ -274,11 +277,19 @@ package struct JSONParser {
         i += 1
         // Fast path: no escapes and no control characters before the closing quote.
         var j = i
-        while j < b.count, b[j] != 0x22, b[j] != 0x5C, b[j] >= 0x20 { j += 1 }
+        var highBits: UInt8 = 0  // any byte >= 0x80 sets the top bit: non-ASCII, validated below
+        b.withUnsafeBufferPointer { buf in  // the hottest loop of parsing: no bounds checks
+            while j < buf.count {
+                let c = buf[j]
+                if c == 0x22 || c == 0x5C || c < 0x20 { break }
+                highBits |= c
+                j += 1
+            }
+        }
         if j < b.count, b[j] == 0x22 {
             let start = i
             i = j + 1
-            if !b[start..<j].contains(where: { $0 >= 0x80 }) {
+            if highBits < 0x80 {
                 return String(decoding: b[start..<j], as: UTF8.self)  // ASCII: valid as it is
             }
             guard let s = String(validating: b[start..<j], as: UTF8.self) else {

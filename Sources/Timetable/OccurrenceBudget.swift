@@ -10,12 +10,17 @@ package enum OccurrenceBudget {
     /// overrides) plus its moves, and one-off classes' dates from the window's start on.
     package static func count(_ schedule: Schedule, from: LocalDate, to: LocalDate, style: FeedStyle) -> Int {
         var moves: [String: Int] = [:]
-        var perClass: [String: [ScheduleException]] = [:]
+        var perClass: [String: [ClosedRange<LocalDate>]] = [:]
         var global: [ScheduleException] = []
         for e in schedule.exceptions {
             switch e.kind {
             case .move: if let id = e.classID { moves[id, default: 0] += 1 }
-            case .cancel: if let id = e.classID { perClass[id, default: []].append(e) } else { global.append(e) }
+            case .cancel(let from, let to):
+                if let id = e.classID {
+                    if from <= to { perClass[id, default: []].append(from...to) }
+                } else {
+                    global.append(e)
+                }
             }
         }
         let everyClass = CancellationIndex(global).coveredRanges
@@ -31,10 +36,10 @@ package enum OccurrenceBudget {
                 total += cls.scheduledCount(in: from...max(from, end))
             case (.series, .weekly):
                 let shared = cls.ignoreHolidays ? everyClass : withHolidays
-                let own = CancellationIndex(perClass[cls.id] ?? []).coveredRanges
-                let ranges = own.isEmpty ? shared : CancellationIndex(
-                    (shared + own).map { ScheduleException(kind: .cancel(from: $0.lowerBound, to: $0.upperBound), classID: nil, reason: nil, path: "", location: nil) }
-                ).coveredRanges
+                // Only the union of the days matters here, and merging sorted ranges is far
+                // cheaper than a CancellationIndex per class.
+                let own = perClass[cls.id] ?? []
+                let ranges = own.isEmpty ? shared : CancellationIndex.union(shared + own)
                 total += 1
                 for r in ranges where r.upperBound >= from {
                     total += cls.scheduledCount(in: max(r.lowerBound, from)...r.upperBound)

@@ -104,17 +104,23 @@ package struct RecurrenceEngine: Sendable {
     package func exceptionalOccurrences(ofClass index: Int, from: LocalDate) -> [Occurrence] {
         let cls = schedule.classes[index]
         guard let zone = schedule.zones[schedule.zoneName(ofClass: index)] else { return [] }
-        var dates = Set<LocalDate>()
+        // Collected, then sorted and deduplicated (ranges of different sources can overlap): a
+        // handful of dates per class, for which hashing into a Set cost more than sorting.
+        var dates: [LocalDate] = []
         let lo = max(from, cls.from ?? from)
         // Over the union of the ranges, visiting only the class's own dates: overlapping
         // closures of many years cost what they cancel, not ranges x days.
         var ranges = (classIndex[cls.id]?.coveredRanges ?? []) + globalIndex.coveredRanges
         if !ignoresHolidays.contains(cls.id) { ranges += holidayIndex.coveredRanges }  // holiday calendars close series too
         for r in ranges where r.upperBound >= lo {
-            dates.formUnion(cls.scheduledDates(in: max(r.lowerBound, lo)...r.upperBound))
+            dates += cls.scheduledDates(in: max(r.lowerBound, lo)...r.upperBound)
         }
-        for (original, _) in moves[cls.id] ?? [:] where original >= lo && cls.runs(on: original) { dates.insert(original) }
-        return dates.sorted().map { original in
+        for (original, _) in moves[cls.id] ?? [:] where original >= lo && cls.runs(on: original) { dates.append(original) }
+        dates.sort()
+        var unique: [LocalDate] = []
+        unique.reserveCapacity(dates.count)
+        for d in dates where unique.last != d { unique.append(d) }
+        return unique.map { original in
             if let e = moves[cls.id]?[original], case .move(_, let toDate, let toStart) = e.kind {
                 return make(cls, index, zone, original: original, date: toDate ?? original, time: toStart ?? cls.start, move: e)
             }

@@ -86,10 +86,10 @@ package struct ScheduleDecoder {
             error(node, path(), "expected \(what) (a JSON object { ... }), \(Self.found(node))")
             return nil
         }
-        var out = Fields()
+        var out = Fields(members: list)
         for m in list {
             if allowed.contains(m.key) {
-                out.members.append((m.key, m.value))
+                out.knownCount += 1
             } else {
                 let hint = closestMatch(to: m.key, in: allowed).map { "did you mean \"\($0)\"?" }
                     ?? "known keys here: " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -102,10 +102,18 @@ package struct ScheduleDecoder {
     private func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     /// An object's known members, looked up by a linear scan (objects here have few keys).
+    /// It shares the parsed member list rather than copying the known members out: lookups only
+    /// ever ask for allowed keys, which no unknown key can equal.
     private struct Fields {
-        var members: [(key: String, value: JSONNode)] = []
-        subscript(key: String) -> JSONNode? { members.first { $0.key == key }?.value }
-        var isEmpty: Bool { members.isEmpty }
+        let members: [JSONNode.Member]
+        /// How many members have an allowed key.
+        var knownCount = 0
+        subscript(key: String) -> JSONNode? {
+            // Comparing lengths first rejects most other keys without a string comparison.
+            let n = key.utf8.count
+            return members.first { $0.key.utf8.count == n && $0.key == key }?.value
+        }
+        var isEmpty: Bool { knownCount == 0 }
     }
 
     private mutating func require(_ obj: Fields, _ key: String, _ parent: JSONNode, _ path: @autoclosure () -> String, _ what: String) -> JSONNode? {
@@ -129,7 +137,10 @@ package struct ScheduleDecoder {
     /// Free text: non-empty, bounded, no control characters other than newline.
     private mutating func text(_ node: JSONNode, _ path: @autoclosure () -> String, what: String) -> String? {
         guard let s = string(node, path(), what: what) else { return nil }
-        if s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        // Text nearly always starts with a visible ASCII character, which settles it without a
+        // Unicode property lookup (ASCII White_Space is only HT, LF, VT, FF, CR and space).
+        let startsVisible = s.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
+        if !startsVisible, s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             error(node, path(), "\(what) is empty", hint: "write some text, or remove the key")
             return nil
         }
@@ -137,7 +148,8 @@ package struct ScheduleDecoder {
             error(node, path(), "\(what) is \(s.count) characters long; the limit is \(ScheduleLimits.textLength)")
             return nil
         }
-        if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
+        var bytes = s  // scanned as a contiguous buffer: several times cheaper than the UTF8View
+        if bytes.withUTF8({ $0.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 } }),
             let bad = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
         {
             error(node, path(), "\(what) contains the control character U+\(String.hex4(bad.value))",
@@ -151,7 +163,7 @@ package struct ScheduleDecoder {
         guard let s = string(node, path(), what: what) else { return nil }
         let ok = !s.isEmpty && s.utf8.count <= ScheduleLimits.idLength
             && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
-            && s.first != "-"
+            && s.utf8.first != UInt8(ascii: "-")  // the same as `s.first != "-"` for these bytes
         guard ok else {
             error(node, path(), "expected \(what) made of lowercase letters, digits and '-' (at most \(ScheduleLimits.idLength), not starting with '-'), \(Self.found(node))",
                   hint: "ids become file names and UIDs, e.g. \"hips-monday\"")
@@ -246,6 +258,8 @@ package struct ScheduleDecoder {
 
     private mutating func zoneName(_ node: JSONNode, _ path: @autoclosure () -> String) -> String? {
         guard let s = string(node, path(), what: "a time zone") else { return nil }
+        // A zone already loaded was checked then: most classes name one of a few zones.
+        if zones[s] != nil { return s }
         guard TimeZoneDatabase.isWellFormedName(s) else {
             error(node, path(), "expected an IANA time zone name such as \"Europe/London\", \(Self.found(node))")
             return nil

@@ -24,12 +24,21 @@ package enum ScheduleValidator {
         let ids = schedule.classes.map(\.id)
         var indexByID: [String: Int] = [:]
         for (i, id) in ids.enumerated() where indexByID[id] == nil { indexByID[id] = i }
-        let engine = RecurrenceEngine(schedule: schedule)
+        // Only moves consult the engine: a schedule without moves never pays for its indexes.
+        var engineStorage: RecurrenceEngine?
+        func engine() -> RecurrenceEngine {
+            if let e = engineStorage { return e }
+            let e = RecurrenceEngine(schedule: schedule)
+            engineStorage = e
+            return e
+        }
         var moved: [CancellationKey: String] = [:]
         var cancellationKeys: [CancellationKey: String] = [:]
+        cancellationKeys.reserveCapacity(schedule.exceptions.count)
         var unknownClasses = 0
         for e in schedule.exceptions {
             var cls: ClassDefinition?
+            var classIndex: Int?
             if let id = e.classID {
                 guard let i = indexByID[id] else {
                     // Hints cost a spelling comparison with every id: only for the first few,
@@ -41,14 +50,16 @@ package enum ScheduleValidator {
                     continue
                 }
                 cls = schedule.classes[i]
+                classIndex = i
             }
             switch e.kind {
             case .cancel(let from, let to):
-                let key = CancellationKey(classID: e.classID, from: from.dayNumber, to: to.dayNumber)
+                let key = CancellationKey(classIndex: classIndex, from: from.dayNumber, to: to.dayNumber)
                 if let first = cancellationKeys[key] {
                     warning(e.location, e.path, "duplicates \(first)", hint: "remove one of them")
+                } else {
+                    cancellationKeys[key] = e.path  // the first one listed is the one named
                 }
-                cancellationKeys[key] = cancellationKeys[key] ?? e.path
                 if let cls {
                     if !cls.runs(in: from...to) {
                         let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
@@ -57,20 +68,20 @@ package enum ScheduleValidator {
                     }
                 }
             case .move(let date, let toDate, let toStart):
-                guard let cls else { continue }  // a move without "class" was reported by the decoder
+                guard let cls, let classIndex else { continue }  // a move without "class" was reported by the decoder
                 guard cls.runs(on: date) else {
                     error(e.location, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.weekday.name) \(date) to move",
                           hint: describeRuns(cls))
                     continue
                 }
-                let key = CancellationKey(classID: cls.id, from: date.dayNumber, to: date.dayNumber)
+                let key = CancellationKey(classIndex: classIndex, from: date.dayNumber, to: date.dayNumber)
                 if let first = moved[key] {
                     error(e.location, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(first)",
                           hint: "keep one move per occurrence")
                     continue
                 }
                 moved[key] = e.path
-                if let c = engine.cancellation(classID: cls.id, on: date, includingHolidays: false) {
+                if let c = engine().cancellation(classID: cls.id, on: date, includingHolidays: false) {
                     error(e.location, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
                           hint: "remove the cancellation or the move")
                     continue
@@ -79,10 +90,10 @@ package enum ScheduleValidator {
                 if target == date && (toStart == nil || toStart == cls.start) {
                     warning(e.location, e.path + ".moveTo", "the move does not change the date or the time")
                 }
-                if let c = engine.cancellation(classID: cls.id, on: target) {
+                if let c = engine().cancellation(classID: cls.id, on: target) {
                     warning(e.location, e.path + ".moveTo", "moves onto \(target), which \(c.path) closes; the move stands",
                             hint: "members will see this class on a closed day: check the date")
-                } else if target != date, cls.runs(on: target), engine.move(classID: cls.id, on: target) == nil {
+                } else if target != date, cls.runs(on: target), engine().move(classID: cls.id, on: target) == nil {
                     warning(e.location, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
                             hint: "members will see the class twice that day")
                 }
@@ -91,9 +102,11 @@ package enum ScheduleValidator {
         return out
     }
 
-    /// Identifies an exception's class and dates, to find duplicates.
+    /// Identifies an exception's class and dates, to find duplicates. The class is its index
+    /// (the first class with the id), which hashes far faster than the id and names the same
+    /// class; nil for an exception of every class.
     private struct CancellationKey: Hashable {
-        var classID: String?
+        var classIndex: Int?
         var from: Int
         var to: Int
     }
