@@ -122,14 +122,7 @@ enum Digits {
     }
 
     static func parse(_ u: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        guard start + count <= u.count else { return nil }
-        var v = 0
-        for i in start..<(start + count) {
-            let c = u[i]
-            guard c >= 48, c <= 57 else { return nil }
-            v = v * 10 + Int(c - 48)
-        }
-        return v
+        u.withUnsafeBytes { parse($0, start, count) }
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

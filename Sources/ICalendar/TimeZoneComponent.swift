@@ -30,22 +30,15 @@ public enum TimeZoneComponent {
             let first = group.members[0]
             let start = LocalDateTime(localSeconds: first.instant + Int64(first.before.seconds))
             var rrule: String?
-            if group.members.count > 1 || first.instant > span.upperBound {
-                let month = start.date.month
+            if group.members.count > 1 {
                 let byday = (group.isLast ? "-1" : String(group.nth)) + start.date.weekday.icalendarCode
-                rrule = "FREQ=YEARLY;BYMONTH=\(month);BYDAY=\(byday)"
+                rrule = "FREQ=YEARLY;BYMONTH=\(start.date.month);BYDAY=\(byday)"
+                // A rule that stopped inside the span's horizon is closed with UNTIL; one that
+                // carries on past it (its next transition follows the pattern) stays open.
                 if let last = group.members.last, last.instant <= span.upperBound,
-                    group.members.count > 1
+                    !continues(group, rules.transitions(from: last.instant + 1, to: Int64.max).first { key($0) == key(last) })
                 {
-                    // The rule stopped inside the span's horizon: close it.
-                    let nextYearInstant = rules.transitions(from: last.instant + 1, to: Int64.max).first {
-                        key($0) == key(last)
-                    }
-                    if nextYearInstant == nil || !continues(group, nextYearInstant!) {
-                        rrule! += ";UNTIL=" + Property.utcString(last.instant)
-                    }
-                } else if group.members.count == 1 {
-                    rrule = nil
+                    rrule! += ";UNTIL=" + Property.utcString(last.instant)
                 }
             }
             blocks.append(
@@ -90,7 +83,8 @@ public enum TimeZoneComponent {
         return (c.year, (c.day - 1) / 7 + 1, c.day + 7 > LocalDate.daysIn(month: c.month, year: c.year))
     }
 
-    private static func continues(_ g: Group, _ t: ZoneTransition) -> Bool {
+    private static func continues(_ g: Group, _ next: ZoneTransition?) -> Bool {
+        guard let t = next else { return false }
         let p = position(t)
         return key(t) == g.key && p.year == g.lastYear + 1 && ((g.isLast && p.isLast) || (g.nth > 0 && p.nth == g.nth))
     }

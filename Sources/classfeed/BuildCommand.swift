@@ -87,7 +87,7 @@ enum BuildCommand {
 
         // What subscribers have now, for revision stamps: read class by class as the feeds are built.
         let combinedName = schedule.calendar.id + ".ics"
-        let loader = HistoryLoader(directory: output, combinedName: combinedName)
+        let loader = HistoryLoader(directory: output, combinedName: combinedName, classFeeds: !a.flag("no-class-feeds"))
         options.classHistory = { loader.history(forFile: $0) }
         loader.checkCombined()
         // The change log compares the whole combined feed before and after (only when asked).

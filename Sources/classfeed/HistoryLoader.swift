@@ -13,9 +13,14 @@ final class HistoryLoader: @unchecked Sendable {
     private(set) var warnings: [String] = []
     private var combined: RevisionHistory?
 
-    init(directory: String, combinedName: String) {
+    /// False when class feeds are not written (`--no-class-feeds`): then the combined feed is
+    /// the only history, and no per-class file is looked for.
+    let classFeeds: Bool
+
+    init(directory: String, combinedName: String, classFeeds: Bool) {
         self.directory = directory
         self.combinedName = combinedName
+        self.classFeeds = classFeeds
     }
 
     /// A cheap check of the combined feed, which is not otherwise read: a file that does not start
@@ -29,7 +34,7 @@ final class HistoryLoader: @unchecked Sendable {
     }
 
     func history(forFile name: String) -> RevisionHistory {
-        if let h = read(name) { return h }
+        if classFeeds, let h = read(name) { return h }
         if combined == nil { combined = read(combinedName) ?? RevisionHistory() }
         return combined ?? RevisionHistory()
     }

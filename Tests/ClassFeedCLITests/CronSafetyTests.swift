@@ -45,6 +45,19 @@ import Testing
         #expect(all == [".classfeed.lock"] + files + ["index.html"])
     }
 
+    @Test func withoutClassFeedsTheCombinedFeedCarriesItsOwnRevisions() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try ClassfeedProcess.run(["build", "--no-class-feeds", "--no-page", "--now", "2026-11-27T09:00:00Z"], in: dir)
+        let feed = dir.appendingPathComponent("output/circl.ics")
+        let before = try Data(contentsOf: feed)
+        let r = try ClassfeedProcess.run(["build", "--no-class-feeds", "--no-page", "--now", "2026-11-27T10:00:00Z"], in: dir)
+        #expect(r.status == 0 && r.stderr.isEmpty)
+        #expect(try Data(contentsOf: feed) == before)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("output").path)
+        #expect(names.sorted() == [".classfeed.lock", "circl.ics"])
+    }
+
     @Test func changingOneOccurrenceBumpsExactlyThatEventsSequence() throws {
         let dir = try workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
