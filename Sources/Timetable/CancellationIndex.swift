@@ -58,10 +58,15 @@ package struct CancellationIndex: Sendable {
 
     /// The first exception in list order whose range covers `date`.
     package func first(covering date: LocalDate) -> ScheduleException? {
+        firstPosition(covering: date).map { exceptions[$0] }
+    }
+
+    /// The position in the list given to `init` of the first exception whose range covers `date`.
+    package func firstPosition(covering date: LocalDate) -> Int? {
         guard !starts.isEmpty else { return nil }
         let k = Self.segment(containing: date.dayNumber, in: starts)
         guard k >= 0, k < first.count, first[k] >= 0 else { return nil }
-        return exceptions[Int(first[k])]
+        return Int(first[k])
     }
 
     /// The covered days as disjoint ranges in date order (overlapping and touching ranges merged).

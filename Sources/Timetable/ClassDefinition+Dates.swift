@@ -1,27 +1,27 @@
 import CivilTime
 
 extension ClassDefinition {
-    /// The dates in `range` (clamped to the class's `from`/`until`) the class is scheduled on,
-    /// before exceptions, in order. Work is proportional to the dates returned.
-    package func scheduledDates(in range: ClosedRange<LocalDate>) -> [LocalDate] {
-        guard let r = clamped(range) else { return [] }
+    /// Calls `body` with each date in `range` (clamped to the class's `from`/`until`) the class
+    /// is scheduled on, before exceptions: a weekly class's dates weekday by weekday, a one-off
+    /// class's in their listed order. Work is proportional to the dates visited.
+    package func forEachScheduledDate(in range: ClosedRange<LocalDate>, _ body: (LocalDate) -> Void) {
+        guard let r = clamped(range) else { return }
         switch pattern {
         case .weekly(let days):
-            var out: [LocalDate] = []
+            let firstWeekday = r.lowerBound.weekday.rawValue
             for day in days {
-                var d = r.lowerBound.adding(days: (day.rawValue - r.lowerBound.weekday.rawValue + 7) % 7)
+                var d = r.lowerBound.adding(days: (day.rawValue - firstWeekday + 7) % 7)
                 while d <= r.upperBound {
-                    out.append(d)
+                    body(d)
                     d = d.adding(days: 7)
                 }
             }
-            return out.sorted()
         case .dates(let dates):
-            return dates.filter { r.contains($0) }
+            for d in dates where r.contains(d) { body(d) }
         }
     }
 
-    /// How many dates ``scheduledDates(in:)`` would return, in O(1) for a weekly class.
+    /// How many dates ``forEachScheduledDate(in:_:)`` visits, in O(1) for a weekly class.
     package func scheduledCount(in range: ClosedRange<LocalDate>) -> Int {
         guard let r = clamped(range) else { return 0 }
         switch pattern {

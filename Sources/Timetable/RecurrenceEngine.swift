@@ -9,33 +9,26 @@ import CivilTime
 /// cancellations and moves.
 package struct RecurrenceEngine: Sendable {
     package let schedule: Schedule
-    /// Moves by class id and original date.
-    private let moves: [String: [LocalDate: ScheduleException]]
-    /// The classes that ignore holiday calendars.
-    private let ignoresHolidays: Set<String>
-    /// Cancellations that apply to every class, those per class id, and closures from holiday
-    /// calendars, indexed by date: a lookup never scans every exception.
+    /// The exceptions naming each class, by index into `schedule.classes`: the lookups for each
+    /// occurrence are array accesses, not hashing of class ids (a network expands tens of
+    /// thousands).
+    private let classExceptions: ClassExceptions
+    /// Each class's zone rules, by index.
+    private let zones: [ZoneRules?]
+    /// Cancellations that apply to every class and closures from holiday calendars, indexed by
+    /// date: a lookup never scans every exception.
     private let globalIndex: CancellationIndex
-    private let classIndex: [String: CancellationIndex]
     private let holidayIndex: CancellationIndex
 
     package init(schedule: Schedule) {
         self.schedule = schedule
+        classExceptions = ClassExceptions(schedule)
+        zones = schedule.classes.indices.map { schedule.zones[schedule.zoneName(ofClass: $0)] }
         var global: [ScheduleException] = []
-        var perClass: [String: [ScheduleException]] = [:]
-        var moves: [String: [LocalDate: ScheduleException]] = [:]
-        for e in schedule.exceptions {
-            switch e.kind {
-            case .cancel:
-                if let c = e.classID { perClass[c, default: []].append(e) } else { global.append(e) }
-            case .move(let date, _, _):
-                if let c = e.classID, moves[c]?[date] == nil { moves[c, default: [:]][date] = e }
-            }
+        for e in schedule.exceptions where e.classID == nil {
+            if case .cancel = e.kind { global.append(e) }
         }
-        self.moves = moves
-        ignoresHolidays = Set(schedule.classes.filter(\.ignoreHolidays).map(\.id))
         globalIndex = CancellationIndex(global)
-        classIndex = perClass.mapValues { CancellationIndex($0) }
         holidayIndex = CancellationIndex(schedule.holidayClosures)
     }
 
@@ -45,13 +38,31 @@ package struct RecurrenceEngine: Sendable {
     /// - Parameter includingHolidays: false to consider only schedule.json's exceptions. An
     ///   explicit move in the schedule beats a holiday calendar: the moved class runs.
     package func cancellation(classID: String, on date: LocalDate, includingHolidays: Bool = true) -> ScheduleException? {
-        if let e = classIndex[classID]?.first(covering: date) { return e }
+        if let i = classExceptions.indexByID[classID] {
+            return cancellation(classIndex: i, on: date, includingHolidays: includingHolidays)
+        }
+        // No such class (an exception being checked before it is added): its own entries, then
+        // the calendar-wide ones.
+        if let e = schedule.exceptions.first(where: { $0.classID == classID && $0.covers(date, classID: classID) }) { return e }
         if let e = globalIndex.first(covering: date) { return e }
-        if includingHolidays && !ignoresHolidays.contains(classID) { return holidayIndex.first(covering: date) }
+        return includingHolidays ? holidayIndex.first(covering: date) : nil
+    }
+
+    /// ``cancellation(classID:on:includingHolidays:)`` by index into `schedule.classes`.
+    package func cancellation(classIndex i: Int, on date: LocalDate, includingHolidays: Bool = true) -> ScheduleException? {
+        if let position = classExceptions.firstCancellation(ofClass: i, covering: date) { return schedule.exceptions[position] }
+        if let e = globalIndex.first(covering: date) { return e }
+        if includingHolidays && !classExceptions.ignoresHolidays(ofClass: i) { return holidayIndex.first(covering: date) }
         return nil
     }
 
-    package func move(classID: String, on date: LocalDate) -> ScheduleException? { moves[classID]?[date] }
+    package func move(classID: String, on date: LocalDate) -> ScheduleException? {
+        if let i = classExceptions.indexByID[classID] { return classExceptions.moves(ofClass: i)[date] }
+        return schedule.exceptions.first {
+            guard $0.classID == classID, case .move(let d, _, _) = $0.kind else { return false }
+            return d == date
+        }
+    }
 
     /// Every occurrence of every class whose nominal date is in `from...to`, cancelled ones
     /// included (flagged), ordered by class (schedule order) then start.
@@ -64,30 +75,19 @@ package struct RecurrenceEngine: Sendable {
     /// The occurrences of one class whose nominal date is in `from...to`, ordered by start.
     package func occurrences(ofClass index: Int, from: LocalDate, to: LocalDate) -> [Occurrence] {
         let cls = schedule.classes[index]
-        guard let zone = schedule.zones[schedule.zoneName(ofClass: index)] else { return [] }
+        guard let zone = zones[index] else { return [] }
+        let moves = classExceptions.moves(ofClass: index)
         var out: [Occurrence] = []
         let lo = max(from, cls.from ?? from)
         let hi = min(to, cls.until ?? to)
-        let classMoves = moves[cls.id]
-        func add(_ date: LocalDate) {
-            if classMoves?[date] != nil { return }  // emitted at its target below
-            out.append(make(cls, index, zone, original: date, date: date, time: cls.start, move: nil))
-        }
         if lo <= hi {
-            switch cls.pattern {
-            case .weekly(let days):
-                for day in days {
-                    var d = lo.adding(days: (day.rawValue - lo.weekday.rawValue + 7) % 7)
-                    while d <= hi {
-                        add(d)
-                        d = d.adding(days: 7)
-                    }
+            cls.forEachScheduledDate(in: lo...hi) { date in
+                if moves.isEmpty || moves[date] == nil {  // a moved one is emitted at its target below
+                    out.append(make(cls, index, zone, original: date, date: date, time: cls.start, move: nil))
                 }
-            case .dates(let dates):
-                for d in dates where d >= lo && d <= hi { add(d) }
             }
         }
-        for (original, e) in classMoves ?? [:] {
+        for (original, e) in moves {
             guard case .move(_, let toDate, let toStart) = e.kind, cls.runs(on: original) else { continue }
             let target = toDate ?? original
             if target >= from && target <= to {
@@ -103,37 +103,45 @@ package struct RecurrenceEngine: Sendable {
     /// EXDATEs and overrides; the rest follow from the rule.
     package func exceptionalOccurrences(ofClass index: Int, from: LocalDate) -> [Occurrence] {
         let cls = schedule.classes[index]
-        guard let zone = schedule.zones[schedule.zoneName(ofClass: index)] else { return [] }
+        guard let zone = zones[index] else { return [] }
+        let moves = classExceptions.moves(ofClass: index)
         // Collected, then sorted and deduplicated (ranges of different sources can overlap): a
         // handful of dates per class, for which hashing into a Set cost more than sorting.
         var dates: [LocalDate] = []
         let lo = max(from, cls.from ?? from)
-        // Over the union of the ranges, visiting only the class's own dates: overlapping
-        // closures of many years cost what they cancel, not ranges x days.
-        var ranges = (classIndex[cls.id]?.coveredRanges ?? []) + globalIndex.coveredRanges
-        if !ignoresHolidays.contains(cls.id) { ranges += holidayIndex.coveredRanges }  // holiday calendars close series too
-        for r in ranges where r.upperBound >= lo {
-            dates += cls.scheduledDates(in: max(r.lowerBound, lo)...r.upperBound)
+        // Over the covered ranges of each source, visiting only the class's own dates:
+        // overlapping closures of many years cost what they cancel, not ranges x days.
+        func collect(_ r: ClosedRange<LocalDate>) {
+            guard r.upperBound >= lo else { return }
+            cls.forEachScheduledDate(in: max(r.lowerBound, lo)...r.upperBound) { dates.append($0) }
         }
-        for (original, _) in moves[cls.id] ?? [:] where original >= lo && cls.runs(on: original) { dates.append(original) }
+        classExceptions.forEachCancelledRange(ofClass: index, collect)
+        for r in globalIndex.coveredRanges { collect(r) }
+        if !classExceptions.ignoresHolidays(ofClass: index) {
+            for r in holidayIndex.coveredRanges { collect(r) }  // holiday calendars close series too
+        }
+        for (original, _) in moves where original >= lo && cls.runs(on: original) { dates.append(original) }
         dates.sort()
-        var unique: [LocalDate] = []
-        unique.reserveCapacity(dates.count)
-        for d in dates where unique.last != d { unique.append(d) }
-        return unique.map { original in
-            if let e = moves[cls.id]?[original], case .move(_, let toDate, let toStart) = e.kind {
-                return make(cls, index, zone, original: original, date: toDate ?? original, time: toStart ?? cls.start, move: e)
+        var out: [Occurrence] = []
+        out.reserveCapacity(dates.count)
+        var previous: LocalDate?
+        for original in dates where original != previous {
+            previous = original
+            if let e = moves[original], case .move(_, let toDate, let toStart) = e.kind {
+                out.append(make(cls, index, zone, original: original, date: toDate ?? original, time: toStart ?? cls.start, move: e))
+            } else {
+                out.append(make(cls, index, zone, original: original, date: original, time: cls.start, move: nil))
             }
-            return make(cls, index, zone, original: original, date: original, time: cls.start, move: nil)
         }
+        return out
     }
 
     /// Occurrences moved from before `originalBefore` to a date on or after `targetFrom`.
     package func movedOccurrences(ofClass index: Int, originalBefore: LocalDate, targetFrom: LocalDate) -> [Occurrence] {
         let cls = schedule.classes[index]
-        guard let zone = schedule.zones[schedule.zoneName(ofClass: index)] else { return [] }
+        guard let zone = zones[index], classExceptions.hasMoves(ofClass: index) else { return [] }
         var out: [Occurrence] = []
-        for (original, e) in moves[cls.id] ?? [:] where original < originalBefore && cls.runs(on: original) {
+        for (original, e) in classExceptions.moves(ofClass: index) where original < originalBefore && cls.runs(on: original) {
             guard case .move(_, let toDate, let toStart) = e.kind, (toDate ?? original) >= targetFrom else { continue }
             let o = make(cls, index, zone, original: original, date: toDate ?? original, time: toStart ?? cls.start, move: e)
             if !o.isCancelled { out.append(o) }
@@ -150,7 +158,7 @@ package struct RecurrenceEngine: Sendable {
         let start = resolution.instant
         var status = Occurrence.Status.confirmed
         // Cancellations apply to the original date; an explicit move stands even onto a closed date.
-        if let c = cancellation(classID: cls.id, on: original, includingHolidays: move == nil) { status = .cancelled(reason: c.reason) }
+        if let c = cancellation(classIndex: index, on: original, includingHolidays: move == nil) { status = .cancelled(reason: c.reason) }
         var gap = false
         var ambiguous = false
         switch resolution {
