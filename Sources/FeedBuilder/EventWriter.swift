@@ -222,7 +222,14 @@ extension FeedBuilder {
             // A class moved from before the series' start into the feed's window has no instance
             // to override: it is a one-off event of its own.
             standalone += builder.engine.movedOccurrences(ofClass: i, originalBefore: first, targetFrom: builder.options.from)
-            for o in builder.engine.exceptionalOccurrences(ofClass: i, from: first) {
+            for date in builder.engine.exceptionalDates(ofClass: i, from: first) {
+                // A date no move names is cancelled: with the remove policy its EXDATE is all
+                // there is to write, and making the occurrence (zone lookups, its reason) is skipped.
+                if builder.cancellations == .remove && builder.engine.move(classIndex: i, on: date) == nil {
+                    exdates.append(date)
+                    continue
+                }
+                guard let o = builder.engine.occurrence(ofClass: i, originalDate: date) else { continue }
                 if o.isCancelled {
                     if builder.cancellations == .show { overrides.append(o) } else { exdates.append(o.originalDate) }
                 } else if o.movedFrom != nil {

@@ -200,16 +200,22 @@ package struct FeedBuilder: Sendable {
 
     /// The event description: a move note, the class's own text, the instructor, the booking link.
     func description(_ o: Occurrence, _ cls: ClassDefinition) -> String? {
-        var parts: [String] = []
-        if let from = o.movedFrom {
-            var note = "Moved from \(FeedBuilder.humanDate(from.date)) \(from.time)"
-            if let r = o.moveReason { note += " (\(r))" }
-            parts.append(note + ".")
+        // Appended into one string (paragraphs separated by a blank line) rather than joined
+        // from an array of interpolated parts: it is built for every event written.
+        var text = ""
+        func paragraph(_ parts: String...) {
+            if !text.isEmpty { text += "\n\n" }
+            for p in parts { text += p }
         }
-        if let d = cls.description { parts.append(d) }
-        if let i = cls.instructor { parts.append("Instructor: \(i)") }
-        if let url = cls.url ?? schedule.calendar.url { parts.append("\(schedule.calendar.bookingLabel): \(url)") }
-        return parts.isEmpty ? nil : parts.joined(separator: "\n\n")
+        if let from = o.movedFrom {
+            paragraph("Moved from ", FeedBuilder.humanDate(from.date), " ", from.time.description)
+            if let r = o.moveReason { text += " (" + r + ")" }
+            text += "."
+        }
+        if let d = cls.description { paragraph(d) }
+        if let i = cls.instructor { paragraph("Instructor: ", i) }
+        if let url = cls.url ?? schedule.calendar.url { paragraph(schedule.calendar.bookingLabel, ": ", url) }
+        return text.isEmpty ? nil : text
     }
 
     /// "Thu 24 Dec 2026".

@@ -68,21 +68,21 @@ public struct ContentLineWriter: Sendable {
     /// Writes `NAME:value` with a value that is already valid on the wire.
     @discardableResult
     public mutating func writeLine(name: String, value: String) -> UInt64 {
-        line.removeAll(keepingCapacity: true)
-        Self.appendName(name, to: &line)
-        line.append(UInt8(ascii: ":"))
-        Self.appendValue(value, to: &line)
-        return flushLine()
+        writeLine { line in
+            Self.appendName(name, to: &line)
+            line.append(UInt8(ascii: ":"))
+            Self.appendValue(value, to: &line)
+        }
     }
 
     /// Writes `NAME:` followed by `text` escaped as TEXT, without building an intermediate String.
     @discardableResult
     public mutating func writeText(name: String, text: String) -> UInt64 {
-        line.removeAll(keepingCapacity: true)
-        Self.appendName(name, to: &line)
-        line.append(UInt8(ascii: ":"))
-        TextEscaping.appendEscaped(text, to: &line)
-        return flushLine()
+        writeLine { line in
+            Self.appendName(name, to: &line)
+            line.append(UInt8(ascii: ":"))
+            TextEscaping.appendEscaped(text, to: &line)
+        }
     }
 
     /// Writes one line whose unfolded bytes `build` appends (name, parameters, colon and value),
@@ -126,17 +126,19 @@ public struct ContentLineWriter: Sendable {
     }
 
     static func appendName(_ name: String, to out: inout [UInt8]) {
-        // Names written by code are already uppercase tokens: copy them whole.
-        if name.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
-            out.append(contentsOf: name.utf8)
-            return
-        }
-        for b in name.utf8 {
-            // Names are IANA tokens or X-names: ALPHA, DIGIT and "-" (§3.1); lowercase is folded up.
-            if b >= 0x61 && b <= 0x7A {
-                out.append(b - 0x20)
-            } else if (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D {
-                out.append(b)
+        withUTF8(name) { bytes in
+            // Names written by code are already uppercase tokens: copy them whole.
+            if bytes.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for b in bytes {
+                // Names are IANA tokens or X-names: ALPHA, DIGIT and "-" (§3.1); lowercase is folded up.
+                if b >= 0x61 && b <= 0x7A {
+                    out.append(b - 0x20)
+                } else if (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D {
+                    out.append(b)
+                }
             }
         }
     }
@@ -144,11 +146,23 @@ public struct ContentLineWriter: Sendable {
     /// A value's bytes with any control character other than HTAB removed: a raw value can
     /// never end a content line early.
     static func appendValue(_ value: String, to out: inout [UInt8]) {
-        if !value.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) {
-            out.append(contentsOf: value.utf8)
-            return
+        withUTF8(value) { bytes in
+            if !bytes.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for b in bytes where b >= 0x20 && b != 0x7F || b == 0x09 { out.append(b) }
         }
-        for b in value.utf8 where b >= 0x20 && b != 0x7F || b == 0x09 { out.append(b) }
+    }
+
+    /// Runs `body` over a string's UTF-8 bytes in place (a native string's storage; a bridged or
+    /// lazily built one is copied first). Loops over a buffer are several times cheaper than over
+    /// `String.UTF8View`, which checks its representation at every step.
+    @inline(__always)
+    static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = s
+        return copy.withUTF8(body)
     }
 
     /// Parameter values are quoted when they contain `:`, `;` or `,` (§3.2); DQUOTE and control

@@ -102,9 +102,14 @@ package struct RecurrenceEngine: Sendable {
     /// date is on or after `from`, ordered by original date. A series feed states these as
     /// EXDATEs and overrides; the rest follow from the rule.
     package func exceptionalOccurrences(ofClass index: Int, from: LocalDate) -> [Occurrence] {
+        exceptionalDates(ofClass: index, from: from).compactMap { occurrence(ofClass: index, originalDate: $0) }
+    }
+
+    /// The original dates of ``exceptionalOccurrences(ofClass:from:)``, without making the
+    /// occurrences: a date that no move names is always a cancelled one, which is all an EXDATE
+    /// needs to know.
+    package func exceptionalDates(ofClass index: Int, from: LocalDate) -> [LocalDate] {
         let cls = schedule.classes[index]
-        guard let zone = zones[index] else { return [] }
-        let moves = classExceptions.moves(ofClass: index)
         // Collected, then sorted and deduplicated (ranges of different sources can overlap): a
         // handful of dates per class, for which hashing into a Set cost more than sorting.
         var dates: [LocalDate] = []
@@ -120,20 +125,32 @@ package struct RecurrenceEngine: Sendable {
         if !classExceptions.ignoresHolidays(ofClass: index) {
             for r in holidayIndex.coveredRanges { collect(r) }  // holiday calendars close series too
         }
-        for (original, _) in moves where original >= lo && cls.runs(on: original) { dates.append(original) }
-        dates.sort()
-        var out: [Occurrence] = []
-        out.reserveCapacity(dates.count)
-        var previous: LocalDate?
-        for original in dates where original != previous {
-            previous = original
-            if let e = moves[original], case .move(_, let toDate, let toStart) = e.kind {
-                out.append(make(cls, index, zone, original: original, date: toDate ?? original, time: toStart ?? cls.start, move: e))
-            } else {
-                out.append(make(cls, index, zone, original: original, date: original, time: cls.start, move: nil))
+        if classExceptions.hasMoves(ofClass: index) {
+            for (original, _) in classExceptions.moves(ofClass: index) where original >= lo && cls.runs(on: original) {
+                dates.append(original)
             }
         }
-        return out
+        dates.sort()
+        var unique: [LocalDate] = []
+        unique.reserveCapacity(dates.count)
+        for d in dates where unique.last != d { unique.append(d) }
+        return unique
+    }
+
+    /// The occurrence of a class scheduled on `originalDate` (a date it runs on), moved and
+    /// cancelled as the exceptions say; nil when the schedule lacks the class's zone rules.
+    package func occurrence(ofClass index: Int, originalDate original: LocalDate) -> Occurrence? {
+        let cls = schedule.classes[index]
+        guard let zone = zones[index] else { return nil }
+        if let e = move(classIndex: index, on: original), case .move(_, let toDate, let toStart) = e.kind {
+            return make(cls, index, zone, original: original, date: toDate ?? original, time: toStart ?? cls.start, move: e)
+        }
+        return make(cls, index, zone, original: original, date: original, time: cls.start, move: nil)
+    }
+
+    /// The move of class `index`'s occurrence on an original date, if any.
+    package func move(classIndex index: Int, on date: LocalDate) -> ScheduleException? {
+        classExceptions.hasMoves(ofClass: index) ? classExceptions.moves(ofClass: index)[date] : nil
     }
 
     /// Occurrences moved from before `originalBefore` to a date on or after `targetFrom`.
