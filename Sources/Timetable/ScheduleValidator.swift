@@ -36,71 +36,78 @@ package enum ScheduleValidator {
         cancellationKeys.reserveCapacity(schedule.exceptions.count)
         var unknownClasses = 0
         // Fields are read in place: copying each exception and class would retain their strings.
-        for ei in schedule.exceptions.indices {
-            let e = schedule.exceptions[ei]
-            var classIndex: Int?
-            if let id = e.classID {
-                if let last = lastFound, last.id == id {
-                    classIndex = last.index
-                } else if let i = indexByID[id] {
-                    classIndex = i
-                    lastFound = (id, i)
-                } else {
-                    // Hints cost a spelling comparison with every id: only for the first few,
-                    // so thousands of bad entries cannot take minutes (or gigabytes of text).
-                    unknownClasses += 1
-                    let known = "known classes: " + ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", ..." : "")
-                    let hint = unknownClasses > 20 ? nil : closestMatch(to: id, in: ids).map { "did you mean \"\($0)\"?" } ?? known
-                    error(e.location, e.path + ".class", "no class has the id \"\(id)\"", hint: hint)
-                    continue
-                }
-            }
-            switch e.kind {
-            case .cancel(let from, let to):
-                let key = CancellationKey(classIndex: classIndex, from: from.dayNumber, to: to.dayNumber)
-                if let first = cancellationKeys[key] {
-                    warning(e.location, e.path, "duplicates \(schedule.exceptions[first].path)", hint: "remove one of them")
-                } else {
-                    cancellationKeys[key] = ei  // the first one listed is the one named
-                }
-                if let classIndex, !schedule.classes[classIndex].runs(in: from...to) {
-                    let cls = schedule.classes[classIndex]
-                    let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
-                    warning(e.location, e.path, "class \"\(cls.id)\" never runs \(when), so this exception changes nothing",
-                            hint: "check the date and the class id")
-                }
-            case .move(let date, let toDate, let toStart):
-                guard let classIndex else { continue }  // a move without "class" was reported by the decoder
-                let cls = schedule.classes[classIndex]
-                guard cls.runs(on: date) else {
-                    error(e.location, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.weekday.name) \(date) to move",
-                          hint: describeRuns(cls))
-                    continue
-                }
-                let key = CancellationKey(classIndex: classIndex, from: date.dayNumber, to: date.dayNumber)
-                if let first = moved[key] {
-                    error(e.location, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(schedule.exceptions[first].path)",
-                          hint: "keep one move per occurrence")
-                    continue
-                }
-                moved[key] = ei
-                let engine = engineStorage ?? RecurrenceEngine(schedule: schedule)
-                engineStorage = engine
-                if let c = engine.cancellation(classID: cls.id, on: date, includingHolidays: false) {
-                    error(e.location, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
-                          hint: "remove the cancellation or the move")
-                    continue
-                }
-                let target = toDate ?? date
-                if target == date && (toStart == nil || toStart == cls.start) {
-                    warning(e.location, e.path + ".moveTo", "the move does not change the date or the time")
-                }
-                if let c = engine.cancellation(classID: cls.id, on: target) {
-                    warning(e.location, e.path + ".moveTo", "moves onto \(target), which \(c.path) closes; the move stands",
-                            hint: "members will see this class on a closed day: check the date")
-                } else if target != date, cls.runs(on: target), engine.move(classID: cls.id, on: target) == nil {
-                    warning(e.location, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
-                            hint: "members will see the class twice that day")
+        schedule.classes.withUnsafeBufferPointer { classes in
+            schedule.exceptions.withUnsafeBufferPointer { exceptions in
+                // The class of the exception being checked, copied once for a run of exceptions
+                // of the same class rather than once for each.
+                var current: (index: Int, cls: ClassDefinition)?
+                for ei in exceptions.indices {
+                    var e: ScheduleException { exceptions[ei] }  // whole, for messages only
+                    var classIndex: Int?
+                    if let id = exceptions[ei].classID {
+                        if let last = lastFound, last.id == id {
+                            classIndex = last.index
+                        } else if let i = indexByID[id] {
+                            classIndex = i
+                            lastFound = (id, i)
+                        } else {
+                            // Hints cost a spelling comparison with every id: only for the first few,
+                            // so thousands of bad entries cannot take minutes (or gigabytes of text).
+                            unknownClasses += 1
+                            let known = "known classes: " + ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", ..." : "")
+                            let hint = unknownClasses > 20 ? nil : closestMatch(to: id, in: ids).map { "did you mean \"\($0)\"?" } ?? known
+                            error(e.location, e.path + ".class", "no class has the id \"\(id)\"", hint: hint)
+                            continue
+                        }
+                    }
+                    if let classIndex, current?.index != classIndex { current = (classIndex, classes[classIndex]) }
+                    switch exceptions[ei].kind {
+                    case .cancel(let from, let to):
+                        let key = CancellationKey(classIndex: classIndex, from: from.dayNumber, to: to.dayNumber)
+                        if let first = cancellationKeys[key] {
+                            warning(e.location, e.path, "duplicates \(exceptions[first].path)", hint: "remove one of them")
+                        } else {
+                            cancellationKeys[key] = ei  // the first one listed is the one named
+                        }
+                        if classIndex != nil, current?.cls.runs(in: from...to) == false, let cls = current?.cls {
+                            let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
+                            warning(e.location, e.path, "class \"\(cls.id)\" never runs \(when), so this exception changes nothing",
+                                    hint: "check the date and the class id")
+                        }
+                    case .move(let date, let toDate, let toStart):
+                        guard let classIndex else { continue }  // a move without "class" was reported by the decoder
+                        let cls = classes[classIndex]
+                        guard cls.runs(on: date) else {
+                            error(e.location, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.weekday.name) \(date) to move",
+                                  hint: describeRuns(cls))
+                            continue
+                        }
+                        let key = CancellationKey(classIndex: classIndex, from: date.dayNumber, to: date.dayNumber)
+                        if let first = moved[key] {
+                            error(e.location, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(exceptions[first].path)",
+                                  hint: "keep one move per occurrence")
+                            continue
+                        }
+                        moved[key] = ei
+                        let engine = engineStorage ?? RecurrenceEngine(schedule: schedule)
+                        engineStorage = engine
+                        if let c = engine.cancellation(classID: cls.id, on: date, includingHolidays: false) {
+                            error(e.location, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
+                                  hint: "remove the cancellation or the move")
+                            continue
+                        }
+                        let target = toDate ?? date
+                        if target == date && (toStart == nil || toStart == cls.start) {
+                            warning(e.location, e.path + ".moveTo", "the move does not change the date or the time")
+                        }
+                        if let c = engine.cancellation(classID: cls.id, on: target) {
+                            warning(e.location, e.path + ".moveTo", "moves onto \(target), which \(c.path) closes; the move stands",
+                                    hint: "members will see this class on a closed day: check the date")
+                        } else if target != date, cls.runs(on: target), engine.move(classID: cls.id, on: target) == nil {
+                            warning(e.location, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
+                                    hint: "members will see the class twice that day")
+                        }
+                    }
                 }
             }
         }
