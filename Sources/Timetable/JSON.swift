@@ -198,10 +198,32 @@ package struct JSONDocument {
         fileprivate init?(_ u: UnsafeBufferPointer<UInt8>) {
             guard u.count <= 16 else { return nil }
             count = u.count
+
             for k in 0..<u.count {
                 guard u[k] < 0x80 else { return nil }
                 if k < 8 { low |= UInt64(u[k]) << (8 * k) } else { high |= UInt64(u[k]) << (8 * (k - 8)) }
             }
+        }
+
+        /// The `count` ASCII bytes at `offset` in `buffer`, read as two whole words when 16
+        /// bytes fit there (the usual case for a key: more of the document follows it).
+        fileprivate init?(_ buffer: UnsafeBufferPointer<UInt8>, offset: Int, count: Int) {
+            guard count <= 16 else { return nil }
+            guard offset + 16 <= buffer.count else {
+                guard let key = ShortASCII(UnsafeBufferPointer(rebasing: buffer[offset..<offset + count])) else { return nil }
+                self = key
+                return
+            }
+            let raw = UnsafeRawBufferPointer(buffer)
+            var low = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            var high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+            // Keep the text's bytes only (the first byte is the lowest).
+            low &= count >= 8 ? ~0 : (1 << (8 * UInt64(count))) - 1
+            high &= count >= 16 ? ~0 : count <= 8 ? 0 : (1 << (8 * UInt64(count - 8))) - 1
+            guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return nil }
+            self.low = low
+            self.high = high
+            self.count = count
         }
 
         /// Nil for text that is longer or not ASCII.
@@ -215,7 +237,9 @@ package struct JSONDocument {
     /// The packed text of a string written plainly (no escapes) in at most 16 ASCII bytes; nil
     /// for any other string or value.
     package func shortASCII(_ v: Value) -> ShortASCII? {
-        withPlainASCII(v) { ShortASCII($0) } ?? nil
+        let e = entries[v.index]
+        guard e.kind == .string, e.payload == Text.ascii else { return nil }
+        return bytes.withUnsafeBufferPointer { ShortASCII($0, offset: Int(e.start) + 1, count: Int(e.end - e.start) - 1) }
     }
 
     /// Runs `body` over the UTF-8 of a plain ASCII string in place; nil for any other value.
@@ -565,19 +589,20 @@ package struct JSONParser {
         guard i - start <= 40 else { throw JSONSyntaxError(location: doc.location(ofOffset: start), message: "number too long") }
     }
 
-    /// True when one of the eight bytes of `word` is a quote, a backslash or below 0x20.
+    /// The eight bytes of `word` (first byte lowest) that stop the fast string scan, a quote, a
+    /// backslash or a byte below 0x20, as their high bits. Bytes above a stop may be marked
+    /// too (by a borrow), never below: the lowest mark is the first stop.
     @inline(__always)
-    private static func mayEndString(_ word: UInt64) -> Bool {
+    private static func stopBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        // (x - ones) & ~x & highs is nonzero exactly when some byte of x is zero (a borrow can
-        // mark bytes above a zero byte, never without one); subtracting 0x20s instead finds a
-        // byte below 0x20 the same way.
-        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        let quote = hasZero(word ^ (ones &* 0x22))
-        let backslash = hasZero(word ^ (ones &* 0x5C))
-        let control = (word &- ones &* 0x20) & ~word & highs != 0
-        return quote || backslash || control
+        // (x - ones) & ~x & highs marks the zero bytes of x (and perhaps, by a borrow, bytes
+        // above one); subtracting 0x20s instead marks bytes below 0x20 the same way.
+        func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let quotes = zeros(word ^ (ones &* 0x22))
+        let backslashes = zeros(word ^ (ones &* 0x5C))
+        let controls = (word &- ones &* 0x20) & ~word & highs
+        return quotes | backslashes | controls
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
@@ -609,10 +634,14 @@ package struct JSONParser {
         // The hottest loop of parsing, eight bytes at a time while none of them ends the fast
         // path: a quote, a backslash or a control character (below 0x20).
         while j + 8 <= b.count {
-            let word = UnsafeRawBufferPointer(b).loadUnaligned(fromByteOffset: j, as: UInt64.self)
-            if Self.mayEndString(word) { break }
-            if word & 0x8080_8080_8080_8080 != 0 { highBits = 0x80 }
-            j += 8
+            let word = UInt64(littleEndian: UnsafeRawBufferPointer(b).loadUnaligned(fromByteOffset: j, as: UInt64.self))
+            let stops = Self.stopBytes(word)
+            // The bytes before the first stop (all eight when there is none) are text.
+            let text = stops == 0 ? 8 : stops.trailingZeroBitCount / 8
+            let textBits: UInt64 = text == 8 ? ~0 : (1 << (8 * UInt64(text))) - 1
+            if word & textBits & 0x8080_8080_8080_8080 != 0 { highBits = 0x80 }
+            j += text
+            if stops != 0 { break }
         }
         while j < b.count {
             let c = b[j]

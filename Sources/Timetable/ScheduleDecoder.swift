@@ -226,8 +226,9 @@ package struct ScheduleDecoder {
         return s
     }
 
-    /// Exactly "YYYY-MM-DD" naming a day of the calendar, as `LocalDate(iso:)` reads it.
-    private static func isoDate(_ u: UnsafeBufferPointer<UInt8>) -> LocalDate? {
+    /// Exactly "YYYY-MM-DD" naming a day of the calendar, as `LocalDate(iso:)` reads it, and
+    /// its year (as `LocalDate.year` would work it out again).
+    private static func isoDate(_ u: UnsafeBufferPointer<UInt8>) -> (LocalDate, year: Int)? {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var v = 0
@@ -237,8 +238,10 @@ package struct ScheduleDecoder {
             }
             return v
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        return LocalDate(year: y, month: m, day: d)
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
+              let date = LocalDate(year: y, month: m, day: d)
+        else { return nil }
+        return (date, y)
     }
 
     /// Lowercase letters, digits and '-', not starting with '-', within the length limit.
@@ -252,7 +255,7 @@ package struct ScheduleDecoder {
         // A well-formed date written plainly is read in place: the bytes are what
         // `LocalDate(iso:)` reads (exactly "YYYY-MM-DD"), without making a string first.
         // Anything else takes the general path below, which explains what is wrong.
-        if let d = doc.withPlainASCII(node, Self.isoDate) ?? nil, LocalDate.supportedYears.contains(d.year) { return d }
+        if let (d, year) = doc.withPlainASCII(node, Self.isoDate) ?? nil, LocalDate.supportedYears.contains(year) { return d }
         guard let s = string(node, path(), what: "a date") else { return nil }
         guard let d = LocalDate(iso: s) else {
             let shaped = s.utf8.count == 10 && s.utf8.enumerated().allSatisfy { i, c in
