@@ -234,6 +234,38 @@ package struct JSONDocument {
         }
     }
 
+    /// Finds an object's members whose keys are among `names` (written plainly in short ASCII):
+    /// `slots[k]` becomes the value keyed `names[k]`. Returns how many members matched; any
+    /// other member (a key not in `names`, or written with escapes, non-ASCII or long) is left
+    /// for the caller to look at. One pass with the buffers held: decoding a schedule does
+    /// this for each of its thousands of objects.
+    package func matchMembers(of object: Value, names: [ShortASCII], into slots: inout InlineArray<16, Value?>) -> Int {
+        guard entries[object.index].kind == .object else { return 0 }
+        return entries.withUnsafeBufferPointer { entries in
+            bytes.withUnsafeBufferPointer { bytes in
+                names.withUnsafeBufferPointer { names in
+                    var matched = 0
+                    var k = object.index + 1
+                    let end = Int(entries[object.index].end)
+                    while k < end {
+                        let key = entries[k]
+                        if key.payload == Text.ascii,
+                           let short = ShortASCII(bytes, offset: Int(key.start) + 1, count: Int(key.end - key.start) - 1),
+                           let slot = names.firstIndex(of: short)
+                        {
+                            slots[slot] = Value(index: k + 1)
+                            matched += 1
+                        }
+                        // The member after: skip the value and everything in it.
+                        let value = entries[k + 1]
+                        k = value.kind == .object || value.kind == .array ? Int(value.end) : k + 2
+                    }
+                    return matched
+                }
+            }
+        }
+    }
+
     /// The packed text of a string written plainly (no escapes) in at most 16 ASCII bytes; nil
     /// for any other string or value.
     package func shortASCII(_ v: Value) -> ShortASCII? {

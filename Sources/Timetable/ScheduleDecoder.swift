@@ -87,16 +87,16 @@ package struct ScheduleDecoder {
         }
         let table = Key.table
         var out = Fields<Key>()
+        // The usual case: every key is known and written plainly, and is found by comparing
+        // machine words, no string made.
+        out.knownCount = doc.matchMembers(of: node, names: table.keys, into: &out.values)
+        if out.knownCount == doc.count(node) { return out }
+        // Some key is unknown, or written with escapes, non-ASCII or long: look again in order.
         var next = doc.firstKey(node)
-        members: while let key = next {
+        while let key = next {
             next = doc.key(after: key, in: node)
             if let short = doc.shortASCII(key) {
-                // The usual case: compared as two machine words, no string made.
-                for slot in table.keys.indices where table.keys[slot] == short {
-                    out.knownCount += 1
-                    out.set(slot, doc.value(of: key))
-                    continue members
-                }
+                if table.keys.contains(short) { continue }  // matched above
             } else {
                 // Escaped, non-ASCII or long: compared as Swift strings (canonical equivalence),
                 // as keys always were: known when equal, found by lookups only when the UTF-8
@@ -147,7 +147,7 @@ package struct ScheduleDecoder {
     /// An object's known members, by key. Held inline: a schedule has thousands of small
     /// objects, and finding their members needs no heap allocation and no string hashing.
     private struct Fields<Key: ObjectKey> {
-        private var values = InlineArray<16, Node?>(repeating: nil)
+        fileprivate var values = InlineArray<16, Node?>(repeating: nil)
         /// How many members have an allowed key.
         var knownCount = 0
 
