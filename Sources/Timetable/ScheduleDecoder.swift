@@ -180,12 +180,7 @@ package struct ScheduleDecoder {
 
     /// Free text: non-empty, bounded, no control characters other than newline.
     private mutating func text(_ node: Node, _ path: @autoclosure () -> String, what: String) -> String? {
-        // Most text is plain ASCII that starts with a visible character, is within the limit
-        // and has no DEL: that passes every check below, and is settled in place.
-        let plain = doc.withPlainASCII(node) { u in
-            u.count <= ScheduleLimits.textLength && u.first.map { $0 > 0x20 && $0 < 0x7F } == true && !u.contains(0x7F)
-        }
-        if plain == true { return doc.string(node) }
+        if doc.withPlainASCII(node, Self.isPlainText) == true { return doc.string(node) }
         guard let s = string(node, path(), what: what) else { return nil }
         // Text nearly always starts with a visible ASCII character, which settles it without a
         // Unicode property lookup (ASCII White_Space is only HT, LF, VT, FF, CR and space).
@@ -207,6 +202,13 @@ package struct ScheduleDecoder {
             return nil
         }
         return s
+    }
+
+    /// Most text is plain ASCII (no escapes) that starts with a visible character, is within
+    /// the limit and has no DEL: that passes every check of ``text(_:_:what:)``, settled in
+    /// place. (A plain string holds no control characters: the parser rejects them.)
+    private static func isPlainText(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        u.count <= ScheduleLimits.textLength && u.first.map { $0 > 0x20 && $0 < 0x7F } == true && !u.contains(0x7F)
     }
 
     private mutating func identifier(_ node: Node, _ path: @autoclosure () -> String, what: String) -> String? {
@@ -288,6 +290,7 @@ package struct ScheduleDecoder {
     }
 
     private mutating func url(_ node: Node, _ path: @autoclosure () -> String) -> String? {
+        if doc.withPlainASCII(node, { Self.isPlainText($0) && Self.isPlainURL($0) }) == true { return doc.string(node) }
         guard let s = text(node, path(), what: "a URL") else { return nil }
         let lower = s.lowercased()
         guard (lower.hasPrefix("https://") || lower.hasPrefix("http://")), s.count > 8,
@@ -297,6 +300,22 @@ package struct ScheduleDecoder {
             return nil
         }
         return s
+    }
+
+    /// The checks of ``url(_:_:)`` for plain ASCII text, in place: "http://" or "https://" in
+    /// any case, more than 8 characters (one byte each here), and none of ` `, `"`, `<`, `>`
+    /// or a line break.
+    private static func isPlainURL(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            prefix.withUTF8Buffer { p in
+                // OR-ing 0x20 lowercases an ASCII letter and maps nothing else onto one.
+                u.count >= p.count && p.indices.allSatisfy { k in
+                    p[k] >= UInt8(ascii: "a") && p[k] <= UInt8(ascii: "z") ? u[k] | 0x20 == p[k] : u[k] == p[k]
+                }
+            }
+        }
+        return (hasPrefix("https://") || hasPrefix("http://")) && u.count > 8
+            && !u.contains { $0 == 0x20 || $0 == 0x0A || $0 == 0x22 || $0 == 0x3C || $0 == 0x3E }
     }
 
     /// The http(s) URL of a folder (`calendar.publicURL`): no query or fragment, not a file;
