@@ -246,6 +246,14 @@ package struct ScheduleDecoder {
         return (date, y)
     }
 
+    /// Exactly "HH:MM" naming a time of day, as `LocalTime(hhmm:)` reads it.
+    private static func hhmm(_ u: UnsafeBufferPointer<UInt8>) -> LocalTime? {
+        guard u.count == 5, u[2] == UInt8(ascii: ":") else { return nil }
+        func digit(_ k: Int) -> Int? { u[k] >= UInt8(ascii: "0") && u[k] <= UInt8(ascii: "9") ? Int(u[k] - UInt8(ascii: "0")) : nil }
+        guard let h1 = digit(0), let h2 = digit(1), let m1 = digit(3), let m2 = digit(4) else { return nil }
+        return LocalTime(hour: h1 * 10 + h2, minute: m1 * 10 + m2)
+    }
+
     /// Lowercase letters, digits and '-', not starting with '-', within the length limit.
     private static func isIdentifier(_ utf8: some Collection<UInt8>) -> Bool {
         !utf8.isEmpty && utf8.count <= ScheduleLimits.idLength
@@ -278,6 +286,9 @@ package struct ScheduleDecoder {
     }
 
     private mutating func time(_ node: Node, _ path: @autoclosure () -> String) -> LocalTime? {
+        // A well-formed time written plainly is read in place, as `LocalTime(hhmm:)` reads it
+        // (exactly "HH:MM"); anything else takes the general path, which explains what is wrong.
+        if let t = doc.withPlainASCII(node, Self.hhmm) ?? nil { return t }
         guard let s = string(node, path(), what: "a time") else { return nil }
         guard let t = LocalTime(hhmm: s) else {
             var hint: String?
@@ -360,8 +371,9 @@ package struct ScheduleDecoder {
 
     private mutating func zoneName(_ node: Node, _ path: @autoclosure () -> String) -> String? {
         guard let s = string(node, path(), what: "a time zone") else { return nil }
-        // A zone already loaded was checked then: most classes name one of a few zones.
-        if zones[s] != nil { return s }
+        // A zone already loaded was checked then: most classes name one of a few zones. (Asking
+        // for the key, not the value: `zones[s]` would copy the zone's rules to compare them with nil.)
+        if zones.index(forKey: s) != nil { return s }
         guard TimeZoneDatabase.isWellFormedName(s) else {
             error(node, path(), "expected an IANA time zone name such as \"Europe/London\", \(found(node))")
             return nil
