@@ -462,6 +462,13 @@ package struct JSONParser {
         }
     }
 
+    /// A value inside an object or an array: strings, most of a schedule, straight to
+    /// `string()`; anything else through `value(depth:)`, which checks the depth first.
+    @inline(__always)
+    private mutating func member(depth: Int) throws(JSONSyntaxError) {
+        if depth < maxDepth && i < b.count && b[i] == UInt8(ascii: "\"") { try string() } else { try value(depth: depth) }
+    }
+
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let n = word.utf8CodeUnitCount
         let matches = i + n <= b.count && word.withUTF8Buffer { w in (0..<n).allSatisfy { b[i + $0] == w[$0] } }
@@ -546,7 +553,7 @@ package struct JSONParser {
             }
             i += 1
             skipWhitespace()
-            try value(depth: depth + 1)
+            try member(depth: depth + 1)
             count += 1
             skipWhitespace()
             guard i < b.count else { throw error("unexpected end of file inside an object; expected ',' or '}'") }
@@ -579,7 +586,7 @@ package struct JSONParser {
         while true {
             skipWhitespace()
             if i < b.count && b[i] == UInt8(ascii: "]") { throw error("trailing comma before ']' is not allowed in JSON") }
-            try value(depth: depth + 1)
+            try member(depth: depth + 1)
             count += 1
             skipWhitespace()
             guard i < b.count else { throw error("unexpected end of file inside an array; expected ',' or ']'") }
