@@ -198,7 +198,6 @@ package struct JSONDocument {
         fileprivate init?(_ u: UnsafeBufferPointer<UInt8>) {
             guard u.count <= 16 else { return nil }
             count = u.count
-
             for k in 0..<u.count {
                 guard u[k] < 0x80 else { return nil }
                 if k < 8 { low |= UInt64(u[k]) << (8 * k) } else { high |= UInt64(u[k]) << (8 * (k - 8)) }
