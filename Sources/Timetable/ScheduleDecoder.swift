@@ -5,12 +5,17 @@ import CivilTime
 /// closure), with a "did you mean" hint.
 package struct ScheduleDecoder {
     package let file: String
+    /// The parsed file: values are read from it in place, and located only when needed.
+    private var doc: JSONDocument
     private var diagnostics: [Diagnostic] = []
     private let zoneLoader: (String) throws(ZoneDataError) -> ZoneRules
     private var zones: [String: ZoneRules] = [:]
 
-    private init(file: String, zones: @escaping (String) throws(ZoneDataError) -> ZoneRules) {
+    private typealias Node = JSONDocument.Value
+
+    private init(file: String, document: JSONDocument, zones: @escaping (String) throws(ZoneDataError) -> ZoneRules) {
         self.file = file
+        self.doc = document
         self.zoneLoader = zones
     }
 
@@ -21,7 +26,6 @@ package struct ScheduleDecoder {
     package static func decode(
         _ bytes: [UInt8], file: String, zones: @escaping (String) throws(ZoneDataError) -> ZoneRules
     ) throws(ScheduleError) -> (Schedule, [Diagnostic]) {
-        var d = ScheduleDecoder(file: file, zones: zones)
         guard bytes.count <= ScheduleLimits.fileBytes else {
             throw ScheduleError([
                 Diagnostic(
@@ -30,15 +34,16 @@ package struct ScheduleDecoder {
                     hint: "is this really a schedule? split a studio network into one schedule per studio")
             ])
         }
-        let root: JSONNode
+        let document: JSONDocument
         do {
-            root = try JSONParser.parse(bytes, maxDepth: ScheduleLimits.nestingDepth)
+            document = try JSONDocument.parse(bytes, maxDepth: ScheduleLimits.nestingDepth)
         } catch {
             throw ScheduleError([
                 Diagnostic(.error, file: file, location: error.location, path: "", message: error.message)
             ])
         }
-        var schedule = d.schedule(root)
+        var d = ScheduleDecoder(file: file, document: document, zones: zones)
+        var schedule = d.schedule(document.root)
         schedule?.zones = d.zones
         schedule?.sourceFile = file
         if let schedule, !d.diagnostics.contains(where: { $0.severity == .error }) {
@@ -49,16 +54,12 @@ package struct ScheduleDecoder {
 
     // MARK: - Diagnostics
 
-    private mutating func error(_ node: JSONNode?, _ path: String, _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.error, file: file, location: node?.location, path: path, message: message, hint: hint))
+    private mutating func error(_ node: Node?, _ path: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, file: file, location: node.map { doc.location(of: $0) }, path: path, message: message, hint: hint))
     }
 
-    private mutating func error(at location: SourceLocation?, _ path: String, _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.error, file: file, location: location, path: path, message: message, hint: hint))
-    }
-
-    private mutating func warning(_ node: JSONNode?, _ path: String, _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.warning, file: file, location: node?.location, path: path, message: message, hint: hint))
+    private mutating func warning(_ node: Node?, _ path: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, file: file, location: node.map { doc.location(of: $0) }, path: path, message: message, hint: hint))
     }
 
     private static func quoted(_ s: String) -> String {
@@ -67,58 +68,101 @@ package struct ScheduleDecoder {
         return "\"" + t + "\""
     }
 
-    private static func found(_ node: JSONNode) -> String {
-        switch node.value {
-        case .string(let s): return "found " + quoted(s)
-        case .number(let n): return "found \(n)"
-        case .bool(let b): return "found \(b)"
-        default: return "found \(node.kind)"
-        }
+    private func found(_ node: Node) -> String {
+        if let s = doc.string(node) { return "found " + Self.quoted(s) }
+        if let n = doc.number(node) { return "found \(n)" }
+        if let b = doc.bool(node) { return "found \(b)" }
+        return "found \(doc.kind(node))"
     }
 
     // MARK: - Objects
 
     /// The members of an object, after reporting unknown keys. Nil (with an error) when not an object.
-    private mutating func members(
-        _ node: JSONNode, _ path: @autoclosure () -> String, allowed: [String], what: String
-    ) -> Fields? {
-        guard case .object(let list) = node.value else {
-            error(node, path(), "expected \(what) (a JSON object { ... }), \(Self.found(node))")
+    private mutating func members<Key: ObjectKey>(
+        _ node: Node, _ path: @autoclosure () -> String, keys: Key.Type, what: String
+    ) -> Fields<Key>? {
+        guard doc.isObject(node) else {
+            error(node, path(), "expected \(what) (a JSON object { ... }), \(found(node))")
             return nil
         }
-        var out = Fields(members: list)
-        for m in list {
-            if allowed.contains(m.key) {
-                out.knownCount += 1
+        let table = Key.table
+        var out = Fields<Key>()
+        // The usual case: every key is known and written plainly, and is found by comparing
+        // machine words, no string made.
+        out.knownCount = doc.matchMembers(of: node, names: table.keys, into: &out.values)
+        if out.knownCount == doc.count(node) { return out }
+        // Some key is unknown, or written with escapes, non-ASCII or long: look again in order.
+        var next = doc.firstKey(node)
+        while let key = next {
+            next = doc.key(after: key, in: node)
+            if let short = doc.shortASCII(key) {
+                if table.keys.contains(short) { continue }  // matched above
             } else {
-                let hint = closestMatch(to: m.key, in: allowed).map { "did you mean \"\($0)\"?" }
-                    ?? "known keys here: " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
-                error(at: m.keyLocation, join(path(), m.key), "unknown key \"\(m.key)\"", hint: hint)
+                // Escaped, non-ASCII or long: compared as Swift strings (canonical equivalence),
+                // as keys always were: known when equal, found by lookups only when the UTF-8
+                // lengths agree too.
+                let text = doc.string(key) ?? ""
+                if table.names.contains(text) {
+                    out.knownCount += 1
+                    if let slot = table.names.firstIndex(where: { $0.utf8.count == text.utf8.count && $0 == text }) {
+                        out.set(slot, doc.value(of: key))
+                    }
+                    continue
+                }
             }
+            let name = doc.string(key) ?? ""
+            let hint = closestMatch(to: name, in: table.names).map { "did you mean \"\($0)\"?" }
+                ?? "known keys here: " + table.names.map { "\"\($0)\"" }.joined(separator: ", ")
+            error(key, join(path(), name), "unknown key \"\(name)\"", hint: hint)
         }
         return out
     }
 
     private func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-    /// An object's known members, looked up by a linear scan (objects here have few keys).
-    /// It shares the parsed member list rather than copying the known members out: lookups only
-    /// ever ask for allowed keys, which no unknown key can equal.
-    private struct Fields {
-        let members: [JSONNode.Member]
+    /// `name[index]`, the path of an array element, written out in one go: every class and
+    /// exception keeps its path, and interpolation grows a string piece by piece.
+    private static func elementPath(_ name: StaticString, _ index: Int) -> String {
+        precondition(index >= 0 && name.utf8CodeUnitCount <= 40)
+        let n = name.utf8CodeUnitCount
+        var digits = 1
+        var rest = index / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { out in
+            name.withUTF8Buffer { for k in 0..<n { out[k] = $0[k] } }
+            out[n] = UInt8(ascii: "[")
+            var v = index
+            for k in stride(from: n + digits, to: n, by: -1) {
+                out[k] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            }
+            out[n + digits + 1] = UInt8(ascii: "]")
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<(n + digits + 2)]), as: UTF8.self)
+        }
+    }
+
+    /// An object's known members, by key. Held inline: a schedule has thousands of small
+    /// objects, and finding their members needs no heap allocation and no string hashing.
+    private struct Fields<Key: ObjectKey> {
+        fileprivate var values = InlineArray<16, Node?>(repeating: nil)
         /// How many members have an allowed key.
         var knownCount = 0
-        subscript(key: String) -> JSONNode? {
-            // Comparing lengths first rejects most other keys without a string comparison.
-            let n = key.utf8.count
-            return members.first { $0.key.utf8.count == n && $0.key == key }?.value
+
+        fileprivate mutating func set(_ slot: Int, _ value: Node) {
+            // Keys are unique (the parser rejects duplicates), so each slot is set at most once.
+            values[slot] = value
         }
+
+        subscript(key: Key) -> Node? { values[key.rawValue] }
         var isEmpty: Bool { knownCount == 0 }
     }
 
-    private mutating func require(_ obj: Fields, _ key: String, _ parent: JSONNode, _ path: @autoclosure () -> String, _ what: String) -> JSONNode? {
+    private mutating func require<Key: ObjectKey>(_ obj: Fields<Key>, _ key: Key, _ parent: Node, _ path: @autoclosure () -> String, _ what: String) -> Node? {
         guard let v = obj[key] else {
-            error(parent, path(), "missing required key \"\(key)\" (\(what))")
+            error(parent, path(), "missing required key \"\(Key.table.names[key.rawValue])\" (\(what))")
             return nil
         }
         return v
@@ -126,16 +170,17 @@ package struct ScheduleDecoder {
 
     // MARK: - Values
 
-    private mutating func string(_ node: JSONNode, _ path: @autoclosure () -> String, what: String) -> String? {
-        guard case .string(let s) = node.value else {
-            error(node, path(), "expected \(what) as a string, \(Self.found(node))")
+    private mutating func string(_ node: Node, _ path: @autoclosure () -> String, what: String) -> String? {
+        guard let s = doc.string(node) else {
+            error(node, path(), "expected \(what) as a string, \(found(node))")
             return nil
         }
         return s
     }
 
     /// Free text: non-empty, bounded, no control characters other than newline.
-    private mutating func text(_ node: JSONNode, _ path: @autoclosure () -> String, what: String) -> String? {
+    private mutating func text(_ node: Node, _ path: @autoclosure () -> String, what: String) -> String? {
+        if doc.withPlainASCII(node, Self.isPlainText) == true { return doc.string(node) }
         guard let s = string(node, path(), what: what) else { return nil }
         // Text nearly always starts with a visible ASCII character, which settles it without a
         // Unicode property lookup (ASCII White_Space is only HT, LF, VT, FF, CR and space).
@@ -159,20 +204,68 @@ package struct ScheduleDecoder {
         return s
     }
 
-    private mutating func identifier(_ node: JSONNode, _ path: @autoclosure () -> String, what: String) -> String? {
-        guard let s = string(node, path(), what: what) else { return nil }
-        let ok = !s.isEmpty && s.utf8.count <= ScheduleLimits.idLength
-            && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
-            && s.utf8.first != UInt8(ascii: "-")  // the same as `s.first != "-"` for these bytes
-        guard ok else {
-            error(node, path(), "expected \(what) made of lowercase letters, digits and '-' (at most \(ScheduleLimits.idLength), not starting with '-'), \(Self.found(node))",
+    /// Most text is plain ASCII (no escapes) that starts with a visible character, is within
+    /// the limit and has no DEL: that passes every check of ``text(_:_:what:)``, settled in
+    /// place. (A plain string holds no control characters: the parser rejects them.)
+    private static func isPlainText(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        u.count <= ScheduleLimits.textLength && u.first.map { $0 > 0x20 && $0 < 0x7F } == true && !u.contains(0x7F)
+    }
+
+    private mutating func identifier(_ node: Node, _ path: @autoclosure () -> String, what: String) -> String? {
+        // Checked in place when written plainly in ASCII (the usual case), else as a string.
+        let ok: Bool
+        if let inPlace = doc.withPlainASCII(node, Self.isIdentifier) {
+            ok = inPlace
+        } else {
+            guard let s = string(node, path(), what: what) else { return nil }
+            ok = Self.isIdentifier(s.utf8)
+        }
+        guard ok, let s = doc.string(node) else {
+            error(node, path(), "expected \(what) made of lowercase letters, digits and '-' (at most \(ScheduleLimits.idLength), not starting with '-'), \(found(node))",
                   hint: "ids become file names and UIDs, e.g. \"hips-monday\"")
             return nil
         }
         return s
     }
 
-    private mutating func date(_ node: JSONNode, _ path: @autoclosure () -> String) -> LocalDate? {
+    /// Exactly "YYYY-MM-DD" naming a day of the calendar, as `LocalDate(iso:)` reads it, and
+    /// its year (as `LocalDate.year` would work it out again).
+    private static func isoDate(_ u: UnsafeBufferPointer<UInt8>) -> (LocalDate, year: Int)? {
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var v = 0
+            for k in range {
+                guard u[k] >= UInt8(ascii: "0"), u[k] <= UInt8(ascii: "9") else { return nil }
+                v = v * 10 + Int(u[k] - UInt8(ascii: "0"))
+            }
+            return v
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
+              let date = LocalDate(year: y, month: m, day: d)
+        else { return nil }
+        return (date, y)
+    }
+
+    /// Exactly "HH:MM" naming a time of day, as `LocalTime(hhmm:)` reads it.
+    private static func hhmm(_ u: UnsafeBufferPointer<UInt8>) -> LocalTime? {
+        guard u.count == 5, u[2] == UInt8(ascii: ":") else { return nil }
+        func digit(_ k: Int) -> Int? { u[k] >= UInt8(ascii: "0") && u[k] <= UInt8(ascii: "9") ? Int(u[k] - UInt8(ascii: "0")) : nil }
+        guard let h1 = digit(0), let h2 = digit(1), let m1 = digit(3), let m2 = digit(4) else { return nil }
+        return LocalTime(hour: h1 * 10 + h2, minute: m1 * 10 + m2)
+    }
+
+    /// Lowercase letters, digits and '-', not starting with '-', within the length limit.
+    private static func isIdentifier(_ utf8: some Collection<UInt8>) -> Bool {
+        !utf8.isEmpty && utf8.count <= ScheduleLimits.idLength
+            && utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+            && utf8.first != UInt8(ascii: "-")  // the same as `s.first != "-"` for these bytes
+    }
+
+    private mutating func date(_ node: Node, _ path: @autoclosure () -> String) -> LocalDate? {
+        // A well-formed date written plainly is read in place: the bytes are what
+        // `LocalDate(iso:)` reads (exactly "YYYY-MM-DD"), without making a string first.
+        // Anything else takes the general path below, which explains what is wrong.
+        if let (d, year) = doc.withPlainASCII(node, Self.isoDate) ?? nil, LocalDate.supportedYears.contains(year) { return d }
         guard let s = string(node, path(), what: "a date") else { return nil }
         guard let d = LocalDate(iso: s) else {
             let shaped = s.utf8.count == 10 && s.utf8.enumerated().allSatisfy { i, c in
@@ -181,7 +274,7 @@ package struct ScheduleDecoder {
             if shaped {
                 error(node, path(), "\(Self.quoted(s)) is not a date in the calendar (check the month and the day)")
             } else {
-                error(node, path(), "expected a date \"YYYY-MM-DD\" such as \"2026-12-24\", \(Self.found(node))")
+                error(node, path(), "expected a date \"YYYY-MM-DD\" such as \"2026-12-24\", \(found(node))")
             }
             return nil
         }
@@ -192,49 +285,69 @@ package struct ScheduleDecoder {
         return d
     }
 
-    private mutating func time(_ node: JSONNode, _ path: @autoclosure () -> String) -> LocalTime? {
+    private mutating func time(_ node: Node, _ path: @autoclosure () -> String) -> LocalTime? {
+        // A well-formed time written plainly is read in place, as `LocalTime(hhmm:)` reads it
+        // (exactly "HH:MM"); anything else takes the general path, which explains what is wrong.
+        if let t = doc.withPlainASCII(node, Self.hhmm) ?? nil { return t }
         guard let s = string(node, path(), what: "a time") else { return nil }
         guard let t = LocalTime(hhmm: s) else {
             var hint: String?
             if s.lowercased().hasSuffix("am") || s.lowercased().hasSuffix("pm") { hint = "use the 24-hour clock: 7pm is \"19:00\"" }
             else if s.count == 4, s.dropFirst().first == ":" { hint = "write two digits for the hour: \"0\(s)\"" }
-            error(node, path(), "expected a 24-hour time \"HH:MM\" such as \"17:15\", \(Self.found(node))", hint: hint)
+            error(node, path(), "expected a 24-hour time \"HH:MM\" such as \"17:15\", \(found(node))", hint: hint)
             return nil
         }
         return t
     }
 
-    private mutating func url(_ node: JSONNode, _ path: @autoclosure () -> String) -> String? {
+    private mutating func url(_ node: Node, _ path: @autoclosure () -> String) -> String? {
+        if doc.withPlainASCII(node, { Self.isPlainText($0) && Self.isPlainURL($0) }) == true { return doc.string(node) }
         guard let s = text(node, path(), what: "a URL") else { return nil }
         let lower = s.lowercased()
         guard (lower.hasPrefix("https://") || lower.hasPrefix("http://")), s.count > 8,
               !s.unicodeScalars.contains(where: { $0 == " " || $0 == "\n" || $0 == "\"" || $0 == "<" || $0 == ">" })
         else {
-            error(node, path(), "expected an http:// or https:// URL without spaces, \(Self.found(node))")
+            error(node, path(), "expected an http:// or https:// URL without spaces, \(found(node))")
             return nil
         }
         return s
     }
 
+    /// The checks of ``url(_:_:)`` for plain ASCII text, in place: "http://" or "https://" in
+    /// any case, more than 8 characters (one byte each here), and none of ` `, `"`, `<`, `>`
+    /// or a line break.
+    private static func isPlainURL(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            prefix.withUTF8Buffer { p in
+                // OR-ing 0x20 lowercases an ASCII letter and maps nothing else onto one.
+                u.count >= p.count && p.indices.allSatisfy { k in
+                    p[k] >= UInt8(ascii: "a") && p[k] <= UInt8(ascii: "z") ? u[k] | 0x20 == p[k] : u[k] == p[k]
+                }
+            }
+        }
+        return (hasPrefix("https://") || hasPrefix("http://")) && u.count > 8
+            && !u.contains { $0 == 0x20 || $0 == 0x0A || $0 == 0x22 || $0 == 0x3C || $0 == 0x3E }
+    }
+
     /// The http(s) URL of a folder (`calendar.publicURL`): no query or fragment, not a file;
     /// returned ending in "/" so file names can be appended.
-    private mutating func folderURL(_ node: JSONNode, _ path: String) -> String? {
+    private mutating func folderURL(_ node: Node, _ path: String) -> String? {
         guard let s = url(node, path) else { return nil }
         let host = s.drop { $0 != ":" }.dropFirst(3).prefix { $0 != "/" }
         if host.isEmpty || host.contains("@") {
-            error(node, path, "expected the web address of the folder the feeds are served from, with a host name, \(Self.found(node))",
+            error(node, path, "expected the web address of the folder the feeds are served from, with a host name, \(found(node))",
                   hint: "e.g. \"https://circl.example/feeds/\"")
             return nil
         }
         if s.contains("?") || s.contains("#") {
-            error(node, path, "the folder's address cannot have a query (?) or a fragment (#), \(Self.found(node))",
+            error(node, path, "the folder's address cannot have a query (?) or a fragment (#), \(found(node))",
                   hint: "feed file names are appended to it, e.g. \"https://circl.example/feeds/\" + \"circl.ics\"")
             return nil
         }
         let lower = s.lowercased()
         if lower.hasSuffix(".ics") || lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
             let folder = String(s[...(s.lastIndex(of: "/") ?? s.startIndex)])
-            error(node, path, "expected the folder the feeds are served from, not a file, \(Self.found(node))",
+            error(node, path, "expected the folder the feeds are served from, not a file, \(found(node))",
                   hint: "did you mean \"\(folder)\"?")
             return nil
         }
@@ -242,26 +355,27 @@ package struct ScheduleDecoder {
     }
 
     /// One of an enum's raw values.
-    private mutating func choice<T: RawRepresentable & CaseIterable>(_ node: JSONNode, _ path: @autoclosure () -> String, _ type: T.Type) -> T?
+    private mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ path: @autoclosure () -> String, _ type: T.Type) -> T?
     where T.RawValue == String {
         let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
-        guard case .string(let s) = node.value, let v = T(rawValue: s) else {
+        guard let s = doc.string(node), let v = T(rawValue: s) else {
             var hint: String?
-            if case .string(let s) = node.value {
+            if let s = doc.string(node) {
                 hint = closestMatch(to: s, in: T.allCases.map(\.rawValue)).map { "did you mean \"\($0)\"?" }
             }
-            error(node, path(), "expected \(options), \(Self.found(node))", hint: hint)
+            error(node, path(), "expected \(options), \(found(node))", hint: hint)
             return nil
         }
         return v
     }
 
-    private mutating func zoneName(_ node: JSONNode, _ path: @autoclosure () -> String) -> String? {
+    private mutating func zoneName(_ node: Node, _ path: @autoclosure () -> String) -> String? {
         guard let s = string(node, path(), what: "a time zone") else { return nil }
-        // A zone already loaded was checked then: most classes name one of a few zones.
-        if zones[s] != nil { return s }
+        // A zone already loaded was checked then: most classes name one of a few zones. (Asking
+        // for the key, not the value: `zones[s]` would copy the zone's rules to compare them with nil.)
+        if zones.index(forKey: s) != nil { return s }
         guard TimeZoneDatabase.isWellFormedName(s) else {
-            error(node, path(), "expected an IANA time zone name such as \"Europe/London\", \(Self.found(node))")
+            error(node, path(), "expected an IANA time zone name such as \"Europe/London\", \(found(node))")
             return nil
         }
         if zones[s] == nil {
@@ -278,44 +392,48 @@ package struct ScheduleDecoder {
 
     // MARK: - The schedule
 
-    private mutating func schedule(_ root: JSONNode) -> Schedule? {
-        guard let top = members(root, "", allowed: ["calendar", "classes", "exceptions", "holidayCalendars"], what: "the schedule") else { return nil }
-        guard let calNode = require(top, "calendar", root, "", "the calendar's id, name, timezone and uidDomain") else {
-            _ = require(top, "classes", root, "", "the list of classes")
+    private mutating func schedule(_ root: Node) -> Schedule? {
+        guard let top = members(root, "", keys: ScheduleKey.self, what: "the schedule") else { return nil }
+        guard let calNode = require(top, .calendar, root, "", "the calendar's id, name, timezone and uidDomain") else {
+            _ = require(top, .classes, root, "", "the list of classes")
             return nil
         }
         let calendar = calendarInfo(calNode)
         var classes: [ClassDefinition] = []
-        if let list = require(top, "classes", root, "", "the list of classes") {
-            if case .array(let items) = list.value {
+        if let list = require(top, .classes, root, "", "the list of classes") {
+            if doc.isArray(list) {
+                let items = doc.elements(list)
                 if items.count > ScheduleLimits.classes {
                     error(list, "classes", "\(items.count) classes; the limit is \(ScheduleLimits.classes)")
                 } else {
+                    classes.reserveCapacity(items.count)
                     for (i, item) in items.enumerated() {
-                        if let c = classDefinition(item, "classes[\(i)]") { classes.append(c) }
+                        if let c = classDefinition(item, Self.elementPath("classes", i)) { classes.append(c) }
                     }
                 }
             } else {
-                error(list, "classes", "expected an array of classes [ ... ], \(Self.found(list))")
+                error(list, "classes", "expected an array of classes [ ... ], \(found(list))")
             }
         }
         var exceptions: [ScheduleException] = []
-        if let list = top["exceptions"] {
-            if case .array(let items) = list.value {
+        if let list = top[.exceptions] {
+            if doc.isArray(list) {
+                let items = doc.elements(list)
                 if items.count > ScheduleLimits.exceptions {
                     error(list, "exceptions", "\(items.count) exceptions; the limit is \(ScheduleLimits.exceptions)")
                 } else {
+                    exceptions.reserveCapacity(items.count)
                     for (i, item) in items.enumerated() {
-                        if let e = exception(item, "exceptions[\(i)]") { exceptions.append(e) }
+                        if let e = exception(item, Self.elementPath("exceptions", i)) { exceptions.append(e) }
                     }
                 }
             } else {
-                error(list, "exceptions", "expected an array of exceptions [ ... ], \(Self.found(list))")
+                error(list, "exceptions", "expected an array of exceptions [ ... ], \(found(list))")
             }
         }
         var holidayCalendars: [HolidayCalendarReference] = []
-        if let list = top["holidayCalendars"] {
-            let (refs, found) = HolidayCalendarReference.decode(list, file: file)
+        if let list = top[.holidayCalendars] {
+            let (refs, found) = HolidayCalendarReference.decode(doc.node(list), file: file)
             holidayCalendars = refs
             diagnostics += found
         }
@@ -325,34 +443,32 @@ package struct ScheduleDecoder {
         return schedule
     }
 
-    private mutating func calendarInfo(_ node: JSONNode) -> CalendarInfo? {
+    private mutating func calendarInfo(_ node: Node) -> CalendarInfo? {
         let path = "calendar"
         guard let m = members(
             node, path,
-            allowed: ["id", "name", "timezone", "uidDomain", "description", "url", "location", "bookingLabel", "style",
-                      "cancellations", "publicURL"],
-            what: "the calendar")
+            keys: CalendarKey.self, what: "the calendar")
         else { return nil }
-        let id = require(m, "id", node, path, "the feed's file name, e.g. \"circl\"").flatMap { identifier($0, "calendar.id", what: "an id") }
-        let name = require(m, "name", node, path, "the calendar's display name").flatMap { text($0, "calendar.name", what: "the calendar name") }
-        let zone = require(m, "timezone", node, path, "an IANA time zone such as \"Europe/London\"").flatMap { zoneName($0, "calendar.timezone") }
+        let id = require(m, .id, node, path, "the feed's file name, e.g. \"circl\"").flatMap { identifier($0, "calendar.id", what: "an id") }
+        let name = require(m, .name, node, path, "the calendar's display name").flatMap { text($0, "calendar.name", what: "the calendar name") }
+        let zone = require(m, .timezone, node, path, "an IANA time zone such as \"Europe/London\"").flatMap { zoneName($0, "calendar.timezone") }
         var domain: String?
-        if let n = require(m, "uidDomain", node, path, "a domain you control, e.g. \"circl.example\"") {
+        if let n = require(m, .uidDomain, node, path, "a domain you control, e.g. \"circl.example\"") {
             if let s = string(n, "calendar.uidDomain", what: "a domain") {
                 let ok = !s.isEmpty && s.utf8.count <= 253 && s.first != "." && s.first != "-"
                     && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E }
                 if ok { domain = s } else {
-                    error(n, "calendar.uidDomain", "expected a domain name such as \"circl.example\", \(Self.found(n))")
+                    error(n, "calendar.uidDomain", "expected a domain name such as \"circl.example\", \(found(n))")
                 }
             }
         }
-        let description = m["description"].flatMap { text($0, "calendar.description", what: "the description") }
-        let url = m["url"].flatMap { self.url($0, "calendar.url") }
-        let location = m["location"].flatMap { text($0, "calendar.location", what: "the location") }
-        let label = m["bookingLabel"].flatMap { text($0, "calendar.bookingLabel", what: "the booking label") }
-        let style = m["style"].flatMap { choice($0, "calendar.style", FeedStyle.self) }
-        let cancellations = m["cancellations"].flatMap { choice($0, "calendar.cancellations", CancellationPolicy.self) }
-        let publicURL = m["publicURL"].flatMap { folderURL($0, "calendar.publicURL") }
+        let description = m[.description].flatMap { text($0, "calendar.description", what: "the description") }
+        let url = m[.url].flatMap { self.url($0, "calendar.url") }
+        let location = m[.location].flatMap { text($0, "calendar.location", what: "the location") }
+        let label = m[.bookingLabel].flatMap { text($0, "calendar.bookingLabel", what: "the booking label") }
+        let style = m[.style].flatMap { choice($0, "calendar.style", FeedStyle.self) }
+        let cancellations = m[.cancellations].flatMap { choice($0, "calendar.cancellations", CancellationPolicy.self) }
+        let publicURL = m[.publicURL].flatMap { folderURL($0, "calendar.publicURL") }
         guard let id, let name, let zone, let domain else { return nil }
         var info = CalendarInfo(
             id: id, name: name, timeZone: zone, uidDomain: domain, description: description, url: url,
@@ -363,34 +479,34 @@ package struct ScheduleDecoder {
         return info
     }
 
-    private mutating func classDefinition(_ node: JSONNode, _ path: String) -> ClassDefinition? {
+    private mutating func classDefinition(_ node: Node, _ path: String) -> ClassDefinition? {
         guard let m = members(
             node, path,
-            allowed: ["id", "title", "days", "dates", "start", "durationMinutes", "from", "until",
-                      "description", "location", "instructor", "url", "timezone", "ignoreHolidays"],
-            what: "a class")
+            keys: ClassKey.self, what: "a class")
         else { return nil }
-        let id = require(m, "id", node, path, "a unique id such as \"hips-monday\"").flatMap { identifier($0, path + ".id", what: "an id") }
-        let title = require(m, "title", node, path, "the class name members see").flatMap { text($0, path + ".title", what: "the title") }
-        let start = require(m, "start", node, path, "the 24-hour start time, e.g. \"17:15\"").flatMap { time($0, path + ".start") }
+        let location_ = doc.location(of: node)  // first: locations are cheapest found in document order
+        let id = require(m, .id, node, path, "a unique id such as \"hips-monday\"").flatMap { identifier($0, path + ".id", what: "an id") }
+        let title = require(m, .title, node, path, "the class name members see").flatMap { text($0, path + ".title", what: "the title") }
+        let start = require(m, .start, node, path, "the 24-hour start time, e.g. \"17:15\"").flatMap { time($0, path + ".start") }
         var duration: Int?
-        if let n = require(m, "durationMinutes", node, path, "the length in minutes, 1 to 1440") {
-            if case .number(let raw) = n.value, let v = Int(raw), (1...1440).contains(v) {
+        if let n = require(m, .durationMinutes, node, path, "the length in minutes, 1 to 1440") {
+            if let raw = doc.number(n), let v = Int(raw), (1...1440).contains(v) {
                 duration = v
             } else {
-                error(n, path + ".durationMinutes", "expected a whole number of minutes from 1 to 1440, \(Self.found(n))")
+                error(n, path + ".durationMinutes", "expected a whole number of minutes from 1 to 1440, \(found(n))")
             }
         }
         var pattern: ClassPattern?
-        switch (m["days"], m["dates"]) {
+        switch (m[.days], m[.dates]) {
         case (nil, nil):
             error(node, path, "a class needs either \"days\" (weekly) or \"dates\" (one-off), and has neither",
                   hint: "add \"days\": [\"monday\"] or \"dates\": [\"2026-12-19\"]")
         case (.some, .some):
-            error(m["dates"], path + ".dates", "a class has either \"days\" (weekly) or \"dates\" (one-off), not both",
+            error(m[.dates], path + ".dates", "a class has either \"days\" (weekly) or \"dates\" (one-off), not both",
                   hint: "split it into two classes with different ids")
         case (let daysNode?, nil):
-            if case .array(let items) = daysNode.value {
+            if doc.isArray(daysNode) {
+                let items = doc.elements(daysNode)
                 if items.isEmpty {
                     error(daysNode, path + ".days", "\"days\" is empty; list at least one weekday",
                           hint: "to stop a class, set \"until\" to its last date")
@@ -398,28 +514,29 @@ package struct ScheduleDecoder {
                 var days: [Weekday] = []
                 var ok = !items.isEmpty
                 for (i, item) in items.enumerated() {
-                    let p = "\(path).days[\(i)]"
-                    guard case .string(let s) = item.value, let d = Weekday(name: s) else {
+                    func p() -> String { "\(path).days[\(i)]" }  // only for messages
+                    guard let s = doc.string(item), let d = Weekday(name: s) else {
                         var hint: String?
-                        if case .string(let s) = item.value {
+                        if let s = doc.string(item) {
                             hint = closestMatch(to: s, in: Weekday.allCases.map(\.name)).map { "did you mean \"\($0)\"?" }
                         }
-                        error(item, p, "expected a weekday \"monday\" ... \"sunday\" (lowercase), \(Self.found(item))", hint: hint)
+                        error(item, p(), "expected a weekday \"monday\" ... \"sunday\" (lowercase), \(found(item))", hint: hint)
                         ok = false
                         continue
                     }
                     if days.contains(d) {
-                        warning(item, p, "\"\(s)\" is listed twice", hint: "remove the duplicate")
+                        warning(item, p(), "\"\(s)\" is listed twice", hint: "remove the duplicate")
                     } else {
                         days.append(d)
                     }
                 }
                 if ok { pattern = .weekly(days.sorted()) }
             } else {
-                error(daysNode, path + ".days", "expected an array of weekdays such as [\"monday\"], \(Self.found(daysNode))")
+                error(daysNode, path + ".days", "expected an array of weekdays such as [\"monday\"], \(found(daysNode))")
             }
         case (nil, let datesNode?):
-            if case .array(let items) = datesNode.value {
+            if doc.isArray(datesNode) {
+                let items = doc.elements(datesNode)
                 if items.isEmpty { error(datesNode, path + ".dates", "\"dates\" is empty; list at least one date") }
                 if items.count > ScheduleLimits.datesPerClass {
                     error(datesNode, path + ".dates", "\(items.count) dates; the limit is \(ScheduleLimits.datesPerClass)")
@@ -436,62 +553,63 @@ package struct ScheduleDecoder {
                 }
                 if ok { pattern = .dates(dates.sorted()) }
             } else {
-                error(datesNode, path + ".dates", "expected an array of dates such as [\"2026-12-19\"], \(Self.found(datesNode))")
+                error(datesNode, path + ".dates", "expected an array of dates such as [\"2026-12-19\"], \(found(datesNode))")
             }
         }
-        let from = m["from"].flatMap { date($0, path + ".from") }
-        let until = m["until"].flatMap { date($0, path + ".until") }
+        let from = m[.from].flatMap { date($0, path + ".from") }
+        let until = m[.until].flatMap { date($0, path + ".until") }
         if let from, let until, until < from {
-            error(m["until"], path + ".until", "\"until\" (\(until)) is before \"from\" (\(from))",
+            error(m[.until], path + ".until", "\"until\" (\(until)) is before \"from\" (\(from))",
                   hint: "\"until\" is the last date the class runs, inclusive")
         }
-        let description = m["description"].flatMap { text($0, path + ".description", what: "the description") }
-        let location = m["location"].flatMap { text($0, path + ".location", what: "the location") }
-        let instructor = m["instructor"].flatMap { text($0, path + ".instructor", what: "the instructor") }
-        let url = m["url"].flatMap { self.url($0, path + ".url") }
-        let zone = m["timezone"].flatMap { zoneName($0, path + ".timezone") }
+        let description = m[.description].flatMap { text($0, path + ".description", what: "the description") }
+        let location = m[.location].flatMap { text($0, path + ".location", what: "the location") }
+        let instructor = m[.instructor].flatMap { text($0, path + ".instructor", what: "the instructor") }
+        let url = m[.url].flatMap { self.url($0, path + ".url") }
+        let zone = m[.timezone].flatMap { zoneName($0, path + ".timezone") }
         var ignoreHolidays = false
-        if let n = m["ignoreHolidays"] {
-            if case .bool(let b) = n.value { ignoreHolidays = b } else {
-                error(n, path + ".ignoreHolidays", "expected true or false, \(Self.found(n))")
+        if let n = m[.ignoreHolidays] {
+            if let b = doc.bool(n) { ignoreHolidays = b } else {
+                error(n, path + ".ignoreHolidays", "expected true or false, \(found(n))")
             }
         }
         guard let id, let title, let start, let duration, let pattern else { return nil }
         return ClassDefinition(
             id: id, title: title, pattern: pattern, start: start, durationMinutes: duration, from: from, until: until,
             description: description, location: location, instructor: instructor, url: url, timeZone: zone,
-            path: path, location_: node.location, ignoreHolidays: ignoreHolidays)
+            path: path, location_: location_, ignoreHolidays: ignoreHolidays)
     }
 
-    private mutating func exception(_ node: JSONNode, _ path: String) -> ScheduleException? {
-        guard let m = members(node, path, allowed: ["date", "from", "to", "class", "reason", "moveTo"], what: "an exception")
+    private mutating func exception(_ node: Node, _ path: String) -> ScheduleException? {
+        guard let m = members(node, path, keys: ExceptionKey.self, what: "an exception")
         else { return nil }
-        let classID = m["class"].flatMap { identifier($0, path + ".class", what: "a class id") }
-        let reason = m["reason"].flatMap { text($0, path + ".reason", what: "the reason") }
+        let location = doc.location(of: node)  // first: locations are cheapest found in document order
+        let classID = m[.`class`].flatMap { identifier($0, path + ".class", what: "a class id") }
+        let reason = m[.reason].flatMap { text($0, path + ".reason", what: "the reason") }
         var kind: ScheduleException.Kind?
-        if let moveNode = m["moveTo"] {
-            let date = m["date"].flatMap { self.date($0, path + ".date") }
-            if m["date"] == nil {
+        if let moveNode = m[.moveTo] {
+            let date = m[.date].flatMap { self.date($0, path + ".date") }
+            if m[.date] == nil {
                 error(node, path, "a move needs \"date\": the date of the occurrence that moves")
             }
-            if m["from"] != nil || m["to"] != nil {
-                error(m["from"] ?? m["to"], path, "a move applies to one occurrence: use \"date\", not \"from\"/\"to\"")
+            if m[.from] != nil || m[.to] != nil {
+                error(m[.from] ?? m[.to], path, "a move applies to one occurrence: use \"date\", not \"from\"/\"to\"")
             }
-            if m["class"] == nil {
+            if m[.`class`] == nil {
                 error(node, path, "a move needs \"class\": the id of the class that moves")
             }
-            if let mv = members(moveNode, path + ".moveTo", allowed: ["date", "start"], what: "the new date and/or start") {
+            if let mv = members(moveNode, path + ".moveTo", keys: MoveKey.self, what: "the new date and/or start") {
                 if mv.isEmpty {
                     error(moveNode, path + ".moveTo", "\"moveTo\" is empty; give a new \"date\", a new \"start\", or both")
                 }
-                let toDate = mv["date"].flatMap { self.date($0, path + ".moveTo.date") }
-                let toStart = mv["start"].flatMap { time($0, path + ".moveTo.start") }
-                if let date, !mv.isEmpty, (mv["date"] == nil || toDate != nil), (mv["start"] == nil || toStart != nil) {
+                let toDate = mv[.date].flatMap { self.date($0, path + ".moveTo.date") }
+                let toStart = mv[.start].flatMap { time($0, path + ".moveTo.start") }
+                if let date, !mv.isEmpty, (mv[.date] == nil || toDate != nil), (mv[.start] == nil || toStart != nil) {
                     kind = .move(date: date, toDate: toDate, toStart: toStart)
                 }
             }
         } else {
-            switch (m["date"], m["from"], m["to"]) {
+            switch (m[.date], m[.from], m[.to]) {
             case (let d?, nil, nil):
                 if let day = date(d, path + ".date") { kind = .cancel(from: day, to: day) }
             case (nil, let f?, let t?):
@@ -513,12 +631,62 @@ package struct ScheduleDecoder {
             case (nil, nil, nil):
                 error(node, path, "an exception needs \"date\" (one day) or \"from\" and \"to\" (a range)")
             default:
-                error(m["from"], path, "use either \"date\" (one day) or \"from\"/\"to\" (a range), not both")
+                error(m[.from], path, "use either \"date\" (one day) or \"from\"/\"to\" (a range), not both")
             }
         }
         guard let kind else { return nil }
-        return ScheduleException(kind: kind, classID: classID, reason: reason, path: path, location: node.location)
+        return ScheduleException(kind: kind, classID: classID, reason: reason, path: path, location: location)
     }
+}
+
+// MARK: - Keys
+
+/// The keys one kind of object may have: the enum's cases, in the order hints list them.
+/// Members are found by the case's position rather than by hashing strings.
+private protocol ObjectKey: CaseIterable, RawRepresentable<Int> {
+    static var table: KeyTable { get }
+}
+
+/// The names of an ``ObjectKey``'s cases, and the same packed for comparing keys in place.
+private struct KeyTable {
+    let names: [String]
+    let keys: [JSONDocument.ShortASCII]
+
+    init<Key: ObjectKey>(_: Key.Type) {
+        // The case names are the keys (`class` is written with backquotes in Swift only).
+        names = Key.allCases.map { String(describing: $0) }
+        precondition(names.count <= 16, "more keys than Fields holds")
+        keys = names.map { name in
+            guard let key = JSONDocument.ShortASCII(name) else { preconditionFailure("\(name) is not short ASCII") }
+            return key
+        }
+    }
+}
+
+private enum ScheduleKey: Int, ObjectKey {
+    case calendar, classes, exceptions, holidayCalendars
+    static let table = KeyTable(Self.self)
+}
+
+private enum CalendarKey: Int, ObjectKey {
+    case id, name, timezone, uidDomain, description, url, location, bookingLabel, style, cancellations, publicURL
+    static let table = KeyTable(Self.self)
+}
+
+private enum ClassKey: Int, ObjectKey {
+    case id, title, days, dates, start, durationMinutes, from, until, description, location, instructor, url, timezone,
+        ignoreHolidays
+    static let table = KeyTable(Self.self)
+}
+
+private enum ExceptionKey: Int, ObjectKey {
+    case date, from, to, `class`, reason, moveTo
+    static let table = KeyTable(Self.self)
+}
+
+private enum MoveKey: Int, ObjectKey {
+    case date, start
+    static let table = KeyTable(Self.self)
 }
 
 extension String {

@@ -23,79 +23,91 @@ package enum ScheduleValidator {
         }
         let ids = schedule.classes.map(\.id)
         var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() where indexByID[id] == nil { indexByID[id] = i }
+        // Exceptions are usually written grouped by class (or by date, a few classes a day):
+        // the last id found settles most lookups without hashing it again.
+        var lastFound: (id: String, index: Int)?
         // Only moves consult the engine: a schedule without moves never pays for its indexes.
         var engineStorage: RecurrenceEngine?
-        func engine() -> RecurrenceEngine {
-            if let e = engineStorage { return e }
-            let e = RecurrenceEngine(schedule: schedule)
-            engineStorage = e
-            return e
-        }
-        var moved: [CancellationKey: String] = [:]
-        var cancellationKeys: [CancellationKey: String] = [:]
+        // The first exception (by index) with each key: the one named in messages.
+        var moved: [CancellationKey: Int] = [:]
+        var cancellationKeys: [CancellationKey: Int] = [:]
         cancellationKeys.reserveCapacity(schedule.exceptions.count)
         var unknownClasses = 0
-        for e in schedule.exceptions {
-            var cls: ClassDefinition?
-            var classIndex: Int?
-            if let id = e.classID {
-                guard let i = indexByID[id] else {
-                    // Hints cost a spelling comparison with every id: only for the first few,
-                    // so thousands of bad entries cannot take minutes (or gigabytes of text).
-                    unknownClasses += 1
-                    let known = "known classes: " + ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", ..." : "")
-                    let hint = unknownClasses > 20 ? nil : closestMatch(to: id, in: ids).map { "did you mean \"\($0)\"?" } ?? known
-                    error(e.location, e.path + ".class", "no class has the id \"\(id)\"", hint: hint)
-                    continue
-                }
-                cls = schedule.classes[i]
-                classIndex = i
-            }
-            switch e.kind {
-            case .cancel(let from, let to):
-                let key = CancellationKey(classIndex: classIndex, from: from.dayNumber, to: to.dayNumber)
-                if let first = cancellationKeys[key] {
-                    warning(e.location, e.path, "duplicates \(first)", hint: "remove one of them")
-                } else {
-                    cancellationKeys[key] = e.path  // the first one listed is the one named
-                }
-                if let cls {
-                    if !cls.runs(in: from...to) {
-                        let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
-                        warning(e.location, e.path, "class \"\(cls.id)\" never runs \(when), so this exception changes nothing",
-                                hint: "check the date and the class id")
+        // Fields are read in place: copying each exception and class would retain their strings.
+        schedule.classes.withUnsafeBufferPointer { classes in
+            schedule.exceptions.withUnsafeBufferPointer { exceptions in
+                // The class of the exception being checked, copied once for a run of exceptions
+                // of the same class rather than once for each.
+                var current: (index: Int, cls: ClassDefinition)?
+                for ei in exceptions.indices {
+                    var e: ScheduleException { exceptions[ei] }  // whole, for messages only
+                    var classIndex: Int?
+                    if let id = exceptions[ei].classID {
+                        if let last = lastFound, last.id == id {
+                            classIndex = last.index
+                        } else if let i = indexByID[id] {
+                            classIndex = i
+                            lastFound = (id, i)
+                        } else {
+                            // Hints cost a spelling comparison with every id: only for the first few,
+                            // so thousands of bad entries cannot take minutes (or gigabytes of text).
+                            unknownClasses += 1
+                            let known = "known classes: " + ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", ..." : "")
+                            let hint = unknownClasses > 20 ? nil : closestMatch(to: id, in: ids).map { "did you mean \"\($0)\"?" } ?? known
+                            error(e.location, e.path + ".class", "no class has the id \"\(id)\"", hint: hint)
+                            continue
+                        }
                     }
-                }
-            case .move(let date, let toDate, let toStart):
-                guard let cls, let classIndex else { continue }  // a move without "class" was reported by the decoder
-                guard cls.runs(on: date) else {
-                    error(e.location, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.weekday.name) \(date) to move",
-                          hint: describeRuns(cls))
-                    continue
-                }
-                let key = CancellationKey(classIndex: classIndex, from: date.dayNumber, to: date.dayNumber)
-                if let first = moved[key] {
-                    error(e.location, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(first)",
-                          hint: "keep one move per occurrence")
-                    continue
-                }
-                moved[key] = e.path
-                if let c = engine().cancellation(classID: cls.id, on: date, includingHolidays: false) {
-                    error(e.location, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
-                          hint: "remove the cancellation or the move")
-                    continue
-                }
-                let target = toDate ?? date
-                if target == date && (toStart == nil || toStart == cls.start) {
-                    warning(e.location, e.path + ".moveTo", "the move does not change the date or the time")
-                }
-                if let c = engine().cancellation(classID: cls.id, on: target) {
-                    warning(e.location, e.path + ".moveTo", "moves onto \(target), which \(c.path) closes; the move stands",
-                            hint: "members will see this class on a closed day: check the date")
-                } else if target != date, cls.runs(on: target), engine().move(classID: cls.id, on: target) == nil {
-                    warning(e.location, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
-                            hint: "members will see the class twice that day")
+                    if let classIndex, current?.index != classIndex { current = (classIndex, classes[classIndex]) }
+                    switch exceptions[ei].kind {
+                    case .cancel(let from, let to):
+                        let key = CancellationKey(classIndex: classIndex, from: from.dayNumber, to: to.dayNumber)
+                        if let first = cancellationKeys[key] {
+                            warning(e.location, e.path, "duplicates \(exceptions[first].path)", hint: "remove one of them")
+                        } else {
+                            cancellationKeys[key] = ei  // the first one listed is the one named
+                        }
+                        if classIndex != nil, current?.cls.runs(in: from...to) == false, let cls = current?.cls {
+                            let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
+                            warning(e.location, e.path, "class \"\(cls.id)\" never runs \(when), so this exception changes nothing",
+                                    hint: "check the date and the class id")
+                        }
+                    case .move(let date, let toDate, let toStart):
+                        guard let classIndex else { continue }  // a move without "class" was reported by the decoder
+                        let cls = classes[classIndex]
+                        guard cls.runs(on: date) else {
+                            error(e.location, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.weekday.name) \(date) to move",
+                                  hint: describeRuns(cls))
+                            continue
+                        }
+                        let key = CancellationKey(classIndex: classIndex, from: date.dayNumber, to: date.dayNumber)
+                        if let first = moved[key] {
+                            error(e.location, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(exceptions[first].path)",
+                                  hint: "keep one move per occurrence")
+                            continue
+                        }
+                        moved[key] = ei
+                        let engine = engineStorage ?? RecurrenceEngine(schedule: schedule)
+                        engineStorage = engine
+                        if let c = engine.cancellation(classID: cls.id, on: date, includingHolidays: false) {
+                            error(e.location, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
+                                  hint: "remove the cancellation or the move")
+                            continue
+                        }
+                        let target = toDate ?? date
+                        if target == date && (toStart == nil || toStart == cls.start) {
+                            warning(e.location, e.path + ".moveTo", "the move does not change the date or the time")
+                        }
+                        if let c = engine.cancellation(classID: cls.id, on: target) {
+                            warning(e.location, e.path + ".moveTo", "moves onto \(target), which \(c.path) closes; the move stands",
+                                    hint: "members will see this class on a closed day: check the date")
+                        } else if target != date, cls.runs(on: target), engine.move(classID: cls.id, on: target) == nil {
+                            warning(e.location, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
+                                    hint: "members will see the class twice that day")
+                        }
+                    }
                 }
             }
         }
@@ -109,6 +121,12 @@ package enum ScheduleValidator {
         var classIndex: Int?
         var from: Int
         var to: Int
+
+        /// One word fed to the hasher instead of four: equality still compares every field, so
+        /// keys that mix to the same word merely share a bucket.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine((classIndex ?? -1) &* 0x1_0000_0000 ^ from &* 0x1_0000 ^ to)
+        }
     }
 
     private static func describeRuns(_ cls: ClassDefinition) -> String {
