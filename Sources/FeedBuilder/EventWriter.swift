@@ -222,7 +222,9 @@ extension FeedBuilder {
             // A class moved from before the series' start into the feed's window has no instance
             // to override: it is a one-off event of its own.
             standalone += builder.engine.movedOccurrences(ofClass: i, originalBefore: first, targetFrom: builder.options.from)
-            for date in builder.engine.exceptionalDates(ofClass: i, from: first) {
+            let exceptional = builder.engine.exceptionalDates(ofClass: i, from: first)
+            exdates.reserveCapacity(exceptional.count)
+            for date in exceptional {
                 // A date no move names is cancelled: with the remove policy its EXDATE is all
                 // there is to write, and making the occurrence (zone lookups, its reason) is skipped.
                 if builder.cancellations == .remove && builder.engine.move(classIndex: i, on: date) == nil {

@@ -58,8 +58,10 @@ final class ClassExceptions: Sendable {
         var previous: (id: String, owner: Int)?
         var counts = [Int](repeating: 0, count: classes.count + 1)
         var moves: [Int: [LocalDate: ScheduleException]] = [:]
-        for (position, e) in schedule.exceptions.enumerated() {
-            guard let id = e.classID else { continue }
+        let exceptions = schedule.exceptions
+        // By index: `for e in exceptions` would copy (retain and release) every entry's strings.
+        for position in exceptions.indices {
+            guard let id = exceptions[position].classID else { continue }
             let o: Int
             if let p = previous, p.id == id {
                 o = p.owner
@@ -69,13 +71,13 @@ final class ClassExceptions: Sendable {
             } else {
                 continue
             }
-            switch e.kind {
+            switch exceptions[position].kind {
             case .cancel(let from, let to):
                 guard from <= to else { continue }  // covers nothing
                 ownerOf[position] = o
                 counts[o + 1] += 1
             case .move(let date, _, _):
-                if moves[o]?[date] == nil { moves[o, default: [:]][date] = e }
+                if moves[o]?[date] == nil { moves[o, default: [:]][date] = exceptions[position] }
             }
         }
         // Counting sort by owner; positions ascend within each class, so list order is kept.
@@ -83,13 +85,13 @@ final class ClassExceptions: Sendable {
         var next = counts
         var cancellations = [Cancellation](repeating: Cancellation(from: 0, to: 0, position: 0), count: counts[classes.count])
         for (position, o) in ownerOf.enumerated() where o >= 0 {
-            guard case .cancel(let from, let to) = schedule.exceptions[position].kind else { continue }
+            guard case .cancel(let from, let to) = exceptions[position].kind else { continue }
             cancellations[next[o]] = Cancellation(from: from.dayNumber, to: to.dayNumber, position: position)
             next[o] += 1
         }
         var indexes: [Int: CancellationIndex] = [:]
         for o in classes.indices where counts[o + 1] - counts[o] > Self.scanLimit {
-            indexes[o] = CancellationIndex(cancellations[counts[o]..<counts[o + 1]].map { schedule.exceptions[$0.position] })
+            indexes[o] = CancellationIndex(cancellations[counts[o]..<counts[o + 1]].map { exceptions[$0.position] })
         }
         self.indexByID = indexByID
         self.owner = owner

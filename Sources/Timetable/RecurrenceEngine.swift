@@ -118,6 +118,11 @@ package struct RecurrenceEngine: Sendable {
         // overlapping closures of many years cost what they cancel, not ranges x days.
         func collect(_ r: ClosedRange<LocalDate>) {
             guard r.upperBound >= lo else { return }
+            if r.lowerBound == r.upperBound {
+                // One day, as most cancellations are: is the class on it?
+                if cls.runs(on: r.lowerBound) { dates.append(r.lowerBound) }
+                return
+            }
             cls.forEachScheduledDate(in: max(r.lowerBound, lo)...r.upperBound) { dates.append($0) }
         }
         classExceptions.forEachCancelledRange(ofClass: index, collect)
