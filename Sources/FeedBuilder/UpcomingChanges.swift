@@ -36,7 +36,25 @@ package enum UpcomingChanges {
         func add(_ o: Occurrence) {
             if seen.insert(OccurrenceKey(classIndex: o.classIndex, originalDate: o.originalDate)).inserted { affected.append(o) }
         }
-        for o in engine.occurrences(from: from, to: end) where o.isCancelled || o.movedFrom != nil { add(o) }
+        // Every cancelled or moved occurrence of the period, class by class, each class's in
+        // order of start: what `engine.occurrences(from:to:)` gives, filtered. But expanding
+        // every occurrence of every class to keep the few with a change cost most of a big
+        // network's page, so only the days where a change can be are expanded (`Candidates`).
+        let candidates = Candidates(schedule, from: from, to: end)
+        for i in schedule.classes.indices {
+            let ranges = candidates.ranges(ofClass: schedule.classes[i])
+            if ranges.isEmpty { continue }
+            var found: [Occurrence] = []
+            for r in ranges {
+                for o in engine.occurrences(ofClass: i, from: r.lowerBound, to: r.upperBound) where o.isCancelled || o.movedFrom != nil {
+                    found.append(o)
+                }
+            }
+            // The engine's order for the whole period (start, then original date: unique within
+            // a class), which the ranges' results concatenated need not be in.
+            found.sort { ($0.start, $0.originalDate) < ($1.start, $1.originalDate) }
+            for o in found { add(o) }
+        }
         // A class moved from a date in the period to a later one: its usual slot is empty.
         for e in schedule.exceptions {
             guard case .move(let date, let toDate, _) = e.kind, let target = toDate, date >= from, date <= end, target > end,
@@ -73,6 +91,49 @@ package enum UpcomingChanges {
         }
         // Stable: changes on the same date keep the order of their first occurrence's start.
         return changes.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    }
+
+    /// The days of the period where a class can have a change: those a cancellation covers
+    /// (the class's own, the calendar-wide ones, holiday calendars unless it ignores them) and
+    /// those a move of the class lands on. A superset is harmless (the engine decides what is
+    /// cancelled or moved on those days); a day missing would lose a change.
+    struct Candidates {
+        /// Cancellations of every class, clipped to the period.
+        private var shared: [ClosedRange<LocalDate>] = []
+        /// Holiday calendars' closures, clipped to the period.
+        private var holidays: [ClosedRange<LocalDate>] = []
+        /// By class id: its cancellations clipped to the period, and the days in the period its
+        /// moves land on (keyed by id as the engine keys exceptions).
+        private var byClass: [String: [ClosedRange<LocalDate>]] = [:]
+
+        init(_ schedule: Schedule, from: LocalDate, to: LocalDate) {
+            func clipped(_ a: LocalDate, _ b: LocalDate) -> ClosedRange<LocalDate>? {
+                let lo = max(a, from), hi = min(b, to)
+                return lo <= hi ? lo...hi : nil
+            }
+            for e in schedule.exceptions {
+                switch e.kind {
+                case .cancel(let a, let b):
+                    guard let r = clipped(a, b) else { continue }
+                    if let id = e.classID { byClass[id, default: []].append(r) } else { shared.append(r) }
+                case .move(let date, let toDate, _):
+                    // A move without a class moves nothing (the engine ignores it).
+                    guard let id = e.classID, let r = clipped(toDate ?? date, toDate ?? date) else { continue }
+                    byClass[id, default: []].append(r)
+                }
+            }
+            for e in schedule.holidayClosures {
+                if case .cancel(let a, let b) = e.kind, let r = clipped(a, b) { holidays.append(r) }
+            }
+        }
+
+        /// Disjoint ranges in date order covering every day the class can have a change on.
+        func ranges(ofClass cls: ClassDefinition) -> [ClosedRange<LocalDate>] {
+            var all = shared
+            if let own = byClass[cls.id] { all += own }
+            if !cls.ignoreHolidays { all += holidays }
+            return all.count <= 1 ? all : CancellationIndex.union(all)
+        }
     }
 
     private struct OccurrenceKey: Hashable {
