@@ -28,10 +28,11 @@ package enum HTMLText {
         // The writer ends each paragraph with "</p>" and LF; the text inside can hold an LF (after
         // a CR) but never a raw "<".
         let end = Array("</p>\n".utf8)
+        let bytes = w.bytes
         var out: [String] = []
         var start = 0
-        for i in w.bytes.indices where w.bytes[i] == 0x0A && w.bytes[..<(i + 1)].suffix(end.count).elementsEqual(end) {
-            out.append(String(decoding: w.bytes[start..<i], as: UTF8.self))
+        for i in bytes.indices where bytes[i] == 0x0A && bytes[..<(i + 1)].suffix(end.count).elementsEqual(end) {
+            out.append(String(decoding: bytes[start..<i], as: UTF8.self))
             start = i + 1
         }
         return out

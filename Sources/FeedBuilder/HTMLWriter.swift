@@ -1,7 +1,7 @@
 import CivilTime
 
 /// The subscribe page's output buffer: markup, escaped text and formatted numbers appended
-/// byte by byte into one growing `[UInt8]`.
+/// byte by byte into one growing buffer.
 ///
 /// A big network's page is megabytes with tens of thousands of small pieces; building each line
 /// as a `String` and joining them cost several times the page's own size in allocations and
@@ -15,21 +15,29 @@ struct HTMLWriter {
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    var count: Int { bytes.count }
+
+    private mutating func write(_ source: UnsafeRawBufferPointer) { bytes.append(contentsOf: source) }
+
+    private mutating func write(_ byte: UInt8) { bytes.append(byte) }
+
     /// Markup written in the source: appended as is.
     mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        s.withUTF8Buffer { write(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Markup built from trusted parts (never a value from the schedule): appended as is.
-    mutating func raw(_ s: String) {
+    /// Markup built at run time from trusted parts (never a value from the schedule as it is):
+    /// appended as is. A separate name from ``raw(_:)``, which string literals would otherwise
+    /// not reach (a literal prefers `String`), and which is several times cheaper.
+    mutating func unescaped(_ s: String) {
         var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+        s.withUTF8 { write(UnsafeRawBufferPointer($0)) }
     }
 
-    mutating func raw(_ other: HTMLWriter) { bytes.append(contentsOf: other.bytes) }
+    mutating func append(_ other: HTMLWriter) { bytes.append(contentsOf: other.bytes) }
 
     /// Ends the current line. The page is a list of lines each followed by LF.
-    mutating func newline() { bytes.append(0x0A) }
+    mutating func newline() { write(0x0A) }
 
     /// Markup and the end of its line.
     mutating func line(_ s: StaticString) {
@@ -51,6 +59,8 @@ struct HTMLWriter {
     mutating func text(_ u: UnsafeBufferPointer<UInt8>) {
         var start = 0
         for i in u.indices {
+            // One test for the usual byte: the five are all below 64.
+            guard u[i] < 64, Self.escaped >> u[i] & 1 != 0 else { continue }
             let reference: StaticString
             switch u[i] {
             case 0x26: reference = "&amp;"
@@ -60,12 +70,15 @@ struct HTMLWriter {
             case 0x27: reference = "&#39;"
             default: continue
             }
-            if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i])) }
+            if start < i { write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: u[start..<i]))) }
             raw(reference)
             start = i + 1
         }
-        if start < u.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<u.count])) }
+        if start < u.count { write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: u[start..<u.count]))) }
     }
+
+    /// Bit n is set when byte n (below 64) is one of `& < > " '`.
+    private static let escaped: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
 
     /// Free text that may hold line breaks: escaped, each line break a `<br>`
     /// (``HTMLText/multiline(_:)``).
@@ -114,35 +127,47 @@ struct HTMLWriter {
     /// A decimal number, at least `width` digits (zero-padded), a minus sign before a negative
     /// one: what `Digits.pad` and string interpolation write.
     mutating func number(_ value: Int, width: Int = 1) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        // Least significant digit first, then the padding, then reversed in place.
-        let start = bytes.count
-        var m = value.magnitude
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(m % 10))
-            m /= 10
-        } while m > 0
-        while bytes.count - start < width { bytes.append(UInt8(ascii: "0")) }
-        bytes[start...].reverse()
+        // Hours, minutes, days and months: thousands per page, so without the general loop.
+        if value >= 0, value < 100, width <= 2 {
+            if value >= 10 || width == 2 { write(UInt8(ascii: "0") + UInt8(value / 10)) }
+            write(UInt8(ascii: "0") + UInt8(value % 10))
+            return
+        }
+        if value < 0 { write(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        // The padding's zeros and the digits' places, then the digits from the last.
+        for _ in 0..<max(width, digits) { write(UInt8(ascii: "0")) }
+        var k = bytes.count
+        while magnitude > 0 {
+            k -= 1
+            bytes[k] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
     }
 
     /// `YYYY-MM-DD` (`LocalDate.description`).
     mutating func isoDate(_ d: LocalDate) {
         let c = d.components
         number(c.year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
+        write(UInt8(ascii: "-"))
         number(c.month, width: 2)
-        bytes.append(UInt8(ascii: "-"))
+        write(UInt8(ascii: "-"))
         number(c.day, width: 2)
     }
 
     /// `HH:MM`, or `HH:MM:SS` when there are seconds (`LocalTime.description`).
     mutating func time(_ t: LocalTime) {
         number(t.hour, width: 2)
-        bytes.append(UInt8(ascii: ":"))
+        write(UInt8(ascii: ":"))
         number(t.minute, width: 2)
         if t.second != 0 {
-            bytes.append(UInt8(ascii: ":"))
+            write(UInt8(ascii: ":"))
             number(t.second, width: 2)
         }
     }
@@ -150,22 +175,24 @@ struct HTMLWriter {
     /// `YYYY-MM-DDTHH:MM[:SS]` (`LocalDateTime.description`).
     mutating func isoDateTime(_ l: LocalDateTime) {
         isoDate(l.date)
-        bytes.append(UInt8(ascii: "T"))
+        write(UInt8(ascii: "T"))
         time(l.time)
     }
 
     /// "Thu 24 Dec 2026" (``FeedBuilder/humanDate(_:)``).
     mutating func humanDate(_ d: LocalDate) {
         let c = d.components
-        raw(d.weekday.shortName)
-        bytes.append(UInt8(ascii: " "))
+        raw(Self.weekdayNames[d.weekday.rawValue - 1])
+        write(UInt8(ascii: " "))
         number(c.day)
-        bytes.append(UInt8(ascii: " "))
+        write(UInt8(ascii: " "))
         raw(Self.monthNames[c.month - 1])
-        bytes.append(UInt8(ascii: " "))
+        write(UInt8(ascii: " "))
         number(c.year)
     }
 
+    /// `Weekday.shortName` and the months as `FeedBuilder.humanDate` writes them.
+    private static let weekdayNames: [StaticString] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     private static let monthNames: [StaticString] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ]

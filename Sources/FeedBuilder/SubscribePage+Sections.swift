@@ -19,33 +19,36 @@ extension SubscribePage {
         h.line("<section id=\"timetable\" aria-labelledby=\"timetable-title\">")
         h.line("<h2 id=\"timetable-title\">Weekly timetable</h2>")
         h.raw("<p class=\"zone\">")
-        h.raw(zoneSentence())
+        h.unescaped(zoneSentence())
         h.line("</p>")
-        var byDay: [Weekday: [Int]] = [:]
-        for (i, cls) in schedule.classes.enumerated() where isCurrent(cls) {
-            guard case .weekly(let days) = cls.pattern else { continue }
-            for d in days { byDay[d, default: []].append(i) }
+        var byDay = [[Int]](repeating: [], count: 7)  // Monday first
+        for i in schedule.classes.indices where isCurrent(schedule.classes[i]) {
+            guard case .weekly(let days) = schedule.classes[i].pattern else { continue }
+            for d in days { byDay[d.rawValue - 1].append(i) }
         }
-        if byDay.isEmpty {
+        if byDay.allSatisfy(\.isEmpty) {
             h.line("<p>There are no weekly classes at the moment.</p>")
         } else {
             h.line("<div class=\"days\">")
             for day in Weekday.allCases {
-                guard let list = byDay[day] else { continue }
+                let list = byDay[day.rawValue - 1]
+                if list.isEmpty { continue }
                 let sorted = list.sorted {
                     let a = schedule.classes[$0], b = schedule.classes[$1]
                     return (a.start, a.title, $0) < (b.start, b.title, $1)
                 }
                 h.raw("<section class=\"day\" aria-labelledby=\"day-")
-                h.raw(day.name)
+                h.unescaped(day.name)
                 h.line("\">")
                 h.raw("<h3 id=\"day-")
-                h.raw(day.name)
+                h.unescaped(day.name)
                 h.raw("\">")
                 h.raw(Self.dayName(day))
                 h.line("</h3>")
                 h.line("<ul class=\"classes\">")
-                for i in sorted { weeklyClass(&h, i) }
+                // Each class handed down as an argument: a `let` copy of a class in each
+                // function cost a retain and release of all its strings, per class.
+                for i in sorted { weeklyClass(&h, schedule.classes[i], i) }
                 h.line("</ul>")
                 h.line("</section>")
             }
@@ -54,8 +57,7 @@ extension SubscribePage {
         h.line("</section>")
     }
 
-    private func weeklyClass(_ h: inout HTMLWriter, _ i: Int) {
-        let cls = schedule.classes[i]
+    private func weeklyClass(_ h: inout HTMLWriter, _ cls: ClassDefinition, _ i: Int) {
         h.line("<li class=\"class\">")
         h.raw("<p class=\"when\">")
         timeRange(&h, cls.start, cls.durationMinutes, classIndex: i)
@@ -63,7 +65,7 @@ extension SubscribePage {
         h.raw("<h4>")
         h.text(cls.title)
         h.line("</h4>")
-        classFacts(&h, i)
+        classFacts(&h, cls)
         let starts = cls.from.flatMap { $0 > today ? $0 : nil }
         if starts != nil || cls.until != nil {
             h.raw("<p class=\"term\">")
@@ -78,13 +80,12 @@ extension SubscribePage {
             }
             h.line("</p>")
         }
-        classExtras(&h, i)
+        classExtras(&h, cls)
         h.line("</li>")
     }
 
     /// Instructor and location (the class's own; the calendar's is in the header).
-    private func classFacts(_ h: inout HTMLWriter, _ i: Int) {
-        let cls = schedule.classes[i]
+    private func classFacts(_ h: inout HTMLWriter, _ cls: ClassDefinition) {
         let location = cls.location.flatMap { $0 != schedule.calendar.location ? $0 : nil }
         guard cls.instructor != nil || location != nil else { return }
         h.line("<dl class=\"facts\">")
@@ -102,8 +103,7 @@ extension SubscribePage {
     }
 
     /// The class's description and its own booking link.
-    private func classExtras(_ h: inout HTMLWriter, _ i: Int) {
-        let cls = schedule.classes[i]
+    private func classExtras(_ h: inout HTMLWriter, _ cls: ClassDefinition) {
         if let d = cls.description {
             h.line("<div class=\"description\">")
             h.paragraphs(d)
@@ -180,8 +180,8 @@ extension SubscribePage {
                 Self.reason(&h, o.moveReason)
                 h.line("</p>")
             }
-            classFacts(&h, o.classIndex)
-            classExtras(&h, o.classIndex)
+            classFacts(&h, cls)
+            classExtras(&h, cls)
             h.line("</li>")
         }
         h.line("</ul>")
@@ -276,7 +276,7 @@ extension SubscribePage {
         }
         h.line("<div class=\"feed\" id=\"feed-all\">")
         h.line("<h3>All classes</h3>")
-        feedBlock(&h, fileName: builder.fileName(classIndex: nil), folder: folder, key: .all)
+        feedBlock(&h, classIndex: nil, folder: folder)
         h.line("</div>")
         // Written straight from the classes rather than through `FeedLink.all`, which builds
         // half a dozen strings per class (a big network has thousands) for the same bytes.
@@ -285,14 +285,13 @@ extension SubscribePage {
             h.line("<h3>Just one class</h3>")
             h.line("<p>Each class also has a calendar of its own, for members who come to that class only.</p>")
             for i in current {
-                let key = FeedKey.class(schedule.classes[i].id)
                 h.raw("<details class=\"feed\" id=\"feed-")
-                key.write(&h)
+                feedKey(&h, classIndex: i)
                 h.line("\">")
                 h.raw("<summary>")
                 FeedLink.writeTitle(&h, schedule.classes[i])
                 h.line("</summary>")
-                feedBlock(&h, fileName: builder.fileName(classIndex: i), folder: folder, key: key)
+                feedBlock(&h, classIndex: i, folder: folder)
                 h.line("</details>")
             }
         }
@@ -302,29 +301,33 @@ extension SubscribePage {
     /// What makes a feed's element ids unique: "all", or "class-" and the class id ("class-"
     /// keeps a class whose id is "all" from colliding with the combined feed's ids). Class ids
     /// are letters, digits and '-', fit for an id as they are.
-    enum FeedKey {
-        case all
-        case `class`(String)
+    private func feedKey(_ h: inout HTMLWriter, classIndex: Int?) {
+        guard let i = classIndex else { return h.raw("all") }
+        h.raw("class-")
+        h.unescaped(schedule.classes[i].id)
+    }
 
-        func write(_ h: inout HTMLWriter) {
-            switch self {
-            case .all: h.raw("all")
-            case .class(let id):
-                h.raw("class-")
-                h.raw(id)
-            }
+    /// The feed's file name, escaped, as ``FeedBuilder/fileName(classIndex:)`` names it
+    /// (`<calendar id>.ics`, `<calendar id>-<class id>.ics`; a test holds the two together),
+    /// written in place rather than built as a string for each class.
+    func feedFileName(_ h: inout HTMLWriter, classIndex: Int?) {
+        h.text(schedule.calendar.id)
+        if let i = classIndex {
+            h.raw("-")
+            h.text(schedule.classes[i].id)
         }
+        h.raw(".ics")
     }
 
     /// The calendar address, then one block per kind of app, then the one-time download (the
     /// addresses as ``FeedLink`` makes them).
-    private func feedBlock(_ h: inout HTMLWriter, fileName: String, folder: FeedLink.Folder, key: FeedKey) {
+    private func feedBlock(_ h: inout HTMLWriter, classIndex: Int?, folder: FeedLink.Folder) {
         func download(_ h: inout HTMLWriter) {
             h.raw("<p><a class=\"download\" href=\"")
             if let absolute = folder.absolute { h.text(absolute) }
-            h.text(fileName)
+            feedFileName(&h, classIndex: classIndex)
             h.raw("\" download type=\"text/calendar\">Download ")
-            h.text(fileName)
+            feedFileName(&h, classIndex: classIndex)
             h.line("</a></p>")
             h.line(
                 "<p class=\"warning\">A one-time copy: it will not update, so later cancellations and changes will not reach your calendar.</p>"
@@ -337,20 +340,20 @@ extension SubscribePage {
         // A read-only text area rather than an input: it wraps, so the whole address shows on a
         // phone, and it can be selected and copied without any script.
         h.raw("<p class=\"address\"><label for=\"address-")
-        key.write(&h)
+        feedKey(&h, classIndex: classIndex)
         h.line("\">Calendar address</label>")
         h.raw("<textarea id=\"address-")
-        key.write(&h)
+        feedKey(&h, classIndex: classIndex)
         h.raw("\" rows=\"2\" readonly spellcheck=\"false\" autocapitalize=\"off\">")
         h.text(absolute)
-        h.text(fileName)
+        feedFileName(&h, classIndex: classIndex)
         h.line("</textarea></p>")
         h.line("<div class=\"ways\">")
         h.line("<div class=\"way\">")
         h.line("<h4>iPhone, iPad, Mac or Outlook for Windows</h4>")
         h.raw("<p><a class=\"button primary\" href=\"")
         h.text(webcal)
-        h.text(fileName)
+        feedFileName(&h, classIndex: classIndex)
         h.line("\">Subscribe</a></p>")
         h.line("<p class=\"hint\">Opens your calendar app, which asks whether to subscribe.</p>")
         h.line("</div>")

@@ -52,7 +52,8 @@ package struct SubscribePage: Sendable {
     ///   - now: the build's clock, UTC seconds.
     package func page(previous: [UInt8]?, newestRevision: Int64?, now: Int64) -> [UInt8] {
         let body = body()
-        let content = Self.fingerprint(of: document(updated: nil, fingerprint: nil, body: body))
+        // The page without its update time, hashed in its three parts rather than assembled.
+        let content = Self.fingerprint(of: head(updated: nil, fingerprint: nil).bytes, body.bytes, tail(updated: nil).bytes)
         let updated: Int64
         if let previous, let state = Self.state(ofPage: previous), state.content == content {
             updated = state.updated
@@ -72,12 +73,15 @@ package struct SubscribePage: Sendable {
     /// FNV-1a of the page without its update time: what "unchanged" means.
     package var contentFingerprint: UInt64 { Self.fingerprint(of: document(updated: nil, fingerprint: nil)) }
 
-    static func fingerprint(of document: [UInt8]) -> UInt64 {
+    /// FNV-1a of the parts one after the other.
+    static func fingerprint(of parts: [UInt8]...) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        document.withUnsafeBufferPointer { bytes in
-            for b in bytes {
-                h ^= UInt64(b)
-                h = h &* 0x100_0000_01B3
+        for part in parts {
+            part.withUnsafeBufferPointer { bytes in
+                for b in bytes {
+                    h ^= UInt64(b)
+                    h = h &* 0x100_0000_01B3
+                }
             }
         }
         return h
@@ -145,7 +149,7 @@ package struct SubscribePage: Sendable {
         h.line(": timetable and calendar</title>")
         h.line("<link rel=\"icon\" href=\"data:,\">")
         h.line("<style>")
-        h.raw(Self.css)
+        h.unescaped(Self.css)
         h.newline()
         h.line("</style>")
         h.line("</head>")
@@ -161,19 +165,35 @@ package struct SubscribePage: Sendable {
     }
 
     func document(updated: Int64?, fingerprint: UInt64?, body: HTMLWriter) -> [UInt8] {
-        var h = HTMLWriter(capacity: body.bytes.count + 1024)
+        let head = head(updated: updated, fingerprint: fingerprint), tail = tail(updated: updated)
+        var page: [UInt8] = []
+        page.reserveCapacity(head.count + body.count + tail.count)
+        page += head.bytes
+        page += body.bytes
+        page += tail.bytes
+        return page
+    }
+
+    /// What comes before ``body()``: the state comment when there is an update time.
+    private func head(updated: Int64?, fingerprint: UInt64?) -> HTMLWriter {
+        var h = HTMLWriter(capacity: 256)
         h.line("<!DOCTYPE html>")
         h.line("<html lang=\"en\">")
         h.line("<head>")
         if let updated, let fingerprint {
-            h.raw(Self.stateMarker + "content=" + Self.hex16(fingerprint) + " updated=\(updated) -->")
+            h.unescaped(Self.stateMarker + "content=" + Self.hex16(fingerprint) + " updated=\(updated) -->")
             h.newline()
         }
-        h.raw(body)
+        return h
+    }
+
+    /// What comes after ``body()``: the footer and the end of the document.
+    private func tail(updated: Int64?) -> HTMLWriter {
+        var h = HTMLWriter(capacity: 512)
         footer(&h, updated: updated)
         h.line("</body>")
         h.line("</html>")
-        return h.bytes
+        return h
     }
 
     private func header(_ h: inout HTMLWriter) {
@@ -208,7 +228,7 @@ package struct SubscribePage: Sendable {
         h.line(" time.</p>")
         if let updated {
             h.raw("<p>Last updated <time datetime=\"")
-            h.raw(Self.isoUTC(updated))
+            h.unescaped(Self.isoUTC(updated))
             h.raw("\">")
             h.text(dateTimeText(updated))
             h.line("</time>.</p>")

@@ -42,7 +42,7 @@ package enum UpcomingChanges {
         // network's page, so only the days where a change can be are expanded (`Candidates`).
         let candidates = Candidates(schedule, from: from, to: end)
         for i in schedule.classes.indices {
-            let ranges = candidates.ranges(ofClass: schedule.classes[i])
+            let ranges = candidates.ranges(classID: schedule.classes[i].id, ignoresHolidays: schedule.classes[i].ignoreHolidays)
             if ranges.isEmpty { continue }
             var found: [Occurrence] = []
             for r in ranges {
@@ -52,7 +52,7 @@ package enum UpcomingChanges {
             }
             // The engine's order for the whole period (start, then original date: unique within
             // a class), which the ranges' results concatenated need not be in.
-            found.sort { ($0.start, $0.originalDate) < ($1.start, $1.originalDate) }
+            if found.count > 1 { found.sort { ($0.start, $0.originalDate) < ($1.start, $1.originalDate) } }
             for o in found { add(o) }
         }
         // A class moved from a date in the period to a later one: its usual slot is empty.
@@ -62,14 +62,23 @@ package enum UpcomingChanges {
             else { continue }
             for o in engine.occurrences(ofClass: i, from: target, to: target) where o.originalDate == date { add(o) }
         }
-        affected.sort { ($0.start, $0.classIndex) < ($1.start, $1.classIndex) }
+        // By start and class, ties in the order found (what the stable `sort` of the occurrences
+        // gave); positions are sorted rather than the occurrences, which are large to move.
+        let order = affected.indices.sorted {
+            (affected[$0].start, affected[$0].classIndex, $0) < (affected[$1].start, affected[$1].classIndex, $1)
+        }
 
         var changes: [UpcomingChange] = []
         var closureIndex: [String: Int] = [:]
-        for o in affected {
-            let cls = schedule.classes[o.classIndex]
+        for position in order {
+            let o = affected[position]
             if case .cancelled(let reason) = o.status {
-                if let e = engine.cancellation(classID: cls.id, on: o.originalDate), e.classID == nil,
+                // A closure is a cancellation of every class (or a holiday calendar's); the
+                // lookup is skipped where none can cover the date (the candidates know the
+                // period's only).
+                let mayBeClosure = o.originalDate < from || o.originalDate > end || candidates.mayClose(o.originalDate)
+                if mayBeClosure, let e = engine.cancellation(classID: schedule.classes[o.classIndex].id, on: o.originalDate),
+                    e.classID == nil,
                     case .cancel(let a, let b) = e.kind
                 {
                     if let k = closureIndex[e.path], case .closure(let a, let b, let n) = changes[k].kind {
@@ -90,7 +99,7 @@ package enum UpcomingChanges {
             }
         }
         // Stable: changes on the same date keep the order of their first occurrence's start.
-        return changes.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        return changes.indices.sorted { (changes[$0].date, $0) < (changes[$1].date, $1) }.map { changes[$0] }
     }
 
     /// The days of the period where a class can have a change: those a cancellation covers
@@ -111,14 +120,18 @@ package enum UpcomingChanges {
                 let lo = max(a, from), hi = min(b, to)
                 return lo <= hi ? lo...hi : nil
             }
-            for e in schedule.exceptions {
-                switch e.kind {
+            // By index: iterating the exceptions copied each one (tens of thousands), to read
+            // the dates of the few in the period.
+            let exceptions = schedule.exceptions
+            byClass.reserveCapacity(schedule.classes.count)  // about one key per class at most
+            for k in exceptions.indices {
+                switch exceptions[k].kind {
                 case .cancel(let a, let b):
                     guard let r = clipped(a, b) else { continue }
-                    if let id = e.classID { byClass[id, default: []].append(r) } else { shared.append(r) }
+                    if let id = exceptions[k].classID { byClass[id, default: []].append(r) } else { shared.append(r) }
                 case .move(let date, let toDate, _):
                     // A move without a class moves nothing (the engine ignores it).
-                    guard let id = e.classID, let r = clipped(toDate ?? date, toDate ?? date) else { continue }
+                    guard let id = exceptions[k].classID, let r = clipped(toDate ?? date, toDate ?? date) else { continue }
                     byClass[id, default: []].append(r)
                 }
             }
@@ -127,11 +140,16 @@ package enum UpcomingChanges {
             }
         }
 
+        /// Whether a cancellation of every class or a holiday closure may cover a date of the period.
+        func mayClose(_ date: LocalDate) -> Bool {
+            shared.contains { $0.contains(date) } || holidays.contains { $0.contains(date) }
+        }
+
         /// Disjoint ranges in date order covering every day the class can have a change on.
-        func ranges(ofClass cls: ClassDefinition) -> [ClosedRange<LocalDate>] {
+        func ranges(classID: String, ignoresHolidays: Bool) -> [ClosedRange<LocalDate>] {
             var all = shared
-            if let own = byClass[cls.id] { all += own }
-            if !cls.ignoreHolidays { all += holidays }
+            if let own = byClass[classID] { all += own }
+            if !ignoresHolidays { all += holidays }
             return all.count <= 1 ? all : CancellationIndex.union(all)
         }
     }
