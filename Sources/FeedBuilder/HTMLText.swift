@@ -47,9 +47,22 @@ package enum HTMLText {
     /// LF splits but one right after a CR.
     static func forEachLine(_ u: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var start = 0
-        for i in u.indices where u[i] == 0x0A && (i == 0 || u[i - 1] != 0x0D) {
-            body(UnsafeBufferPointer(rebasing: u[start..<i]))
-            start = i + 1
+        var i = 0
+        while i < u.count {
+            // Eight bytes at a time past words without an LF (most text has none): a zero
+            // byte of the word XOR repeated LFs, by `(x - 0x01…) & ~x & 0x80…`.
+            if i + 8 <= u.count, let base = u.baseAddress {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            if u[i] == 0x0A && (i == 0 || u[i - 1] != 0x0D) {
+                body(UnsafeBufferPointer(rebasing: u[start..<i]))
+                start = i + 1
+            }
+            i += 1
         }
         body(UnsafeBufferPointer(rebasing: u[start..<u.count]))
     }

@@ -11,19 +11,86 @@ import CivilTime
 /// Escaping follows ``HTMLText``: the same five characters, so a value is inert both in text and
 /// in a double-quoted attribute.
 struct HTMLWriter {
-    private(set) var bytes: [UInt8] = []
+    /// The bytes, in memory of its own: `Array.append(contentsOf:)` cost about a hundred
+    /// instructions a call whatever the size, more than copying the few bytes of a typical
+    /// piece, and a big page is a hundred thousand pieces. Copied on write, so the writer is
+    /// still a value.
+    private final class Storage {
+        var base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        var capacity: Int
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+        init(capacity: Int) {
+            self.capacity = max(capacity, 64)
+            base = .allocate(capacity: self.capacity)
+        }
 
-    var count: Int { bytes.count }
+        deinit { base.deallocate() }
 
-    private mutating func write(_ source: UnsafeRawBufferPointer) { bytes.append(contentsOf: source) }
+        func copy() -> Storage {
+            let other = Storage(capacity: capacity)
+            other.base.update(from: base, count: count)
+            other.count = count
+            return other
+        }
 
-    private mutating func write(_ byte: UInt8) { bytes.append(byte) }
+        /// Room for `n` more bytes.
+        func reserve(_ n: Int) {
+            guard count + n > capacity else { return }
+            capacity = max(count + n, 2 * capacity)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: base, count: count)
+            base.deallocate()
+            base = grown
+        }
+    }
+
+    private var storage: Storage
+
+    init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
+
+    /// How many bytes have been written.
+    var count: Int { storage.count }
+
+    /// What has been written.
+    var bytes: [UInt8] { withBytes { Array($0) } }
+
+    /// Calls `body` with what has been written, without copying it.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: storage.base, count: storage.count))
+    }
+
+    /// The storage, made this writer's own before a write.
+    @inline(__always)
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    // Inlined, as is the test for room: a call costs as much as the copy of most pieces.
+    @inline(__always)
+    private mutating func write(_ source: UnsafeRawBufferPointer) {
+        guard let from = source.baseAddress else { return }  // empty
+        let s = unique()
+        if s.count + source.count > s.capacity { s.reserve(source.count) }
+        UnsafeMutableRawPointer(s.base + s.count).copyMemory(from: from, byteCount: source.count)
+        s.count += source.count
+    }
+
+    @inline(__always)
+    private mutating func write(_ byte: UInt8) {
+        let s = unique()
+        if s.count == s.capacity { s.reserve(1) }
+        s.base[s.count] = byte
+        s.count += 1
+    }
 
     /// Markup written in the source: appended as is.
+    @inline(__always)
     mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { write(UnsafeRawBufferPointer($0)) }
+        // A literal of a single Unicode scalar may be kept as the scalar, not as UTF-8.
+        guard s.hasPointerRepresentation else { return s.withUTF8Buffer { write(UnsafeRawBufferPointer($0)) } }
+        write(UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     /// Markup built at run time from trusted parts (never a value from the schedule as it is):
@@ -34,7 +101,7 @@ struct HTMLWriter {
         s.withUTF8 { write(UnsafeRawBufferPointer($0)) }
     }
 
-    mutating func append(_ other: HTMLWriter) { bytes.append(contentsOf: other.bytes) }
+    mutating func append(_ other: HTMLWriter) { other.withBytes { write(UnsafeRawBufferPointer($0)) } }
 
     /// Ends the current line. The page is a list of lines each followed by LF.
     mutating func newline() { write(0x0A) }
@@ -57,12 +124,21 @@ struct HTMLWriter {
     /// sequence is ASCII, so escaping bytes is escaping characters. Runs without any of them
     /// (most values) are copied whole.
     mutating func text(_ u: UnsafeBufferPointer<UInt8>) {
+        guard let base = u.baseAddress else { return }  // empty
         var start = 0
-        for i in u.indices {
+        var i = 0
+        while i < u.count {
+            // Eight bytes at a time past the words without any of the five (most of them).
+            if i + 8 <= u.count, !Self.mayHoldEscaped(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
+            let at = i
+            i += 1
             // One test for the usual byte: the five are all below 64.
-            guard u[i] < 64, Self.escaped >> u[i] & 1 != 0 else { continue }
+            guard u[at] < 64, Self.escaped >> u[at] & 1 != 0 else { continue }
             let reference: StaticString
-            switch u[i] {
+            switch u[at] {
             case 0x26: reference = "&amp;"
             case 0x3C: reference = "&lt;"
             case 0x3E: reference = "&gt;"
@@ -70,11 +146,23 @@ struct HTMLWriter {
             case 0x27: reference = "&#39;"
             default: continue
             }
-            if start < i { write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: u[start..<i]))) }
+            if start < at { write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: u[start..<at]))) }
             raw(reference)
-            start = i + 1
+            start = at + 1
         }
         if start < u.count { write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: u[start..<u.count]))) }
+    }
+
+    /// Whether any of eight bytes is one of `& < > " '`. Byte-wise: `b | 1 == 0x27` for `&` and
+    /// `'`, `b | 2 == 0x3E` for `<` and `>`, `b == 0x22`; each as a zero byte of the word XOR
+    /// the repeated value, found by `(x - 0x01…) & ~x & 0x80…`, which is nonzero exactly when x
+    /// has a zero byte.
+    @inline(__always)
+    static func mayHoldEscaped(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        return zeroByte((word | ones) ^ (0x27 &* ones)) | zeroByte((word | 2 &* ones) ^ (0x3E &* ones))
+            | zeroByte(word ^ (0x22 &* ones)) != 0
     }
 
     /// Bit n is set when byte n (below 64) is one of `& < > " '`.
@@ -143,10 +231,10 @@ struct HTMLWriter {
         }
         // The padding's zeros and the digits' places, then the digits from the last.
         for _ in 0..<max(width, digits) { write(UInt8(ascii: "0")) }
-        var k = bytes.count
+        var place = storage.base + storage.count
         while magnitude > 0 {
-            k -= 1
-            bytes[k] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            place -= 1
+            place.pointee = UInt8(ascii: "0") + UInt8(magnitude % 10)
             magnitude /= 10
         }
     }
@@ -155,22 +243,24 @@ struct HTMLWriter {
     mutating func isoDate(_ d: LocalDate) {
         let c = d.components
         number(c.year, width: 4)
-        write(UInt8(ascii: "-"))
-        number(c.month, width: 2)
-        write(UInt8(ascii: "-"))
-        number(c.day, width: 2)
+        var mmdd = (UInt8(ascii: "-"), Self.tens(c.month), Self.ones(c.month), UInt8(ascii: "-"), Self.tens(c.day), Self.ones(c.day))
+        withUnsafeBytes(of: &mmdd) { write($0) }
     }
 
     /// `HH:MM`, or `HH:MM:SS` when there are seconds (`LocalTime.description`).
     mutating func time(_ t: LocalTime) {
-        number(t.hour, width: 2)
-        write(UInt8(ascii: ":"))
-        number(t.minute, width: 2)
+        // Written as one piece: thousands of times a page.
+        var hhmm = (Self.tens(t.hour), Self.ones(t.hour), UInt8(ascii: ":"), Self.tens(t.minute), Self.ones(t.minute))
+        withUnsafeBytes(of: &hhmm) { write($0) }
         if t.second != 0 {
-            write(UInt8(ascii: ":"))
-            number(t.second, width: 2)
+            var ss = (UInt8(ascii: ":"), Self.tens(t.second), Self.ones(t.second))
+            withUnsafeBytes(of: &ss) { write($0) }
         }
     }
+
+    /// The two digits of a value in 0..<100 (months, days, hours, minutes, seconds).
+    private static func tens(_ v: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v / 10) }
+    private static func ones(_ v: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v % 10) }
 
     /// `YYYY-MM-DDTHH:MM[:SS]` (`LocalDateTime.description`).
     mutating func isoDateTime(_ l: LocalDateTime) {

@@ -53,7 +53,7 @@ package struct SubscribePage: Sendable {
     package func page(previous: [UInt8]?, newestRevision: Int64?, now: Int64) -> [UInt8] {
         let body = body()
         // The page without its update time, hashed in its three parts rather than assembled.
-        let content = Self.fingerprint(of: head(updated: nil, fingerprint: nil).bytes, body.bytes, tail(updated: nil).bytes)
+        let content = Self.fingerprint(of: head(updated: nil, fingerprint: nil), body, tail(updated: nil))
         let updated: Int64
         if let previous, let state = Self.state(ofPage: previous), state.content == content {
             updated = state.updated
@@ -71,13 +71,15 @@ package struct SubscribePage: Sendable {
     }
 
     /// FNV-1a of the page without its update time: what "unchanged" means.
-    package var contentFingerprint: UInt64 { Self.fingerprint(of: document(updated: nil, fingerprint: nil)) }
+    package var contentFingerprint: UInt64 {
+        Self.fingerprint(of: head(updated: nil, fingerprint: nil), body(), tail(updated: nil))
+    }
 
     /// FNV-1a of the parts one after the other.
-    static func fingerprint(of parts: [UInt8]...) -> UInt64 {
+    static func fingerprint(of parts: HTMLWriter...) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for part in parts {
-            part.withUnsafeBufferPointer { bytes in
+            part.withBytes { bytes in
                 for b in bytes {
                     h ^= UInt64(b)
                     h = h &* 0x100_0000_01B3
@@ -168,9 +170,7 @@ package struct SubscribePage: Sendable {
         let head = head(updated: updated, fingerprint: fingerprint), tail = tail(updated: updated)
         var page: [UInt8] = []
         page.reserveCapacity(head.count + body.count + tail.count)
-        page += head.bytes
-        page += body.bytes
-        page += tail.bytes
+        for part in [head, body, tail] { part.withBytes { page.append(contentsOf: $0) } }
         return page
     }
 
