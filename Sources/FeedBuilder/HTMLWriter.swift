@@ -104,9 +104,11 @@ struct HTMLWriter {
     mutating func append(_ other: HTMLWriter) { other.withBytes { write(UnsafeRawBufferPointer($0)) } }
 
     /// Ends the current line. The page is a list of lines each followed by LF.
+    @inline(__always)
     mutating func newline() { write(0x0A) }
 
     /// Markup and the end of its line.
+    @inline(__always)
     mutating func line(_ s: StaticString) {
         raw(s)
         newline()

@@ -114,4 +114,13 @@ import Timetable
             }
         }
     }
+
+    @Test func feedFileNamesAreTheBuildersEscaped() throws {
+        let p = try SubscribePageTests().page(SubscribePageTests.everything)
+        for i in [nil] + p.schedule.classes.indices.map(Optional.some) {
+            var w = HTMLWriter()
+            p.feedFileName(&w, classIndex: i)
+            #expect(String(decoding: w.bytes, as: UTF8.self) == HTMLText.escape(p.builder.fileName(classIndex: i)))
+        }
+    }
 }
