@@ -223,6 +223,11 @@ struct HTMLWriter {
             write(UInt8(ascii: "0") + UInt8(value % 10))
             return
         }
+        if value >= 1000, value < 10000, width <= 4 {  // years
+            var yyyy = (Self.tens(value / 100), Self.ones(value / 100), Self.tens(value % 100), Self.ones(value % 100))
+            withUnsafeBytes(of: &yyyy) { write($0) }
+            return
+        }
         if value < 0 { write(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits = 1
@@ -260,7 +265,7 @@ struct HTMLWriter {
         }
     }
 
-    /// The two digits of a value in 0..<100 (months, days, hours, minutes, seconds).
+    /// The two digits of a value in 0..<100 (months, days, hours, minutes, seconds, half a year).
     private static func tens(_ v: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v / 10) }
     private static func ones(_ v: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v % 10) }
 
