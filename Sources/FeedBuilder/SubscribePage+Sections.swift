@@ -15,14 +15,15 @@ extension SubscribePage {
         }
     }
 
-    func timetable(_ h: inout HTMLWriter) {
+    /// - Parameter current: the classes still to come (``isCurrent(_:)``), in schedule order.
+    func timetable(_ h: inout HTMLWriter, current: [Int]) {
         h.line("<section id=\"timetable\" aria-labelledby=\"timetable-title\">")
         h.line("<h2 id=\"timetable-title\">Weekly timetable</h2>")
         h.raw("<p class=\"zone\">")
         h.unescaped(zoneSentence())
         h.line("</p>")
         var byDay = [[Int]](repeating: [], count: 7)  // Monday first
-        for i in schedule.classes.indices where isCurrent(schedule.classes[i]) {
+        for i in current {
             guard case .weekly(let days) = schedule.classes[i].pattern else { continue }
             for d in days { byDay[d.rawValue - 1].append(i) }
         }
@@ -259,7 +260,8 @@ extension SubscribePage {
 
     // MARK: - Add to calendar
 
-    func subscribe(_ h: inout HTMLWriter) {
+    /// - Parameter current: the classes still to come (``isCurrent(_:)``), in schedule order.
+    func subscribe(_ h: inout HTMLWriter, current: [Int]) {
         let folder = FeedLink.Folder(publicURL: schedule.calendar.publicURL)
         h.line("<section id=\"subscribe\" aria-labelledby=\"subscribe-title\">")
         h.line("<h2 id=\"subscribe-title\">Add the classes to your calendar</h2>")
@@ -280,7 +282,6 @@ extension SubscribePage {
         h.line("</div>")
         // Written straight from the classes rather than through `FeedLink.all`, which builds
         // half a dozen strings per class (a big network has thousands) for the same bytes.
-        let current = schedule.classes.indices.filter { isCurrent(schedule.classes[$0]) }
         if !current.isEmpty {
             h.line("<h3>Just one class</h3>")
             h.line("<p>Each class also has a calendar of its own, for members who come to that class only.</p>")

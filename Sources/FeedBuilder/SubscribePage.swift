@@ -158,10 +158,12 @@ package struct SubscribePage: Sendable {
         h.line("<body>")
         header(&h)
         h.line("<main>")
-        timetable(&h)
+        // Worked out once for both lists: a class read from the array is a copy of all its strings.
+        let current = schedule.classes.indices.filter { isCurrent(schedule.classes[$0]) }
+        timetable(&h, current: current)
         oneOffClasses(&h)
         changes(&h)
-        subscribe(&h)
+        subscribe(&h, current: current)
         h.line("</main>")
         return h
     }
