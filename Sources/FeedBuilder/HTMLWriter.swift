@@ -57,7 +57,7 @@ struct HTMLWriter {
 
     /// Calls `body` with what has been written, without copying it.
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        body(UnsafeBufferPointer(start: storage.base, count: storage.count))
+        withExtendedLifetime(storage) { body(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
     }
 
     /// The storage, made this writer's own before a write.
