@@ -10,79 +10,54 @@ import CivilTime
 ///
 /// Escaping follows ``HTMLText``: the same five characters, so a value is inert both in text and
 /// in a double-quoted attribute.
-struct HTMLWriter {
-    /// The bytes, in memory of its own: `Array.append(contentsOf:)` cost about a hundred
-    /// instructions a call whatever the size, more than copying the few bytes of a typical
-    /// piece, and a big page is a hundred thousand pieces. Copied on write, so the writer is
-    /// still a value.
-    private final class Storage {
-        var base: UnsafeMutablePointer<UInt8>
-        var count = 0
-        var capacity: Int
+struct HTMLWriter: ~Copyable {
+    // The bytes, in memory of its own: `Array.append(contentsOf:)` cost about a hundred
+    // instructions a call whatever the size, more than copying the few bytes of a typical
+    // piece, and a big page is a hundred thousand pieces. Not copyable, so the memory has one
+    // owner and a write needs no copy-on-write check.
+    private var base: UnsafeMutablePointer<UInt8>
+    /// How many bytes have been written.
+    private(set) var count = 0
+    private var capacity: Int
 
-        init(capacity: Int) {
-            self.capacity = max(capacity, 64)
-            base = .allocate(capacity: self.capacity)
-        }
-
-        deinit { base.deallocate() }
-
-        func copy() -> Storage {
-            let other = Storage(capacity: capacity)
-            other.base.update(from: base, count: count)
-            other.count = count
-            return other
-        }
-
-        /// Room for `n` more bytes.
-        func reserve(_ n: Int) {
-            guard count + n > capacity else { return }
-            capacity = max(count + n, 2 * capacity)
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            grown.update(from: base, count: count)
-            base.deallocate()
-            base = grown
-        }
+    init(capacity: Int = 0) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
 
-    private var storage: Storage
-
-    init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
-
-    /// How many bytes have been written.
-    var count: Int { storage.count }
+    deinit { base.deallocate() }
 
     /// What has been written.
     var bytes: [UInt8] { withBytes { Array($0) } }
 
     /// Calls `body` with what has been written, without copying it.
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withExtendedLifetime(storage) { body(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+        body(UnsafeBufferPointer(start: base, count: count))
     }
 
-    /// The storage, made this writer's own before a write.
-    @inline(__always)
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage
+    /// Room for `n` more bytes.
+    private mutating func grow(_ n: Int) {
+        capacity = max(count + n, 2 * capacity)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
     }
 
     // Inlined, as is the test for room: a call costs as much as the copy of most pieces.
     @inline(__always)
     private mutating func write(_ source: UnsafeRawBufferPointer) {
         guard let from = source.baseAddress else { return }  // empty
-        let s = unique()
-        if s.count + source.count > s.capacity { s.reserve(source.count) }
-        UnsafeMutableRawPointer(s.base + s.count).copyMemory(from: from, byteCount: source.count)
-        s.count += source.count
+        if count + source.count > capacity { grow(source.count) }
+        UnsafeMutableRawPointer(base + count).copyMemory(from: from, byteCount: source.count)
+        count += source.count
     }
 
     @inline(__always)
     private mutating func write(_ byte: UInt8) {
-        let s = unique()
-        if s.count == s.capacity { s.reserve(1) }
-        s.base[s.count] = byte
-        s.count += 1
+        if count == capacity { grow(1) }
+        base[count] = byte
+        count += 1
     }
 
     /// Markup written in the source: appended as is.
@@ -100,8 +75,6 @@ struct HTMLWriter {
         var s = s
         s.withUTF8 { write(UnsafeRawBufferPointer($0)) }
     }
-
-    mutating func append(_ other: HTMLWriter) { other.withBytes { write(UnsafeRawBufferPointer($0)) } }
 
     /// Ends the current line. The page is a list of lines each followed by LF.
     @inline(__always)
@@ -238,7 +211,7 @@ struct HTMLWriter {
         }
         // The padding's zeros and the digits' places, then the digits from the last.
         for _ in 0..<max(width, digits) { write(UInt8(ascii: "0")) }
-        var place = storage.base + storage.count
+        var place = base + count
         while magnitude > 0 {
             place -= 1
             place.pointee = UInt8(ascii: "0") + UInt8(magnitude % 10)

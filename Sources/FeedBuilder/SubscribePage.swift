@@ -53,7 +53,7 @@ package struct SubscribePage: Sendable {
     package func page(previous: [UInt8]?, newestRevision: Int64?, now: Int64) -> [UInt8] {
         let body = body()
         // The page without its update time, hashed in its three parts rather than assembled.
-        let content = Self.fingerprint(of: head(updated: nil, fingerprint: nil), body, tail(updated: nil))
+        let content = Self.fingerprint(head(updated: nil, fingerprint: nil), body, tail(updated: nil))
         let updated: Int64
         if let previous, let state = Self.state(ofPage: previous), state.content == content {
             updated = state.updated
@@ -72,20 +72,21 @@ package struct SubscribePage: Sendable {
 
     /// FNV-1a of the page without its update time: what "unchanged" means.
     package var contentFingerprint: UInt64 {
-        Self.fingerprint(of: head(updated: nil, fingerprint: nil), body(), tail(updated: nil))
+        Self.fingerprint(head(updated: nil, fingerprint: nil), body(), tail(updated: nil))
     }
 
-    /// FNV-1a of the parts one after the other.
-    static func fingerprint(of parts: HTMLWriter...) -> UInt64 {
+    /// FNV-1a of the three parts one after the other.
+    static func fingerprint(_ head: borrowing HTMLWriter, _ body: borrowing HTMLWriter, _ tail: borrowing HTMLWriter) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for part in parts {
-            part.withBytes { bytes in
-                for b in bytes {
-                    h ^= UInt64(b)
-                    h = h &* 0x100_0000_01B3
-                }
+        func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for b in bytes {
+                h ^= UInt64(b)
+                h = h &* 0x100_0000_01B3
             }
         }
+        head.withBytes(add)
+        body.withBytes(add)
+        tail.withBytes(add)
         return h
     }
 
@@ -168,11 +169,13 @@ package struct SubscribePage: Sendable {
         return h
     }
 
-    func document(updated: Int64?, fingerprint: UInt64?, body: HTMLWriter) -> [UInt8] {
+    func document(updated: Int64?, fingerprint: UInt64?, body: borrowing HTMLWriter) -> [UInt8] {
         let head = head(updated: updated, fingerprint: fingerprint), tail = tail(updated: updated)
         var page: [UInt8] = []
         page.reserveCapacity(head.count + body.count + tail.count)
-        for part in [head, body, tail] { part.withBytes { page.append(contentsOf: $0) } }
+        head.withBytes { page.append(contentsOf: $0) }
+        body.withBytes { page.append(contentsOf: $0) }
+        tail.withBytes { page.append(contentsOf: $0) }
         return page
     }
 
