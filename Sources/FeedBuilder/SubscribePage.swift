@@ -169,6 +169,7 @@ package struct SubscribePage: Sendable {
         return h
     }
 
+    /// The page around a rendered ``body()``, assembled in one array.
     func document(updated: Int64?, fingerprint: UInt64?, body: borrowing HTMLWriter) -> [UInt8] {
         let head = head(updated: updated, fingerprint: fingerprint), tail = tail(updated: updated)
         var page: [UInt8] = []
