@@ -75,6 +75,16 @@ struct HTMLWriter: ~Copyable {
         Self.withUTF8(s) { write(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Writes again what was written at `range` (positions in ``count`` terms): a value the
+    /// page shows twice is escaped once.
+    mutating func rewrite(_ range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "only what has been written")
+        if count + range.count > capacity { grow(range.count) }
+        // Never overlapping: the copy goes after everything written.
+        (base + count).update(from: base + range.lowerBound, count: range.count)
+        count += range.count
+    }
+
     /// Ends the current line. The page is a list of lines each followed by LF.
     @inline(__always)
     mutating func newline() { write(0x0A) }

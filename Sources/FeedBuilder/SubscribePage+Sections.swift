@@ -326,9 +326,11 @@ extension SubscribePage {
         func download(_ h: inout HTMLWriter) {
             h.raw("<p><a class=\"download\" href=\"")
             if let absolute = folder.absolute { h.text(absolute) }
+            let start = h.count
             feedFileName(&h, classIndex: classIndex)
+            let fileName = start..<h.count
             h.raw("\" download type=\"text/calendar\">Download ")
-            feedFileName(&h, classIndex: classIndex)
+            h.rewrite(fileName)
             h.line("</a></p>")
             h.line(
                 "<p class=\"warning\">A one-time copy: it will not update, so later cancellations and changes will not reach your calendar.</p>"
