@@ -25,14 +25,17 @@ package struct FeedLink: Sendable, Hashable {
 
     /// - Parameter publicURL: the folder's http(s) address ending in "/", as the decoder returns it.
     package init(fileName: String, title: String, classIndex: Int?, publicURL: String?) {
+        self.init(fileName: fileName, title: title, classIndex: classIndex, folder: Folder(publicURL: publicURL))
+    }
+
+    init(fileName: String, title: String, classIndex: Int?, folder: Folder) {
         self.fileName = fileName
         self.title = title
         self.classIndex = classIndex
-        if let base = publicURL, let rest = FeedLink.afterScheme(base) {
-            let absolute = FeedLink.scheme(of: base) + "://" + rest + fileName
-            subscribeURL = absolute
-            webcalURL = "webcal://" + rest + fileName
-            downloadHref = absolute
+        if let absolute = folder.absolute, let webcal = folder.webcal {
+            subscribeURL = absolute + fileName
+            webcalURL = webcal + fileName
+            downloadHref = absolute + fileName
         } else {
             subscribeURL = nil
             webcalURL = nil
@@ -40,15 +43,29 @@ package struct FeedLink: Sendable, Hashable {
         }
     }
 
+    /// The public address of the folder the feeds are served from, in the two forms a feed's
+    /// addresses start with; both nil without a public http(s) address. Worked out once for all
+    /// the feeds of a folder.
+    struct Folder {
+        /// "https://circl.example/feeds/", the scheme lowercased.
+        var absolute: String?
+        /// "webcal://circl.example/feeds/".
+        var webcal: String?
+
+        init(publicURL: String?) {
+            guard let base = publicURL, let rest = FeedLink.afterScheme(base) else { return }
+            absolute = FeedLink.scheme(of: base) + "://" + rest
+            webcal = "webcal://" + rest
+        }
+    }
+
     /// The links of every feed the builder writes: the combined feed first, then one per class.
     package static func all(_ builder: FeedBuilder) -> [FeedLink] {
         let s = builder.schedule
-        var out = [FeedLink(fileName: builder.fileName(classIndex: nil), title: "All classes", classIndex: nil, publicURL: s.calendar.publicURL)]
+        let folder = Folder(publicURL: s.calendar.publicURL)
+        var out = [FeedLink(fileName: builder.fileName(classIndex: nil), title: "All classes", classIndex: nil, folder: folder)]
         for i in s.classes.indices {
-            out.append(
-                FeedLink(
-                    fileName: builder.fileName(classIndex: i), title: title(s.classes[i]), classIndex: i,
-                    publicURL: s.calendar.publicURL))
+            out.append(FeedLink(fileName: builder.fileName(classIndex: i), title: title(s.classes[i]), classIndex: i, folder: folder))
         }
         return out
     }
@@ -58,6 +75,34 @@ package struct FeedLink: Sendable, Hashable {
     private static func title(_ cls: ClassDefinition) -> String {
         guard case .dates(let dates) = cls.pattern else { return FeedBuilder.describe(cls) }
         return cls.title + (dates.count == 1 ? " (one-off)" : " (\(dates.count) dates)")
+    }
+
+    /// The class feed's ``title``, escaped, written straight into the page (the subscribe page
+    /// names every class feed, thousands on a big network).
+    ///
+    /// A weekly class is written as `FeedBuilder.describe` words it ("Hip Mobility & Stretch,
+    /// Mondays & Thursdays 17:15"); a test holds the two to the same text.
+    static func writeTitle(_ h: inout HTMLWriter, _ cls: ClassDefinition) {
+        h.text(cls.title)
+        switch cls.pattern {
+        case .weekly(let days):
+            h.raw(", ")
+            for (k, day) in days.enumerated() {
+                if k > 0 { h.raw(" &amp; ") }  // " & ", escaped
+                h.raw(SubscribePage.dayName(day))
+                h.raw("s")
+            }
+            h.raw(" ")
+            h.time(cls.start)
+        case .dates(let dates):
+            if dates.count == 1 {
+                h.raw(" (one-off)")
+            } else {
+                h.raw(" (")
+                h.number(dates.count)
+                h.raw(" dates)")
+            }
+        }
     }
 
     /// "https" or "http", lowercased (schemes are case-insensitive, RFC 3986 §3.1).

@@ -1,5 +1,6 @@
 /// HTML escaping for the subscribe page: every value that comes from the schedule passes
-/// through here, whether it lands in text or in an attribute.
+/// through here (or through ``HTMLWriter``, which writes the same bytes into the page's buffer),
+/// whether it lands in text or in an attribute.
 ///
 /// The page writes every attribute value in double quotes, so escaping `&`, `<`, `>`, `"` and
 /// `'` makes a value inert in both places (HTML Living Standard §13.1.2.3 and §13.1.2.6: an
@@ -8,63 +9,75 @@
 package enum HTMLText {
     /// The value with `& < > " '` replaced by character references.
     package static func escape(_ text: String) -> String {
-        // Most values need nothing escaped: check the bytes first.
-        // (Scanning the contiguous buffer is several times cheaper per byte than the UTF8View.)
-        var copy = text
-        let special = copy.withUTF8 { bytes in
-            bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        }
-        if !special { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        var w = HTMLWriter(capacity: text.utf8.count + 16)
+        w.text(text)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     /// Free text that may hold line breaks (a description): escaped, each line break a `<br>`.
     package static func multiline(_ text: String) -> String {
-        lines(text).map { escape(String($0)) }.joined(separator: "<br>")
-    }
-
-    /// The text split at each "\n" Character, empty lines kept. Splitting the UTF-8 bytes at
-    /// LF gives the same lines much faster (no grapheme breaking) whenever the text has no CR:
-    /// LF is always a Character of its own except in CR LF, which is not a "\n".
-    static func lines(_ text: String) -> [Substring] {
-        var hasCR = false, hasLF = false
-        var copy = text
-        copy.withUTF8 { bytes in
-            for b in bytes {
-                if b == 0x0D { hasCR = true } else if b == 0x0A { hasLF = true }
-            }
-        }
-        if hasCR { return text.split(separator: "\n", omittingEmptySubsequences: false) }
-        if !hasLF { return [text[...]] }  // one line, the usual case
-        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        var w = HTMLWriter(capacity: text.utf8.count + 16)
+        w.multiline(text)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     /// Free text as paragraphs: a blank line separates paragraphs, a single line break is a `<br>`.
     package static func paragraphs(_ text: String, class name: String? = nil) -> [String] {
-        let open = name.map { "<p class=\"" + escape($0) + "\">" } ?? "<p>"
+        var w = HTMLWriter(capacity: text.utf8.count + 32)
+        w.paragraphs(text, class: name)
+        // The writer ends each paragraph with "</p>" and LF; the text inside can hold an LF (after
+        // a CR) but never a raw "<".
+        let end = Array("</p>\n".utf8)
+        let bytes = w.bytes
         var out: [String] = []
-        var current: [Substring] = []
-        func flush() {
-            guard !current.isEmpty else { return }
-            out.append(open + current.map { escape(String($0)) }.joined(separator: "<br>") + "</p>")
-            current = []
+        var start = 0
+        for i in bytes.indices where bytes[i] == 0x0A && bytes[..<(i + 1)].suffix(end.count).elementsEqual(end) {
+            out.append(String(decoding: bytes[start..<i], as: UTF8.self))
+            start = i + 1
         }
-        for line in lines(text) {
-            if line.allSatisfy(\.isWhitespace) { flush() } else { current.append(line) }
-        }
-        flush()
         return out
+    }
+
+    /// Calls `body` with each line of UTF-8 text: the parts between "\n" Characters, empty
+    /// lines kept.
+    ///
+    /// Splitting the bytes at LF gives the same lines as splitting the `String` at "\n"
+    /// Characters, without grapheme breaking: LF is always a Character of its own (Unicode
+    /// UAX #29 GB4, GB5), except in CR LF (GB3), a single Character that is not "\n". So every
+    /// LF splits but one right after a CR.
+    static func forEachLine(_ u: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var start = 0
+        var i = 0
+        while i < u.count {
+            // Eight bytes at a time past words without an LF (most text has none): a zero
+            // byte of the word XOR repeated LFs, by `(x - 0x01…) & ~x & 0x80…`.
+            if i + 8 <= u.count, let base = u.baseAddress {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            if u[i] == 0x0A && (i == 0 || u[i - 1] != 0x0D) {
+                body(UnsafeBufferPointer(rebasing: u[start..<i]))
+                start = i + 1
+            }
+            i += 1
+        }
+        body(UnsafeBufferPointer(rebasing: u[start..<u.count]))
+    }
+
+    /// Whether every Character of a line is whitespace (`Character.isWhitespace`): a paragraph
+    /// break. ASCII is decided on the bytes (tab, LF, VT, FF, CR and space are the ASCII
+    /// characters with the Unicode White_Space property); anything else asks the Characters.
+    static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in line {
+            switch b {
+            case 0x09...0x0D, 0x20: continue
+            case 0x80...: return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
+            default: return false
+            }
+        }
+        return true
     }
 }

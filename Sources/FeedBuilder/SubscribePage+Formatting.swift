@@ -5,33 +5,67 @@ import Timetable
 /// "17:15", "1 hour 15 min", each date or time inside a `<time>` element with its
 /// machine-readable value (HTML Living Standard §4.5.14).
 extension SubscribePage {
-    /// "Monday".
-    static func dayName(_ d: Weekday) -> String {
-        d.name.prefix(1).uppercased() + d.name.dropFirst()
+    /// "Monday": the schedule's day name, capitalised.
+    static func dayName(_ d: Weekday) -> StaticString {
+        switch d {
+        case .monday: "Monday"
+        case .tuesday: "Tuesday"
+        case .wednesday: "Wednesday"
+        case .thursday: "Thursday"
+        case .friday: "Friday"
+        case .saturday: "Saturday"
+        case .sunday: "Sunday"
+        }
     }
 
     /// `<time datetime="2026-12-24">Thu 24 Dec 2026</time>`.
-    static func dateElement(_ d: LocalDate) -> String {
-        "<time datetime=\"\(d)\">" + FeedBuilder.humanDate(d) + "</time>"
+    static func dateElement(_ h: inout HTMLWriter, _ d: LocalDate) {
+        h.raw("<time datetime=\"")
+        h.isoDate(d)
+        h.raw("\">")
+        h.humanDate(d)
+        h.raw("</time>")
     }
 
     /// `<time datetime="17:15">17:15</time>`.
-    static func timeElement(_ t: LocalTime) -> String {
-        let text = t.description  // formatted once for both places
-        return "<time datetime=\"" + text + "\">" + text + "</time>"
+    static func timeElement(_ h: inout HTMLWriter, _ t: LocalTime) {
+        h.raw("<time datetime=\"")
+        h.time(t)
+        h.raw("\">")
+        h.time(t)
+        h.raw("</time>")
     }
 
     /// `<time datetime="2026-12-24T19:00">Thu 24 Dec 2026, 19:00</time>`.
-    static func dateTimeElement(_ l: LocalDateTime) -> String {
-        "<time datetime=\"\(l)\">" + FeedBuilder.humanDate(l.date) + ", \(l.time)</time>"
+    static func dateTimeElement(_ h: inout HTMLWriter, _ l: LocalDateTime) {
+        h.raw("<time datetime=\"")
+        h.isoDateTime(l)
+        h.raw("\">")
+        h.humanDate(l.date)
+        h.raw(", ")
+        h.time(l.time)
+        h.raw("</time>")
     }
 
     /// "30 min", "1 hour", "1 hour 15 min", "2 hours".
-    static func duration(_ minutes: Int) -> String {
-        let h = minutes / 60, m = minutes % 60
-        if h == 0 { return "\(m) min" }
-        let hours = h == 1 ? "1 hour" : "\(h) hours"
-        return m == 0 ? hours : hours + " \(m) min"
+    static func duration(_ h: inout HTMLWriter, _ minutes: Int) {
+        let hours = minutes / 60, m = minutes % 60
+        if hours == 0 {
+            h.number(m)
+            h.raw(" min")
+            return
+        }
+        if hours == 1 {
+            h.raw("1 hour")
+        } else {
+            h.number(hours)
+            h.raw(" hours")
+        }
+        if m != 0 {
+            h.raw(" ")
+            h.number(m)
+            h.raw(" min")
+        }
     }
 
     /// "UTC+01:00", "UTC-03:30".

@@ -15,112 +15,140 @@ extension SubscribePage {
         }
     }
 
-    func timetable(_ h: inout [String]) {
-        h.append("<section id=\"timetable\" aria-labelledby=\"timetable-title\">")
-        h.append("<h2 id=\"timetable-title\">Weekly timetable</h2>")
-        h.append("<p class=\"zone\">" + zoneSentence() + "</p>")
-        var byDay: [Weekday: [Int]] = [:]
-        for (i, cls) in schedule.classes.enumerated() where isCurrent(cls) {
-            guard case .weekly(let days) = cls.pattern else { continue }
-            for d in days { byDay[d, default: []].append(i) }
+    /// - Parameter current: the classes still to come (``isCurrent(_:)``), in schedule order.
+    func timetable(_ h: inout HTMLWriter, current: [Int]) {
+        h.line("<section id=\"timetable\" aria-labelledby=\"timetable-title\">")
+        h.line("<h2 id=\"timetable-title\">Weekly timetable</h2>")
+        h.raw("<p class=\"zone\">")
+        h.unescaped(zoneSentence())
+        h.line("</p>")
+        var byDay = [[Int]](repeating: [], count: 7)  // Monday first
+        for i in current {
+            guard case .weekly(let days) = schedule.classes[i].pattern else { continue }
+            for d in days { byDay[d.rawValue - 1].append(i) }
         }
-        if byDay.isEmpty {
-            h.append("<p>There are no weekly classes at the moment.</p>")
+        if byDay.allSatisfy(\.isEmpty) {
+            h.line("<p>There are no weekly classes at the moment.</p>")
         } else {
-            h.append("<div class=\"days\">")
+            h.line("<div class=\"days\">")
             for day in Weekday.allCases {
-                guard let list = byDay[day] else { continue }
+                let list = byDay[day.rawValue - 1]
+                if list.isEmpty { continue }
                 let sorted = list.sorted {
                     let a = schedule.classes[$0], b = schedule.classes[$1]
                     return (a.start, a.title, $0) < (b.start, b.title, $1)
                 }
-                h.append("<section class=\"day\" aria-labelledby=\"day-\(day.name)\">")
-                h.append("<h3 id=\"day-\(day.name)\">" + Self.dayName(day) + "</h3>")
-                h.append("<ul class=\"classes\">")
-                for i in sorted { weeklyClass(&h, i) }
-                h.append("</ul>")
-                h.append("</section>")
+                h.raw("<section class=\"day\" aria-labelledby=\"day-")
+                h.unescaped(day.name)
+                h.line("\">")
+                h.raw("<h3 id=\"day-")
+                h.unescaped(day.name)
+                h.raw("\">")
+                h.raw(Self.dayName(day))
+                h.line("</h3>")
+                h.line("<ul class=\"classes\">")
+                // Each class handed down as an argument: a `let` copy of a class in each
+                // function cost a retain and release of all its strings, per class.
+                for i in sorted { weeklyClass(&h, schedule.classes[i], i) }
+                h.line("</ul>")
+                h.line("</section>")
             }
-            h.append("</div>")
+            h.line("</div>")
         }
-        h.append("</section>")
+        h.line("</section>")
     }
 
-    private func weeklyClass(_ h: inout [String], _ i: Int) {
-        let cls = schedule.classes[i]
-        h.append("<li class=\"class\">")
-        h.append("<p class=\"when\">" + timeRange(cls.start, cls.durationMinutes, zone: zoneNote(i)) + "</p>")
-        h.append("<h4>" + HTMLText.escape(cls.title) + "</h4>")
-        classFacts(&h, i)
-        var term: [String] = []
-        if let from = cls.from, from > today { term.append("Starts " + Self.dateElement(from)) }
-        if let until = cls.until { term.append("Until " + Self.dateElement(until)) }
-        if !term.isEmpty { h.append("<p class=\"term\">" + term.joined(separator: " · ") + "</p>") }
-        classExtras(&h, i)
-        h.append("</li>")
+    private func weeklyClass(_ h: inout HTMLWriter, _ cls: ClassDefinition, _ i: Int) {
+        h.line("<li class=\"class\">")
+        h.raw("<p class=\"when\">")
+        timeRange(&h, cls.start, cls.durationMinutes, classIndex: i)
+        h.line("</p>")
+        h.raw("<h4>")
+        h.text(cls.title)
+        h.line("</h4>")
+        classFacts(&h, cls)
+        let starts = cls.from.flatMap { $0 > today ? $0 : nil }
+        if starts != nil || cls.until != nil {
+            h.raw("<p class=\"term\">")
+            if let starts {
+                h.raw("Starts ")
+                Self.dateElement(&h, starts)
+            }
+            if let until = cls.until {
+                if starts != nil { h.raw(" · ") }
+                h.raw("Until ")
+                Self.dateElement(&h, until)
+            }
+            h.line("</p>")
+        }
+        classExtras(&h, cls)
+        h.line("</li>")
     }
 
     /// Instructor and location (the class's own; the calendar's is in the header).
-    private func classFacts(_ h: inout [String], _ i: Int) {
-        let cls = schedule.classes[i]
-        var facts: [String] = []
+    private func classFacts(_ h: inout HTMLWriter, _ cls: ClassDefinition) {
+        let location = cls.location.flatMap { $0 != schedule.calendar.location ? $0 : nil }
+        guard cls.instructor != nil || location != nil else { return }
+        h.line("<dl class=\"facts\">")
         if let who = cls.instructor {
-            facts.append("<div><dt>Instructor</dt><dd>" + HTMLText.multiline(who) + "</dd></div>")
+            h.raw("<div><dt>Instructor</dt><dd>")
+            h.multiline(who)
+            h.line("</dd></div>")
         }
-        if let loc = cls.location, loc != schedule.calendar.location {
-            facts.append("<div><dt>Location</dt><dd>" + HTMLText.multiline(loc) + "</dd></div>")
+        if let location {
+            h.raw("<div><dt>Location</dt><dd>")
+            h.multiline(location)
+            h.line("</dd></div>")
         }
-        if !facts.isEmpty {
-            h.append("<dl class=\"facts\">")
-            h += facts
-            h.append("</dl>")
-        }
+        h.line("</dl>")
     }
 
     /// The class's description and its own booking link.
-    private func classExtras(_ h: inout [String], _ i: Int) {
-        let cls = schedule.classes[i]
+    private func classExtras(_ h: inout HTMLWriter, _ cls: ClassDefinition) {
         if let d = cls.description {
-            h.append("<div class=\"description\">")
-            h += HTMLText.paragraphs(d)
-            h.append("</div>")
+            h.line("<div class=\"description\">")
+            h.paragraphs(d)
+            h.line("</div>")
         }
         if let url = cls.url, url != schedule.calendar.url {
-            h.append(
-                "<p class=\"book\"><a href=\"" + HTMLText.escape(url) + "\">Book " + HTMLText.escape(cls.title) + "</a></p>")
+            h.raw("<p class=\"book\"><a href=\"")
+            h.text(url)
+            h.raw("\">Book ")
+            h.text(cls.title)
+            h.line("</a></p>")
         }
     }
 
-    /// "(America/New_York time)" for a class outside the calendar's zone.
+    /// The class's zone when it is not the calendar's.
     private func zoneNote(_ i: Int) -> String? {
         let zone = schedule.zoneName(ofClass: i)
         return zone == schedule.calendar.timeZone ? nil : zone
     }
 
-    /// `<time>17:15</time>–<time>17:45</time> <span class="duration">30 min</span>`.
-    private func timeRange(_ start: LocalTime, _ minutes: Int, zone: String?) -> String {
+    /// ` <span class="zone-note">(America/New_York time)</span>` for a class outside the
+    /// calendar's zone, nothing otherwise.
+    private func zoneSuffix(_ h: inout HTMLWriter, _ i: Int) {
+        guard let zone = zoneNote(i) else { return }
+        h.raw(" <span class=\"zone-note\">(")
+        h.text(zone)
+        h.raw(" time)</span>")
+    }
+
+    /// `<time>17:15</time>–<time>17:45</time>`, the zone note, `<span class="duration">30 min</span>`.
+    private func timeRange(_ h: inout HTMLWriter, _ start: LocalTime, _ minutes: Int, classIndex i: Int) {
         let end = LocalTime(secondsOfDay: (start.secondsOfDay + minutes * 60) % 86400)
-        // Appended into one buffer sized up front (this runs for every class on the page):
-        // chained `+` reallocated the growing string at each step.
-        var s = ""
-        s.reserveCapacity(200)
-        s += Self.timeElement(start)
-        s += "–"
-        s += Self.timeElement(end)
-        if let zone {
-            s += " <span class=\"zone-note\">("
-            s += HTMLText.escape(zone)
-            s += " time)</span>"
-        }
-        s += " <span class=\"duration\">"
-        s += Self.duration(minutes)
-        s += "</span>"
-        return s
+        Self.timeElement(&h, start)
+        h.raw("–")
+        Self.timeElement(&h, end)
+        zoneSuffix(&h, i)
+        h.raw(" <span class=\"duration\">")
+        Self.duration(&h, minutes)
+        h.raw("</span>")
     }
 
     // MARK: - One-off classes
 
-    func oneOffClasses(_ h: inout [String]) {
+    func oneOffClasses(_ h: inout HTMLWriter) {
         let horizon = today.adding(days: ScheduleLimits.windowDays)
         var list: [Occurrence] = []
         for (i, cls) in schedule.classes.enumerated() {
@@ -129,175 +157,234 @@ extension SubscribePage {
         }
         guard !list.isEmpty else { return }
         list.sort { ($0.start, $0.classIndex) < ($1.start, $1.classIndex) }
-        h.append("<section id=\"one-off\" aria-labelledby=\"one-off-title\">")
-        h.append("<h2 id=\"one-off-title\">One-off classes</h2>")
-        h.append("<ul class=\"classes dated\">")
+        h.line("<section id=\"one-off\" aria-labelledby=\"one-off-title\">")
+        h.line("<h2 id=\"one-off-title\">One-off classes</h2>")
+        h.line("<ul class=\"classes dated\">")
         for o in list {
             let cls = schedule.classes[o.classIndex]
-            h.append(o.isCancelled ? "<li class=\"class is-cancelled\">" : "<li class=\"class\">")
-            h.append(
-                "<p class=\"when\">" + Self.dateElement(o.date) + ", "
-                    + timeRange(o.localStart.time, cls.durationMinutes, zone: zoneNote(o.classIndex)) + "</p>")
-            h.append("<h3>" + HTMLText.escape(cls.title) + "</h3>")
+            h.line(o.isCancelled ? "<li class=\"class is-cancelled\">" : "<li class=\"class\">")
+            h.raw("<p class=\"when\">")
+            Self.dateElement(&h, o.date)
+            h.raw(", ")
+            timeRange(&h, o.localStart.time, cls.durationMinutes, classIndex: o.classIndex)
+            h.line("</p>")
+            h.raw("<h3>")
+            h.text(cls.title)
+            h.line("</h3>")
             if case .cancelled(let reason) = o.status {
-                h.append("<p class=\"status cancelled\"><strong>Cancelled</strong>" + Self.reason(reason) + "</p>")
+                h.raw("<p class=\"status cancelled\"><strong>Cancelled</strong>")
+                Self.reason(&h, reason)
+                h.line("</p>")
             } else if let from = o.movedFrom {
-                h.append(
-                    "<p class=\"status moved\"><strong>Moved</strong> from " + Self.dateTimeElement(from) + Self.reason(o.moveReason)
-                        + "</p>")
+                h.raw("<p class=\"status moved\"><strong>Moved</strong> from ")
+                Self.dateTimeElement(&h, from)
+                Self.reason(&h, o.moveReason)
+                h.line("</p>")
             }
-            classFacts(&h, o.classIndex)
-            classExtras(&h, o.classIndex)
-            h.append("</li>")
+            classFacts(&h, cls)
+            classExtras(&h, cls)
+            h.line("</li>")
         }
-        h.append("</ul>")
-        h.append("</section>")
+        h.line("</ul>")
+        h.line("</section>")
     }
 
     // MARK: - Changes
 
-    func changes(_ h: inout [String]) {
+    func changes(_ h: inout HTMLWriter) {
         let list = UpcomingChanges.list(builder.engine, from: today, days: changeWeeks * 7)
-        h.append("<section id=\"changes\" aria-labelledby=\"changes-title\">")
-        h.append("<h2 id=\"changes-title\">Changes in the coming \(changeWeeks) weeks</h2>")
+        h.line("<section id=\"changes\" aria-labelledby=\"changes-title\">")
+        h.raw("<h2 id=\"changes-title\">Changes in the coming ")
+        h.number(changeWeeks)
+        h.line(" weeks</h2>")
         guard !list.isEmpty else {
-            h.append("<p>No cancellations, closures or moved classes in the coming \(changeWeeks) weeks.</p>")
-            h.append("</section>")
+            h.raw("<p>No cancellations, closures or moved classes in the coming ")
+            h.number(changeWeeks)
+            h.line(" weeks.</p>")
+            h.line("</section>")
             return
         }
-        h.append("<ul class=\"changes\">")
+        h.line("<ul class=\"changes\">")
         for c in list {
             switch c.kind {
             case .closure(let from, let to, _):
-                let when =
-                    from == to
-                    ? "No classes on " + Self.dateElement(from)
-                    : "No classes from " + Self.dateElement(from) + " to " + Self.dateElement(to)
-                h.append("<li class=\"change closure\"><strong class=\"tag\">Closed</strong> " + when + Self.reason(c.reason) + "</li>")
-            case .cancelled(let o):
-                let title = HTMLText.escape(schedule.classes[o.classIndex].title)
-                h.append(
-                    "<li class=\"change cancelled\"><strong class=\"tag\">Cancelled</strong> " + title + " on "
-                        + Self.dateTimeElement(o.localStart) + zoneSuffix(o.classIndex) + Self.reason(c.reason) + "</li>")
-            case .moved(let o):
-                let title = HTMLText.escape(schedule.classes[o.classIndex].title)
-                let from = o.movedFrom ?? o.localStart
-                let text: String
-                if from.date == o.localStart.date {
-                    text = title + " on " + Self.dateElement(from.date) + " starts at " + Self.timeElement(o.localStart.time)
-                        + " instead of " + Self.timeElement(from.time)
+                h.raw("<li class=\"change closure\"><strong class=\"tag\">Closed</strong> ")
+                if from == to {
+                    h.raw("No classes on ")
+                    Self.dateElement(&h, from)
                 } else {
-                    text = title + " moves from " + Self.dateTimeElement(from) + " to " + Self.dateTimeElement(o.localStart)
+                    h.raw("No classes from ")
+                    Self.dateElement(&h, from)
+                    h.raw(" to ")
+                    Self.dateElement(&h, to)
                 }
-                h.append(
-                    "<li class=\"change moved\"><strong class=\"tag\">Moved</strong> " + text + zoneSuffix(o.classIndex)
-                        + Self.reason(c.reason) + "</li>")
+            case .cancelled(let o):
+                h.raw("<li class=\"change cancelled\"><strong class=\"tag\">Cancelled</strong> ")
+                h.text(schedule.classes[o.classIndex].title)
+                h.raw(" on ")
+                Self.dateTimeElement(&h, o.localStart)
+                zoneSuffix(&h, o.classIndex)
+            case .moved(let o):
+                h.raw("<li class=\"change moved\"><strong class=\"tag\">Moved</strong> ")
+                h.text(schedule.classes[o.classIndex].title)
+                let from = o.movedFrom ?? o.localStart
+                if from.date == o.localStart.date {
+                    h.raw(" on ")
+                    Self.dateElement(&h, from.date)
+                    h.raw(" starts at ")
+                    Self.timeElement(&h, o.localStart.time)
+                    h.raw(" instead of ")
+                    Self.timeElement(&h, from.time)
+                } else {
+                    h.raw(" moves from ")
+                    Self.dateTimeElement(&h, from)
+                    h.raw(" to ")
+                    Self.dateTimeElement(&h, o.localStart)
+                }
+                zoneSuffix(&h, o.classIndex)
             }
+            Self.reason(&h, c.reason)
+            h.line("</li>")
         }
-        h.append("</ul>")
-        h.append("</section>")
+        h.line("</ul>")
+        h.line("</section>")
     }
 
-    private func zoneSuffix(_ i: Int) -> String {
-        zoneNote(i).map { " <span class=\"zone-note\">(" + HTMLText.escape($0) + " time)</span>" } ?? ""
-    }
-
-    /// " (Christmas closure)", escaped; empty without a reason.
-    static func reason(_ r: String?) -> String {
-        r.map { " <span class=\"reason\">(" + HTMLText.multiline($0) + ")</span>" } ?? ""
+    /// " (Christmas closure)", escaped; nothing without a reason.
+    static func reason(_ h: inout HTMLWriter, _ r: String?) {
+        guard let r else { return }
+        h.raw(" <span class=\"reason\">(")
+        h.multiline(r)
+        h.raw(")</span>")
     }
 
     // MARK: - Add to calendar
 
-    func subscribe(_ h: inout [String]) {
-        let links = FeedLink.all(builder)
-        h.append("<section id=\"subscribe\" aria-labelledby=\"subscribe-title\">")
-        h.append("<h2 id=\"subscribe-title\">Add the classes to your calendar</h2>")
+    /// - Parameter current: the classes still to come (``isCurrent(_:)``), in schedule order.
+    func subscribe(_ h: inout HTMLWriter, current: [Int]) {
+        let folder = FeedLink.Folder(publicURL: schedule.calendar.publicURL)
+        h.line("<section id=\"subscribe\" aria-labelledby=\"subscribe-title\">")
+        h.line("<h2 id=\"subscribe-title\">Add the classes to your calendar</h2>")
         if schedule.calendar.publicURL == nil {
-            h.append("<div class=\"notice\" role=\"note\">")
-            h.append(
+            h.line("<div class=\"notice\" role=\"note\">")
+            h.line(
                 "<p><strong>Subscribing is not set up yet.</strong> Calendar apps need the web address these calendar files are published at, and the studio has not given it: it goes in <code>calendar.publicURL</code> in schedule.json, for example <code>https://example.com/feeds/</code>. Until then only one-time copies are available here.</p>"
             )
-            h.append("</div>")
+            h.line("</div>")
         } else {
-            h.append(
+            h.line(
                 "<p>Subscribe once and your calendar keeps itself up to date: cancelled classes disappear and moved classes move. Pick your calendar app below.</p>"
             )
         }
-        guard let combined = links.first else { return }
-        h.append("<div class=\"feed\" id=\"feed-all\">")
-        h.append("<h3>All classes</h3>")
-        feedBlock(&h, combined, key: "all")
-        h.append("</div>")
-        let classLinks = links.dropFirst().filter { link in link.classIndex.map { isCurrent(schedule.classes[$0]) } ?? false }
-        if !classLinks.isEmpty {
-            h.append("<h3>Just one class</h3>")
-            h.append("<p>Each class also has a calendar of its own, for members who come to that class only.</p>")
-            for link in classLinks {
-                guard let i = link.classIndex else { continue }
-                // "class-" keeps a class whose id is "all" from colliding with the combined feed's ids.
-                let key = "class-" + schedule.classes[i].id
-                h.append("<details class=\"feed\" id=\"feed-" + key + "\">")
-                h.append("<summary>" + HTMLText.escape(link.title) + "</summary>")
-                feedBlock(&h, link, key: key)
-                h.append("</details>")
+        h.line("<div class=\"feed\" id=\"feed-all\">")
+        h.line("<h3>All classes</h3>")
+        feedBlock(&h, classIndex: nil, folder: folder)
+        h.line("</div>")
+        // Written straight from the classes rather than through `FeedLink.all`, which builds
+        // half a dozen strings per class (a big network has thousands) for the same bytes.
+        if !current.isEmpty {
+            h.line("<h3>Just one class</h3>")
+            h.line("<p>Each class also has a calendar of its own, for members who come to that class only.</p>")
+            for i in current {
+                h.raw("<details class=\"feed\" id=\"feed-")
+                feedKey(&h, classIndex: i)
+                h.line("\">")
+                h.raw("<summary>")
+                FeedLink.writeTitle(&h, schedule.classes[i])
+                h.line("</summary>")
+                feedBlock(&h, classIndex: i, folder: folder)
+                h.line("</details>")
             }
         }
-        h.append("</section>")
+        h.line("</section>")
     }
 
-    /// The calendar address, then one block per kind of app, then the one-time download.
-    /// `key` is an id (letters, digits, '-') that makes element ids unique.
-    private func feedBlock(_ h: inout [String], _ link: FeedLink, key: String) {
-        let download =
-            "<a class=\"download\" href=\"" + HTMLText.escape(link.downloadHref) + "\" download type=\"text/calendar\">Download "
-            + HTMLText.escape(link.fileName) + "</a>"
-        let oneTime =
-            "<p class=\"warning\">A one-time copy: it will not update, so later cancellations and changes will not reach your calendar.</p>"
-        guard let address = link.subscribeURL, let webcal = link.webcalURL else {
-            h.append("<p>" + download + "</p>")
-            h.append(oneTime)
+    /// What makes a feed's element ids unique: "all", or "class-" and the class id ("class-"
+    /// keeps a class whose id is "all" from colliding with the combined feed's ids). Class ids
+    /// are letters, digits and '-', fit for an id as they are.
+    private func feedKey(_ h: inout HTMLWriter, classIndex: Int?) {
+        guard let i = classIndex else { return h.raw("all") }
+        h.raw("class-")
+        h.unescaped(schedule.classes[i].id)
+    }
+
+    /// The feed's file name, escaped, as ``FeedBuilder/fileName(classIndex:)`` names it
+    /// (`<calendar id>.ics`, `<calendar id>-<class id>.ics`; a test holds the two together),
+    /// written in place rather than built as a string for each class.
+    func feedFileName(_ h: inout HTMLWriter, classIndex: Int?) {
+        h.text(schedule.calendar.id)
+        if let i = classIndex {
+            h.raw("-")
+            h.text(schedule.classes[i].id)
+        }
+        h.raw(".ics")
+    }
+
+    /// The calendar address, then one block per kind of app, then the one-time download (the
+    /// addresses as ``FeedLink`` makes them).
+    private func feedBlock(_ h: inout HTMLWriter, classIndex: Int?, folder: FeedLink.Folder) {
+        func download(_ h: inout HTMLWriter) {
+            h.raw("<p><a class=\"download\" href=\"")
+            if let absolute = folder.absolute { h.text(absolute) }
+            let start = h.count
+            feedFileName(&h, classIndex: classIndex)
+            let fileName = start..<h.count
+            h.raw("\" download type=\"text/calendar\">Download ")
+            h.rewrite(fileName)
+            h.line("</a></p>")
+            h.line(
+                "<p class=\"warning\">A one-time copy: it will not update, so later cancellations and changes will not reach your calendar.</p>"
+            )
+        }
+        guard let absolute = folder.absolute, let webcal = folder.webcal else {
+            download(&h)
             return
         }
-        let inputID = "address-" + key
         // A read-only text area rather than an input: it wraps, so the whole address shows on a
         // phone, and it can be selected and copied without any script.
-        h.append("<p class=\"address\"><label for=\"" + inputID + "\">Calendar address</label>")
-        h.append(
-            "<textarea id=\"" + inputID + "\" rows=\"2\" readonly spellcheck=\"false\" autocapitalize=\"off\">"
-                + HTMLText.escape(address) + "</textarea></p>")
-        h.append("<div class=\"ways\">")
-        h.append("<div class=\"way\">")
-        h.append("<h4>iPhone, iPad, Mac or Outlook for Windows</h4>")
-        h.append("<p><a class=\"button primary\" href=\"" + HTMLText.escape(webcal) + "\">Subscribe</a></p>")
-        h.append("<p class=\"hint\">Opens your calendar app, which asks whether to subscribe.</p>")
-        h.append("</div>")
-        h.append("<div class=\"way\">")
-        h.append("<h4>Google Calendar</h4>")
-        h.append("<ol>")
-        h.append(
+        h.raw("<p class=\"address\"><label for=\"address-")
+        feedKey(&h, classIndex: classIndex)
+        h.line("\">Calendar address</label>")
+        h.raw("<textarea id=\"address-")
+        feedKey(&h, classIndex: classIndex)
+        h.raw("\" rows=\"2\" readonly spellcheck=\"false\" autocapitalize=\"off\">")
+        h.text(absolute)
+        feedFileName(&h, classIndex: classIndex)
+        h.line("</textarea></p>")
+        h.line("<div class=\"ways\">")
+        h.line("<div class=\"way\">")
+        h.line("<h4>iPhone, iPad, Mac or Outlook for Windows</h4>")
+        h.raw("<p><a class=\"button primary\" href=\"")
+        h.text(webcal)
+        feedFileName(&h, classIndex: classIndex)
+        h.line("\">Subscribe</a></p>")
+        h.line("<p class=\"hint\">Opens your calendar app, which asks whether to subscribe.</p>")
+        h.line("</div>")
+        h.line("<div class=\"way\">")
+        h.line("<h4>Google Calendar</h4>")
+        h.line("<ol>")
+        h.line(
             "<li>On a computer, open <a href=\"https://calendar.google.com/calendar/r/settings/addbyurl\">Google Calendar’s “From URL” page</a> (in Google Calendar: <em>Other calendars</em> › <em>+</em> › <em>From URL</em>).</li>"
         )
-        h.append("<li>Paste the calendar address above and choose <em>Add calendar</em>.</li>")
-        h.append("</ol>")
-        h.append(
+        h.line("<li>Paste the calendar address above and choose <em>Add calendar</em>.</li>")
+        h.line("</ol>")
+        h.line(
             "<p class=\"hint\">It then shows in the Google Calendar app on your phone too. Google looks for changes only every 8 to 24 hours, so a same-day change may reach you late.</p>"
         )
-        h.append("</div>")
-        h.append("<div class=\"way\">")
-        h.append("<h4>Outlook on the web</h4>")
-        h.append("<ol>")
-        h.append(
+        h.line("</div>")
+        h.line("<div class=\"way\">")
+        h.line("<h4>Outlook on the web</h4>")
+        h.line("<ol>")
+        h.line(
             "<li>Open <em>Add calendar</em> in <a href=\"https://outlook.live.com/calendar/0/addcalendar\">Outlook.com</a> or <a href=\"https://outlook.office.com/calendar/addcalendar\">Microsoft 365</a> (work or school).</li>"
         )
-        h.append("<li>Choose <em>Subscribe from web</em>, paste the calendar address above and choose <em>Import</em>.</li>")
-        h.append("</ol>")
-        h.append("</div>")
-        h.append("<div class=\"way\">")
-        h.append("<h4>One-time copy</h4>")
-        h.append("<p>" + download + "</p>")
-        h.append(oneTime)
-        h.append("</div>")
-        h.append("</div>")
+        h.line("<li>Choose <em>Subscribe from web</em>, paste the calendar address above and choose <em>Import</em>.</li>")
+        h.line("</ol>")
+        h.line("</div>")
+        h.line("<div class=\"way\">")
+        h.line("<h4>One-time copy</h4>")
+        download(&h)
+        h.line("</div>")
+        h.line("</div>")
     }
 }

@@ -52,7 +52,8 @@ package struct SubscribePage: Sendable {
     ///   - now: the build's clock, UTC seconds.
     package func page(previous: [UInt8]?, newestRevision: Int64?, now: Int64) -> [UInt8] {
         let body = body()
-        let content = Self.fingerprint(of: document(updated: nil, fingerprint: nil, body: body))
+        // The page without its update time, hashed in its three parts rather than assembled.
+        let content = Self.fingerprint(head(updated: nil, fingerprint: nil), body, tail(updated: nil))
         let updated: Int64
         if let previous, let state = Self.state(ofPage: previous), state.content == content {
             updated = state.updated
@@ -61,28 +62,31 @@ package struct SubscribePage: Sendable {
         } else {
             updated = now
         }
-        return Array(document(updated: updated, fingerprint: content, body: body).utf8)
+        return document(updated: updated, fingerprint: content, body: body)
     }
 
     /// The page with a given "last updated" time.
     package func render(updated: Int64) -> [UInt8] {
-        Array(document(updated: updated, fingerprint: contentFingerprint).utf8)
+        document(updated: updated, fingerprint: contentFingerprint)
     }
 
     /// FNV-1a of the page without its update time: what "unchanged" means.
-    package var contentFingerprint: UInt64 { Self.fingerprint(of: document(updated: nil, fingerprint: nil)) }
+    package var contentFingerprint: UInt64 {
+        Self.fingerprint(head(updated: nil, fingerprint: nil), body(), tail(updated: nil))
+    }
 
-    static func fingerprint(of document: String) -> UInt64 {
+    /// FNV-1a of the three parts one after the other.
+    static func fingerprint(_ head: borrowing HTMLWriter, _ body: borrowing HTMLWriter, _ tail: borrowing HTMLWriter) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        // Over the contiguous UTF-8 buffer: iterating `String.UTF8View` costs several times
-        // more per byte, and a page is megabytes.
-        var document = document
-        document.withUTF8 { bytes in
+        func add(_ bytes: UnsafeBufferPointer<UInt8>) {
             for b in bytes {
                 h ^= UInt64(b)
                 h = h &* 0x100_0000_01B3
             }
         }
+        head.withBytes(add)
+        body.withBytes(add)
+        tail.withBytes(add)
         return h
     }
 
@@ -120,83 +124,122 @@ package struct SubscribePage: Sendable {
 
     /// The whole page; `updated == nil` leaves the update time (and the state comment) out, for
     /// the fingerprint.
-    func document(updated: Int64?, fingerprint: UInt64?) -> String {
+    func document(updated: Int64?, fingerprint: UInt64?) -> [UInt8] {
         document(updated: updated, fingerprint: fingerprint, body: body())
     }
 
     /// Everything between the state comment and the footer: the costly part, rendered once per
-    /// build however many times the page is assembled.
-    func body() -> String {
+    /// build however many times the page is assembled. Every line ends with LF.
+    func body() -> HTMLWriter {
         let cal = schedule.calendar
-        var h: [String] = []
-        h.append("<meta charset=\"utf-8\">")
-        h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        h.append(
+        // About 1 KiB per class on a big network's page: reserved up front, the buffer is
+        // rarely copied to grow.
+        var h = HTMLWriter(capacity: 16384 + 1280 * schedule.classes.count)
+        h.line("<meta charset=\"utf-8\">")
+        h.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        h.line(
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">"
         )
-        h.append("<meta name=\"color-scheme\" content=\"light dark\">")
-        h.append("<meta name=\"generator\" content=\"ClassFeed\">")
+        h.line("<meta name=\"color-scheme\" content=\"light dark\">")
+        h.line("<meta name=\"generator\" content=\"ClassFeed\">")
         if let d = cal.description {
-            h.append("<meta name=\"description\" content=\"" + HTMLText.escape(d) + "\">")
+            h.raw("<meta name=\"description\" content=\"")
+            h.text(d)
+            h.line("\">")
         }
-        h.append("<title>" + HTMLText.escape(cal.name) + ": timetable and calendar</title>")
-        h.append("<link rel=\"icon\" href=\"data:,\">")
-        h.append("<style>")
-        h.append(Self.css)
-        h.append("</style>")
-        h.append("</head>")
-        h.append("<body>")
+        h.raw("<title>")
+        h.text(cal.name)
+        h.line(": timetable and calendar</title>")
+        h.line("<link rel=\"icon\" href=\"data:,\">")
+        h.line("<style>")
+        h.unescaped(Self.css)
+        h.newline()
+        h.line("</style>")
+        h.line("</head>")
+        h.line("<body>")
         header(&h)
-        h.append("<main>")
-        timetable(&h)
+        h.line("<main>")
+        // Worked out once for both lists: a class read from the array is a copy of all its strings.
+        let current = schedule.classes.indices.filter { isCurrent(schedule.classes[$0]) }
+        timetable(&h, current: current)
         oneOffClasses(&h)
         changes(&h)
-        subscribe(&h)
-        h.append("</main>")
-        return h.joined(separator: "\n")
+        subscribe(&h, current: current)
+        h.line("</main>")
+        return h
     }
 
-    func document(updated: Int64?, fingerprint: UInt64?, body: String) -> String {
-        var h: [String] = []
-        h.append("<!DOCTYPE html>")
-        h.append("<html lang=\"en\">")
-        h.append("<head>")
+    /// The page around a rendered ``body()``, assembled in one array.
+    func document(updated: Int64?, fingerprint: UInt64?, body: borrowing HTMLWriter) -> [UInt8] {
+        let head = head(updated: updated, fingerprint: fingerprint), tail = tail(updated: updated)
+        var page: [UInt8] = []
+        page.reserveCapacity(head.count + body.count + tail.count)
+        head.withBytes { page.append(contentsOf: $0) }
+        body.withBytes { page.append(contentsOf: $0) }
+        tail.withBytes { page.append(contentsOf: $0) }
+        return page
+    }
+
+    /// What comes before ``body()``: the state comment when there is an update time.
+    private func head(updated: Int64?, fingerprint: UInt64?) -> HTMLWriter {
+        var h = HTMLWriter(capacity: 256)
+        h.line("<!DOCTYPE html>")
+        h.line("<html lang=\"en\">")
+        h.line("<head>")
         if let updated, let fingerprint {
-            h.append(Self.stateMarker + "content=" + Self.hex16(fingerprint) + " updated=\(updated) -->")
+            h.unescaped(Self.stateMarker + "content=" + Self.hex16(fingerprint) + " updated=\(updated) -->")
+            h.newline()
         }
-        h.append(body)
+        return h
+    }
+
+    /// What comes after ``body()``: the footer and the end of the document.
+    private func tail(updated: Int64?) -> HTMLWriter {
+        var h = HTMLWriter(capacity: 512)
         footer(&h, updated: updated)
-        h.append("</body>")
-        h.append("</html>")
-        return h.joined(separator: "\n") + "\n"
+        h.line("</body>")
+        h.line("</html>")
+        return h
     }
 
-    private func header(_ h: inout [String]) {
+    private func header(_ h: inout HTMLWriter) {
         let cal = schedule.calendar
-        h.append("<header>")
-        h.append("<h1>" + HTMLText.escape(cal.name) + "</h1>")
-        if let d = cal.description { h += HTMLText.paragraphs(d, class: "lead") }
+        h.line("<header>")
+        h.raw("<h1>")
+        h.text(cal.name)
+        h.line("</h1>")
+        if let d = cal.description { h.paragraphs(d, class: "lead") }
         if let loc = cal.location {
-            h.append("<p class=\"where\"><span class=\"label\">Where:</span> " + HTMLText.multiline(loc) + "</p>")
+            h.raw("<p class=\"where\"><span class=\"label\">Where:</span> ")
+            h.multiline(loc)
+            h.line("</p>")
         }
-        var actions: [String] = []
+        h.raw("<p class=\"actions\">")
         if let url = cal.url {
-            actions.append("<a class=\"button primary\" href=\"" + HTMLText.escape(url) + "\">" + HTMLText.escape(cal.bookingLabel) + "</a>")
+            h.raw("<a class=\"button primary\" href=\"")
+            h.text(url)
+            h.raw("\">")
+            h.text(cal.bookingLabel)
+            h.raw("</a>\n")
         }
-        actions.append("<a class=\"button\" href=\"#subscribe\">Add the classes to your calendar</a>")
-        h.append("<p class=\"actions\">" + actions.joined(separator: "\n") + "</p>")
-        h.append("</header>")
+        h.raw("<a class=\"button\" href=\"#subscribe\">Add the classes to your calendar</a>")
+        h.line("</p>")
+        h.line("</header>")
     }
 
-    private func footer(_ h: inout [String], updated: Int64?) {
-        h.append("<footer>")
-        h.append("<p>Times are " + HTMLText.escape(schedule.calendar.timeZone) + " time.</p>")
+    private func footer(_ h: inout HTMLWriter, updated: Int64?) {
+        h.line("<footer>")
+        h.raw("<p>Times are ")
+        h.text(schedule.calendar.timeZone)
+        h.line(" time.</p>")
         if let updated {
-            h.append(
-                "<p>Last updated <time datetime=\"" + Self.isoUTC(updated) + "\">" + HTMLText.escape(dateTimeText(updated))
-                    + "</time>.</p>")
+            h.raw("<p>Last updated <time datetime=\"")
+            h.unescaped(Self.isoUTC(updated))
+            h.raw("\">")
+            h.text(dateTimeText(updated))
+            h.line("</time>.</p>")
         }
-        h.append("</footer>")
+        h.line("</footer>")
     }
 
     private static func hex16(_ v: UInt64) -> String {

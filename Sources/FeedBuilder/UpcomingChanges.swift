@@ -31,27 +31,53 @@ package enum UpcomingChanges {
     package static func list(_ engine: RecurrenceEngine, from: LocalDate, days: Int) -> [UpcomingChange] {
         let schedule = engine.schedule
         let end = from.adding(days: max(days, 1) - 1)
+        // Every cancelled or moved occurrence of the period, class by class, each class's in
+        // order of start: what `engine.occurrences(from:to:)` gives, filtered. But expanding
+        // every occurrence of every class to keep the few with a change cost most of a big
+        // network's page, so only the days where a change can be are expanded (`Candidates`).
+        let candidates = Candidates(schedule, from: from, to: end)
         var affected: [Occurrence] = []
-        var seen = Set<OccurrenceKey>()
-        func add(_ o: Occurrence) {
-            if seen.insert(OccurrenceKey(classIndex: o.classIndex, originalDate: o.originalDate)).inserted { affected.append(o) }
+        for i in schedule.classes.indices {
+            let ranges = candidates.ranges(classID: schedule.classes[i].id, ignoresHolidays: schedule.classes[i].ignoreHolidays)
+            guard let first = ranges.first else { continue }
+            var found = engine.occurrences(ofClass: i, from: first.lowerBound, to: first.upperBound)
+            for r in ranges.dropFirst() { found += engine.occurrences(ofClass: i, from: r.lowerBound, to: r.upperBound) }
+            found.removeAll { !$0.isCancelled && $0.movedFrom == nil }
+            // The engine's order for the whole period (start, then original date), which the
+            // ranges' results one after the other need not be in.
+            if ranges.count > 1 { found.sort { ($0.start, $0.originalDate) < ($1.start, $1.originalDate) } }
+            // Each original date once: the engine gives one occurrence per original date, but
+            // a weekday listed twice gives that day's twice, equal and so side by side.
+            for o in found where affected.last.map({ $0.classIndex != i || $0.originalDate != o.originalDate }) ?? true {
+                affected.append(o)
+            }
         }
-        for o in engine.occurrences(from: from, to: end) where o.isCancelled || o.movedFrom != nil { add(o) }
         // A class moved from a date in the period to a later one: its usual slot is empty.
-        for e in schedule.exceptions {
-            guard case .move(let date, let toDate, _) = e.kind, let target = toDate, date >= from, date <= end, target > end,
-                let id = e.classID, let i = schedule.classIndex(id: id)
-            else { continue }
-            for o in engine.occurrences(ofClass: i, from: target, to: target) where o.originalDate == date { add(o) }
+        // Never one of the above (those are on a day of the period); two exceptions can move
+        // the same class and date, hence the set.
+        var movedOut = Set<OccurrenceKey>()
+        for (i, date, target) in candidates.movedOut(schedule) {
+            for o in engine.occurrences(ofClass: i, from: target, to: target) where o.originalDate == date {
+                if movedOut.insert(OccurrenceKey(classIndex: i, originalDate: date)).inserted { affected.append(o) }
+            }
         }
-        affected.sort { ($0.start, $0.classIndex) < ($1.start, $1.classIndex) }
+        // By start and class, ties in the order found (what the stable `sort` of the occurrences
+        // gave); keys are sorted rather than the occurrences, which are large to move.
+        let order = affected.indices.map { (start: affected[$0].start, classIndex: affected[$0].classIndex, position: $0) }
+            .sorted { ($0.start, $0.classIndex, $0.position) < ($1.start, $1.classIndex, $1.position) }
 
         var changes: [UpcomingChange] = []
+        changes.reserveCapacity(affected.count)
         var closureIndex: [String: Int] = [:]
-        for o in affected {
-            let cls = schedule.classes[o.classIndex]
+        for key in order {
+            let o = affected[key.position]
             if case .cancelled(let reason) = o.status {
-                if let e = engine.cancellation(classID: cls.id, on: o.originalDate), e.classID == nil,
+                // A closure is a cancellation of every class (or a holiday calendar's); the
+                // lookup is skipped where none can cover the date (the candidates know the
+                // period's only).
+                let mayBeClosure = o.originalDate < from || o.originalDate > end || candidates.mayClose(o.originalDate)
+                if mayBeClosure, let e = engine.cancellation(classID: schedule.classes[o.classIndex].id, on: o.originalDate),
+                    e.classID == nil,
                     case .cancel(let a, let b) = e.kind
                 {
                     if let k = closureIndex[e.path], case .closure(let a, let b, let n) = changes[k].kind {
@@ -72,7 +98,70 @@ package enum UpcomingChanges {
             }
         }
         // Stable: changes on the same date keep the order of their first occurrence's start.
-        return changes.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        return changes.indices.map { (day: changes[$0].date.dayNumber, position: $0) }
+            .sorted { ($0.day, $0.position) < ($1.day, $1.position) }.map { changes[$0.position] }
+    }
+
+    /// The days of the period where a class can have a change: those a cancellation covers
+    /// (the class's own, the calendar-wide ones, holiday calendars unless it ignores them) and
+    /// those a move of the class lands on. A superset is harmless (the engine decides what is
+    /// cancelled or moved on those days); a day missing would lose a change.
+    struct Candidates {
+        /// Cancellations of every class, clipped to the period.
+        private var shared: [ClosedRange<LocalDate>] = []
+        /// Holiday calendars' closures, clipped to the period.
+        private var holidays: [ClosedRange<LocalDate>] = []
+        /// By class id: its cancellations clipped to the period, and the days in the period its
+        /// moves land on (keyed by id as the engine keys exceptions).
+        private var byClass: [String: [ClosedRange<LocalDate>]] = [:]
+        /// Moves from a date of the period to a date after it: class id, date, new date.
+        private var movesOut: [(classID: String, date: LocalDate, target: LocalDate)] = []
+
+        init(_ schedule: Schedule, from: LocalDate, to: LocalDate) {
+            func clipped(_ a: LocalDate, _ b: LocalDate) -> ClosedRange<LocalDate>? {
+                let lo = max(a, from), hi = min(b, to)
+                return lo <= hi ? lo...hi : nil
+            }
+            // By index: iterating the exceptions copied each one (tens of thousands), to read
+            // the dates of the few in the period.
+            let exceptions = schedule.exceptions
+            byClass.reserveCapacity(schedule.classes.count)  // about one key per class at most
+            for k in exceptions.indices {
+                switch exceptions[k].kind {
+                case .cancel(let a, let b):
+                    guard let r = clipped(a, b) else { continue }
+                    if let id = exceptions[k].classID { byClass[id, default: []].append(r) } else { shared.append(r) }
+                case .move(let date, let toDate, _):
+                    // A move without a class moves nothing (the engine ignores it).
+                    guard let id = exceptions[k].classID else { continue }
+                    if let r = clipped(toDate ?? date, toDate ?? date) { byClass[id, default: []].append(r) }
+                    if let target = toDate, date >= from, date <= to, target > to { movesOut.append((id, date, target)) }
+                }
+            }
+            for e in schedule.holidayClosures {
+                if case .cancel(let a, let b) = e.kind, let r = clipped(a, b) { holidays.append(r) }
+            }
+        }
+
+        /// The moves out of the period in schedule order, with the class's index (the first class
+        /// of that id, as `Schedule.classIndex(id:)` finds it).
+        func movedOut(_ schedule: Schedule) -> [(classIndex: Int, date: LocalDate, target: LocalDate)] {
+            movesOut.compactMap { m in schedule.classIndex(id: m.classID).map { ($0, m.date, m.target) } }
+        }
+
+        /// Whether a cancellation of every class or a holiday closure may cover a date of the period.
+        func mayClose(_ date: LocalDate) -> Bool {
+            shared.contains { $0.contains(date) } || holidays.contains { $0.contains(date) }
+        }
+
+        /// Disjoint ranges in date order covering every day the class can have a change on.
+        func ranges(classID: String, ignoresHolidays: Bool) -> [ClosedRange<LocalDate>] {
+            let own = byClass[classID] ?? []
+            if shared.isEmpty && (ignoresHolidays || holidays.isEmpty) && own.count <= 1 { return own }  // the usual case
+            var all = shared + own
+            if !ignoresHolidays { all += holidays }
+            return all.count <= 1 ? all : CancellationIndex.union(all)
+        }
     }
 
     private struct OccurrenceKey: Hashable {
