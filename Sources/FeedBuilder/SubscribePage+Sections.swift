@@ -282,7 +282,7 @@ extension SubscribePage {
         h.line("</div>")
         // Written straight from the classes rather than through `FeedLink.all`, which builds
         // half a dozen strings per class (a big network has thousands) for the same bytes.
-        if !current.isEmpty {
+        if classFeeds && !current.isEmpty {
             h.line("<h3>Just one class</h3>")
             h.line("<p>Each class also has a calendar of its own, for members who come to that class only.</p>")
             for i in current {

@@ -21,6 +21,9 @@ package struct SubscribePage: Sendable {
     package let today: LocalDate
     /// How far ahead the changes section looks.
     package var changeWeeks = 8
+    /// Whether the build writes a feed per class: without them (`--no-class-feeds`) the page
+    /// offers only the combined feed, and links to no file that is not there.
+    package var classFeeds = true
     /// Ids of the classes with a move to today or later (a one-off class whose dates are past
     /// but which was moved into the future is still current).
     let classesMovedAhead: Set<String>

@@ -28,7 +28,8 @@ enum BuildCommand {
                             and runs to the class's "until"
                             Default: the schedule's calendar.style, else occurrences
           --no-class-feeds  Write only the combined feed (a network of hundreds of classes
-                            may not want a file per class); existing class feeds are left alone
+                            may not want a file per class), and offer only it on the page;
+                            existing class feeds are left alone
           --strict          Treat warnings as errors
           --verbose         Print warnings, what subscribers will see change, and the files written
           --dry-run         Print what subscribers would see change; write nothing
@@ -106,7 +107,9 @@ enum BuildCommand {
         if dryRun { return 0 }
         var written = sink.written.map { "\($0.name) (\($0.events) events)" }
         if !a.flag("no-page") {
-            let page = SubscribePage(builder: builder, today: Window.today(at: now, in: schedule)).page(
+            var subscribePage = SubscribePage(builder: builder, today: Window.today(at: now, in: schedule))
+            subscribePage.classFeeds = !a.flag("no-class-feeds")
+            let page = subscribePage.page(
                 previous: FileSystem.readIfPresent(output + "/" + SubscribePage.fileName, limit: 1 << 24),
                 newestRevision: newestRevision, now: now)
             if try FileSystem.writeAtomically(page, directory: output, name: SubscribePage.fileName) {

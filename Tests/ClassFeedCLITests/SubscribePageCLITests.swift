@@ -34,6 +34,28 @@ import Testing
         #expect(page.contains("Last updated <time datetime=\"2026-11-27T09:00:00Z\">Fri 27 Nov 2026 at 09:00 GMT</time>."))
     }
 
+    @Test func withoutClassFeedsThePageLinksOnlyToTheCombinedFeed() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try ClassfeedProcess.run(["build", "--now", "2026-11-27T09:00:00Z", "--no-class-feeds"], in: dir)
+        #expect(r.status == 0)
+        let output = dir.appendingPathComponent("output")
+        let page = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains(">https://circl.example/feeds/circl.ics</textarea>"))
+        #expect(!page.contains("Just one class"))
+        // Every .ics file the page names is one the build wrote.
+        let written = Set(try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".ics") })
+        #expect(written == ["circl.ics"])
+        var named = Set<String>()
+        var rest = Substring(page)
+        while let end = rest.range(of: ".ics") {
+            let name = rest[..<end.lowerBound].reversed().prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            named.insert(String(name.reversed()) + ".ics")
+            rest = rest[end.upperBound...]
+        }
+        #expect(!named.isEmpty && named.isSubset(of: written), "\(named)")
+    }
+
     @Test func thePageIsByteStableAcrossCronRunsUntilSomethingChanges() throws {
         let dir = try workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
