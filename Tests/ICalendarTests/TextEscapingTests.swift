@@ -42,6 +42,48 @@ struct TextEscapingTests {
         #expect(TextEscaping.unescape(escaped) == text)
     }
 
+    @Test("every byte that needs escaping is found at every position of the eight-byte scan")
+    func wordScanFindsEveryByte() {
+        // A byte-at-a-time escaper, written apart from the one under test.
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = []
+            var previousCR = false
+            for b in bytes {
+                switch b {
+                case 0x5C, 0x3B, 0x2C: out += [0x5C, b]
+                case 0x0D: out += [0x5C, 0x6E]
+                case 0x0A where !previousCR: out += [0x5C, 0x6E]
+                case 0x0A: break
+                case 0x09: out.append(b)
+                case 0..<0x20, 0x7F: break
+                default: out.append(b)
+                }
+                previousCR = b == 0x0D
+            }
+            return out
+        }
+        // Every byte value 0...0x7F, and a few UTF-8 sequences, alone at each offset of 1...40
+        // plain bytes, and beside a neighbour that also needs escaping.
+        let fillers: [[UInt8]] = [Array("abcdefghijklmnopqrstuvwxyz0123456789ABCD".utf8), Array("éééééééééééééééééééé".utf8)]
+        var failures: [String] = []
+        for filler in fillers {
+            for special in Array(UInt8(0)...0x7F).map({ [$0] }) + [Array("€".utf8), [0x0D, 0x0A], [0x5C, 0x3B]] {
+                for offset in 0...min(32, filler.count) {
+                    for length in [offset + special.count, offset + special.count + 1, filler.count] where length >= offset {
+                        var bytes = Array(filler.prefix(offset)) + special + Array(filler.dropFirst(offset))
+                        bytes = Array(bytes.prefix(max(length, offset + special.count)))
+                        let text = String(decoding: bytes, as: UTF8.self)
+                        let input = Array(text.utf8)
+                        var got: [UInt8] = []
+                        TextEscaping.appendEscaped(text, to: &got)
+                        if got != reference(input) { failures.append("\(special) at \(offset) of \(input.count)") }
+                    }
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
+
     @Test("seeded round trip: unescape(escape(s)) is s with line breaks as LF and controls removed")
     func roundTrip() {
         var rng = WireTestRNG(seed: 3_311)
