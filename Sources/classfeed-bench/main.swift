@@ -192,6 +192,15 @@ results.append(measure("W3 network: series with EXDATEs, combined feed", runs: o
 })
 report(results.last!)
 
+let w3builder = FeedBuilder(schedule: w3, options: FeedOptions(from: from, to: to, stamp: 1_796_000_000, style: .series))
+results.append(measure("W3 network: subscribe page (combined feed only)", runs: options.runs) {
+    var page = SubscribePage(builder: w3builder, today: LocalDate(year: 2026, month: 11, day: 27)!)
+    page.classFeeds = false
+    let bytes = page.page(previous: nil, newestRevision: nil, now: 1_796_000_000)
+    return (0, bytes.count)
+})
+report(results.last!)
+
 // W4: read the W2 feed back.
 let w2sink = CombinedSink(name: "network.ics")
 FeedBuilder(schedule: w2, options: FeedOptions(from: from, to: to, stamp: 1_796_000_000, style: .occurrences))
