@@ -107,7 +107,7 @@ public struct ICalendarReader: Sendable {
         guard k > 0 else {
             throw ICalendarParseError(line: line, message: "expected a property name at the start of the line, found \(Self.show(l))")
         }
-        let name = String(decoding: l[0..<k], as: UTF8.self).uppercased()
+        let name = Self.uppercaseString(l[0..<k])
         var parameters: [Parameter] = []
         while k < l.count && l[k] == 0x3B {  // ';'
             k += 1
@@ -145,9 +145,16 @@ public struct ICalendarReader: Sendable {
         guard k < l.count, l[k] == 0x3A else {
             throw ICalendarParseError(line: line, message: "expected ':' after the name and parameters of \(name)")
         }
-        var p = Property(name, raw: String(decoding: l[(k + 1)...], as: UTF8.self), parameters: parameters)
+        var p = Property(uppercasedName: name, value: String(decoding: l[(k + 1)...], as: UTF8.self), parameters: parameters)
         p.line = line
         return p
+    }
+
+    /// ASCII name bytes as an uppercase String. Names are almost always uppercase already, and
+    /// `String.uppercased()` (Unicode case mapping, a new string) was a large part of reading.
+    private static func uppercaseString(_ bytes: ArraySlice<UInt8>) -> String {
+        if !bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: bytes.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
 
     private static func show(_ l: [UInt8]) -> String {

@@ -26,6 +26,13 @@ public struct Property: Hashable, Sendable {
         self.value = value
     }
 
+    /// A property whose name the caller has already uppercased (the reader).
+    init(uppercasedName name: String, value: String, parameters: [Parameter]) {
+        self.name = name
+        self.parameters = parameters
+        self.value = value
+    }
+
     /// A TEXT property; the value is escaped.
     public init(_ name: String, text: String, parameters: [Parameter] = []) {
         self.init(name, raw: TextEscaping.escape(text), parameters: parameters)

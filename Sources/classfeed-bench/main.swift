@@ -16,6 +16,8 @@ struct Options {
     var benchDir = "../shared/bench"
     var runs = 7
     var schedule = "schedule.json"
+    /// Run only the workloads whose name starts with this ("W3", "W4 read: full"), for profiling.
+    var only = ""
 }
 
 func parseOptions() -> Options {
@@ -26,8 +28,9 @@ func parseOptions() -> Options {
         case "--bench-dir": o.benchDir = args.next() ?? o.benchDir
         case "--runs": o.runs = Int(args.next() ?? "") ?? o.runs
         case "--schedule": o.schedule = args.next() ?? o.schedule
+        case "--only": o.only = args.next() ?? o.only
         default:
-            print("usage: classfeed-bench [--bench-dir DIR] [--runs N] [--schedule FILE]")
+            print("usage: classfeed-bench [--bench-dir DIR] [--runs N] [--schedule FILE] [--only NAME-PREFIX]")
             exit(64)
         }
     }
@@ -102,6 +105,7 @@ struct Result {
 }
 
 func measure(_ name: String, runs: Int, _ body: () -> (events: Int, bytes: Int)) -> Result {
+    guard name.hasPrefix(options.only) else { return Result(name: name, times: [], events: 0, bytes: 0) }
     var times: [Double] = []
     var last = (events: 0, bytes: 0)
     for _ in 0..<runs {
@@ -113,6 +117,7 @@ func measure(_ name: String, runs: Int, _ body: () -> (events: Int, bytes: Int))
 }
 
 func report(_ r: Result) {
+    guard !r.times.isEmpty else { return }
     let ms = r.median * 1000
     let evs = Double(r.events) / r.median
     let mbs = Double(r.bytes) / r.median / 1e6
