@@ -39,7 +39,7 @@ struct HTMLWriter: ~Copyable {
     private mutating func grow(_ n: Int) {
         capacity = max(count + n, 2 * capacity)
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        grown.update(from: base, count: count)
+        grown.initialize(from: base, count: count)
         base.deallocate()
         base = grown
     }
@@ -81,7 +81,7 @@ struct HTMLWriter: ~Copyable {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "only what has been written")
         if count + range.count > capacity { grow(range.count) }
         // Never overlapping: the copy goes after everything written.
-        (base + count).update(from: base + range.lowerBound, count: range.count)
+        (base + count).initialize(from: base + range.lowerBound, count: range.count)
         count += range.count
     }
 
@@ -116,12 +116,12 @@ struct HTMLWriter: ~Copyable {
     /// sequence is ASCII, so escaping bytes is escaping characters. Runs without any of them
     /// (most values) are copied whole.
     mutating func text(_ u: UnsafeBufferPointer<UInt8>) {
-        guard let base = u.baseAddress else { return }  // empty
+        guard let source = u.baseAddress else { return }  // empty
         var start = 0
         var i = 0
         while i < u.count {
             // Eight bytes at a time past the words without any of the five (most of them).
-            if i + 8 <= u.count, !Self.mayHoldEscaped(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+            if i + 8 <= u.count, !Self.mayHoldEscaped(UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)) {
                 i += 8
                 continue
             }

@@ -300,12 +300,12 @@ extension SubscribePage {
     }
 
     /// What makes a feed's element ids unique: "all", or "class-" and the class id ("class-"
-    /// keeps a class whose id is "all" from colliding with the combined feed's ids). Class ids
-    /// are letters, digits and '-', fit for an id as they are.
+    /// keeps a class whose id is "all" from colliding with the combined feed's ids). Ids read
+    /// from schedule.json are letters, digits and '-', which escaping leaves as they are.
     private func feedKey(_ h: inout HTMLWriter, classIndex: Int?) {
         guard let i = classIndex else { return h.raw("all") }
         h.raw("class-")
-        h.unescaped(schedule.classes[i].id)
+        h.text(schedule.classes[i].id)
     }
 
     /// The feed's file name, escaped, as ``FeedBuilder/fileName(classIndex:)`` names it

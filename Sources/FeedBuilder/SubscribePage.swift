@@ -7,7 +7,7 @@ import Timetable
 ///
 /// One static HTML5 document: inline CSS, no script, no external asset, nothing fetched (a
 /// Content-Security-Policy `<meta>` forbids it, so even a value that slipped past escaping could
-/// not run or load anything). Every value from the schedule goes through ``HTMLText``.
+/// not run or load anything). Every value from the schedule is escaped by ``HTMLWriter``.
 ///
 /// Deterministic like the feeds: the same schedule, date and update time give the same bytes.
 /// The only moving part is "last updated", chosen by ``page(previous:newestRevision:now:)`` so

@@ -112,7 +112,7 @@ package enum UpcomingChanges {
         /// Holiday calendars' closures, clipped to the period.
         private var holidays: [ClosedRange<LocalDate>] = []
         /// By class id: its cancellations clipped to the period, and the days in the period its
-        /// moves land on (keyed by id as the engine keys exceptions).
+        /// moves land on (keyed by id: exceptions name classes by id, so classes sharing an id share them, as in the engine).
         private var byClass: [String: [ClosedRange<LocalDate>]] = [:]
         /// Moves from a date of the period to a date after it: class id, date, new date.
         private var movesOut: [(classID: String, date: LocalDate, target: LocalDate)] = []

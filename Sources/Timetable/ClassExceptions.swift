@@ -52,7 +52,7 @@ final class ClassExceptions: Sendable {
             if c.ignoreHolidays { ignoresHolidays[o] = true }
         }
 
-        // The owner of each exception's class (nil: calendar-wide or no such class). Exceptions
+        // The owner of each exception's class (-1: calendar-wide, no such class, or not a cancellation). Exceptions
         // are usually listed class by class, so the previous id is compared before hashing.
         var ownerOf = [Int](repeating: -1, count: schedule.exceptions.count)
         var previous: (id: String, owner: Int)?

@@ -25,7 +25,7 @@ package enum OccurrenceBudget {
         }
         let everyClass = CancellationIndex(global).coveredRanges
         let withHolidays = CancellationIndex(global + schedule.holidayClosures).coveredRanges
-        let end = LocalDate(dayNumber: LocalDate.dayNumber(year: LocalDate.supportedYears.upperBound, month: 12, day: 31))
+        let end = LocalDate.distantFuture
         var total = 0
         for cls in schedule.classes {
             total += moves[cls.id] ?? 0
@@ -54,9 +54,11 @@ package enum OccurrenceBudget {
     /// grouping by class: every day a cancellation covers counts as a cancelled date of each
     /// class it names (of every weekly class, for the calendar-wide ones and holidays), and
     /// every move counts. Nearly every schedule is far below the limit by this measure, and
-    /// only one near it pays for the exact count.
+    /// only one near it pays for the exact count. For a validated schedule: with repeated class
+    /// ids (an error the validator reports first) ``count`` adds a shared id's exceptions once
+    /// per class, and this bound may fall below it.
     package static func upperBound(_ schedule: Schedule, from: LocalDate, to: LocalDate, style: FeedStyle) -> Int {
-        let end = LocalDate(dayNumber: LocalDate.dayNumber(year: LocalDate.supportedYears.upperBound, month: 12, day: 31))
+        let end = LocalDate.distantFuture
         /// Days of `from...to` on or after the window's start.
         func days(_ a: LocalDate, _ b: LocalDate) -> Int { max(0, b.dayNumber - max(a, from).dayNumber + 1) }
         var total = 0

@@ -98,16 +98,10 @@ package struct RecurrenceEngine: Sendable {
         return out
     }
 
-    /// The occurrences of a class that an exception touches (cancelled or moved), whose original
-    /// date is on or after `from`, ordered by original date. A series feed states these as
-    /// EXDATEs and overrides; the rest follow from the rule.
-    package func exceptionalOccurrences(ofClass index: Int, from: LocalDate) -> [Occurrence] {
-        exceptionalDates(ofClass: index, from: from).compactMap { occurrence(ofClass: index, originalDate: $0) }
-    }
-
-    /// The original dates of ``exceptionalOccurrences(ofClass:from:)``, without making the
-    /// occurrences: a date that no move names is always a cancelled one, which is all an EXDATE
-    /// needs to know.
+    /// The original dates, on or after `from`, of a class's occurrences that an exception touches
+    /// (cancelled or moved), in order. A series feed states these as EXDATEs and overrides; the
+    /// rest follow from the rule. A date that no move names is always a cancelled one, which is
+    /// all an EXDATE needs to know; ``occurrence(ofClass:originalDate:)`` makes the others.
     package func exceptionalDates(ofClass index: Int, from: LocalDate) -> [LocalDate] {
         let cls = schedule.classes[index]
         // Collected, then sorted and deduplicated (ranges of different sources can overlap): a
