@@ -72,37 +72,9 @@ package struct FeedLink: Sendable, Hashable {
 
     /// "Hip Mobility & Stretch, Mondays 17:15"; a one-off class by its title and how many dates
     /// it has ("Workshop (3 dates)"), as its dates may have moved or passed.
-    private static func title(_ cls: ClassDefinition) -> String {
+    static func title(_ cls: ClassDefinition) -> String {
         guard case .dates(let dates) = cls.pattern else { return FeedBuilder.describe(cls) }
         return cls.title + (dates.count == 1 ? " (one-off)" : " (\(dates.count) dates)")
-    }
-
-    /// The class feed's ``title``, escaped, written straight into the page (the subscribe page
-    /// names every class feed, thousands on a big network).
-    ///
-    /// A weekly class is written as `FeedBuilder.describe` words it ("Hip Mobility & Stretch,
-    /// Mondays & Thursdays 17:15"); a test holds the two to the same text.
-    static func writeTitle(_ h: inout HTMLWriter, _ cls: ClassDefinition) {
-        h.text(cls.title)
-        switch cls.pattern {
-        case .weekly(let days):
-            h.raw(", ")
-            for (k, day) in days.enumerated() {
-                if k > 0 { h.raw(" &amp; ") }  // " & ", escaped
-                h.raw(SubscribePage.dayName(day))
-                h.raw("s")
-            }
-            h.raw(" ")
-            h.time(cls.start)
-        case .dates(let dates):
-            if dates.count == 1 {
-                h.raw(" (one-off)")
-            } else {
-                h.raw(" (")
-                h.number(dates.count)
-                h.raw(" dates)")
-            }
-        }
     }
 
     /// "https" or "http", lowercased (schemes are case-insensitive, RFC 3986 §3.1).

@@ -281,7 +281,7 @@ extension SubscribePage {
         feedBlock(&h, classIndex: nil, folder: folder)
         h.line("</div>")
         // Written straight from the classes rather than through `FeedLink.all`, which builds
-        // half a dozen strings per class (a big network has thousands) for the same bytes.
+        // half a dozen strings per class for the same bytes.
         if classFeeds && !current.isEmpty {
             h.line("<h3>Just one class</h3>")
             h.line("<p>Each class also has a calendar of its own, for members who come to that class only.</p>")
@@ -290,7 +290,7 @@ extension SubscribePage {
                 feedKey(&h, classIndex: i)
                 h.line("\">")
                 h.raw("<summary>")
-                FeedLink.writeTitle(&h, schedule.classes[i])
+                h.text(FeedLink.title(schedule.classes[i]))
                 h.line("</summary>")
                 feedBlock(&h, classIndex: i, folder: folder)
                 h.line("</details>")
@@ -308,16 +308,9 @@ extension SubscribePage {
         h.text(schedule.classes[i].id)
     }
 
-    /// The feed's file name, escaped, as ``FeedBuilder/fileName(classIndex:)`` names it
-    /// (`<calendar id>.ics`, `<calendar id>-<class id>.ics`; a test holds the two together),
-    /// written in place rather than built as a string for each class.
+    /// The feed's file name, escaped, as the builder names it.
     func feedFileName(_ h: inout HTMLWriter, classIndex: Int?) {
-        h.text(schedule.calendar.id)
-        if let i = classIndex {
-            h.raw("-")
-            h.text(schedule.classes[i].id)
-        }
-        h.raw(".ics")
+        h.text(builder.fileName(classIndex: classIndex))
     }
 
     /// The calendar address, then one block per kind of app, then the one-time download (the

@@ -92,35 +92,4 @@ import Timetable
             #expect(written { $0.humanDate(d) } == FeedBuilder.humanDate(d))
         }
     }
-
-    @Test func classFeedTitlesAreTheFeedLinkTitlesEscaped() throws {
-        let p = try SubscribePageTests().page(SubscribePageTests.everything)
-        var g = SeededGenerator(state: 3)
-        var schedule = p.schedule
-        for k in schedule.classes.indices {
-            // Titles with markup, and every shape of pattern.
-            for _ in 0..<20 {
-                schedule.classes[k].title = Self.randomText(&g)
-                if Bool.random(using: &g) {
-                    schedule.classes[k].pattern = .weekly((0..<Int.random(in: 1...3, using: &g)).map { _ in Weekday.allCases.randomElement(using: &g)! })
-                } else {
-                    let start = LocalDate(year: 2026, month: 12, day: 1)!
-                    schedule.classes[k].pattern = .dates((0..<Int.random(in: 1...3, using: &g)).map { start.adding(days: $0) })
-                }
-                let builder = FeedBuilder(schedule: schedule, options: p.builder.options)
-                var w = HTMLWriter()
-                FeedLink.writeTitle(&w, schedule.classes[k])
-                #expect(String(decoding: w.bytes, as: UTF8.self) == HTMLText.escape(FeedLink.all(builder)[k + 1].title))
-            }
-        }
-    }
-
-    @Test func feedFileNamesAreTheBuildersEscaped() throws {
-        let p = try SubscribePageTests().page(SubscribePageTests.everything)
-        for i in [nil] + p.schedule.classes.indices.map(Optional.some) {
-            var w = HTMLWriter()
-            p.feedFileName(&w, classIndex: i)
-            #expect(String(decoding: w.bytes, as: UTF8.self) == HTMLText.escape(p.builder.fileName(classIndex: i)))
-        }
-    }
 }
