@@ -5,6 +5,96 @@ package struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     package var description: String { "\(line):\(column)" }
 }
 
+/// A parsed file's bytes and where its lines start: kept by a decoded schedule, whose classes
+/// and exceptions store byte offsets, so that only a message pays for working out a line and
+/// column.
+package final class SourceText: Sendable {
+    fileprivate let bytes: [UInt8]
+    /// The offset at which each line starts (line 1 after a byte order mark).
+    fileprivate let lineStarts: [Int]
+
+    fileprivate init(bytes: [UInt8], lineStarts: [Int]) {
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+    }
+}
+
+/// Works out line:column locations of byte offsets in a ``SourceText``, each counted from the
+/// last one: asked in document order (as messages are), the work stays linear in the file's
+/// length even when the whole file is on one line.
+package struct SourceLocator {
+    private let text: SourceText
+    private var cursor: LineCursor
+
+    package init(_ text: SourceText) {
+        self.text = text
+        cursor = LineCursor(offset: text.lineStarts.first ?? 0)
+    }
+
+    package mutating func location(ofOffset offset: Int) -> SourceLocation {
+        cursor.location(ofOffset: offset, bytes: text.bytes, lineStarts: text.lineStarts)
+    }
+}
+
+/// The last location worked out in a file: the next one is counted from it.
+fileprivate struct LineCursor {
+    var offset = 0
+    var line = 1
+    var column = 1
+
+    /// The location of the first byte of line 1 (just after a byte order mark).
+    init(offset: Int = 0) { self.offset = offset }
+
+    /// The line and column of a byte offset. Line feeds are counted by the parser as it skips
+    /// whitespace (a line feed anywhere else is a syntax error), so `lineStarts` knows every
+    /// line; the column counts the bytes that start a UTF-8 scalar from the line's start, or
+    /// from the last location worked out when that is on the same line.
+    mutating func location(ofOffset offset: Int, bytes: [UInt8], lineStarts: [Int]) -> SourceLocation {
+        let line = lineNumber(ofOffset: offset, lineStarts: lineStarts)
+        var from = lineStarts[line - 1]
+        var column = 1
+        if self.line == line {
+            from = self.offset
+            column = self.column
+        }
+        bytes.withUnsafeBufferPointer { b in
+            if offset >= from {
+                for k in from..<min(offset, b.count) where b[k] & 0xC0 != 0x80 { column += 1 }
+            } else {
+                for k in offset..<from where b[k] & 0xC0 != 0x80 { column -= 1 }
+            }
+        }
+        self = LineCursor(offset: offset, line: line, column: column)
+        return SourceLocation(line: line, column: column)
+    }
+
+    private init(offset: Int, line: Int, column: Int) {
+        self.offset = offset
+        self.line = line
+        self.column = column
+    }
+
+    /// The line containing `offset`: a few steps on from the last one (locations are mostly
+    /// asked for in document order), or a binary search.
+    private func lineNumber(ofOffset offset: Int, lineStarts: [Int]) -> Int {
+        var line = self.line
+        if lineStarts[line - 1] <= offset {
+            for _ in 0..<8 {
+                if line == lineStarts.count || lineStarts[line] > offset { return line }
+                line += 1
+            }
+        }
+        // The last line starting at or before `offset`.
+        var lo = 0
+        var hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
+    }
+}
+
 /// A parsed JSON value that remembers where it was written, so that every schedule error can
 /// name its line and column. Object members keep their order and their key's location.
 package struct JSONNode: Sendable {
@@ -88,9 +178,8 @@ package struct JSONDocument {
     fileprivate var texts: [String] = []
     /// The offset at which each line starts (line 1 after a byte order mark).
     fileprivate var lineStarts: [Int] = []
-    /// The last location worked out: the next one is counted from it, so resolving locations in
-    /// document order stays linear even when the whole file is on one line.
-    fileprivate var cursor = (offset: 0, line: 1, column: 1)
+    /// The last location worked out, which the next one is counted from.
+    fileprivate var cursor = LineCursor()
 
     fileprivate init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -289,48 +378,15 @@ package struct JSONDocument {
         location(ofOffset: Int(entries[v.index].start))
     }
 
-    /// The line and column of a byte offset. Line feeds are counted by the parser as it skips
-    /// whitespace (a line feed anywhere else is a syntax error), so `lineStarts` knows every
-    /// line; the column counts the bytes that start a UTF-8 scalar from the line's start, or
-    /// from the last location worked out when that is on the same line.
+    /// The byte offset at which `v` starts: a location to work out later (see ``SourceLocator``).
+    package func offset(of v: Value) -> Int { Int(entries[v.index].start) }
+
     fileprivate mutating func location(ofOffset offset: Int) -> SourceLocation {
-        let line = lineNumber(ofOffset: offset)
-        var from = lineStarts[line - 1]
-        var column = 1
-        if cursor.line == line {
-            from = cursor.offset
-            column = cursor.column
-        }
-        bytes.withUnsafeBufferPointer { b in
-            if offset >= from {
-                for k in from..<min(offset, b.count) where b[k] & 0xC0 != 0x80 { column += 1 }
-            } else {
-                for k in offset..<from where b[k] & 0xC0 != 0x80 { column -= 1 }
-            }
-        }
-        cursor = (offset, line, column)
-        return SourceLocation(line: line, column: column)
+        cursor.location(ofOffset: offset, bytes: bytes, lineStarts: lineStarts)
     }
 
-    /// The line containing `offset`: a few steps on from the last one (locations are mostly
-    /// asked for in document order), or a binary search.
-    private func lineNumber(ofOffset offset: Int) -> Int {
-        var line = cursor.line
-        if lineStarts[line - 1] <= offset {
-            for _ in 0..<8 {
-                if line == lineStarts.count || lineStarts[line] > offset { return line }
-                line += 1
-            }
-        }
-        // The last line starting at or before `offset`.
-        var lo = 0
-        var hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return lo + 1
-    }
+    /// The document's bytes and lines, for working out the locations of offsets after decoding.
+    package var sourceText: SourceText { SourceText(bytes: bytes, lineStarts: lineStarts) }
 
     // MARK: - Trees
 
@@ -395,7 +451,7 @@ package struct JSONParser {
                 p.i = 3
             }
             p.doc.lineStarts.append(p.i)
-            p.doc.cursor = (p.i, 1, 1)
+            p.doc.cursor = LineCursor(offset: p.i)
             p.skipWhitespace()
             guard p.i < bytes.count else { throw p.error("the file is empty; expected a JSON object") }
             try p.value(depth: 0)

@@ -46,6 +46,7 @@ package struct ScheduleDecoder {
         var schedule = d.schedule(document.root)
         schedule?.zones = d.zones
         schedule?.sourceFile = file
+        schedule?.source = document.sourceText
         if let schedule, !d.diagnostics.contains(where: { $0.severity == .error }) {
             return (schedule, d.diagnostics)
         }
@@ -119,30 +120,6 @@ package struct ScheduleDecoder {
     }
 
     private func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
-
-    /// `name[index]`, the path of an array element, written out in one go: every class and
-    /// exception keeps its path, and interpolation grows a string piece by piece.
-    private static func elementPath(_ name: StaticString, _ index: Int) -> String {
-        precondition(index >= 0 && name.utf8CodeUnitCount <= 40)
-        let n = name.utf8CodeUnitCount
-        var digits = 1
-        var rest = index / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { out in
-            name.withUTF8Buffer { for k in 0..<n { out[k] = $0[k] } }
-            out[n] = UInt8(ascii: "[")
-            var v = index
-            for k in stride(from: n + digits, to: n, by: -1) {
-                out[k] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-            }
-            out[n + digits + 1] = UInt8(ascii: "]")
-            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<(n + digits + 2)]), as: UTF8.self)
-        }
-    }
 
     /// An object's known members, by key. Held inline: a schedule has thousands of small
     /// objects, and finding their members needs no heap allocation and no string hashing.
@@ -408,7 +385,7 @@ package struct ScheduleDecoder {
                 } else {
                     classes.reserveCapacity(items.count)
                     for (i, item) in items.enumerated() {
-                        if let c = classDefinition(item, Self.elementPath("classes", i)) { classes.append(c) }
+                        if let c = classDefinition(item, index: i) { classes.append(c) }
                     }
                 }
             } else {
@@ -424,7 +401,7 @@ package struct ScheduleDecoder {
                 } else {
                     exceptions.reserveCapacity(items.count)
                     for (i, item) in items.enumerated() {
-                        if let e = exception(item, Self.elementPath("exceptions", i)) { exceptions.append(e) }
+                        if let e = exception(item, index: i) { exceptions.append(e) }
                     }
                 }
             } else {
@@ -479,12 +456,12 @@ package struct ScheduleDecoder {
         return info
     }
 
-    private mutating func classDefinition(_ node: Node, _ path: String) -> ClassDefinition? {
+    private mutating func classDefinition(_ node: Node, index: Int) -> ClassDefinition? {
+        var path: String { "classes[\(index)]" }  // only for messages
         guard let m = members(
             node, path,
             keys: ClassKey.self, what: "a class")
         else { return nil }
-        let location_ = doc.location(of: node)  // first: locations are cheapest found in document order
         let id = require(m, .id, node, path, "a unique id such as \"hips-monday\"").flatMap { identifier($0, path + ".id", what: "an id") }
         let title = require(m, .title, node, path, "the class name members see").flatMap { text($0, path + ".title", what: "the title") }
         let start = require(m, .start, node, path, "the 24-hour start time, e.g. \"17:15\"").flatMap { time($0, path + ".start") }
@@ -577,13 +554,13 @@ package struct ScheduleDecoder {
         return ClassDefinition(
             id: id, title: title, pattern: pattern, start: start, durationMinutes: duration, from: from, until: until,
             description: description, location: location, instructor: instructor, url: url, timeZone: zone,
-            path: path, location_: location_, ignoreHolidays: ignoreHolidays)
+            entry: EntryPosition(index: index, offset: doc.offset(of: node)), ignoreHolidays: ignoreHolidays)
     }
 
-    private mutating func exception(_ node: Node, _ path: String) -> ScheduleException? {
+    private mutating func exception(_ node: Node, index: Int) -> ScheduleException? {
+        var path: String { "exceptions[\(index)]" }  // only for messages
         guard let m = members(node, path, keys: ExceptionKey.self, what: "an exception")
         else { return nil }
-        let location = doc.location(of: node)  // first: locations are cheapest found in document order
         let classID = m[.`class`].flatMap { identifier($0, path + ".class", what: "a class id") }
         let reason = m[.reason].flatMap { text($0, path + ".reason", what: "the reason") }
         var kind: ScheduleException.Kind?
@@ -635,7 +612,8 @@ package struct ScheduleDecoder {
             }
         }
         guard let kind else { return nil }
-        return ScheduleException(kind: kind, classID: classID, reason: reason, path: path, location: location)
+        return ScheduleException(
+            kind: kind, classID: classID, reason: reason, entry: EntryPosition(index: index, offset: doc.offset(of: node)))
     }
 }
 

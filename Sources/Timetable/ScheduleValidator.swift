@@ -6,19 +6,20 @@ package enum ScheduleValidator {
     package static func validate(_ schedule: Schedule) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let file = schedule.sourceFile
-        func error(_ loc: SourceLocation?, _ path: String, _ msg: String, hint: String? = nil) {
-            out.append(Diagnostic(.error, file: file, location: loc, path: path, message: msg, hint: hint))
+        var locator = schedule.source.map(SourceLocator.init)
+        func error(_ entry: EntryPosition?, _ path: String, _ msg: String, hint: String? = nil) {
+            out.append(Diagnostic(.error, file: file, location: locate(entry, &locator), path: path, message: msg, hint: hint))
         }
-        func warning(_ loc: SourceLocation?, _ path: String, _ msg: String, hint: String? = nil) {
-            out.append(Diagnostic(.warning, file: file, location: loc, path: path, message: msg, hint: hint))
+        func warning(_ entry: EntryPosition?, _ path: String, _ msg: String, hint: String? = nil) {
+            out.append(Diagnostic(.warning, file: file, location: locate(entry, &locator), path: path, message: msg, hint: hint))
         }
-        var seen: [String: String] = [:]
-        for c in schedule.classes {
+        var seen: [String: Int] = [:]  // the first class with each id
+        for (i, c) in schedule.classes.enumerated() {
             if let first = seen[c.id] {
-                error(c.location_, c.path + ".id", "duplicate class id \"\(c.id)\" (also used by \(first))",
+                error(c.entry, c.path + ".id", "duplicate class id \"\(c.id)\" (also used by \(schedule.classes[first].path))",
                       hint: "every class needs its own id: it is part of each event's UID and feed file name")
             } else {
-                seen[c.id] = c.path
+                seen[c.id] = i
             }
         }
         let ids = schedule.classes.map(\.id)
@@ -56,7 +57,7 @@ package enum ScheduleValidator {
                             unknownClasses += 1
                             let known = "known classes: " + ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", ..." : "")
                             let hint = unknownClasses > 20 ? nil : closestMatch(to: id, in: ids).map { "did you mean \"\($0)\"?" } ?? known
-                            error(e.location, e.path + ".class", "no class has the id \"\(id)\"", hint: hint)
+                            error(e.entry, e.path + ".class", "no class has the id \"\(id)\"", hint: hint)
                             continue
                         }
                     }
@@ -65,26 +66,26 @@ package enum ScheduleValidator {
                     case .cancel(let from, let to):
                         let key = CancellationKey(classIndex: classIndex, from: from.dayNumber, to: to.dayNumber)
                         if let first = cancellationKeys[key] {
-                            warning(e.location, e.path, "duplicates \(exceptions[first].path)", hint: "remove one of them")
+                            warning(e.entry, e.path, "duplicates \(exceptions[first].path)", hint: "remove one of them")
                         } else {
                             cancellationKeys[key] = ei  // the first one listed is the one named
                         }
                         if classIndex != nil, current?.cls.runs(in: from...to) == false, let cls = current?.cls {
                             let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
-                            warning(e.location, e.path, "class \"\(cls.id)\" never runs \(when), so this exception changes nothing",
+                            warning(e.entry, e.path, "class \"\(cls.id)\" never runs \(when), so this exception changes nothing",
                                     hint: "check the date and the class id")
                         }
                     case .move(let date, let toDate, let toStart):
                         guard let classIndex else { continue }  // a move without "class" was reported by the decoder
                         let cls = classes[classIndex]
                         guard cls.runs(on: date) else {
-                            error(e.location, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.weekday.name) \(date) to move",
+                            error(e.entry, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.weekday.name) \(date) to move",
                                   hint: describeRuns(cls))
                             continue
                         }
                         let key = CancellationKey(classIndex: classIndex, from: date.dayNumber, to: date.dayNumber)
                         if let first = moved[key] {
-                            error(e.location, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(exceptions[first].path)",
+                            error(e.entry, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(exceptions[first].path)",
                                   hint: "keep one move per occurrence")
                             continue
                         }
@@ -92,19 +93,19 @@ package enum ScheduleValidator {
                         let engine = engineStorage ?? RecurrenceEngine(schedule: schedule)
                         engineStorage = engine
                         if let c = engine.cancellation(classID: cls.id, on: date, includingHolidays: false) {
-                            error(e.location, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
+                            error(e.entry, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
                                   hint: "remove the cancellation or the move")
                             continue
                         }
                         let target = toDate ?? date
                         if target == date && (toStart == nil || toStart == cls.start) {
-                            warning(e.location, e.path + ".moveTo", "the move does not change the date or the time")
+                            warning(e.entry, e.path + ".moveTo", "the move does not change the date or the time")
                         }
                         if let c = engine.cancellation(classID: cls.id, on: target) {
-                            warning(e.location, e.path + ".moveTo", "moves onto \(target), which \(c.path) closes; the move stands",
+                            warning(e.entry, e.path + ".moveTo", "moves onto \(target), which \(c.path) closes; the move stands",
                                     hint: "members will see this class on a closed day: check the date")
                         } else if target != date, cls.runs(on: target), engine.move(classID: cls.id, on: target) == nil {
-                            warning(e.location, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
+                            warning(e.entry, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
                                     hint: "members will see the class twice that day")
                         }
                     }
@@ -112,6 +113,12 @@ package enum ScheduleValidator {
             }
         }
         return out
+    }
+
+    /// Where an entry is written, when the schedule was read from a file.
+    private static func locate(_ entry: EntryPosition?, _ locator: inout SourceLocator?) -> SourceLocation? {
+        guard let entry else { return nil }
+        return locator?.location(ofOffset: Int(entry.offset))
     }
 
     /// Identifies an exception's class and dates, to find duplicates. The class is its index
@@ -144,6 +151,7 @@ package enum ScheduleValidator {
     package static func timeWarnings(_ occurrences: [Occurrence], schedule: Schedule) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var reported = Set<String>()
+        var locator = schedule.source.map(SourceLocator.init)
         for o in occurrences where o.startWasInGap || o.startWasAmbiguous {
             let cls = schedule.classes[o.classIndex]
             let key = "\(cls.id) \(o.date)"
@@ -154,7 +162,7 @@ package enum ScheduleValidator {
             let msg = o.startWasInGap
                 ? "\(scheduled) does not exist on \(o.date.weekday.name) \(o.date) in \(zone) (the clocks go forward); the class is shown at \(o.localStart.time)"
                 : "\(scheduled) happens twice on \(o.date.weekday.name) \(o.date) in \(zone) (the clocks go back); the class is shown at the first"
-            out.append(Diagnostic(.warning, file: schedule.sourceFile, location: cls.location_, path: cls.path + ".start", message: msg,
+            out.append(Diagnostic(.warning, file: schedule.sourceFile, location: locate(cls.entry, &locator), path: cls.path + ".start", message: msg,
                                   hint: "choose a start time outside the night of the clock change"))
         }
         return out
