@@ -10,6 +10,11 @@ package struct ScheduleDecoder {
     private var diagnostics: [Diagnostic] = []
     private let zoneLoader: (String) throws(ZoneDataError) -> ZoneRules
     private var zones: [String: ZoneRules] = [:]
+    /// The last identifier and the last text read in place, by their bytes: the exceptions of
+    /// a class are usually listed together, and thousands share a reason such as "Closed", so
+    /// most are the same string as the one before, already checked.
+    private var lastIdentifier: (key: JSONDocument.ShortASCII, text: String)?
+    private var lastText: (key: JSONDocument.ShortASCII, text: String)?
 
     private typealias Node = JSONDocument.Value
 
@@ -157,7 +162,12 @@ package struct ScheduleDecoder {
 
     /// Free text: non-empty, bounded, no control characters other than newline.
     private mutating func text(_ node: Node, _ path: @autoclosure () -> String, what: String) -> String? {
-        if doc.withPlainASCII(node, Self.isPlainText) == true { return doc.string(node) }
+        let short = doc.shortASCII(node)
+        if let short, let last = lastText, last.key == short { return last.text }
+        if doc.withPlainASCII(node, Self.isPlainText) == true, let s = doc.string(node) {
+            if let short { lastText = (short, s) }
+            return s
+        }
         guard let s = string(node, path(), what: what) else { return nil }
         // Text nearly always starts with a visible ASCII character, which settles it without a
         // Unicode property lookup (ASCII White_Space is only HT, LF, VT, FF, CR and space).
@@ -189,6 +199,8 @@ package struct ScheduleDecoder {
     }
 
     private mutating func identifier(_ node: Node, _ path: @autoclosure () -> String, what: String) -> String? {
+        let short = doc.shortASCII(node)
+        if let short, let last = lastIdentifier, last.key == short { return last.text }
         // Checked in place when written plainly in ASCII (the usual case), else as a string.
         let ok: Bool
         if let inPlace = doc.withPlainASCII(node, Self.isIdentifier) {
@@ -202,6 +214,7 @@ package struct ScheduleDecoder {
                   hint: "ids become file names and UIDs, e.g. \"hips-monday\"")
             return nil
         }
+        if let short { lastIdentifier = (short, s) }
         return s
     }
 
@@ -209,17 +222,18 @@ package struct ScheduleDecoder {
     /// its year (as `LocalDate.year` would work it out again).
     private static func isoDate(_ u: UnsafeBufferPointer<UInt8>) -> (LocalDate, year: Int)? {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var v = 0
-            for k in range {
-                guard u[k] >= UInt8(ascii: "0"), u[k] <= UInt8(ascii: "9") else { return nil }
-                v = v * 10 + Int(u[k] - UInt8(ascii: "0"))
-            }
-            return v
+        // Straight-line arithmetic, checked once at the end: a byte that is not a digit wraps
+        // round to more than 9.
+        var notDigits = false
+        func digit(_ k: Int) -> Int {
+            let v = u[k] &- UInt8(ascii: "0")
+            if v > 9 { notDigits = true }
+            return Int(v)
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
-              let date = LocalDate(year: y, month: m, day: d)
-        else { return nil }
+        let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        let m = digit(5) * 10 + digit(6)
+        let d = digit(8) * 10 + digit(9)
+        guard !notDigits, let date = LocalDate(year: y, month: m, day: d) else { return nil }
         return (date, y)
     }
 
