@@ -148,6 +148,14 @@ package struct JSONDocument {
         private let position: UInt32  // 32 bits: a decoder keeps many of these inline
         fileprivate var index: Int { Int(position) }
         fileprivate init(index: Int) { position = UInt32(truncatingIfNeeded: index) }
+
+        /// The value as one word, for tables of values that may be absent: 0 is none (it is
+        /// the root, never a member or an element).
+        package var slot: UInt32 { position }
+        package init?(slot: UInt32) {
+            guard slot != 0 else { return nil }
+            position = slot
+        }
     }
 
     fileprivate enum Kind: UInt8 { case object, array, string, number, `true`, `false`, null }
@@ -295,6 +303,7 @@ package struct JSONDocument {
 
         /// The `count` ASCII bytes at `offset` in `buffer`, read as two whole words when 16
         /// bytes fit there (the usual case for a key: more of the document follows it).
+        @inline(__always)
         fileprivate init?(_ buffer: UnsafeBufferPointer<UInt8>, offset: Int, count: Int) {
             guard count <= 16 else { return nil }
             guard offset + 16 <= buffer.count else {
@@ -323,11 +332,11 @@ package struct JSONDocument {
     }
 
     /// Finds an object's members whose keys are among `names` (written plainly in short ASCII):
-    /// `slots[k]` becomes the value keyed `names[k]`. Returns how many members matched; any
-    /// other member (a key not in `names`, or written with escapes, non-ASCII or long) is left
-    /// for the caller to look at. One pass with the buffers held: decoding a schedule does
-    /// this for each of its thousands of objects.
-    package func matchMembers(of object: Value, names: [ShortASCII], into slots: inout InlineArray<16, Value?>) -> Int {
+    /// `slots[k]` becomes the ``Value/slot`` of the value keyed `names[k]`. Returns how many
+    /// members matched; any other member (a key not in `names`, or written with escapes,
+    /// non-ASCII or long) is left for the caller to look at. One pass with the buffers held:
+    /// decoding a schedule does this for each of its thousands of objects.
+    package func matchMembers(of object: Value, names: [ShortASCII], into slots: inout InlineArray<16, UInt32>) -> Int {
         guard entries[object.index].kind == .object else { return 0 }
         return entries.withUnsafeBufferPointer { entries in
             bytes.withUnsafeBufferPointer { bytes in
@@ -338,11 +347,14 @@ package struct JSONDocument {
                     while k < end {
                         let key = entries[k]
                         if key.payload == Text.ascii,
-                           let short = ShortASCII(bytes, offset: Int(key.start) + 1, count: Int(key.end - key.start) - 1),
-                           let slot = names.firstIndex(of: short)
+                           let short = ShortASCII(bytes, offset: Int(key.start) + 1, count: Int(key.end - key.start) - 1)
                         {
-                            slots[slot] = Value(index: k + 1)
-                            matched += 1
+                            var n = 0
+                            while n < names.count && names[n] != short { n += 1 }
+                            if n < names.count {
+                                slots[n] = UInt32(k + 1)
+                                matched += 1
+                            }
                         }
                         // The member after: skip the value and everything in it.
                         let value = entries[k + 1]

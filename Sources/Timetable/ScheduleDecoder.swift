@@ -129,16 +129,17 @@ package struct ScheduleDecoder {
     /// An object's known members, by key. Held inline: a schedule has thousands of small
     /// objects, and finding their members needs no heap allocation and no string hashing.
     private struct Fields<Key: ObjectKey> {
-        fileprivate var values = InlineArray<16, Node?>(repeating: nil)
+        /// The ``JSONDocument/Value/slot`` of each key's value: 0 (none) for a key not written.
+        fileprivate var values = InlineArray<16, UInt32>(repeating: 0)
         /// How many members have an allowed key.
         var knownCount = 0
 
         fileprivate mutating func set(_ slot: Int, _ value: Node) {
             // Keys are unique (the parser rejects duplicates), so each slot is set at most once.
-            values[slot] = value
+            values[slot] = value.slot
         }
 
-        subscript(key: Key) -> Node? { values[key.rawValue] }
+        subscript(key: Key) -> Node? { Node(slot: values[key.rawValue]) }
         var isEmpty: Bool { knownCount == 0 }
     }
 
