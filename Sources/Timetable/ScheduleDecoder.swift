@@ -15,6 +15,9 @@ package struct ScheduleDecoder {
     /// most are the same string as the one before, already checked.
     private var lastIdentifier: (key: JSONDocument.ShortASCII, text: String)?
     private var lastText: (key: JSONDocument.ShortASCII, text: String)?
+    /// The zones loaded so far whose names are short ASCII, by their bytes: a network of
+    /// thousands of classes names a few zones over and over.
+    private var loadedZoneNames: [(key: JSONDocument.ShortASCII, name: String)] = []
 
     private typealias Node = JSONDocument.Value
 
@@ -196,7 +199,26 @@ package struct ScheduleDecoder {
     /// the limit and has no DEL: that passes every check of ``text(_:_:what:)``, settled in
     /// place. (A plain string holds no control characters: the parser rejects them.)
     private static func isPlainText(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        u.count <= ScheduleLimits.textLength && u.first.map { $0 > 0x20 && $0 < 0x7F } == true && !u.contains(0x7F)
+        u.count <= ScheduleLimits.textLength && u.first.map { $0 > 0x20 && $0 < 0x7F } == true && !containsDEL(u)
+    }
+
+    /// Whether ASCII bytes include DEL (0x7F), looked for eight bytes at a time: descriptions
+    /// are long. (For ASCII, x ^ 0x7F is zero only for DEL, and adding 0x7F to the low seven
+    /// bits of any other byte reaches its high bit.)
+    private static func containsDEL(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(u)
+        var k = 0
+        while k + 8 <= u.count {
+            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x7F7F_7F7F_7F7F_7F7F
+            // A byte of `word` is zero exactly where the text has DEL.
+            if (word &+ 0x7F7F_7F7F_7F7F_7F7F) & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 { return true }
+            k += 8
+        }
+        while k < u.count {
+            if u[k] == 0x7F { return true }
+            k += 1
+        }
+        return false
     }
 
     private mutating func identifier(_ node: Node, _ path: @autoclosure () -> String, what: String) -> String? {
@@ -362,6 +384,8 @@ package struct ScheduleDecoder {
     }
 
     private mutating func zoneName(_ node: Node, _ path: @autoclosure () -> String) -> String? {
+        let short = doc.shortASCII(node)
+        if let short, let known = loadedZoneNames.first(where: { $0.key == short }) { return known.name }
         guard let s = string(node, path(), what: "a time zone") else { return nil }
         // A zone already loaded was checked then: most classes name one of a few zones. (Asking
         // for the key, not the value: `zones[s]` would copy the zone's rules to compare them with nil.)
@@ -379,6 +403,7 @@ package struct ScheduleDecoder {
                 return nil
             }
         }
+        if let short { loadedZoneNames.append((short, s)) }
         return s
     }
 
