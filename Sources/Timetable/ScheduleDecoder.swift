@@ -670,10 +670,13 @@ private struct KeyTable {
     let names: [String]
     let keys: [JSONDocument.ShortASCII]
 
-    init<Key: ObjectKey>(_: Key.Type) {
-        // The case names are the keys (`class` is written with backquotes in Swift only).
-        names = Key.allCases.map { String(describing: $0) }
-        precondition(names.count <= 16, "more keys than Fields holds")
+    /// `names` are the cases' names, in order (`class` is written with backquotes in Swift
+    /// only). Spelt out rather than found by reflection, which costs more than decoding a small
+    /// schedule; debug builds check them against the cases.
+    init<Key: ObjectKey>(_: Key.Type, _ names: String...) {
+        self.names = names
+        precondition(names.count == Key.allCases.count && names.count <= 16, "one name for each key, at most 16 (what Fields holds)")
+        assert(names == Key.allCases.map { String(describing: $0) }, "names out of step with the cases")
         keys = names.map { name in
             guard let key = JSONDocument.ShortASCII(name) else { preconditionFailure("\(name) is not short ASCII") }
             return key
@@ -683,28 +686,35 @@ private struct KeyTable {
 
 private enum ScheduleKey: Int, ObjectKey {
     case calendar, classes, exceptions, holidayCalendars
-    static let table = KeyTable(Self.self)
+    static let table = KeyTable(
+        Self.self, "calendar", "classes", "exceptions", "holidayCalendars")
 }
 
 private enum CalendarKey: Int, ObjectKey {
     case id, name, timezone, uidDomain, description, url, location, bookingLabel, style, cancellations, publicURL
-    static let table = KeyTable(Self.self)
+    static let table = KeyTable(
+        Self.self, "id", "name", "timezone", "uidDomain", "description", "url", "location", "bookingLabel", "style", "cancellations",
+        "publicURL")
 }
 
 private enum ClassKey: Int, ObjectKey {
     case id, title, days, dates, start, durationMinutes, from, until, description, location, instructor, url, timezone,
         ignoreHolidays
-    static let table = KeyTable(Self.self)
+    static let table = KeyTable(
+        Self.self, "id", "title", "days", "dates", "start", "durationMinutes", "from", "until", "description", "location",
+        "instructor", "url", "timezone", "ignoreHolidays")
 }
 
 private enum ExceptionKey: Int, ObjectKey {
     case date, from, to, `class`, reason, moveTo
-    static let table = KeyTable(Self.self)
+    static let table = KeyTable(
+        Self.self, "date", "from", "to", "class", "reason", "moveTo")
 }
 
 private enum MoveKey: Int, ObjectKey {
     case date, start
-    static let table = KeyTable(Self.self)
+    static let table = KeyTable(
+        Self.self, "date", "start")
 }
 
 extension String {

@@ -17,9 +17,10 @@ package enum ScheduleValidator {
         // are reported against.
         var indexByID: [String: Int] = [:]
         indexByID.reserveCapacity(schedule.classes.count)
-        for (i, c) in schedule.classes.enumerated() {
-            let first = Self.firstIndex(&indexByID[c.id], else: i)
+        for i in schedule.classes.indices {  // read in place: a copy of each class would retain its strings
+            let first = Self.firstIndex(&indexByID[schedule.classes[i].id], else: i)
             if first != i {
+                let c = schedule.classes[i]
                 error(c.entry, c.path + ".id", "duplicate class id \"\(c.id)\" (also used by \(schedule.classes[first].path))",
                       hint: "every class needs its own id: it is part of each event's UID and feed file name")
             }
