@@ -492,15 +492,18 @@ package struct JSONParser {
 
     @inline(__always)
     private mutating func skipWhitespace() {
-        // Most calls find a token straight away.
-        if i < b.count && b[i] > 0x20 { return }
+        // Most calls find a token straight away, and most whitespace is spaces; comparisons in
+        // that order, rather than a switch (a jump through a table for every byte).
         while i < b.count {
-            switch b[i] {
-            case 0x20, 0x09, 0x0D: i += 1
-            case 0x0A:
+            let c = b[i]
+            if c > 0x20 { return }
+            if c == 0x20 || c == 0x09 || c == 0x0D {
+                i += 1
+            } else if c == 0x0A {
                 i += 1
                 doc.lineStarts.append(i)
-            default: return
+            } else {
+                return
             }
         }
     }
@@ -565,8 +568,9 @@ package struct JSONParser {
         var count: Int32 = 0
         // Keys seen so far, for finding duplicates: objects in a schedule have a handful of
         // keys, so a linear scan of the entries already parsed is cheapest; a table takes over
-        // for large (hostile) objects so the check stays linear overall.
-        var seen: [String: JSONDocument.Value] = [:]
+        // for large (hostile) objects so the check stays linear overall (made only then: even
+        // an empty dictionary costs a release per object).
+        var seen: [String: JSONDocument.Value]?
         defer {
             doc.entries[me].end = UInt32(doc.entries.count)
             doc.entries[me].payload = count
@@ -598,15 +602,18 @@ package struct JSONParser {
                 }
             } else {
                 let text = doc.string(key) ?? ""
-                if seen.isEmpty {
+                var table = seen ?? [:]
+                seen = nil  // uniquely referenced while it changes
+                if table.isEmpty {
                     var k = me + 1
                     for _ in 0..<count {
-                        seen[doc.string(JSONDocument.Value(index: k)) ?? ""] = JSONDocument.Value(index: k)
+                        table[doc.string(JSONDocument.Value(index: k)) ?? ""] = JSONDocument.Value(index: k)
                         k = doc.skipping(k + 1)
                     }
                 }
-                first = seen[text]
-                seen[text] = seen[text] ?? key
+                first = table[text]
+                table[text] = table[text] ?? key
+                seen = table
             }
             if let first {
                 let firstLine = doc.location(of: first).line
