@@ -268,6 +268,16 @@ package struct ScheduleDecoder {
         return LocalTime(hour: h1 * 10 + h2, minute: m1 * 10 + m2)
     }
 
+    /// The weekdays' names packed, in `Weekday.allCases` order.
+    private static let weekdayNames = Weekday.allCases.map { JSONDocument.ShortASCII($0.name) }
+
+    /// The weekday a plainly written name is, found by comparing packed bytes (nil when it is
+    /// none: `Weekday(name:)` then has the last word).
+    private static func weekday(_ name: JSONDocument.ShortASCII?) -> Weekday? {
+        guard let name, let k = weekdayNames.firstIndex(where: { $0 == name }) else { return nil }
+        return Weekday.allCases[k]
+    }
+
     /// Lowercase letters, digits and '-', not starting with '-', within the length limit.
     private static func isIdentifier(_ utf8: some Collection<UInt8>) -> Bool {
         !utf8.isEmpty && utf8.count <= ScheduleLimits.idLength
@@ -529,10 +539,11 @@ package struct ScheduleDecoder {
                           hint: "to stop a class, set \"until\" to its last date")
                 }
                 var days: [Weekday] = []
+                days.reserveCapacity(items.count)
                 var ok = !items.isEmpty
                 for (i, item) in items.enumerated() {
                     func p() -> String { "\(path).days[\(i)]" }  // only for messages
-                    guard let s = doc.string(item), let d = Weekday(name: s) else {
+                    guard let d = Self.weekday(doc.shortASCII(item)) ?? doc.string(item).flatMap(Weekday.init(name:)) else {
                         var hint: String?
                         if let s = doc.string(item) {
                             hint = closestMatch(to: s, in: Weekday.allCases.map(\.name)).map { "did you mean \"\($0)\"?" }
@@ -542,12 +553,15 @@ package struct ScheduleDecoder {
                         continue
                     }
                     if days.contains(d) {
-                        warning(item, p(), "\"\(s)\" is listed twice", hint: "remove the duplicate")
+                        warning(item, p(), "\"\(doc.string(item) ?? "")\" is listed twice", hint: "remove the duplicate")
                     } else {
                         days.append(d)
                     }
                 }
-                if ok { pattern = .weekly(days.sorted()) }
+                if ok {
+                    days.sort()
+                    pattern = .weekly(days)
+                }
             } else {
                 error(daysNode, path + ".days", "expected an array of weekdays such as [\"monday\"], \(found(daysNode))")
             }
