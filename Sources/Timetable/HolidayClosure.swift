@@ -18,7 +18,7 @@ extension ScheduleException {
     /// A closure of every class on `from...to` read from a holiday calendar.
     package init(holiday name: String, from: LocalDate, to: LocalDate, file: String, line: Int) {
         self.init(
-            kind: .cancel(from: from, to: to), classID: nil, reason: name, path: "\(file):\(line)", location: nil,
+            kind: .cancel(from: from, to: to), classID: nil, reason: name, entry: nil,
             origin: .holidayCalendar(file: file, line: line))
     }
 

@@ -5,6 +5,96 @@ package struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     package var description: String { "\(line):\(column)" }
 }
 
+/// A parsed file's bytes and where its lines start: kept by a decoded schedule, whose classes
+/// and exceptions store byte offsets, so that only a message pays for working out a line and
+/// column.
+package final class SourceText: Sendable {
+    fileprivate let bytes: [UInt8]
+    /// The offset at which each line starts (line 1 after a byte order mark).
+    fileprivate let lineStarts: [Int]
+
+    fileprivate init(bytes: [UInt8], lineStarts: [Int]) {
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+    }
+}
+
+/// Works out line:column locations of byte offsets in a ``SourceText``, each counted from the
+/// last one: asked in document order (as messages are), the work stays linear in the file's
+/// length even when the whole file is on one line.
+package struct SourceLocator {
+    private let text: SourceText
+    private var cursor: LineCursor
+
+    package init(_ text: SourceText) {
+        self.text = text
+        cursor = LineCursor(offset: text.lineStarts.first ?? 0)
+    }
+
+    package mutating func location(ofOffset offset: Int) -> SourceLocation {
+        cursor.location(ofOffset: offset, bytes: text.bytes, lineStarts: text.lineStarts)
+    }
+}
+
+/// The last location worked out in a file: the next one is counted from it.
+fileprivate struct LineCursor {
+    var offset = 0
+    var line = 1
+    var column = 1
+
+    /// The location of the first byte of line 1 (just after a byte order mark).
+    init(offset: Int = 0) { self.offset = offset }
+
+    /// The line and column of a byte offset. Line feeds are counted by the parser as it skips
+    /// whitespace (a line feed anywhere else is a syntax error), so `lineStarts` knows every
+    /// line; the column counts the bytes that start a UTF-8 scalar from the line's start, or
+    /// from the last location worked out when that is on the same line.
+    mutating func location(ofOffset offset: Int, bytes: [UInt8], lineStarts: [Int]) -> SourceLocation {
+        let line = lineNumber(ofOffset: offset, lineStarts: lineStarts)
+        var from = lineStarts[line - 1]
+        var column = 1
+        if self.line == line {
+            from = self.offset
+            column = self.column
+        }
+        bytes.withUnsafeBufferPointer { b in
+            if offset >= from {
+                for k in from..<min(offset, b.count) where b[k] & 0xC0 != 0x80 { column += 1 }
+            } else {
+                for k in offset..<from where b[k] & 0xC0 != 0x80 { column -= 1 }
+            }
+        }
+        self = LineCursor(offset: offset, line: line, column: column)
+        return SourceLocation(line: line, column: column)
+    }
+
+    private init(offset: Int, line: Int, column: Int) {
+        self.offset = offset
+        self.line = line
+        self.column = column
+    }
+
+    /// The line containing `offset`: a few steps on from the last one (locations are mostly
+    /// asked for in document order), or a binary search.
+    private func lineNumber(ofOffset offset: Int, lineStarts: [Int]) -> Int {
+        var line = self.line
+        if lineStarts[line - 1] <= offset {
+            for _ in 0..<8 {
+                if line == lineStarts.count || lineStarts[line] > offset { return line }
+                line += 1
+            }
+        }
+        // The last line starting at or before `offset`.
+        var lo = 0
+        var hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
+    }
+}
+
 /// A parsed JSON value that remembers where it was written, so that every schedule error can
 /// name its line and column. Object members keep their order and their key's location.
 package struct JSONNode: Sendable {
@@ -58,6 +148,14 @@ package struct JSONDocument {
         private let position: UInt32  // 32 bits: a decoder keeps many of these inline
         fileprivate var index: Int { Int(position) }
         fileprivate init(index: Int) { position = UInt32(truncatingIfNeeded: index) }
+
+        /// The value as one word, for tables of values that may be absent: 0 is none (it is
+        /// the root, never a member or an element).
+        package var slot: UInt32 { position }
+        package init?(slot: UInt32) {
+            guard slot != 0 else { return nil }
+            position = slot
+        }
     }
 
     fileprivate enum Kind: UInt8 { case object, array, string, number, `true`, `false`, null }
@@ -88,9 +186,8 @@ package struct JSONDocument {
     fileprivate var texts: [String] = []
     /// The offset at which each line starts (line 1 after a byte order mark).
     fileprivate var lineStarts: [Int] = []
-    /// The last location worked out: the next one is counted from it, so resolving locations in
-    /// document order stays linear even when the whole file is on one line.
-    fileprivate var cursor = (offset: 0, line: 1, column: 1)
+    /// The last location worked out, which the next one is counted from.
+    fileprivate var cursor = LineCursor()
 
     fileprivate init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -206,6 +303,7 @@ package struct JSONDocument {
 
         /// The `count` ASCII bytes at `offset` in `buffer`, read as two whole words when 16
         /// bytes fit there (the usual case for a key: more of the document follows it).
+        @inline(__always)
         fileprivate init?(_ buffer: UnsafeBufferPointer<UInt8>, offset: Int, count: Int) {
             guard count <= 16 else { return nil }
             guard offset + 16 <= buffer.count else {
@@ -234,11 +332,11 @@ package struct JSONDocument {
     }
 
     /// Finds an object's members whose keys are among `names` (written plainly in short ASCII):
-    /// `slots[k]` becomes the value keyed `names[k]`. Returns how many members matched; any
-    /// other member (a key not in `names`, or written with escapes, non-ASCII or long) is left
-    /// for the caller to look at. One pass with the buffers held: decoding a schedule does
-    /// this for each of its thousands of objects.
-    package func matchMembers(of object: Value, names: [ShortASCII], into slots: inout InlineArray<16, Value?>) -> Int {
+    /// `slots[k]` becomes the ``Value/slot`` of the value keyed `names[k]`. Returns how many
+    /// members matched; any other member (a key not in `names`, or written with escapes,
+    /// non-ASCII or long) is left for the caller to look at. One pass with the buffers held:
+    /// decoding a schedule does this for each of its thousands of objects.
+    package func matchMembers(of object: Value, names: [ShortASCII], into slots: inout InlineArray<16, UInt32>) -> Int {
         guard entries[object.index].kind == .object else { return 0 }
         return entries.withUnsafeBufferPointer { entries in
             bytes.withUnsafeBufferPointer { bytes in
@@ -249,11 +347,14 @@ package struct JSONDocument {
                     while k < end {
                         let key = entries[k]
                         if key.payload == Text.ascii,
-                           let short = ShortASCII(bytes, offset: Int(key.start) + 1, count: Int(key.end - key.start) - 1),
-                           let slot = names.firstIndex(of: short)
+                           let short = ShortASCII(bytes, offset: Int(key.start) + 1, count: Int(key.end - key.start) - 1)
                         {
-                            slots[slot] = Value(index: k + 1)
-                            matched += 1
+                            var n = 0
+                            while n < names.count && names[n] != short { n += 1 }
+                            if n < names.count {
+                                slots[n] = UInt32(k + 1)
+                                matched += 1
+                            }
                         }
                         // The member after: skip the value and everything in it.
                         let value = entries[k + 1]
@@ -289,48 +390,15 @@ package struct JSONDocument {
         location(ofOffset: Int(entries[v.index].start))
     }
 
-    /// The line and column of a byte offset. Line feeds are counted by the parser as it skips
-    /// whitespace (a line feed anywhere else is a syntax error), so `lineStarts` knows every
-    /// line; the column counts the bytes that start a UTF-8 scalar from the line's start, or
-    /// from the last location worked out when that is on the same line.
+    /// The byte offset at which `v` starts: a location to work out later (see ``SourceLocator``).
+    package func offset(of v: Value) -> Int { Int(entries[v.index].start) }
+
     fileprivate mutating func location(ofOffset offset: Int) -> SourceLocation {
-        let line = lineNumber(ofOffset: offset)
-        var from = lineStarts[line - 1]
-        var column = 1
-        if cursor.line == line {
-            from = cursor.offset
-            column = cursor.column
-        }
-        bytes.withUnsafeBufferPointer { b in
-            if offset >= from {
-                for k in from..<min(offset, b.count) where b[k] & 0xC0 != 0x80 { column += 1 }
-            } else {
-                for k in offset..<from where b[k] & 0xC0 != 0x80 { column -= 1 }
-            }
-        }
-        cursor = (offset, line, column)
-        return SourceLocation(line: line, column: column)
+        cursor.location(ofOffset: offset, bytes: bytes, lineStarts: lineStarts)
     }
 
-    /// The line containing `offset`: a few steps on from the last one (locations are mostly
-    /// asked for in document order), or a binary search.
-    private func lineNumber(ofOffset offset: Int) -> Int {
-        var line = cursor.line
-        if lineStarts[line - 1] <= offset {
-            for _ in 0..<8 {
-                if line == lineStarts.count || lineStarts[line] > offset { return line }
-                line += 1
-            }
-        }
-        // The last line starting at or before `offset`.
-        var lo = 0
-        var hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return lo + 1
-    }
+    /// The document's bytes and lines, for working out the locations of offsets after decoding.
+    package var sourceText: SourceText { SourceText(bytes: bytes, lineStarts: lineStarts) }
 
     // MARK: - Trees
 
@@ -395,7 +463,7 @@ package struct JSONParser {
                 p.i = 3
             }
             p.doc.lineStarts.append(p.i)
-            p.doc.cursor = (p.i, 1, 1)
+            p.doc.cursor = LineCursor(offset: p.i)
             p.skipWhitespace()
             guard p.i < bytes.count else { throw p.error("the file is empty; expected a JSON object") }
             try p.value(depth: 0)
@@ -424,15 +492,18 @@ package struct JSONParser {
 
     @inline(__always)
     private mutating func skipWhitespace() {
-        // Most calls find a token straight away.
-        if i < b.count && b[i] > 0x20 { return }
+        // Most calls find a token straight away, and most whitespace is spaces; comparisons in
+        // that order, rather than a switch (a jump through a table for every byte).
         while i < b.count {
-            switch b[i] {
-            case 0x20, 0x09, 0x0D: i += 1
-            case 0x0A:
+            let c = b[i]
+            if c > 0x20 { return }
+            if c == 0x20 || c == 0x09 || c == 0x0D {
+                i += 1
+            } else if c == 0x0A {
                 i += 1
                 doc.lineStarts.append(i)
-            default: return
+            } else {
+                return
             }
         }
     }
@@ -497,8 +568,9 @@ package struct JSONParser {
         var count: Int32 = 0
         // Keys seen so far, for finding duplicates: objects in a schedule have a handful of
         // keys, so a linear scan of the entries already parsed is cheapest; a table takes over
-        // for large (hostile) objects so the check stays linear overall.
-        var seen: [String: JSONDocument.Value] = [:]
+        // for large (hostile) objects so the check stays linear overall (made only then: even
+        // an empty dictionary costs a release per object).
+        var seen: [String: JSONDocument.Value]?
         defer {
             doc.entries[me].end = UInt32(doc.entries.count)
             doc.entries[me].payload = count
@@ -530,15 +602,18 @@ package struct JSONParser {
                 }
             } else {
                 let text = doc.string(key) ?? ""
-                if seen.isEmpty {
+                var table = seen ?? [:]
+                seen = nil  // uniquely referenced while it changes
+                if table.isEmpty {
                     var k = me + 1
                     for _ in 0..<count {
-                        seen[doc.string(JSONDocument.Value(index: k)) ?? ""] = JSONDocument.Value(index: k)
+                        table[doc.string(JSONDocument.Value(index: k)) ?? ""] = JSONDocument.Value(index: k)
                         k = doc.skipping(k + 1)
                     }
                 }
-                first = seen[text]
-                seen[text] = seen[text] ?? key
+                first = table[text]
+                table[text] = table[text] ?? key
+                seen = table
             }
             if let first {
                 let firstLine = doc.location(of: first).line

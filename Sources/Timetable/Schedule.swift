@@ -10,6 +10,9 @@ package struct Schedule: Sendable {
     package var zones: [String: ZoneRules]
     /// The file it was read from, for messages.
     package var sourceFile: String
+    /// Its text, in which classes and exceptions know their offsets (nil for a schedule built
+    /// in code).
+    package var source: SourceText?
     /// `holidayCalendars`: iCalendar files whose all-day events close the studio (see HolidayClosure.swift).
     package var holidayCalendars: [HolidayCalendarReference] = []
     /// Cancellations read from those files by the executable. Not schedule entries: the engine
@@ -94,10 +97,12 @@ package struct ClassDefinition: Sendable {
     /// Overrides the calendar's zone for this class (a network spanning cities).
     package var timeZone: String?
     /// Where the class was written, for messages.
-    package var path: String
-    package var location_: SourceLocation?
+    package var entry: EntryPosition
     /// `ignoreHolidays`: the class runs on the dates of `holidayCalendars`.
     package var ignoreHolidays: Bool = false
+
+    /// The class's JSON path, `classes[3]`.
+    package var path: String { "classes[\(entry.index)]" }
 
     /// True when the class is scheduled (before exceptions) on `date`.
     package func runs(on date: LocalDate) -> Bool {
@@ -122,14 +127,34 @@ package struct ScheduleException: Sendable {
     package var kind: Kind
     package var classID: String?
     package var reason: String?
-    package var path: String
-    package var location: SourceLocation?
+    /// Where the entry is written in schedule.json (nil for a holiday calendar's closure).
+    package var entry: EntryPosition?
     /// Written in schedule.json, or read from a holiday calendar.
     package var origin: Origin = .schedule
+
+    /// The entry's JSON path, `exceptions[12]`, or the holiday calendar's file and line.
+    package var path: String {
+        if case .holidayCalendar(let file, let line) = origin { return "\(file):\(line)" }
+        return "exceptions[\(entry?.index ?? 0)]"
+    }
 
     package func covers(_ date: LocalDate, classID id: String) -> Bool {
         guard case .cancel(let from, let to) = kind else { return false }
         if let classID, classID != id { return false }
         return date >= from && date <= to
+    }
+}
+
+/// Where an entry of `classes` or `exceptions` is written: its index in the array (its JSON
+/// path) and the byte offset of its `{` in ``Schedule/source`` (its line:column, worked out
+/// by a ``SourceLocator`` only when a message names it). Two words rather than a path string
+/// and a location for each of thousands of entries.
+package struct EntryPosition: Sendable, Hashable {
+    package var index: Int32
+    package var offset: UInt32
+
+    package init(index: Int, offset: Int) {
+        self.index = Int32(truncatingIfNeeded: index)
+        self.offset = UInt32(truncatingIfNeeded: offset)
     }
 }

@@ -10,6 +10,14 @@ package struct ScheduleDecoder {
     private var diagnostics: [Diagnostic] = []
     private let zoneLoader: (String) throws(ZoneDataError) -> ZoneRules
     private var zones: [String: ZoneRules] = [:]
+    /// The last identifier and the last text read in place, by their bytes: the exceptions of
+    /// a class are usually listed together, and thousands share a reason such as "Closed", so
+    /// most are the same string as the one before, already checked.
+    private var lastIdentifier: (key: JSONDocument.ShortASCII, text: String)?
+    private var lastText: (key: JSONDocument.ShortASCII, text: String)?
+    /// The zones loaded so far whose names are short ASCII, by their bytes: a network of
+    /// thousands of classes names a few zones over and over.
+    private var loadedZoneNames: [(key: JSONDocument.ShortASCII, name: String)] = []
 
     private typealias Node = JSONDocument.Value
 
@@ -46,6 +54,7 @@ package struct ScheduleDecoder {
         var schedule = d.schedule(document.root)
         schedule?.zones = d.zones
         schedule?.sourceFile = file
+        schedule?.source = document.sourceText
         if let schedule, !d.diagnostics.contains(where: { $0.severity == .error }) {
             return (schedule, d.diagnostics)
         }
@@ -120,43 +129,20 @@ package struct ScheduleDecoder {
 
     private func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-    /// `name[index]`, the path of an array element, written out in one go: every class and
-    /// exception keeps its path, and interpolation grows a string piece by piece.
-    private static func elementPath(_ name: StaticString, _ index: Int) -> String {
-        precondition(index >= 0 && name.utf8CodeUnitCount <= 40)
-        let n = name.utf8CodeUnitCount
-        var digits = 1
-        var rest = index / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { out in
-            name.withUTF8Buffer { for k in 0..<n { out[k] = $0[k] } }
-            out[n] = UInt8(ascii: "[")
-            var v = index
-            for k in stride(from: n + digits, to: n, by: -1) {
-                out[k] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-            }
-            out[n + digits + 1] = UInt8(ascii: "]")
-            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<(n + digits + 2)]), as: UTF8.self)
-        }
-    }
-
     /// An object's known members, by key. Held inline: a schedule has thousands of small
     /// objects, and finding their members needs no heap allocation and no string hashing.
     private struct Fields<Key: ObjectKey> {
-        fileprivate var values = InlineArray<16, Node?>(repeating: nil)
+        /// The ``JSONDocument/Value/slot`` of each key's value: 0 (none) for a key not written.
+        fileprivate var values = InlineArray<16, UInt32>(repeating: 0)
         /// How many members have an allowed key.
         var knownCount = 0
 
         fileprivate mutating func set(_ slot: Int, _ value: Node) {
             // Keys are unique (the parser rejects duplicates), so each slot is set at most once.
-            values[slot] = value
+            values[slot] = value.slot
         }
 
-        subscript(key: Key) -> Node? { values[key.rawValue] }
+        subscript(key: Key) -> Node? { Node(slot: values[key.rawValue]) }
         var isEmpty: Bool { knownCount == 0 }
     }
 
@@ -180,7 +166,12 @@ package struct ScheduleDecoder {
 
     /// Free text: non-empty, bounded, no control characters other than newline.
     private mutating func text(_ node: Node, _ path: @autoclosure () -> String, what: String) -> String? {
-        if doc.withPlainASCII(node, Self.isPlainText) == true { return doc.string(node) }
+        let short = doc.shortASCII(node)
+        if let short, let last = lastText, last.key == short { return last.text }
+        if doc.withPlainASCII(node, Self.isPlainText) == true, let s = doc.string(node) {
+            if let short { lastText = (short, s) }
+            return s
+        }
         guard let s = string(node, path(), what: what) else { return nil }
         // Text nearly always starts with a visible ASCII character, which settles it without a
         // Unicode property lookup (ASCII White_Space is only HT, LF, VT, FF, CR and space).
@@ -208,10 +199,31 @@ package struct ScheduleDecoder {
     /// the limit and has no DEL: that passes every check of ``text(_:_:what:)``, settled in
     /// place. (A plain string holds no control characters: the parser rejects them.)
     private static func isPlainText(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        u.count <= ScheduleLimits.textLength && u.first.map { $0 > 0x20 && $0 < 0x7F } == true && !u.contains(0x7F)
+        u.count <= ScheduleLimits.textLength && u.first.map { $0 > 0x20 && $0 < 0x7F } == true && !containsDEL(u)
+    }
+
+    /// Whether ASCII bytes include DEL (0x7F), looked for eight bytes at a time: descriptions
+    /// are long. (For ASCII, x ^ 0x7F is zero only for DEL, and adding 0x7F to the low seven
+    /// bits of any other byte reaches its high bit.)
+    private static func containsDEL(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(u)
+        var k = 0
+        while k + 8 <= u.count {
+            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x7F7F_7F7F_7F7F_7F7F
+            // A byte of `word` is zero exactly where the text has DEL.
+            if (word &+ 0x7F7F_7F7F_7F7F_7F7F) & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 { return true }
+            k += 8
+        }
+        while k < u.count {
+            if u[k] == 0x7F { return true }
+            k += 1
+        }
+        return false
     }
 
     private mutating func identifier(_ node: Node, _ path: @autoclosure () -> String, what: String) -> String? {
+        let short = doc.shortASCII(node)
+        if let short, let last = lastIdentifier, last.key == short { return last.text }
         // Checked in place when written plainly in ASCII (the usual case), else as a string.
         let ok: Bool
         if let inPlace = doc.withPlainASCII(node, Self.isIdentifier) {
@@ -225,6 +237,7 @@ package struct ScheduleDecoder {
                   hint: "ids become file names and UIDs, e.g. \"hips-monday\"")
             return nil
         }
+        if let short { lastIdentifier = (short, s) }
         return s
     }
 
@@ -232,17 +245,18 @@ package struct ScheduleDecoder {
     /// its year (as `LocalDate.year` would work it out again).
     private static func isoDate(_ u: UnsafeBufferPointer<UInt8>) -> (LocalDate, year: Int)? {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var v = 0
-            for k in range {
-                guard u[k] >= UInt8(ascii: "0"), u[k] <= UInt8(ascii: "9") else { return nil }
-                v = v * 10 + Int(u[k] - UInt8(ascii: "0"))
-            }
-            return v
+        // Straight-line arithmetic, checked once at the end: a byte that is not a digit wraps
+        // round to more than 9.
+        var notDigits = false
+        func digit(_ k: Int) -> Int {
+            let v = u[k] &- UInt8(ascii: "0")
+            if v > 9 { notDigits = true }
+            return Int(v)
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
-              let date = LocalDate(year: y, month: m, day: d)
-        else { return nil }
+        let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        let m = digit(5) * 10 + digit(6)
+        let d = digit(8) * 10 + digit(9)
+        guard !notDigits, let date = LocalDate(year: y, month: m, day: d) else { return nil }
         return (date, y)
     }
 
@@ -252,6 +266,16 @@ package struct ScheduleDecoder {
         func digit(_ k: Int) -> Int? { u[k] >= UInt8(ascii: "0") && u[k] <= UInt8(ascii: "9") ? Int(u[k] - UInt8(ascii: "0")) : nil }
         guard let h1 = digit(0), let h2 = digit(1), let m1 = digit(3), let m2 = digit(4) else { return nil }
         return LocalTime(hour: h1 * 10 + h2, minute: m1 * 10 + m2)
+    }
+
+    /// The weekdays' names packed, in `Weekday.allCases` order.
+    private static let weekdayNames = Weekday.allCases.map { JSONDocument.ShortASCII($0.name) }
+
+    /// The weekday a plainly written name is, found by comparing packed bytes (nil when it is
+    /// none: `Weekday(name:)` then has the last word).
+    private static func weekday(_ name: JSONDocument.ShortASCII?) -> Weekday? {
+        guard let name, let k = weekdayNames.firstIndex(where: { $0 == name }) else { return nil }
+        return Weekday.allCases[k]
     }
 
     /// Lowercase letters, digits and '-', not starting with '-', within the length limit.
@@ -370,6 +394,8 @@ package struct ScheduleDecoder {
     }
 
     private mutating func zoneName(_ node: Node, _ path: @autoclosure () -> String) -> String? {
+        let short = doc.shortASCII(node)
+        if let short, let known = loadedZoneNames.first(where: { $0.key == short }) { return known.name }
         guard let s = string(node, path(), what: "a time zone") else { return nil }
         // A zone already loaded was checked then: most classes name one of a few zones. (Asking
         // for the key, not the value: `zones[s]` would copy the zone's rules to compare them with nil.)
@@ -387,6 +413,7 @@ package struct ScheduleDecoder {
                 return nil
             }
         }
+        if let short { loadedZoneNames.append((short, s)) }
         return s
     }
 
@@ -408,7 +435,7 @@ package struct ScheduleDecoder {
                 } else {
                     classes.reserveCapacity(items.count)
                     for (i, item) in items.enumerated() {
-                        if let c = classDefinition(item, Self.elementPath("classes", i)) { classes.append(c) }
+                        if let c = classDefinition(item, index: i) { classes.append(c) }
                     }
                 }
             } else {
@@ -424,7 +451,7 @@ package struct ScheduleDecoder {
                 } else {
                     exceptions.reserveCapacity(items.count)
                     for (i, item) in items.enumerated() {
-                        if let e = exception(item, Self.elementPath("exceptions", i)) { exceptions.append(e) }
+                        if let e = exception(item, index: i) { exceptions.append(e) }
                     }
                 }
             } else {
@@ -479,12 +506,12 @@ package struct ScheduleDecoder {
         return info
     }
 
-    private mutating func classDefinition(_ node: Node, _ path: String) -> ClassDefinition? {
+    private mutating func classDefinition(_ node: Node, index: Int) -> ClassDefinition? {
+        var path: String { "classes[\(index)]" }  // only for messages
         guard let m = members(
             node, path,
             keys: ClassKey.self, what: "a class")
         else { return nil }
-        let location_ = doc.location(of: node)  // first: locations are cheapest found in document order
         let id = require(m, .id, node, path, "a unique id such as \"hips-monday\"").flatMap { identifier($0, path + ".id", what: "an id") }
         let title = require(m, .title, node, path, "the class name members see").flatMap { text($0, path + ".title", what: "the title") }
         let start = require(m, .start, node, path, "the 24-hour start time, e.g. \"17:15\"").flatMap { time($0, path + ".start") }
@@ -512,10 +539,11 @@ package struct ScheduleDecoder {
                           hint: "to stop a class, set \"until\" to its last date")
                 }
                 var days: [Weekday] = []
+                days.reserveCapacity(items.count)
                 var ok = !items.isEmpty
                 for (i, item) in items.enumerated() {
                     func p() -> String { "\(path).days[\(i)]" }  // only for messages
-                    guard let s = doc.string(item), let d = Weekday(name: s) else {
+                    guard let d = Self.weekday(doc.shortASCII(item)) ?? doc.string(item).flatMap(Weekday.init(name:)) else {
                         var hint: String?
                         if let s = doc.string(item) {
                             hint = closestMatch(to: s, in: Weekday.allCases.map(\.name)).map { "did you mean \"\($0)\"?" }
@@ -525,12 +553,15 @@ package struct ScheduleDecoder {
                         continue
                     }
                     if days.contains(d) {
-                        warning(item, p(), "\"\(s)\" is listed twice", hint: "remove the duplicate")
+                        warning(item, p(), "\"\(doc.string(item) ?? "")\" is listed twice", hint: "remove the duplicate")
                     } else {
                         days.append(d)
                     }
                 }
-                if ok { pattern = .weekly(days.sorted()) }
+                if ok {
+                    days.sort()
+                    pattern = .weekly(days)
+                }
             } else {
                 error(daysNode, path + ".days", "expected an array of weekdays such as [\"monday\"], \(found(daysNode))")
             }
@@ -577,13 +608,13 @@ package struct ScheduleDecoder {
         return ClassDefinition(
             id: id, title: title, pattern: pattern, start: start, durationMinutes: duration, from: from, until: until,
             description: description, location: location, instructor: instructor, url: url, timeZone: zone,
-            path: path, location_: location_, ignoreHolidays: ignoreHolidays)
+            entry: EntryPosition(index: index, offset: doc.offset(of: node)), ignoreHolidays: ignoreHolidays)
     }
 
-    private mutating func exception(_ node: Node, _ path: String) -> ScheduleException? {
+    private mutating func exception(_ node: Node, index: Int) -> ScheduleException? {
+        var path: String { "exceptions[\(index)]" }  // only for messages
         guard let m = members(node, path, keys: ExceptionKey.self, what: "an exception")
         else { return nil }
-        let location = doc.location(of: node)  // first: locations are cheapest found in document order
         let classID = m[.`class`].flatMap { identifier($0, path + ".class", what: "a class id") }
         let reason = m[.reason].flatMap { text($0, path + ".reason", what: "the reason") }
         var kind: ScheduleException.Kind?
@@ -635,7 +666,8 @@ package struct ScheduleDecoder {
             }
         }
         guard let kind else { return nil }
-        return ScheduleException(kind: kind, classID: classID, reason: reason, path: path, location: location)
+        return ScheduleException(
+            kind: kind, classID: classID, reason: reason, entry: EntryPosition(index: index, offset: doc.offset(of: node)))
     }
 }
 
@@ -652,10 +684,13 @@ private struct KeyTable {
     let names: [String]
     let keys: [JSONDocument.ShortASCII]
 
-    init<Key: ObjectKey>(_: Key.Type) {
-        // The case names are the keys (`class` is written with backquotes in Swift only).
-        names = Key.allCases.map { String(describing: $0) }
-        precondition(names.count <= 16, "more keys than Fields holds")
+    /// `names` are the cases' names, in order (`class` is written with backquotes in Swift
+    /// only). Spelt out rather than found by reflection, which costs more than decoding a small
+    /// schedule; debug builds check them against the cases.
+    init<Key: ObjectKey>(_: Key.Type, _ names: String...) {
+        self.names = names
+        precondition(names.count == Key.allCases.count && names.count <= 16, "one name for each key, at most 16 (what Fields holds)")
+        assert(names == Key.allCases.map { String(describing: $0) }, "names out of step with the cases")
         keys = names.map { name in
             guard let key = JSONDocument.ShortASCII(name) else { preconditionFailure("\(name) is not short ASCII") }
             return key
@@ -665,28 +700,35 @@ private struct KeyTable {
 
 private enum ScheduleKey: Int, ObjectKey {
     case calendar, classes, exceptions, holidayCalendars
-    static let table = KeyTable(Self.self)
+    static let table = KeyTable(
+        Self.self, "calendar", "classes", "exceptions", "holidayCalendars")
 }
 
 private enum CalendarKey: Int, ObjectKey {
     case id, name, timezone, uidDomain, description, url, location, bookingLabel, style, cancellations, publicURL
-    static let table = KeyTable(Self.self)
+    static let table = KeyTable(
+        Self.self, "id", "name", "timezone", "uidDomain", "description", "url", "location", "bookingLabel", "style", "cancellations",
+        "publicURL")
 }
 
 private enum ClassKey: Int, ObjectKey {
     case id, title, days, dates, start, durationMinutes, from, until, description, location, instructor, url, timezone,
         ignoreHolidays
-    static let table = KeyTable(Self.self)
+    static let table = KeyTable(
+        Self.self, "id", "title", "days", "dates", "start", "durationMinutes", "from", "until", "description", "location",
+        "instructor", "url", "timezone", "ignoreHolidays")
 }
 
 private enum ExceptionKey: Int, ObjectKey {
     case date, from, to, `class`, reason, moveTo
-    static let table = KeyTable(Self.self)
+    static let table = KeyTable(
+        Self.self, "date", "from", "to", "class", "reason", "moveTo")
 }
 
 private enum MoveKey: Int, ObjectKey {
     case date, start
-    static let table = KeyTable(Self.self)
+    static let table = KeyTable(
+        Self.self, "date", "start")
 }
 
 extension String {

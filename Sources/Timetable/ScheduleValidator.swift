@@ -6,35 +6,35 @@ package enum ScheduleValidator {
     package static func validate(_ schedule: Schedule) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let file = schedule.sourceFile
-        func error(_ loc: SourceLocation?, _ path: String, _ msg: String, hint: String? = nil) {
-            out.append(Diagnostic(.error, file: file, location: loc, path: path, message: msg, hint: hint))
+        var locator = schedule.source.map(SourceLocator.init)
+        func error(_ entry: EntryPosition?, _ path: String, _ msg: String, hint: String? = nil) {
+            out.append(Diagnostic(.error, file: file, location: locate(entry, &locator), path: path, message: msg, hint: hint))
         }
-        func warning(_ loc: SourceLocation?, _ path: String, _ msg: String, hint: String? = nil) {
-            out.append(Diagnostic(.warning, file: file, location: loc, path: path, message: msg, hint: hint))
+        func warning(_ entry: EntryPosition?, _ path: String, _ msg: String, hint: String? = nil) {
+            out.append(Diagnostic(.warning, file: file, location: locate(entry, &locator), path: path, message: msg, hint: hint))
         }
-        var seen: [String: String] = [:]
-        for c in schedule.classes {
-            if let first = seen[c.id] {
-                error(c.location_, c.path + ".id", "duplicate class id \"\(c.id)\" (also used by \(first))",
+        // The first class with each id: the one exceptions name, and the one later duplicates
+        // are reported against.
+        var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(schedule.classes.count)
+        for i in schedule.classes.indices {  // read in place: a copy of each class would retain its strings
+            let first = Self.firstIndex(&indexByID[schedule.classes[i].id], else: i)
+            if first != i {
+                let c = schedule.classes[i]
+                error(c.entry, c.path + ".id", "duplicate class id \"\(c.id)\" (also used by \(schedule.classes[first].path))",
                       hint: "every class needs its own id: it is part of each event's UID and feed file name")
-            } else {
-                seen[c.id] = c.path
             }
         }
         let ids = schedule.classes.map(\.id)
-        var indexByID: [String: Int] = [:]
-        indexByID.reserveCapacity(ids.count)
-        for (i, id) in ids.enumerated() where indexByID[id] == nil { indexByID[id] = i }
-        // Exceptions are usually written grouped by class (or by date, a few classes a day):
-        // the last id found settles most lookups without hashing it again.
-        var lastFound: (id: String, index: Int)?
         // Only moves consult the engine: a schedule without moves never pays for its indexes.
         var engineStorage: RecurrenceEngine?
-        // The first exception (by index) with each key: the one named in messages.
+        // The first move (by index) of each occurrence: the one named in messages.
         var moved: [CancellationKey: Int] = [:]
-        var cancellationKeys: [CancellationKey: Int] = [:]
-        cancellationKeys.reserveCapacity(schedule.exceptions.count)
         var unknownClasses = 0
+        let classRefs = Self.classReferences(schedule.exceptions, indexByID: indexByID)
+        // Cancellations that repeat an earlier one, in the order they are listed.
+        let repeats = Self.repeatedCancellations(schedule.exceptions, classRefs)
+        var nextRepeat = 0
         // Fields are read in place: copying each exception and class would retain their strings.
         schedule.classes.withUnsafeBufferPointer { classes in
             schedule.exceptions.withUnsafeBufferPointer { exceptions in
@@ -44,47 +44,42 @@ package enum ScheduleValidator {
                 for ei in exceptions.indices {
                     var e: ScheduleException { exceptions[ei] }  // whole, for messages only
                     var classIndex: Int?
-                    if let id = exceptions[ei].classID {
-                        if let last = lastFound, last.id == id {
-                            classIndex = last.index
-                        } else if let i = indexByID[id] {
-                            classIndex = i
-                            lastFound = (id, i)
-                        } else {
-                            // Hints cost a spelling comparison with every id: only for the first few,
-                            // so thousands of bad entries cannot take minutes (or gigabytes of text).
-                            unknownClasses += 1
-                            let known = "known classes: " + ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", ..." : "")
-                            let hint = unknownClasses > 20 ? nil : closestMatch(to: id, in: ids).map { "did you mean \"\($0)\"?" } ?? known
-                            error(e.location, e.path + ".class", "no class has the id \"\(id)\"", hint: hint)
-                            continue
-                        }
+                    switch classRefs[ei] {
+                    case .every: break
+                    case .known(let i): classIndex = i
+                    case .unknown:
+                        let id = exceptions[ei].classID ?? ""
+                        // Hints cost a spelling comparison with every id: only for the first few,
+                        // so thousands of bad entries cannot take minutes (or gigabytes of text).
+                        unknownClasses += 1
+                        let known = "known classes: " + ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", ..." : "")
+                        let hint = unknownClasses > 20 ? nil : closestMatch(to: id, in: ids).map { "did you mean \"\($0)\"?" } ?? known
+                        error(e.entry, e.path + ".class", "no class has the id \"\(id)\"", hint: hint)
+                        continue
                     }
                     if let classIndex, current?.index != classIndex { current = (classIndex, classes[classIndex]) }
                     switch exceptions[ei].kind {
                     case .cancel(let from, let to):
-                        let key = CancellationKey(classIndex: classIndex, from: from.dayNumber, to: to.dayNumber)
-                        if let first = cancellationKeys[key] {
-                            warning(e.location, e.path, "duplicates \(exceptions[first].path)", hint: "remove one of them")
-                        } else {
-                            cancellationKeys[key] = ei  // the first one listed is the one named
+                        if nextRepeat < repeats.count, repeats[nextRepeat].index == ei {
+                            warning(e.entry, e.path, "duplicates \(exceptions[repeats[nextRepeat].first].path)", hint: "remove one of them")
+                            nextRepeat += 1
                         }
                         if classIndex != nil, current?.cls.runs(in: from...to) == false, let cls = current?.cls {
                             let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
-                            warning(e.location, e.path, "class \"\(cls.id)\" never runs \(when), so this exception changes nothing",
+                            warning(e.entry, e.path, "class \"\(cls.id)\" never runs \(when), so this exception changes nothing",
                                     hint: "check the date and the class id")
                         }
                     case .move(let date, let toDate, let toStart):
                         guard let classIndex else { continue }  // a move without "class" was reported by the decoder
                         let cls = classes[classIndex]
                         guard cls.runs(on: date) else {
-                            error(e.location, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.weekday.name) \(date) to move",
+                            error(e.entry, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.weekday.name) \(date) to move",
                                   hint: describeRuns(cls))
                             continue
                         }
                         let key = CancellationKey(classIndex: classIndex, from: date.dayNumber, to: date.dayNumber)
                         if let first = moved[key] {
-                            error(e.location, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(exceptions[first].path)",
+                            error(e.entry, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(exceptions[first].path)",
                                   hint: "keep one move per occurrence")
                             continue
                         }
@@ -92,19 +87,19 @@ package enum ScheduleValidator {
                         let engine = engineStorage ?? RecurrenceEngine(schedule: schedule)
                         engineStorage = engine
                         if let c = engine.cancellation(classID: cls.id, on: date, includingHolidays: false) {
-                            error(e.location, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
+                            error(e.entry, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
                                   hint: "remove the cancellation or the move")
                             continue
                         }
                         let target = toDate ?? date
                         if target == date && (toStart == nil || toStart == cls.start) {
-                            warning(e.location, e.path + ".moveTo", "the move does not change the date or the time")
+                            warning(e.entry, e.path + ".moveTo", "the move does not change the date or the time")
                         }
                         if let c = engine.cancellation(classID: cls.id, on: target) {
-                            warning(e.location, e.path + ".moveTo", "moves onto \(target), which \(c.path) closes; the move stands",
+                            warning(e.entry, e.path + ".moveTo", "moves onto \(target), which \(c.path) closes; the move stands",
                                     hint: "members will see this class on a closed day: check the date")
                         } else if target != date, cls.runs(on: target), engine.move(classID: cls.id, on: target) == nil {
-                            warning(e.location, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
+                            warning(e.entry, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
                                     hint: "members will see the class twice that day")
                         }
                     }
@@ -114,7 +109,90 @@ package enum ScheduleValidator {
         return out
     }
 
-    /// Identifies an exception's class and dates, to find duplicates. The class is its index
+    /// The class an exception names, as found by its id.
+    private enum ClassReference {
+        /// No `class`: every class.
+        case every
+        /// The index of the first class with the id.
+        case known(Int)
+        /// No class has the id.
+        case unknown
+    }
+
+    private static func classReferences(_ exceptions: [ScheduleException], indexByID: [String: Int]) -> [ClassReference] {
+        var refs: [ClassReference] = []
+        refs.reserveCapacity(exceptions.count)
+        // Exceptions are usually written grouped by class (or by date, a few classes a day):
+        // the last id found settles most lookups without hashing it again.
+        var lastFound: (id: String, index: Int)?
+        exceptions.withUnsafeBufferPointer { exceptions in
+            for e in exceptions.indices {
+                guard let id = exceptions[e].classID else {
+                    refs.append(.every)
+                    continue
+                }
+                if let last = lastFound, last.id == id {
+                    refs.append(.known(last.index))
+                } else if let i = indexByID[id] {
+                    refs.append(.known(i))
+                    lastFound = (id, i)
+                } else {
+                    refs.append(.unknown)
+                }
+            }
+        }
+        return refs
+    }
+
+    /// The cancellations with the same class and dates as one listed before them, in the order
+    /// they are listed, each with the first such (the one messages name). Found by sorting
+    /// rather than hashing: tens of thousands of exceptions sort faster than they hash, and
+    /// most files list them in order already.
+    private static func repeatedCancellations(
+        _ exceptions: [ScheduleException], _ refs: [ClassReference]
+    ) -> [(index: Int, first: Int)] {
+        // (class, first day, last day, index); every class sorts as -1.
+        var keys: [(Int, Int, Int, Int)] = []
+        keys.reserveCapacity(exceptions.count)
+        exceptions.withUnsafeBufferPointer { exceptions in
+            for e in exceptions.indices {
+                guard case .cancel(let from, let to) = exceptions[e].kind else { continue }
+                switch refs[e] {
+                case .every: keys.append((-1, from.dayNumber, to.dayNumber, e))
+                case .known(let c): keys.append((c, from.dayNumber, to.dayNumber, e))
+                case .unknown: continue  // reported as unknown, and not compared
+                }
+            }
+        }
+        keys.sort { $0 < $1 }
+        var repeats: [(index: Int, first: Int)] = []
+        var first = 0
+        for k in keys.indices.dropFirst() {
+            if keys[k].0 == keys[first].0 && keys[k].1 == keys[first].1 && keys[k].2 == keys[first].2 {
+                repeats.append((keys[k].3, keys[first].3))
+            } else {
+                first = k
+            }
+        }
+        repeats.sort { $0.index < $1.index }
+        return repeats
+    }
+
+    /// The value in `slot`, after storing `value` there if it was empty: finds or inserts a
+    /// dictionary's entry in one lookup.
+    private static func firstIndex(_ slot: inout Int?, else value: Int) -> Int {
+        if let first = slot { return first }
+        slot = value
+        return value
+    }
+
+    /// Where an entry is written, when the schedule was read from a file.
+    private static func locate(_ entry: EntryPosition?, _ locator: inout SourceLocator?) -> SourceLocation? {
+        guard let entry else { return nil }
+        return locator?.location(ofOffset: Int(entry.offset))
+    }
+
+    /// Identifies a moved occurrence's class and dates, to find a second move. The class is its index
     /// (the first class with the id), which hashes far faster than the id and names the same
     /// class; nil for an exception of every class.
     private struct CancellationKey: Hashable {
@@ -144,6 +222,7 @@ package enum ScheduleValidator {
     package static func timeWarnings(_ occurrences: [Occurrence], schedule: Schedule) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var reported = Set<String>()
+        var locator = schedule.source.map(SourceLocator.init)
         for o in occurrences where o.startWasInGap || o.startWasAmbiguous {
             let cls = schedule.classes[o.classIndex]
             let key = "\(cls.id) \(o.date)"
@@ -154,7 +233,7 @@ package enum ScheduleValidator {
             let msg = o.startWasInGap
                 ? "\(scheduled) does not exist on \(o.date.weekday.name) \(o.date) in \(zone) (the clocks go forward); the class is shown at \(o.localStart.time)"
                 : "\(scheduled) happens twice on \(o.date.weekday.name) \(o.date) in \(zone) (the clocks go back); the class is shown at the first"
-            out.append(Diagnostic(.warning, file: schedule.sourceFile, location: cls.location_, path: cls.path + ".start", message: msg,
+            out.append(Diagnostic(.warning, file: schedule.sourceFile, location: locate(cls.entry, &locator), path: cls.path + ".start", message: msg,
                                   hint: "choose a start time outside the night of the clock change"))
         }
         return out
