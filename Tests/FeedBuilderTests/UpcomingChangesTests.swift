@@ -38,7 +38,7 @@ import Timetable
             var c = s.classes[Int.random(in: 0...1, using: &g)]
             c.id = id
             c.title = "Class \(k)"
-            c.path = "classes[\(k)]"
+            c.entry = EntryPosition(index: k, offset: 0)
             c.start = time()
             if Int.random(in: 0..<4, using: &g) == 0 {
                 c.pattern = .dates((0..<Int.random(in: 1...4, using: &g)).map { _ in date() }.sorted())
@@ -54,7 +54,7 @@ import Timetable
         var exceptions: [ScheduleException] = []
         for k in 0..<Int.random(in: 0...14, using: &g) {
             var e = template
-            e.path = "exceptions[\(k)]"
+            e.entry = EntryPosition(index: k, offset: 0)
             e.reason = Bool.random(using: &g) ? "Reason \(k)" : nil
             switch Int.random(in: 0..<10, using: &g) {
             case 0: e.classID = "ghost"
