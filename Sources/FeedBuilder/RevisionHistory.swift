@@ -27,6 +27,10 @@ package struct RevisionHistory: Sendable {
 
     package subscript(key: UInt64) -> Revision? { revisions[key] }
 
+    /// Makes room for `count` events at once: growing a large table by doubling holds the old
+    /// and the new one together for a moment, which was the peak memory of a network's cron run.
+    package mutating func reserveCapacity(_ count: Int) { revisions.reserveCapacity(count) }
+
     package static func key(uid: String, recurrenceID: String?) -> UInt64 {
         var k = Key()
         k.add(uid.utf8)
