@@ -25,7 +25,9 @@ public func fuzzSchedule(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let from = LocalDate(year: 2026, month: 10, day: 1)!  // a literal date: safe
     let occurrences = engine.occurrences(from: from, to: from.adding(days: 62))
     _ = ScheduleValidator.timeWarnings(occurrences, schedule: schedule)
-    for i in schedule.classes.indices { _ = engine.exceptionalOccurrences(ofClass: i, from: from) }
+    for i in schedule.classes.indices {
+        for date in engine.exceptionalDates(ofClass: i, from: from) { _ = engine.occurrence(ofClass: i, originalDate: date) }
+    }
     // What `classfeed exceptions add` does: insert an entry and write the document back. The
     // result must still be JSON that decodes to the same classes and one more exception.
     guard var document = try? ScheduleDocument(bytes: bytes) else {
