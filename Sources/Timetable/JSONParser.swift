@@ -1,0 +1,398 @@
+/// A strict RFC 8259 parser over UTF-8 bytes that records where values start, rejects
+/// duplicate keys, and bounds nesting depth so hostile input cannot exhaust the stack.
+package struct JSONParser {
+    private var doc: JSONDocument
+    /// The document's bytes, read in place: `document` keeps the array alive meanwhile.
+    private let b: UnsafeBufferPointer<UInt8>
+    private var i = 0
+    private let maxDepth: Int
+
+    /// Parses `bytes` into a tree (for editing and writing back out).
+    package static func parse(_ bytes: [UInt8], maxDepth: Int = 32) throws(JSONSyntaxError) -> JSONNode {
+        var doc = try document(bytes, maxDepth: maxDepth)
+        return doc.node(doc.root)
+    }
+
+    static func document(_ bytes: [UInt8], maxDepth: Int) throws(JSONSyntaxError) -> JSONDocument {
+        // Offsets are kept in 32 bits; schedules are limited to a few megabytes long before this.
+        precondition(bytes.count < Int(UInt32.max), "JSON text of 4 GiB or more")
+        return try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+            var p = JSONParser(doc: JSONDocument(bytes: bytes), bytes: buffer, maxDepth: maxDepth)
+            // About one value per dozen bytes in a schedule: one allocation for most files.
+            p.doc.entries.reserveCapacity(bytes.count / 12 + 16)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {  // tolerate a UTF-8 byte order mark
+                p.i = 3
+            }
+            p.doc.lineStarts.append(p.i)
+            p.doc.cursor = LineCursor(offset: p.i)
+            p.skipWhitespace()
+            guard p.i < bytes.count else { throw p.error("the file is empty; expected a JSON object") }
+            try p.value(depth: 0)
+            p.skipWhitespace()
+            guard p.i >= bytes.count else { throw p.error("unexpected \(p.describeHere()) after the end of the JSON value") }
+            return p.doc
+        }
+    }
+
+    private init(doc: JSONDocument, bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+        self.doc = doc
+        self.b = bytes
+        self.maxDepth = maxDepth
+    }
+
+    private mutating func error(_ message: String) -> JSONSyntaxError {
+        JSONSyntaxError(location: doc.location(ofOffset: i), message: message)
+    }
+
+    private func describeHere() -> String {
+        guard i < b.count else { return "end of file" }
+        let c = b[i]
+        if c >= 0x21 && c < 0x7F { return "'\(Character(UnicodeScalar(c)))'" }
+        return "byte 0x" + (c < 16 ? "0" : "") + String(c, radix: 16, uppercase: true)
+    }
+
+    @inline(__always)
+    private mutating func skipWhitespace() {
+        // Most calls find a token straight away, and most whitespace is spaces; comparisons in
+        // that order, rather than a switch (a jump through a table for every byte).
+        while i < b.count {
+            let c = b[i]
+            if c > 0x20 { return }
+            if c == 0x20 || c == 0x09 || c == 0x0D {
+                i += 1
+            } else if c == 0x0A {
+                i += 1
+                doc.lineStarts.append(i)
+            } else {
+                return
+            }
+        }
+    }
+
+    private mutating func append(_ kind: JSONDocument.Kind, start: Int, end: Int = 0, payload: Int32 = 0) {
+        doc.entries.append(JSONDocument.Entry(kind: kind, start: UInt32(start), end: UInt32(end), payload: payload))
+    }
+
+    private mutating func value(depth: Int) throws(JSONSyntaxError) {
+        guard depth < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
+        let start = i
+        guard i < b.count else { throw error("unexpected end of file; expected a value") }
+        switch b[i] {
+        case UInt8(ascii: "{"): try object(depth: depth)
+        case UInt8(ascii: "["): try array(depth: depth)
+        case UInt8(ascii: "\""): try string()
+        case UInt8(ascii: "t"): try literal("true"); append(.true, start: start)
+        case UInt8(ascii: "f"): try literal("false"); append(.false, start: start)
+        case UInt8(ascii: "n"): try literal("null"); append(.null, start: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            try number()
+            append(.number, start: start, end: i)
+        default:
+            if b[i] == UInt8(ascii: "'") { throw error("strings must use double quotes (\"), not single quotes") }
+            throw error("unexpected \(describeHere()); expected a value (object, array, string, number, true, false or null)")
+        }
+    }
+
+    /// A value inside an object or an array: strings, most of a schedule, straight to
+    /// `string()`; anything else through `value(depth:)`, which checks the depth first.
+    @inline(__always)
+    private mutating func member(depth: Int) throws(JSONSyntaxError) {
+        if depth < maxDepth && i < b.count && b[i] == UInt8(ascii: "\"") { try string() } else { try value(depth: depth) }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+        let n = word.utf8CodeUnitCount
+        let matches = i + n <= b.count && word.withUTF8Buffer { w in (0..<n).allSatisfy { b[i + $0] == w[$0] } }
+        guard matches else { throw error("unexpected \(describeHere()); expected a value") }
+        i += n
+    }
+
+    /// True when two keys have the same text. Plain ASCII keys compare as bytes; any other
+    /// pair compares as Swift strings (canonical equivalence), exactly as keys always have.
+    @inline(__always)
+    private func sameKey(_ x: JSONDocument.Value, _ y: JSONDocument.Value) -> Bool {
+        let ea = doc.entries[x.index], eb = doc.entries[y.index]
+        if ea.payload == JSONDocument.Text.ascii && eb.payload == JSONDocument.Text.ascii {
+            guard ea.end - ea.start == eb.end - eb.start else { return false }
+            let n = Int(ea.end - ea.start)
+            let pa = Int(ea.start), pb = Int(eb.start)
+            for k in 0..<n where b[pa + k] != b[pb + k] { return false }
+            return true
+        }
+        return doc.string(x) == doc.string(y)
+    }
+
+    private mutating func object(depth: Int) throws(JSONSyntaxError) {
+        let me = doc.entries.count
+        append(.object, start: i)
+        i += 1
+        var count: Int32 = 0
+        // Keys seen so far, for finding duplicates: objects in a schedule have a handful of
+        // keys, so a linear scan of the entries already parsed is cheapest; a table takes over
+        // for large (hostile) objects so the check stays linear overall (made only then: even
+        // an empty dictionary costs a release per object).
+        var seen: [String: JSONDocument.Value]?
+        defer {
+            doc.entries[me].end = UInt32(doc.entries.count)
+            doc.entries[me].payload = count
+        }
+        skipWhitespace()
+        if i < b.count && b[i] == UInt8(ascii: "}") {
+            i += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard i < b.count else { throw error("unexpected end of file inside an object; expected '}'") }
+            guard b[i] == UInt8(ascii: "\"") else {
+                if b[i] == UInt8(ascii: "}") { throw error("trailing comma before '}' is not allowed in JSON") }
+                if b[i] == UInt8(ascii: "'") { throw error("keys must use double quotes (\"), not single quotes") }
+                throw error("unexpected \(describeHere()); expected a key in double quotes")
+            }
+            let key = JSONDocument.Value(index: doc.entries.count)
+            try string()
+            var first: JSONDocument.Value?
+            if count < 32 {
+                var k = me + 1
+                for _ in 0..<count {
+                    if sameKey(JSONDocument.Value(index: k), key) {
+                        first = JSONDocument.Value(index: k)
+                        break
+                    }
+                    k = doc.skipping(k + 1)
+                }
+            } else {
+                let text = doc.string(key) ?? ""
+                var table = seen ?? [:]
+                seen = nil  // uniquely referenced while it changes
+                if table.isEmpty {
+                    var k = me + 1
+                    for _ in 0..<count {
+                        table[doc.string(JSONDocument.Value(index: k)) ?? ""] = JSONDocument.Value(index: k)
+                        k = doc.skipping(k + 1)
+                    }
+                }
+                first = table[text]
+                table[text] = table[text] ?? key
+                seen = table
+            }
+            if let first {
+                let firstLine = doc.location(of: first).line
+                throw JSONSyntaxError(
+                    location: doc.location(of: key),
+                    message: "duplicate key \"\(doc.string(key) ?? "")\" (first at line \(firstLine)); keep only one")
+            }
+            skipWhitespace()
+            guard i < b.count, b[i] == UInt8(ascii: ":") else {
+                throw error("unexpected \(describeHere()); expected ':' after the key \"\(doc.string(key) ?? "")\"")
+            }
+            i += 1
+            skipWhitespace()
+            try member(depth: depth + 1)
+            count += 1
+            skipWhitespace()
+            guard i < b.count else { throw error("unexpected end of file inside an object; expected ',' or '}'") }
+            if b[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if b[i] == UInt8(ascii: "}") {
+                i += 1
+                return
+            }
+            throw error("unexpected \(describeHere()); expected ',' or '}' (is a comma missing?)")
+        }
+    }
+
+    private mutating func array(depth: Int) throws(JSONSyntaxError) {
+        let me = doc.entries.count
+        append(.array, start: i)
+        i += 1
+        var count: Int32 = 0
+        defer {
+            doc.entries[me].end = UInt32(doc.entries.count)
+            doc.entries[me].payload = count
+        }
+        skipWhitespace()
+        if i < b.count && b[i] == UInt8(ascii: "]") {
+            i += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            if i < b.count && b[i] == UInt8(ascii: "]") { throw error("trailing comma before ']' is not allowed in JSON") }
+            try member(depth: depth + 1)
+            count += 1
+            skipWhitespace()
+            guard i < b.count else { throw error("unexpected end of file inside an array; expected ',' or ']'") }
+            if b[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if b[i] == UInt8(ascii: "]") {
+                i += 1
+                return
+            }
+            throw error("unexpected \(describeHere()); expected ',' or ']' (is a comma missing?)")
+        }
+    }
+
+    /// Checks a number's syntax; the value keeps its text.
+    private mutating func number() throws(JSONSyntaxError) {
+        let start = i
+        if b[i] == UInt8(ascii: "-") { i += 1 }
+        func digits(_ p: inout JSONParser) -> Int {
+            let s = p.i
+            while p.i < p.b.count && p.b[p.i] >= 0x30 && p.b[p.i] <= 0x39 { p.i += 1 }
+            return p.i - s
+        }
+        let intStart = i
+        guard digits(&self) > 0 else { throw error("invalid number: expected a digit") }
+        if b[intStart] == UInt8(ascii: "0") && i - intStart > 1 {
+            throw JSONSyntaxError(location: doc.location(ofOffset: start), message: "invalid number: leading zeros are not allowed")
+        }
+        if i < b.count && b[i] == UInt8(ascii: ".") {
+            i += 1
+            guard digits(&self) > 0 else { throw error("invalid number: expected a digit after '.'") }
+        }
+        if i < b.count && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
+            i += 1
+            if i < b.count && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
+            guard digits(&self) > 0 else { throw error("invalid number: expected a digit in the exponent") }
+        }
+        guard i - start <= 40 else { throw JSONSyntaxError(location: doc.location(ofOffset: start), message: "number too long") }
+    }
+
+    /// The eight bytes of `word` (first byte lowest) that stop the fast string scan, a quote, a
+    /// backslash or a byte below 0x20, as their high bits. Bytes above a stop may be marked
+    /// too (by a borrow), never below: the lowest mark is the first stop.
+    @inline(__always)
+    private static func stopBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // (x - ones) & ~x & highs marks the zero bytes of x (and perhaps, by a borrow, bytes
+        // above one); subtracting 0x20s instead marks bytes below 0x20 the same way.
+        func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let quotes = zeros(word ^ (ones &* 0x22))
+        let backslashes = zeros(word ^ (ones &* 0x5C))
+        let controls = (word &- ones &* 0x20) & ~word & highs
+        return quotes | backslashes | controls
+    }
+
+    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+        guard i + 4 <= b.count else { throw error("invalid \\u escape: expected four hex digits") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = b[i]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: throw error("invalid \\u escape: expected four hex digits")
+            }
+            v = v << 4 | d
+            i += 1
+        }
+        return v
+    }
+
+    /// Checks a string and appends its entry: text without escapes stays in the bytes (valid
+    /// UTF-8 checked here), text with escapes is decoded once into `texts`.
+    private mutating func string() throws(JSONSyntaxError) {
+        let start = i
+        i += 1
+        // Fast path: no escapes and no control characters before the closing quote.
+        var j = i
+        var highBits: UInt8 = 0  // any byte >= 0x80 sets the top bit: non-ASCII, validated below
+        // The hottest loop of parsing, eight bytes at a time while none of them ends the fast
+        // path: a quote, a backslash or a control character (below 0x20).
+        while j + 8 <= b.count {
+            let word = UInt64(littleEndian: UnsafeRawBufferPointer(b).loadUnaligned(fromByteOffset: j, as: UInt64.self))
+            let stops = Self.stopBytes(word)
+            // The bytes before the first stop (all eight when there is none) are text.
+            let text = stops == 0 ? 8 : stops.trailingZeroBitCount / 8
+            let textBits: UInt64 = text == 8 ? ~0 : (1 << (8 * UInt64(text))) - 1
+            if word & textBits & 0x8080_8080_8080_8080 != 0 { highBits = 0x80 }
+            j += text
+            if stops != 0 { break }
+        }
+        while j < b.count {
+            let c = b[j]
+            if c == 0x22 || c == 0x5C || c < 0x20 { break }
+            highBits |= c
+            j += 1
+        }
+        if j < b.count, b[j] == 0x22 {
+            let textStart = i
+            i = j + 1
+            if highBits < 0x80 {
+                append(.string, start: start, end: j, payload: JSONDocument.Text.ascii)  // ASCII: valid as it is
+                return
+            }
+            guard String(validating: b[textStart..<j], as: UTF8.self) != nil else {
+                throw error("the text is not valid UTF-8; save the file as UTF-8")
+            }
+            append(.string, start: start, end: j, payload: JSONDocument.Text.utf8)
+            return
+        }
+        var out: [UInt8] = []
+        while true {
+            guard i < b.count else { throw error("unterminated string: expected a closing '\"'") }
+            let c = b[i]
+            switch c {
+            case UInt8(ascii: "\""):
+                i += 1
+                guard let s = String(validating: out, as: UTF8.self) else {
+                    throw error("the text is not valid UTF-8; save the file as UTF-8")
+                }
+                append(.string, start: start, end: i - 1, payload: Int32(doc.texts.count))
+                doc.texts.append(s)
+                return
+            case UInt8(ascii: "\\"):
+                i += 1
+                guard i < b.count else { throw error("unterminated string") }
+                let e = b[i]
+                i += 1
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if (0xD800...0xDBFF).contains(scalar) {
+                        guard i + 6 <= b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else {
+                            throw error("invalid \\u escape: a high surrogate must be followed by a low surrogate")
+                        }
+                        i += 2
+                        let low = try hex4()
+                        guard (0xDC00...0xDFFF).contains(low) else {
+                            throw error("invalid \\u escape: expected a low surrogate")
+                        }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else if (0xDC00...0xDFFF).contains(scalar) {
+                        throw error("invalid \\u escape: unpaired low surrogate")
+                    }
+                    guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+                    out.append(contentsOf: Array(String(Character(u)).utf8))
+                default:
+                    i -= 1
+                    throw error("invalid escape '\\\(Character(UnicodeScalar(e)))' in a string; write a backslash as \\\\")
+                }
+            case 0x00..<0x20:
+                if c == 0x0A {
+                    throw error("line break inside a string: is its closing quote (\") missing? (a line break in text is written \\n)")
+                }
+                throw error("control character inside a string; escape it")
+            default:
+                out.append(c)
+                i += 1
+            }
+        }
+    }
+}
