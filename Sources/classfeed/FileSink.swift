@@ -117,14 +117,18 @@ final class FileSink: FeedSink {
         unlink(f.temp)
     }
 
-    /// Commits the changed feeds: flushes their data to disk (one `syncfs` for all of them,
-    /// else an `fsync` each), renames each over its old file, then makes the renames durable.
+    /// Commits the changed feeds: flushes their data to disk (an `fsync` each for a few files,
+    /// one `syncfs` for many), renames each over its old file, then makes the renames durable.
     /// After an error, removes every temporary file and leaves every old feed as it was.
     func close() throws(CLIError) {
         for name in Array(open.keys) { abandon(name) }
         let dfd = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if dfd >= 0 { Glibc.close(dfd) } }
-        if error == nil, !pending.isEmpty, dfd < 0 || linuxSyncFS(dfd) != 0 {
+        // syncfs flushes every dirty page of the file system, other programs' too: worth it for
+        // a network's thousands of class feeds (one call instead of thousands), but a studio's
+        // few feeds would wait on whatever else is being written to the disk.
+        let syncEach = pending.count <= FileSink.fsyncEachLimit
+        if error == nil, !pending.isEmpty, syncEach || dfd < 0 || linuxSyncFS(dfd) != 0 {
             for p in pending where !FileSink.fsync(path: p.temp) {
                 fail(CLIError(.ioError, "cannot write \(directory)/\(p.name): \(FileSystem.errorText()); the previous file is unchanged"))
                 break
@@ -145,6 +149,9 @@ final class FileSink: FeedSink {
         if !written.isEmpty && dfd >= 0 { Glibc.fsync(dfd) }
         if let error { throw error }
     }
+
+    /// Up to this many changed files are flushed one by one.
+    static let fsyncEachLimit = 16
 
     private static func fsync(path: String) -> Bool {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
