@@ -200,21 +200,34 @@ package struct FeedBuilder: Sendable {
 
     /// The event description: a move note, the class's own text, the instructor, the booking link.
     func description(_ o: Occurrence, _ cls: ClassDefinition) -> String? {
-        // Appended into one string (paragraphs separated by a blank line) rather than joined
-        // from an array of interpolated parts: it is built for every event written.
+        // Appended into one string sized up front (paragraphs separated by a blank line), not
+        // joined from an array of interpolated parts: it is built for every event written.
+        let url = cls.url ?? schedule.calendar.url
         var text = ""
-        func paragraph(_ parts: String...) {
-            if !text.isEmpty { text += "\n\n" }
-            for p in parts { text += p }
-        }
+        text.reserveCapacity(
+            (cls.description?.utf8.count ?? 0) + (cls.instructor?.utf8.count ?? 0) + (url?.utf8.count ?? 0)
+                + schedule.calendar.bookingLabel.utf8.count + 64)
+        func newParagraph() { if !text.isEmpty { text += "\n\n" } }
         if let from = o.movedFrom {
-            paragraph("Moved from ", FeedBuilder.humanDate(from.date), " ", from.time.description)
+            text += "Moved from " + FeedBuilder.humanDate(from.date) + " " + from.time.description
             if let r = o.moveReason { text += " (" + r + ")" }
             text += "."
         }
-        if let d = cls.description { paragraph(d) }
-        if let i = cls.instructor { paragraph("Instructor: ", i) }
-        if let url = cls.url ?? schedule.calendar.url { paragraph(schedule.calendar.bookingLabel, ": ", url) }
+        if let d = cls.description {
+            newParagraph()
+            text += d
+        }
+        if let i = cls.instructor {
+            newParagraph()
+            text += "Instructor: "
+            text += i
+        }
+        if let url {
+            newParagraph()
+            text += schedule.calendar.bookingLabel
+            text += ": "
+            text += url
+        }
         return text.isEmpty ? nil : text
     }
 
