@@ -108,7 +108,10 @@ package struct JSONParser {
     }
 
     private mutating func append(_ kind: JSONDocument.Kind, start: Int, end: Int = 0, payload: Int32 = 0) {
-        entries.append(JSONDocument.Entry(kind: kind, start: UInt32(start), end: UInt32(end), payload: payload))
+        // Offsets within the bytes, which `document` checked are fewer than 2^32: they fit, and
+        // checking again on every entry (converting with `UInt32(_:)`) is a measurable cost.
+        entries.append(JSONDocument.Entry(
+            kind: kind, start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: end), payload: payload))
     }
 
     private mutating func value(depth: Int) throws(JSONSyntaxError) {
