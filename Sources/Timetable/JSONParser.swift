@@ -339,7 +339,10 @@ package struct JSONParser {
     }
 
     /// Checks a string and appends its entry: text without escapes stays in the bytes (valid
-    /// UTF-8 checked here), text with escapes is decoded once into `texts`.
+    /// UTF-8 checked here), text with escapes is decoded once into `texts`. Inlined: most
+    /// strings are short plain ASCII, for which a call costs about a fifth of the work; any
+    /// other string continues in `string(from:scannedTo:)`.
+    @inline(__always)
     private mutating func string() throws(JSONSyntaxError) {
         let start = i
         i += 1
@@ -364,13 +367,22 @@ package struct JSONParser {
             highBits |= c
             j += 1
         }
+        if j < b.count, b[j] == 0x22, highBits < 0x80 {
+            i = j + 1
+            append(.string, start: start, end: j, payload: JSONDocument.Text.ascii)  // ASCII: valid as it is
+            return
+        }
+        try string(from: start, scannedTo: j)
+    }
+
+    /// The string starting at `start` whose text up to `scanned` is free of quotes, escapes and
+    /// control characters but not plain ASCII or not ended there: non-ASCII text to validate,
+    /// or escapes to decode (from the start of the text again, `i`).
+    @inline(never)
+    private mutating func string(from start: Int, scannedTo j: Int) throws(JSONSyntaxError) {
         if j < b.count, b[j] == 0x22 {
             let textStart = i
             i = j + 1
-            if highBits < 0x80 {
-                append(.string, start: start, end: j, payload: JSONDocument.Text.ascii)  // ASCII: valid as it is
-                return
-            }
             guard String(validating: b[textStart..<j], as: UTF8.self) != nil else {
                 throw error("the text is not valid UTF-8; save the file as UTF-8")
             }
