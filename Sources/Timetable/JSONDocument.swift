@@ -82,6 +82,11 @@ package struct JSONDocument {
     package func string(_ v: Value) -> String? {
         let e = entries[v.index]
         guard e.kind == .string else { return nil }
+        return text(of: e)
+    }
+
+    /// The text of a string's entry (which may not be among `entries` yet, while parsing).
+    func text(of e: Entry) -> String {
         if e.payload >= 0 { return texts[Int(e.payload)] }
         // Validated while parsing, so decoding cannot repair anything.
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(e.start) + 1..<Int(e.end)]), as: UTF8.self) }

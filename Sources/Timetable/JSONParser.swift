@@ -1,7 +1,11 @@
 /// A strict RFC 8259 parser over UTF-8 bytes that records where values start, rejects
 /// duplicate keys, and bounds nesting depth so hostile input cannot exhaust the stack.
 package struct JSONParser {
+    /// The document being built; its `entries` and `lineStarts` are filled in at the end (or
+    /// before a message works out a location) from the two buffers below.
     private var doc: JSONDocument
+    private var entries: AppendBuffer<JSONDocument.Entry>
+    private var lineStarts: AppendBuffer<Int>
     /// The document's bytes, read in place: `document` keeps the array alive meanwhile.
     private let b: UnsafeBufferPointer<UInt8>
     private var i = 0
@@ -18,18 +22,22 @@ package struct JSONParser {
         precondition(bytes.count < Int(UInt32.max), "JSON text of 4 GiB or more")
         return try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
             var p = JSONParser(doc: JSONDocument(bytes: bytes), bytes: buffer, maxDepth: maxDepth)
-            // About one value per dozen bytes in a schedule: one allocation for most files.
-            p.doc.entries.reserveCapacity(bytes.count / 12 + 16)
+            defer {
+                p.entries.deallocate()
+                p.lineStarts.deallocate()
+            }
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {  // tolerate a UTF-8 byte order mark
                 p.i = 3
             }
-            p.doc.lineStarts.append(p.i)
+            p.lineStarts.append(p.i)
             p.doc.cursor = LineCursor(offset: p.i)
             p.skipWhitespace()
             guard p.i < bytes.count else { throw p.error("the file is empty; expected a JSON object") }
             try p.value(depth: 0)
             p.skipWhitespace()
             guard p.i >= bytes.count else { throw p.error("unexpected \(p.describeHere()) after the end of the JSON value") }
+            p.doc.entries = p.entries.array
+            p.doc.lineStarts = p.lineStarts.array
             return p.doc
         }
     }
@@ -38,10 +46,29 @@ package struct JSONParser {
         self.doc = doc
         self.b = bytes
         self.maxDepth = maxDepth
+        // About one value per dozen bytes, and a line per 20, in a schedule: one allocation each
+        // for most files.
+        entries = AppendBuffer(capacity: bytes.count / 12 + 16)
+        lineStarts = AppendBuffer(capacity: bytes.count / 20 + 16)
     }
 
     private mutating func error(_ message: String) -> JSONSyntaxError {
-        JSONSyntaxError(location: doc.location(ofOffset: i), message: message)
+        JSONSyntaxError(location: location(ofOffset: i), message: message)
+    }
+
+    /// The line and column of `offset`, which has been parsed (every line before it is known).
+    private mutating func location(ofOffset offset: Int) -> SourceLocation {
+        if doc.lineStarts.count != lineStarts.count { doc.lineStarts = lineStarts.array }
+        return doc.location(ofOffset: offset)
+    }
+
+    /// The text of the string at entry `k` (a key, in messages and duplicate checks).
+    private func text(_ k: Int) -> String { doc.text(of: entries[k]) }
+
+    /// The entry after entry `k` and all it contains.
+    private func skipping(_ k: Int) -> Int {
+        let e = entries[k]
+        return e.kind == .object || e.kind == .array ? Int(e.end) : k + 1
     }
 
     private func describeHere() -> String {
@@ -51,26 +78,40 @@ package struct JSONParser {
         return "byte 0x" + (c < 16 ? "0" : "") + String(c, radix: 16, uppercase: true)
     }
 
+    /// Space, tab and carriage return as bits of a word (bit n for byte n); a line feed, the
+    /// other whitespace, is tested on its own since its position is recorded.
+    private static let blanks: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0D
+
     @inline(__always)
     private mutating func skipWhitespace() {
         // Most calls find a token straight away, and most whitespace is spaces; comparisons in
-        // that order, rather than a switch (a jump through a table for every byte).
-        while i < b.count {
-            let c = b[i]
-            if c > 0x20 { return }
-            if c == 0x20 || c == 0x09 || c == 0x0D {
-                i += 1
+        // that order. The position is kept in a local while skipping: `self.i` is stored to
+        // memory at every step otherwise (`self` is inout), and the indentation of a pretty-printed
+        // file is a good part of its bytes.
+        var j = i
+        let n = b.count
+        while j < n {
+            let c = b[j]
+            if c > 0x20 { break }
+            // Space, tab or carriage return: a bit test, where comparisons became a jump
+            // through a table for every byte.
+            if Self.blanks &>> c & 1 != 0 {
+                j += 1
             } else if c == 0x0A {
-                i += 1
-                doc.lineStarts.append(i)
+                j += 1
+                lineStarts.append(j)
             } else {
-                return
+                break
             }
         }
+        i = j
     }
 
     private mutating func append(_ kind: JSONDocument.Kind, start: Int, end: Int = 0, payload: Int32 = 0) {
-        doc.entries.append(JSONDocument.Entry(kind: kind, start: UInt32(start), end: UInt32(end), payload: payload))
+        // Offsets within the bytes, which `document` checked are fewer than 2^32: they fit, and
+        // checking again on every entry (converting with `UInt32(_:)`) is a measurable cost.
+        entries.append(JSONDocument.Entry(
+            kind: kind, start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: end), payload: payload))
     }
 
     private mutating func value(depth: Int) throws(JSONSyntaxError) {
@@ -111,7 +152,7 @@ package struct JSONParser {
     /// pair compares as Swift strings (canonical equivalence), exactly as keys always have.
     @inline(__always)
     private func sameKey(_ x: JSONDocument.Value, _ y: JSONDocument.Value) -> Bool {
-        let ea = doc.entries[x.index], eb = doc.entries[y.index]
+        let ea = entries[x.index], eb = entries[y.index]
         if ea.payload == JSONDocument.Text.ascii && eb.payload == JSONDocument.Text.ascii {
             guard ea.end - ea.start == eb.end - eb.start else { return false }
             let n = Int(ea.end - ea.start)
@@ -119,11 +160,11 @@ package struct JSONParser {
             for k in 0..<n where b[pa + k] != b[pb + k] { return false }
             return true
         }
-        return doc.string(x) == doc.string(y)
+        return text(x.index) == text(y.index)
     }
 
     private mutating func object(depth: Int) throws(JSONSyntaxError) {
-        let me = doc.entries.count
+        let me = entries.count
         append(.object, start: i)
         i += 1
         var count: Int32 = 0
@@ -133,8 +174,8 @@ package struct JSONParser {
         // an empty dictionary costs a release per object).
         var seen: [String: JSONDocument.Value]?
         defer {
-            doc.entries[me].end = UInt32(doc.entries.count)
-            doc.entries[me].payload = count
+            entries[me].end = UInt32(entries.count)
+            entries[me].payload = count
         }
         skipWhitespace()
         if i < b.count && b[i] == UInt8(ascii: "}") {
@@ -149,7 +190,7 @@ package struct JSONParser {
                 if b[i] == UInt8(ascii: "'") { throw error("keys must use double quotes (\"), not single quotes") }
                 throw error("unexpected \(describeHere()); expected a key in double quotes")
             }
-            let key = JSONDocument.Value(index: doc.entries.count)
+            let key = JSONDocument.Value(index: entries.count)
             try string()
             var first: JSONDocument.Value?
             if count < 32 {
@@ -159,17 +200,17 @@ package struct JSONParser {
                         first = JSONDocument.Value(index: k)
                         break
                     }
-                    k = doc.skipping(k + 1)
+                    k = skipping(k + 1)
                 }
             } else {
-                let text = doc.string(key) ?? ""
+                let text = text(key.index)
                 var table = seen ?? [:]
                 seen = nil  // uniquely referenced while it changes
                 if table.isEmpty {
                     var k = me + 1
                     for _ in 0..<count {
-                        table[doc.string(JSONDocument.Value(index: k)) ?? ""] = JSONDocument.Value(index: k)
-                        k = doc.skipping(k + 1)
+                        table[self.text(k)] = JSONDocument.Value(index: k)
+                        k = skipping(k + 1)
                     }
                 }
                 first = table[text]
@@ -177,14 +218,14 @@ package struct JSONParser {
                 seen = table
             }
             if let first {
-                let firstLine = doc.location(of: first).line
+                let firstLine = location(ofOffset: Int(entries[first.index].start)).line
                 throw JSONSyntaxError(
-                    location: doc.location(of: key),
-                    message: "duplicate key \"\(doc.string(key) ?? "")\" (first at line \(firstLine)); keep only one")
+                    location: location(ofOffset: Int(entries[key.index].start)),
+                    message: "duplicate key \"\(text(key.index))\" (first at line \(firstLine)); keep only one")
             }
             skipWhitespace()
             guard i < b.count, b[i] == UInt8(ascii: ":") else {
-                throw error("unexpected \(describeHere()); expected ':' after the key \"\(doc.string(key) ?? "")\"")
+                throw error("unexpected \(describeHere()); expected ':' after the key \"\(text(key.index))\"")
             }
             i += 1
             skipWhitespace()
@@ -205,13 +246,13 @@ package struct JSONParser {
     }
 
     private mutating func array(depth: Int) throws(JSONSyntaxError) {
-        let me = doc.entries.count
+        let me = entries.count
         append(.array, start: i)
         i += 1
         var count: Int32 = 0
         defer {
-            doc.entries[me].end = UInt32(doc.entries.count)
-            doc.entries[me].payload = count
+            entries[me].end = UInt32(entries.count)
+            entries[me].payload = count
         }
         skipWhitespace()
         if i < b.count && b[i] == UInt8(ascii: "]") {
@@ -249,7 +290,7 @@ package struct JSONParser {
         let intStart = i
         guard digits(&self) > 0 else { throw error("invalid number: expected a digit") }
         if b[intStart] == UInt8(ascii: "0") && i - intStart > 1 {
-            throw JSONSyntaxError(location: doc.location(ofOffset: start), message: "invalid number: leading zeros are not allowed")
+            throw JSONSyntaxError(location: location(ofOffset: start), message: "invalid number: leading zeros are not allowed")
         }
         if i < b.count && b[i] == UInt8(ascii: ".") {
             i += 1
@@ -260,7 +301,7 @@ package struct JSONParser {
             if i < b.count && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
             guard digits(&self) > 0 else { throw error("invalid number: expected a digit in the exponent") }
         }
-        guard i - start <= 40 else { throw JSONSyntaxError(location: doc.location(ofOffset: start), message: "number too long") }
+        guard i - start <= 40 else { throw JSONSyntaxError(location: location(ofOffset: start), message: "number too long") }
     }
 
     /// The eight bytes of `word` (first byte lowest) that stop the fast string scan, a quote, a
@@ -298,7 +339,10 @@ package struct JSONParser {
     }
 
     /// Checks a string and appends its entry: text without escapes stays in the bytes (valid
-    /// UTF-8 checked here), text with escapes is decoded once into `texts`.
+    /// UTF-8 checked here), text with escapes is decoded once into `texts`. Inlined: most
+    /// strings are short plain ASCII, for which a call costs about a fifth of the work; any
+    /// other string continues in `string(from:scannedTo:)`.
+    @inline(__always)
     private mutating func string() throws(JSONSyntaxError) {
         let start = i
         i += 1
@@ -323,13 +367,22 @@ package struct JSONParser {
             highBits |= c
             j += 1
         }
+        if j < b.count, b[j] == 0x22, highBits < 0x80 {
+            i = j + 1
+            append(.string, start: start, end: j, payload: JSONDocument.Text.ascii)  // ASCII: valid as it is
+            return
+        }
+        try string(from: start, scannedTo: j)
+    }
+
+    /// The string starting at `start` whose text up to `scanned` is free of quotes, escapes and
+    /// control characters but not plain ASCII or not ended there: non-ASCII text to validate,
+    /// or escapes to decode (from the start of the text again, `i`).
+    @inline(never)
+    private mutating func string(from start: Int, scannedTo j: Int) throws(JSONSyntaxError) {
         if j < b.count, b[j] == 0x22 {
             let textStart = i
             i = j + 1
-            if highBits < 0x80 {
-                append(.string, start: start, end: j, payload: JSONDocument.Text.ascii)  // ASCII: valid as it is
-                return
-            }
             guard String(validating: b[textStart..<j], as: UTF8.self) != nil else {
                 throw error("the text is not valid UTF-8; save the file as UTF-8")
             }
@@ -395,4 +448,50 @@ package struct JSONParser {
             }
         }
     }
+}
+
+/// A growing array of plain values that the parser alone writes, for the entries and line
+/// starts of a document: `Array.append` asks the runtime whether the storage is shared (a call)
+/// on every append, a good part of the cost of a small value. Copied into arrays once parsing is
+/// done; the parser frees it.
+private struct AppendBuffer<Element: BitwiseCopyable> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = UnsafeMutablePointer.allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        larger.initialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
+    subscript(index: Int) -> Element {
+        get {
+            precondition(index >= 0 && index < count, "index out of range")
+            return base[index]
+        }
+        set {
+            precondition(index >= 0 && index < count, "index out of range")
+            base[index] = newValue
+        }
+    }
+
+    var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    func deallocate() { base.deallocate() }
 }
