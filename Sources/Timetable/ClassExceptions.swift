@@ -117,8 +117,9 @@ final class ClassExceptions: Sendable {
         return nil
     }
 
-    /// Calls `body` with day ranges whose union is the days class `i`'s own cancellations cover
-    /// (overlapping ranges may be passed for a short list; callers deduplicate dates).
+    /// Calls `body` with day ranges whose union is the days class `i`'s own cancellations cover.
+    /// Single days may repeat (callers deduplicate dates); longer ranges are merged first, so a
+    /// date is visited once for them, however many long closures overlap it.
     func forEachCancelledRange(ofClass i: Int, _ body: (ClosedRange<LocalDate>) -> Void) {
         let o = owner[i]
         let lo = start[o]
@@ -128,7 +129,14 @@ final class ClassExceptions: Sendable {
             for r in index.coveredRanges { body(r) }
             return
         }
-        for k in lo..<hi { body(LocalDate(dayNumber: cancellations[k].from)...LocalDate(dayNumber: cancellations[k].to)) }
+        // Nearly always single days, passed as they are; ranges are merged first, so that a few
+        // overlapping closures of years do not visit their dates once each.
+        var ranges: [ClosedRange<LocalDate>] = []
+        for k in lo..<hi {
+            let r = LocalDate(dayNumber: cancellations[k].from)...LocalDate(dayNumber: cancellations[k].to)
+            if cancellations[k].from == cancellations[k].to { body(r) } else { ranges.append(r) }
+        }
+        for r in ranges.count > 1 ? CancellationIndex.union(ranges) : ranges { body(r) }
     }
 
     func moves(ofClass i: Int) -> [LocalDate: ScheduleException] { moves[owner[i]] ?? [:] }
