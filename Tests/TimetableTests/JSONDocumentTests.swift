@@ -2,8 +2,9 @@ import Testing
 
 @testable import Timetable
 
-/// A small seeded generator (SplitMix64): the same documents on every run.
-private struct SeededRandom: RandomNumberGenerator {
+/// A small seeded generator (SplitMix64): the same documents and schedules on every run, for
+/// this test target's seeded tests.
+struct SeededRandom: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
