@@ -43,6 +43,16 @@ extension FeedBuilder {
         /// The revisions of the class being written.
         var history = RevisionHistory()
 
+        /// What subscribers have of an event: the later revision of the class's own previous
+        /// feed and the combined feed's, so that whichever feeds the previous runs wrote (class
+        /// feeds are left alone by `--no-class-feeds`), SEQUENCE and DTSTAMP never go back.
+        func previousRevision(_ key: UInt64) -> RevisionHistory.Revision? {
+            let own = history[key]
+            guard builder.options.classHistory != nil, let shared = builder.options.history[key] else { return own }
+            guard let own else { return shared }
+            return (own.sequence, own.stamp) >= (shared.sequence, shared.stamp) ? own : shared
+        }
+
         /// All events of one class, in the builder's style.
         mutating func events(ofClass i: Int) -> EventBlock {
             out = ContentLineWriter()
@@ -173,17 +183,20 @@ extension FeedBuilder {
         mutating func finish(key: UInt64, fingerprint: UInt64, minimumSequence: Int) -> Int {
             var stamp = builder.options.stamp
             var sequence = minimumSequence
-            if let previous = history[key] {
+            if let previous = previousRevision(key) {
                 if previous.fingerprint == fingerprint {
                     stamp = previous.stamp
                     sequence = previous.sequence
                 } else {
-                    sequence = previous.sequence + 1
+                    // Never backwards, even when the clock (or --now) is behind the previous run's.
+                    // Saturating: the history only holds values the scanner checked (0 to Int32.max).
+                    sequence = min(previous.sequence, RevisionScanner.maxSequence - 1) + 1
+                    stamp = max(stamp, previous.stamp)
                 }
                 if sequence < minimumSequence {
                     // An override must not have a lower SEQUENCE than its series (clients ignore it).
                     sequence = minimumSequence
-                    stamp = builder.options.stamp
+                    stamp = max(stamp, builder.options.stamp)
                 }
             }
             newestStamp = max(newestStamp ?? stamp, stamp)

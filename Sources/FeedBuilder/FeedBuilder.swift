@@ -118,6 +118,58 @@ package struct FeedBuilder: Sendable {
         sink.finish(name, events: blocks.reduce(0) { $0 + $1.count })
     }
 
+    /// The class id a file name `<calendar id>-<class id>.ics` names, when it is one of this
+    /// calendar's class feeds (of a current class or not), else nil.
+    package func classID(ofFeedFile file: String) -> String? {
+        let prefix = schedule.calendar.id + "-"
+        guard file.hasPrefix(prefix), file.hasSuffix(".ics") else { return nil }
+        let id = String(file.dropFirst(prefix.count).dropLast(4))
+        guard ScheduleDecoder.isValidID(id) else { return nil }
+        return id
+    }
+
+    /// The feed that replaces the feed of a class no longer in the schedule: a valid calendar
+    /// with no events, so subscribed calendars empty themselves, named as it was with " (this class
+    /// has ended)" (its header is read by the one iCalendar reader; when it cannot be read, by
+    /// the class id). Returns nil when `previous` is not a class feed of this calendar (another
+    /// calendar writing into the same folder under a similar name): that file is left alone.
+    package func retiredClassFeed(classID: String, previous: [UInt8]) -> [UInt8]? {
+        // The header ends where the first component starts; read only that much.
+        let header = Self.calendarHeader(previous)
+        guard let calendar = (try? ICalendarReader().parse(header))?.first, calendar.name == "VCALENDAR",
+            calendar.property("PRODID")?.value == Self.productID
+        else { return nil }
+        let ownPrefix = schedule.calendar.name + ": "
+        var name = calendar.property("NAME")?.textValue ?? ""
+        guard name.hasPrefix(ownPrefix) else { return nil }
+        if !name.hasSuffix(Self.endedSuffix) { name += Self.endedSuffix }
+        var w = ContentLineWriter()
+        writeHeader(&w, singleClass: nil, zones: [], name: name)
+        w.append(Self.endCalendar)
+        return w.takeBytes()
+    }
+
+    package static let endedSuffix = " (this class has ended)"
+
+    /// The calendar's own lines of a feed: everything before its first BEGIN of a component,
+    /// closed with END:VCALENDAR.
+    static func calendarHeader(_ bytes: [UInt8]) -> [UInt8] {
+        let marker = Array("\r\nBEGIN:".utf8)
+        var end = bytes.count
+        if bytes.count > marker.count + 1 {
+            var i = 1
+            while i + marker.count <= bytes.count {
+                if bytes[i] == 0x0D, bytes[i..<(i + marker.count)].elementsEqual(marker) {
+                    end = i + 2
+                    break
+                }
+                i += 1
+            }
+        }
+        if end == bytes.count, bytes.suffix(endCalendar.count).elementsEqual(endCalendar) { return bytes }
+        return Array(bytes[..<end]) + endCalendar
+    }
+
     /// The zones a set of classes uses, the calendar's first, sorted by name.
     private func zones(for indices: [Int]) -> [ZoneRules] {
         var names = Set([schedule.calendar.timeZone])
@@ -125,9 +177,9 @@ package struct FeedBuilder: Sendable {
         return names.sorted().compactMap { schedule.zones[$0] }
     }
 
-    private func writeHeader(_ w: inout ContentLineWriter, singleClass: Int?, zones: [ZoneRules]) {
+    private func writeHeader(_ w: inout ContentLineWriter, singleClass: Int?, zones: [ZoneRules], name fixedName: String? = nil) {
         let cal = schedule.calendar
-        var name = cal.name
+        var name = fixedName ?? cal.name
         if let i = singleClass { name += ": " + FeedBuilder.describe(schedule.classes[i]) }
         w.begin("VCALENDAR")
         w.writeLine(name: "VERSION", value: "2.0")

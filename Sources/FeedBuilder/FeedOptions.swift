@@ -11,11 +11,12 @@ package struct FeedOptions: Sendable {
     package var stamp: Int64
     /// Occurrences or series; nil means the schedule's `calendar.style`.
     package var style: FeedStyle?
-    /// What subscribers already have: unchanged events keep their revision stamps.
+    /// What subscribers already have: unchanged events keep their revision stamps. With
+    /// ``classHistory``, this is the combined feed's, and each event takes the later revision
+    /// of the two.
     package var history = RevisionHistory()
     /// What subscribers of one class's feed have, by that feed's file name; when set, it is
-    /// asked once per class (so the previous feeds are read one small file at a time) and
-    /// ``history`` is not used.
+    /// asked once per class (so the previous class feeds are read one small file at a time).
     package var classHistory: (@Sendable (String) -> RevisionHistory)?
 
     package init(from: LocalDate, to: LocalDate, stamp: Int64, style: FeedStyle? = nil) {

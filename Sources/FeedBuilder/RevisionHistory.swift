@@ -105,6 +105,16 @@ package struct RevisionScanner {
     private var sequence = 0
     private var value: [UInt8] = []
 
+    /// The longest logical line accepted (as ``ICalendarReader``'s default): a longer one means a
+    /// damaged file (zero-filled after a power cut, say), and memory never holds more than this
+    /// plus one chunk, whatever lies in the output folder.
+    package static let maxLineBytes = 1 << 20
+
+    /// SEQUENCE is an INTEGER (RFC 5545 §3.3.8: -2147483648 to 2147483647); ClassFeed writes 0
+    /// and up. Anything else in a previous feed makes it unreadable (and replaced), so that no
+    /// value read from a file can make the next revision overflow.
+    package static let maxSequence = Int(Int32.max)
+
     package init() {}
 
     /// Scans a whole feed.
@@ -130,7 +140,13 @@ package struct RevisionScanner {
                 end += 1
                 break
             }
-            if end == 0 { return }
+            if end == 0 {
+                guard pending.count <= Self.maxLineBytes else {
+                    throw ICalendarParseError(
+                        line: lineNumber + 1, message: "a content line is longer than \(Self.maxLineBytes) bytes (a damaged file?)")
+                }
+                return
+            }
         }
         let consumed = try scanLines(upTo: end, found)
         pending.removeFirst(consumed)
@@ -243,7 +259,12 @@ package struct RevisionScanner {
             switch kind {
             case .dtstamp: stamp = Self.utc(value)
             case .lastModified: lastModified = Self.utc(value)
-            case .sequence: sequence = Int(String(decoding: value, as: UTF8.self)) ?? 0
+            case .sequence:
+                guard let n = Self.sequenceNumber(value) else {
+                    throw ICalendarParseError(
+                        line: line, message: "SEQUENCE must be a whole number from 0 to \(Self.maxSequence), got '\(String(decoding: value.prefix(40), as: UTF8.self))'")
+                }
+                sequence = n
             case .uid:
                 uid = value
                 fingerprint.add(h)
@@ -276,6 +297,18 @@ package struct RevisionScanner {
             default: self = .other
             }
         }
+    }
+
+    /// 0 to ``maxSequence``, digits only (leading zeros allowed), or nil.
+    static func sequenceNumber(_ v: [UInt8]) -> Int? {
+        guard !v.isEmpty else { return nil }
+        var n = 0
+        for b in v {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(b - UInt8(ascii: "0"))
+            guard n <= maxSequence else { return nil }
+        }
+        return n
     }
 
     private static func utc(_ v: [UInt8]) -> Int64? {

@@ -15,6 +15,9 @@ import Timetable
 package struct SubscribePage: Sendable {
     /// The page's file name in the output folder.
     package static let fileName = "index.html"
+    /// A previous page larger than this is not read back (a page lists classes and a few weeks'
+    /// changes: a network of 2,000 classes makes well under 1 MiB); it is treated as damaged.
+    package static let maxPreviousBytes = 4 << 20
 
     package let builder: FeedBuilder
     /// Today in the calendar's zone: ended classes are left out, changes are listed from here.

@@ -278,6 +278,9 @@ package struct ScheduleDecoder {
         return Weekday.allCases[k]
     }
 
+    /// True when `id` is a valid calendar or class id (what `<calendar id>-<class id>.ics` names).
+    package static func isValidID(_ id: String) -> Bool { isIdentifier(id.utf8) }
+
     /// Lowercase letters, digits and '-', not starting with '-', within the length limit.
     private static func isIdentifier(_ utf8: some Collection<UInt8>) -> Bool {
         !utf8.isEmpty && utf8.count <= ScheduleLimits.idLength

@@ -88,11 +88,12 @@ enum BuildCommand {
 
         // What subscribers have now, for revision stamps: read class by class as the feeds are built.
         let combinedName = schedule.calendar.id + ".ics"
-        let loader = HistoryLoader(directory: output, combinedName: combinedName, classFeeds: !a.flag("no-class-feeds"))
-        options.classHistory = { loader.history(forFile: $0) }
-        loader.checkCombined()
+        let loader = HistoryLoader(directory: output, combinedName: combinedName)
+        options.history = loader.combinedHistory()
+        if !a.flag("no-class-feeds") { options.classHistory = { loader.history(forFile: $0) } }
         // The change log compares the whole combined feed before and after (only when asked).
-        let previousCombined = verbose || dryRun ? FileSystem.readIfPresent(output + "/" + combinedName, limit: 1 << 30) : nil
+        var previousCombined: [UInt8]?
+        if verbose || dryRun, case .bytes(let b) = FileSystem.readPrevious(output + "/" + combinedName, limit: 1 << 30) { previousCombined = b }
         let builder = FeedBuilder(schedule: schedule, options: options)
         let combined = builder.fileName(classIndex: nil)
         let sink = FileSink(directory: output, keep: verbose || dryRun ? combined : nil, dryRun: dryRun)
@@ -106,12 +107,19 @@ enum BuildCommand {
         }
         if dryRun { return 0 }
         var written = sink.written.map { "\($0.name) (\($0.events) events)" }
+        if !a.flag("no-class-feeds") {
+            written += try RetiredFeeds.retire(in: output, builder: builder).map { "\($0) (class removed: no events)" }
+        }
         if !a.flag("no-page") {
             var subscribePage = SubscribePage(builder: builder, today: Window.today(at: now, in: schedule))
             subscribePage.classFeeds = !a.flag("no-class-feeds")
-            let page = subscribePage.page(
-                previous: FileSystem.readIfPresent(output + "/" + SubscribePage.fileName, limit: 1 << 24),
-                newestRevision: newestRevision, now: now)
+            var previousPage: [UInt8]?
+            switch FileSystem.readPrevious(output + "/" + SubscribePage.fileName, limit: SubscribePage.maxPreviousBytes) {
+            case .absent: break
+            case .bytes(let b): previousPage = b
+            case .damaged(let why): Output.err("classfeed: warning: \(output)/\(SubscribePage.fileName) \(why); it will be replaced")
+            }
+            let page = subscribePage.page(previous: previousPage, newestRevision: newestRevision, now: now)
             if try FileSystem.writeAtomically(page, directory: output, name: SubscribePage.fileName) {
                 written.append(SubscribePage.fileName)
             }

@@ -485,7 +485,7 @@ struct EditSession {
                 Output.err(d.description)
             }
         }
-        try ScheduleFileEditing.replace(path, old: bytes, with: candidate)
+        if let warning = try ScheduleFileEditing.replace(path, old: bytes, with: candidate) { Output.err(warning) }
         return loaded.schedule
     }
 }

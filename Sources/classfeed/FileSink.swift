@@ -42,30 +42,28 @@ final class FileSink: FeedSink {
 
     func begin(_ name: String) {
         guard error == nil, !dryRun else { return }
-        let temp = directory + "/." + name + ".tmp-\(getpid())"
-        let fd = Glibc.open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            let e = errno
-            fail(CLIError(e == ENOSPC || e == EIO ? .ioError : .cannotCreate, "cannot write in \(directory): \(FileSystem.errorText(e))"))
+        let fd: Int32, temp: String
+        do throws(CLIError) {
+            (fd, temp) = try FileSystem.createTemporary(for: name, in: directory, owner: .build, mode: 0o644)
+        } catch {
+            fail(error)
             return
         }
-        let old = Glibc.open(directory + "/" + name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        // The previous file is compared only when it is a regular file: a link, FIFO or device
+        // planted in its place is never opened (it could block or never end) and is replaced.
+        // (The history loader, which reads every previous feed first, has said so.)
+        var old: Int32 = -1
+        if case .success(let f) = FileSystem.openForReading(directory + "/" + name, followSymlink: false, limit: Int.max) { old = f.fd }
         open[name] = Open(fd: fd, temp: temp, old: old, identical: old >= 0)
     }
 
     func append(_ bytes: [UInt8], to name: String) {
         if name == keep { kept.append(contentsOf: bytes) }
         guard error == nil, var f = open[name] else { return }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(f.fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                fail(CLIError(.ioError, "cannot write \(directory)/\(name): \(FileSystem.errorText()); the previous file is unchanged"))
-                abandon(name)
-                return
-            }
-            done += n
+        guard FileSystem.writeAll(f.fd, bytes) else {
+            fail(CLIError(.ioError, "cannot write \(directory)/\(name): \(FileSystem.errorText()); the previous file is unchanged"))
+            abandon(name)
+            return
         }
         if f.identical { f.identical = oldMatches(f.old, bytes) }
         open[name] = f
@@ -78,14 +76,10 @@ final class FileSink: FeedSink {
             let want = min(scratch.count, bytes.count - offset)
             var got = 0
             while got < want {
-                let n = scratch.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, want - got) }
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
+                guard let n = FileSystem.readSome(fd, into: &scratch, at: got, count: want - got), n > 0 else { return false }
                 got += n
             }
-            if !scratch.withUnsafeBytes({ s in bytes.withUnsafeBytes { b in memcmp(s.baseAddress!, b.baseAddress! + offset, want) == 0 } }) {
-                return false
-            }
+            if !scratch[0..<want].elementsEqual(bytes[offset..<(offset + want)]) { return false }
             offset += want
         }
         return true
@@ -95,25 +89,24 @@ final class FileSink: FeedSink {
         guard error == nil, var f = open.removeValue(forKey: name) else { return }
         if f.identical {
             // The old file must end here too.
-            var byte: UInt8 = 0
-            f.identical = Glibc.read(f.old, &byte, 1) == 0
+            f.identical = FileSystem.readSome(f.old, into: &scratch, at: 0, count: 1) == 0
         }
-        if f.old >= 0 { Glibc.close(f.old) }
+        if f.old >= 0 { _ = FileSystem.closeFile(f.old) }
         if f.identical {
-            Glibc.close(f.fd)
+            _ = FileSystem.closeFile(f.fd)
             unlink(f.temp)
             return
         }
         // Renamed in `close()`, after one flush of the whole file system: a rename must never
         // reach the disk before the data it points to.
-        Glibc.close(f.fd)
+        _ = FileSystem.closeFile(f.fd)
         pending.append((name, f.temp, events))
     }
 
     private func abandon(_ name: String) {
         guard let f = open.removeValue(forKey: name) else { return }
-        Glibc.close(f.fd)
-        if f.old >= 0 { Glibc.close(f.old) }
+        _ = FileSystem.closeFile(f.fd)
+        if f.old >= 0 { _ = FileSystem.closeFile(f.old) }
         unlink(f.temp)
     }
 
@@ -122,14 +115,14 @@ final class FileSink: FeedSink {
     /// After an error, removes every temporary file and leaves every old feed as it was.
     func close() throws(CLIError) {
         for name in Array(open.keys) { abandon(name) }
-        let dfd = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if dfd >= 0 { Glibc.close(dfd) } }
+        let dfd = FileSystem.openDirectory(directory)
+        defer { if dfd >= 0 { _ = FileSystem.closeFile(dfd) } }
         // syncfs flushes every dirty page of the file system, other programs' too: worth it for
         // a network's thousands of class feeds (one call instead of thousands), but a studio's
         // few feeds would wait on whatever else is being written to the disk.
         let syncEach = pending.count <= FileSink.fsyncEachLimit
-        if error == nil, !pending.isEmpty, syncEach || dfd < 0 || linuxSyncFS(dfd) != 0 {
-            for p in pending where !FileSink.fsync(path: p.temp) {
+        if error == nil, !pending.isEmpty, syncEach || dfd < 0 || !FileSystem.syncFileSystem(containing: dfd) {
+            for p in pending where !FileSystem.sync(path: p.temp) {
                 fail(CLIError(.ioError, "cannot write \(directory)/\(p.name): \(FileSystem.errorText()); the previous file is unchanged"))
                 break
             }
@@ -146,22 +139,10 @@ final class FileSink: FeedSink {
             }
         }
         pending.removeAll()
-        if !written.isEmpty && dfd >= 0 { Glibc.fsync(dfd) }
+        if !written.isEmpty && dfd >= 0 { _ = FileSystem.sync(dfd) }
         if let error { throw error }
     }
 
     /// Up to this many changed files are flushed one by one.
     static let fsyncEachLimit = 16
-
-    private static func fsync(path: String) -> Bool {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { Glibc.close(fd) }
-        return Glibc.fsync(fd) == 0
-    }
 }
-
-/// syncfs(2): flushes the file system holding `fd` in one call (Glibc's Swift overlay does not
-/// export it). Returns non-zero when unavailable, and the caller falls back to fsync(2).
-@_silgen_name("syncfs")
-private func linuxSyncFS(_ fd: Int32) -> Int32

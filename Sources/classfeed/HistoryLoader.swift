@@ -4,66 +4,79 @@
 import FeedBuilder
 import ICalendar
 
-/// Reads what subscribers already have, one class at a time: each class's own previous feed
-/// (small), falling back to the combined feed (read once, on first need) when a class's feed is
-/// missing or unreadable. Unreadable feeds are warnings, never failures.
+/// Reads what subscribers already have: the combined feed (read once, before the build) and
+/// each class's own previous feed (small, read as its class is built). An event takes the later
+/// revision of the two (see `FeedOptions.history`), so SEQUENCE and DTSTAMP never go back
+/// whichever feeds earlier runs wrote. Unreadable or damaged feeds are warnings, never failures:
+/// they are replaced, and their events start new revisions.
+///
+/// Only regular files are read (a link, FIFO or device in a feed's place is never opened), each
+/// within ``maxFeedBytes``, and the scanner refuses lines over 1 MiB: memory does not depend on
+/// what lies in the output folder.
 final class HistoryLoader: @unchecked Sendable {
     let directory: String
     let combinedName: String
     private(set) var warnings: [String] = []
-    private var combined: RevisionHistory?
 
-    /// False when class feeds are not written (`--no-class-feeds`): then the combined feed is
-    /// the only history, and no per-class file is looked for.
-    let classFeeds: Bool
+    /// A previous feed larger than this is not read back (the benchmark network's two years
+    /// make 112 MB; five million events, the most a feed may hold, about 2 GB).
+    static let maxFeedBytes = 4 << 30
 
-    init(directory: String, combinedName: String, classFeeds: Bool) {
+    init(directory: String, combinedName: String) {
         self.directory = directory
         self.combinedName = combinedName
-        self.classFeeds = classFeeds
     }
 
-    /// A cheap check of the combined feed, which is not otherwise read: a file that does not start
-    /// with BEGIN:VCALENDAR or end with END:VCALENDAR (truncated, overwritten) is reported.
-    func checkCombined() {
-        guard let bytes = FileSystem.readEnds(directory + "/" + combinedName, count: 15) else { return }
-        if bytes.head != Array("BEGIN:VCALENDAR".utf8) || bytes.tail != Array("END:VCALENDAR\r\n".utf8) {
+    /// The combined feed's revisions. A cheap check first: a file that does not start with
+    /// BEGIN:VCALENDAR or end with END:VCALENDAR (truncated, overwritten) is reported and not read.
+    func combinedHistory() -> RevisionHistory {
+        if let bytes = FileSystem.readEnds(directory + "/" + combinedName, count: 15),
+            bytes.head != Array("BEGIN:VCALENDAR".utf8) || bytes.tail != Array("END:VCALENDAR\r\n".utf8)
+        {
             warnings.append("classfeed: warning: \(directory)/\(combinedName): the previous feed is damaged "
                 + "(it does not begin with BEGIN:VCALENDAR and end with END:VCALENDAR); it will be replaced")
+            return RevisionHistory()
         }
+        return read(combinedName) ?? RevisionHistory()
     }
 
-    func history(forFile name: String) -> RevisionHistory {
-        if classFeeds, let h = read(name) { return h }
-        if combined == nil { combined = read(combinedName) ?? RevisionHistory() }
-        return combined ?? RevisionHistory()
-    }
+    /// One class feed's revisions (empty when it is missing or unreadable).
+    func history(forFile name: String) -> RevisionHistory { read(name) ?? RevisionHistory() }
 
     /// Reads a previous feed in 1 MiB chunks, so even the combined feed of a large network
     /// never sits in memory whole.
     private func read(_ name: String) -> RevisionHistory? {
         let path = directory + "/" + name
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
+        let file: FileSystem.ReadableFile
+        switch FileSystem.openForReading(path, followSymlink: false, limit: Self.maxFeedBytes) {
+        case .success(let f): file = f
+        case .failure(.missing): return nil
+        case .failure(let f):
+            warnings.append("classfeed: warning: \(path) \(f.reason); it will be replaced and its events start new revisions")
+            return nil
+        }
+        defer { file.close() }
         var h = RevisionHistory()
         // A written event takes about 400 bytes or more (a network's average is over 500), so the
         // file's size bounds the table well enough to size it once.
-        var info = stat()
-        if fstat(fd, &info) == 0 && info.st_size > 0 { h.reserveCapacity(Int(info.st_size) / 400) }
+        if file.size > 0 { h.reserveCapacity(Int(file.size) / 400) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var total = 0
         do {
             try h.add { () throws(ICalendarParseError) -> [UInt8]? in
-                while true {
-                    let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-                    if n < 0 && errno == EINTR { continue }
-                    if n < 0 { throw ICalendarParseError(line: 0, message: "read failed: \(FileSystem.errorText())") }
-                    return n == 0 ? nil : Array(buffer[0..<n])
+                guard let n = file.readChunk(into: &buffer, count: buffer.count) else {
+                    throw ICalendarParseError(line: 0, message: "read failed: \(FileSystem.errorText())")
                 }
+                total += n
+                // The file may grow while it is read (it is not ours to lock): the cap holds anyway.
+                guard total <= Self.maxFeedBytes else {
+                    throw ICalendarParseError(line: 0, message: "the file is over \(Self.maxFeedBytes) bytes")
+                }
+                return n == 0 ? nil : Array(buffer[0..<n])
             }
             return h
         } catch {
-            warnings.append("classfeed: warning: \(directory)/\(name): the previous feed cannot be read (\(error)); "
+            warnings.append("classfeed: warning: \(path): the previous feed cannot be read (\(error)); "
                 + "it will be replaced and its events start new revisions")
             return nil
         }

@@ -14,7 +14,7 @@ struct OutputLock {
     /// Waits up to `timeout` seconds for the lock, then gives up with exit status 75.
     static func acquire(directory: String, timeout: Double) throws(CLIError) -> OutputLock {
         let path = directory + "/" + fileName
-        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0o644)
         guard fd >= 0 else {
             throw CLIError(.cannotCreate, "cannot create the lock file \(path): \(FileSystem.errorText())")
         }
@@ -40,16 +40,12 @@ struct OutputLock {
 
     func release() { close(fd) }
 
-    /// Removes temporary files left by a run that was killed mid-write (`.<name>.tmp-<pid>`).
-    /// Only called while holding the lock, so none of them can belong to a live run.
+    /// Removes temporary files left by a build that was killed mid-write: only a build's own
+    /// (of feeds and the page), never an edit's, which may be in flight when the output is the
+    /// schedule's folder. Only called while holding the lock, so none of them belongs to a live build.
     static func removeStaleTemporaryFiles(in directory: String) {
-        guard let dir = opendir(directory) else { return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix("."), name.contains(".tmp-") { unlink(directory + "/" + name) }
+        FileSystem.removeStaleTemporaryFiles(in: directory, of: .build) { name in
+            name.hasSuffix(".ics") || name == "index.html"
         }
     }
 }

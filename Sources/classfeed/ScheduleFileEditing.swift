@@ -31,24 +31,35 @@ enum ScheduleFileEditing {
             usleep(100_000)
         }
         defer { flock(fd, LOCK_UN) }
+        // Holding the lock, no other edit of this schedule is in flight: a temporary file of
+        // the schedule or its .bak is a killed edit's leftover.
+        let name = fileName(of: resolved(path))
+        FileSystem.removeStaleTemporaryFiles(in: folder, of: .edit) { $0 == name || $0 == name + ".bak" }
         return try body()
     }
 
-    /// Keeps `old` as `<path>.bak`, then replaces `path` with `new`.
-    static func replace(_ path: String, old: [UInt8], with new: [UInt8]) throws(CLIError) {
+    /// Keeps `old` as `<path>.bak`, then replaces `path` with `new`. Both get the schedule's
+    /// owner, group and mode, so an edit run as root never locks out the cron user who owns the
+    /// file. Returns a warning when the owner could not be kept (an edit by another user than
+    /// the owner, who may not give files away).
+    @discardableResult
+    static func replace(_ path: String, old: [UInt8], with new: [UInt8]) throws(CLIError) -> String? {
         let target = resolved(path)
-        var st = stat()
-        let mode: mode_t = stat(target, &st) == 0 ? st.st_mode & 0o7777 : 0o644
+        let original = FileSystem.ownership(of: target)
+        let mode = original?.mode ?? 0o644
+        let owner = original.map { (uid: $0.uid, gid: $0.gid) }
         do {
-            try writeAtomically(old, to: target + ".bak", mode: mode)
+            try writeAtomically(old, to: target + ".bak", mode: mode, owner: owner)
+            try writeAtomically(new, to: target, mode: mode, owner: owner)
         } catch {
             throw CLIError(error.code, "\(error.message); \(path) was not changed")
         }
-        do {
-            try writeAtomically(new, to: target, mode: mode)
-        } catch {
-            throw CLIError(error.code, "\(error.message); \(path) was not changed")
+        guard let original, let now = FileSystem.ownership(of: target), (now.uid, now.gid) != (original.uid, original.gid) else {
+            return nil
         }
+        return "classfeed: warning: \(path) belonged to user \(original.uid), group \(original.gid); the new file belongs to "
+            + "user \(now.uid), group \(now.gid) (only root can give a file away). If cron runs as the owner, run "
+            + "'chown \(original.uid):\(original.gid) \(target) \(target).bak' or edit as that user"
     }
 
     /// The file a symlink points to (so the link stays a link), else the path itself.
@@ -65,8 +76,13 @@ enum ScheduleFileEditing {
         return d.isEmpty ? "/" : d
     }
 
-    private static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t) throws(CLIError) {
-        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-        try FileSystem.writeAtomically(bytes, directory: directory(of: path), name: name, mode: mode, onlyIfChanged: false)
+    static func fileName(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    }
+
+    private static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t, owner: (uid: uid_t, gid: gid_t)?) throws(CLIError) {
+        try FileSystem.writeAtomically(
+            bytes, directory: directory(of: path), name: fileName(of: path), mode: mode, onlyIfChanged: false,
+            temporaryOwner: .edit, owner: owner)
     }
 }

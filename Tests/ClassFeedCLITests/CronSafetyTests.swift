@@ -183,7 +183,7 @@ import Testing
         // The next run cleans up what the killed ones left behind.
         #expect(try ClassfeedProcess.run(args, in: dir).status == 0)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("output").path)
-            .filter { $0.contains(".tmp-") }
+            .filter { $0.contains("tmp-") }
         #expect(leftovers.isEmpty)
     }
 

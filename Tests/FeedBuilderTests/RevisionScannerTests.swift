@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 
 @testable import FeedBuilder
 import ICalendar
@@ -89,5 +90,82 @@ import Timetable
         try h.add(feed: w.bytes)
         let expected = RevisionHistory.fingerprint([Property("UID", raw: "x@example"), long])
         #expect(h[RevisionHistory.key(uid: "x@example", recurrenceID: nil)]?.fingerprint == expected)
+    }
+}
+
+/// Values read back from a previous feed are only ever trusted within range: a damaged or
+/// hostile output folder is a warning, never a trap (issue 13).
+@Suite struct RevisionRangeTests {
+    func builder(stamp: Int64, history: RevisionHistory = RevisionHistory(), title: String = "Hip Mobility & Stretch") throws -> FeedBuilder {
+        let json = GoldenFeedTests.everything.replacingOccurrences(of: "\"Hip Mobility & Stretch\"", with: "\"\(title)\"")
+        var o = FeedOptions(from: LocalDate(year: 2026, month: 11, day: 30)!, to: LocalDate(year: 2027, month: 4, day: 11)!, stamp: stamp)
+        o.history = history
+        return try FeedBuilder(schedule: Support.schedule(json), options: o)
+    }
+
+    func replacingFirst(_ old: String, with new: String, in bytes: [UInt8]) -> [UInt8] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let r = text.range(of: old) else { return bytes }
+        return Array(text.replacingCharacters(in: r, with: new).utf8)
+    }
+
+    @Test("a SEQUENCE beyond RFC 5545's integer range makes the previous feed unreadable, not the next revision trap")
+    func sequenceOutOfRange() throws {
+        let feed = try builder(stamp: 1_796_000_000).allFeeds()[0].bytes
+        for bad in ["9223372036854775807", "2147483648", "-1", "1e3", "", "+4"] {
+            var h = RevisionHistory()
+            #expect(throws: ICalendarParseError.self, "SEQUENCE:\(bad)") {
+                try h.add(feed: replacingFirst("SEQUENCE:0", with: "SEQUENCE:\(bad)", in: feed))
+            }
+        }
+        var h = RevisionHistory()
+        try h.add(feed: replacingFirst("SEQUENCE:0", with: "SEQUENCE:2147483647", in: feed))
+        #expect(h.revisions.values.contains { $0.sequence == 2_147_483_647 })
+    }
+
+    @Test("a changed event at the largest SEQUENCE keeps it rather than overflow")
+    func sequenceSaturates() throws {
+        let first = try builder(stamp: 1_796_000_000).allFeeds()[0].bytes
+        var h = RevisionHistory()
+        try h.add(feed: first.split(separator: 0x0A, omittingEmptySubsequences: false).map { line -> [UInt8] in
+            String(decoding: line, as: UTF8.self).hasPrefix("SEQUENCE:") ? Array("SEQUENCE:2147483647\r".utf8) : Array(line)
+        }.joined(separator: [0x0A]).map { $0 })
+        let again = try builder(stamp: 1_797_000_000, history: h, title: "Hips").allFeeds()[0].bytes
+        let sequences = String(decoding: again, as: UTF8.self).components(separatedBy: "\r\n").filter { $0.hasPrefix("SEQUENCE:") }
+        #expect(!sequences.isEmpty)
+        #expect(sequences.allSatisfy { $0 == "SEQUENCE:2147483647" })
+    }
+
+    @Test("a changed event's DTSTAMP never goes back, even when now is behind the previous run")
+    func stampNeverGoesBack() throws {
+        let first = try builder(stamp: 1_796_000_000).allFeeds()[0].bytes
+        var h = RevisionHistory()
+        try h.add(feed: first)
+        // The clock went back a day, and the title changed.
+        let again = try builder(stamp: 1_795_913_600, history: h, title: "Hips").allFeeds()[0].bytes
+        var later = RevisionHistory()
+        try later.add(feed: again)
+        #expect(later.count == h.count)
+        for (key, old) in h.revisions {
+            let new = try #require(later[key])
+            #expect(new.stamp >= old.stamp)
+            #expect(new.sequence >= old.sequence)
+        }
+        #expect(later.revisions.values.contains { $0.sequence == 1 }, "the title change is a new revision")
+    }
+
+    @Test("a previous feed with no line breaks (zero-filled after a power cut) is refused after one line's worth of bytes")
+    func noLineBreaks() throws {
+        var h = RevisionHistory()
+        var served = 0
+        #expect(throws: ICalendarParseError.self) {
+            try h.add { () -> [UInt8]? in
+                served += 1 << 20
+                // 16 MiB of zeros, a chunk at a time (the CLI test uses 1 GiB); the scanner must
+                // stop long before, instead of holding the whole file waiting for a line break.
+                return served <= 16 << 20 ? [UInt8](repeating: 0, count: 1 << 20) : nil
+            }
+        }
+        #expect(served <= 3 << 20, "read \(served) bytes before giving up")
     }
 }
