@@ -8,6 +8,9 @@ package struct ScheduleDecoder {
     /// The parsed file: values are read from it in place, and located only when needed.
     private var doc: JSONDocument
     private var diagnostics: [Diagnostic] = []
+    /// Errors kept in `diagnostics`, and those found after ``ScheduleLimits/keptErrors``, only counted.
+    private var keptErrors = 0
+    private var omittedErrors = 0
     private let zoneLoader: (String) throws(ZoneDataError) -> ZoneRules
     private var zones: [String: ZoneRules] = [:]
     /// The last identifier and the last text read in place, by their bytes: the exceptions of
@@ -55,16 +58,32 @@ package struct ScheduleDecoder {
         schedule?.zones = d.zones
         schedule?.sourceFile = file
         schedule?.source = document.sourceText
-        if let schedule, !d.diagnostics.contains(where: { $0.severity == .error }) {
+        if let schedule, d.keptErrors == 0 {
             return (schedule, d.diagnostics)
         }
-        throw ScheduleError(d.diagnostics)
+        throw ScheduleError(d.diagnostics, omittedErrors: d.omittedErrors)
     }
 
     // MARK: - Diagnostics
 
+    /// Whether errors are only counted from now on.
+    private var errorsFull: Bool { keptErrors >= ScheduleLimits.keptErrors }
+
     private mutating func error(_ node: Node?, _ path: String, _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.error, file: file, location: node.map { doc.location(of: $0) }, path: path, message: message, hint: hint))
+        if errorsFull {
+            omittedErrors += 1
+            return
+        }
+        error(Diagnostic(.error, file: file, location: node.map { doc.location(of: $0) }, path: path, message: message, hint: hint))
+    }
+
+    private mutating func error(_ d: Diagnostic) {
+        if errorsFull {
+            omittedErrors += 1
+        } else {
+            keptErrors += 1
+            diagnostics.append(d)
+        }
     }
 
     private mutating func warning(_ node: Node?, _ path: String, _ message: String, hint: String? = nil) {
@@ -119,6 +138,10 @@ package struct ScheduleDecoder {
                     }
                     continue
                 }
+            }
+            if errorsFull {  // counted without working out a hint, a path and a location
+                omittedErrors += 1
+                continue
             }
             let name = doc.string(key) ?? ""
             let hint = closestMatch(to: name, in: table.names).map { "did you mean \"\($0)\"?" }
@@ -519,7 +542,9 @@ package struct ScheduleDecoder {
         if let list = top[.holidayCalendars] {
             let (refs, found) = HolidayCalendarReference.decode(doc.node(list), file: file)
             holidayCalendars = refs
-            diagnostics += found
+            for d in found {
+                if d.severity == .error { error(d) } else { diagnostics.append(d) }
+            }
         }
         guard let calendar else { return nil }
         var schedule = Schedule(calendar: calendar, classes: classes, exceptions: exceptions)

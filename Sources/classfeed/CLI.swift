@@ -102,8 +102,8 @@ enum CLI {
             Output.err("classfeed: error: \(e.message)")
             return e.code.rawValue
         } catch let e as ScheduleError {
-            for d in e.diagnostics { Output.err(d.description) }
-            let n = e.errors.count
+            Output.diagnostics(e.diagnostics, omittedErrors: e.omittedErrors)
+            let n = e.errorCount
             Output.err("classfeed: \(n) error\(n == 1 ? "" : "s") in the schedule; nothing was written")
             return ExitCode.dataError.rawValue
         } catch {

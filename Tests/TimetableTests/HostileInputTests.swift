@@ -172,6 +172,22 @@ struct HostileInputTests {
         #expect(cls.isEmpty, "\(cls)")
     }
 
+    @Test("100,000 unknown keys are counted, and only the first hundred collected")
+    func manyErrors() {
+        let keys = (0..<100_000).map { "\"k\($0)\": 0" }.joined(separator: ", ")
+        let json = ScheduleFixture.json(calendar: #"  "calendar": { "id": "circl", "name": "C", "timezone": "Europe/London", "uidDomain": "circl.example", \#(keys) }"#)
+        do {
+            _ = try ScheduleDecoder.decode(Array(json.utf8), file: "s.json", zones: ScheduleFixture.loadZone)
+            Issue.record("decoded")
+        } catch {
+            #expect(error.diagnostics.count == 100)
+            #expect(error.errorCount == 100_000)
+            #expect(error.diagnostics.first.map { $0.location?.line == 2 && $0.description.contains(": error: calendar.k0: unknown key \"k0\"") } == true,
+                    "\(error.diagnostics.first?.description ?? "")")
+            #expect(error.diagnostics.last?.path == "calendar.k99")
+        }
+    }
+
     @Test("holiday calendar paths must stay inside the schedule's folder", arguments: [
         "../holidays.ics", "holidays/../../x.ics", "/etc/passwd", "~/x.ics", "holidays/", "", "a\u{1}.ics",
     ])
