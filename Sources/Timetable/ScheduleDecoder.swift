@@ -365,7 +365,8 @@ package struct ScheduleDecoder {
                   hint: "retype the address; a space in a web address is written %20")
             return nil
         }
-        switch Self.authorityProblem(s.utf8) {
+        var bytes = s
+        switch bytes.withUTF8(Self.authorityProblem) {
         case nil: break
         case .noHost:
             error(node, path(), "expected a URL with a host name after \"//\", \(found(node))", hint: "e.g. \"https://circl.example/book\"")
@@ -393,8 +394,7 @@ package struct ScheduleDecoder {
     /// What is wrong with the authority of an http(s) URL (RFC 3986 §3.2): the part after
     /// "//" up to the first "/", "?" or "#", which needs a host, and whose port, when one is
     /// written, is 1 to 65535 ("an empty port ... should be omitted", so it is allowed).
-    private static func authorityProblem(_ utf8: some Collection<UInt8>) -> AuthorityProblem? {
-        let bytes = Array(utf8)
+    private static func authorityProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> AuthorityProblem? {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 3 <= bytes.count else { return .noHost }
         var authority = bytes[(colon + 3)...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
         if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
