@@ -417,8 +417,8 @@ package struct ScheduleDecoder {
     }
 
     /// The checks of ``url(_:_:)`` for plain ASCII text, in place: "http://" or "https://" in
-    /// any case, none of ` `, `"`, `<`, `>` or a line break (nor any other invisible character: plain text has none), and a host and
-    /// a valid port (``authorityProblem(_:)``).
+    /// any case, none of ` `, `"`, `<`, `>` or a line break (plain text has no other invisible
+    /// character), and a host and a valid port (``authorityProblem(_:)``).
     private static func isPlainURL(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         func hasPrefix(_ prefix: StaticString) -> Bool {
             prefix.withUTF8Buffer { p in

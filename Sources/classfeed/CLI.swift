@@ -34,7 +34,8 @@ enum CLI {
         for (k, bytes) in raw.enumerated() {
             guard let s = String(validating: bytes, as: UTF8.self) else {
                 let after = k > 0 ? raw[k - 1] : []
-                let option = after.starts(with: Array("--".utf8)) && !after.contains(UInt8(ascii: "=")) ? " (the value of '\(escaped(after))')" : ""
+                // Which option it follows, when it may be that option's value.
+                let option = after.starts(with: Array("--".utf8)) && !after.contains(UInt8(ascii: "=")) ? " (after '\(escaped(after))')" : ""
                 Output.err("classfeed: error: argument \(k + 1) '\(escaped(bytes))'\(option) is not valid UTF-8; "
                     + "nothing was done\n  hint: write it in UTF-8 (check the encoding of the terminal or the script)")
                 return ExitCode.usage.rawValue

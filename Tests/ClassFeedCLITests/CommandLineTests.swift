@@ -49,7 +49,7 @@ import Testing
         ]
         let r = try Self.runRaw(args, studio: studio)
         #expect(r.status == 64, "\(r)")
-        #expect(r.stderr.contains("argument 5 'Closed \\xFF\\xFE' (the value of '--reason') is not valid UTF-8"), "\(r.stderr)")
+        #expect(r.stderr.contains("argument 5 'Closed \\xFF\\xFE' (after '--reason') is not valid UTF-8"), "\(r.stderr)")
         #expect(!r.stderr.contains("\u{FFFD}"))
         let unchanged = studio.bytes("schedule.json") == before
         #expect(unchanged, "schedule.json was changed")
