@@ -37,11 +37,50 @@ package struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A schedule that cannot be used, with every error found (and the warnings seen on the way).
+extension Diagnostic {
+    /// How many diagnostics people are shown at once (`classfeed` prints a count of the rest):
+    /// a typo is fixed from the first few, and a cron mail of thousands helps nobody.
+    package static let shownLimit = 20
+
+    /// Diagnostics as they are shown to people: errors before warnings (each in the order
+    /// found), at most `limit` of them, a hint only the first time it is given, then one line
+    /// counting the rest, `omittedErrors` (never collected) included.
+    package static func report(_ diagnostics: [Diagnostic], omittedErrors: Int = 0, limit: Int = shownLimit) -> [String] {
+        let ordered = diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity != .error }
+        var lines: [String] = []
+        var hints: Set<String> = []
+        for var d in ordered.prefix(limit) {
+            if let hint = d.hint, !hints.insert(hint).inserted { d.hint = nil }
+            lines.append(d.description)
+        }
+        let rest = ordered.dropFirst(limit)
+        let errors = rest.filter { $0.severity == .error }.count + omittedErrors
+        let warnings = rest.count - (errors - omittedErrors)
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        switch (errors, warnings) {
+        case (0, 0): break
+        case (_, 0): lines.append("... and \(count(errors, "more error"))")
+        case (0, _): lines.append("... and \(count(warnings, "more warning"))")
+        default: lines.append("... and \(errors + warnings) more (\(count(errors, "error")), \(count(warnings, "warning")))")
+        }
+        return lines
+    }
+}
+
+/// A schedule that cannot be used, with the errors found (and the warnings seen on the way).
+/// A file with very many errors keeps only the first of them; `omittedErrors` counts the rest.
 package struct ScheduleError: Error, Sendable, CustomStringConvertible {
     package var diagnostics: [Diagnostic]
-    package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    /// Errors found but not kept (see ``ScheduleLimits/keptErrors``).
+    package var omittedErrors: Int
+    package init(_ diagnostics: [Diagnostic]) { self.init(diagnostics, omittedErrors: 0) }
+    package init(_ diagnostics: [Diagnostic], omittedErrors: Int) {
+        self.diagnostics = diagnostics
+        self.omittedErrors = omittedErrors
+    }
     package var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    /// Every error found, kept or not.
+    package var errorCount: Int { errors.count + omittedErrors }
     package var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 

@@ -30,6 +30,9 @@ package struct JSONParser {
                 p.i = 3
             }
             p.lineStarts.append(p.i)
+            if p.i == 0, let encoding = otherUnicodeEncoding(bytes) {
+                throw p.error("this file is \(encoding), not UTF-8; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)")
+            }
             p.doc.cursor = LineCursor(offset: p.i)
             p.skipWhitespace()
             guard p.i < bytes.count else { throw p.error("the file is empty; expected a JSON object") }
@@ -39,6 +42,23 @@ package struct JSONParser {
             p.doc.entries = p.entries.array
             p.doc.lineStarts = p.lineStarts.array
             return p.doc
+        }
+    }
+
+    /// The encoding of JSON text written in UTF-16 or UTF-32, which RFC 8259 §8.1 does not
+    /// allow ("JSON text ... MUST be encoded using UTF-8"), so that the message can say so
+    /// instead of "unexpected byte 0xFF". Known by a byte order mark, or without one by where
+    /// the NUL bytes fall around the first character, which is ASCII in JSON (RFC 4627 §3):
+    /// `xx 00 00 00` is UTF-32LE, `xx 00` UTF-16LE, `00 00 00 xx` UTF-32BE, `00 xx` UTF-16BE.
+    /// UTF-8 JSON text has no NUL byte at all.
+    static func otherUnicodeEncoding(_ b: [UInt8]) -> String? {
+        func at(_ k: Int) -> UInt8? { k < b.count ? b[k] : nil }
+        switch (at(0), at(1), at(2), at(3)) {
+        case (0x00, 0x00, 0xFE, 0xFF), (0x00, 0x00, 0x00, .some(1...)): return "UTF-32 (big-endian)"
+        case (0xFF, 0xFE, 0x00, 0x00), (.some(1...), 0x00, 0x00, 0x00): return "UTF-32 (little-endian)"
+        case (0xFE, 0xFF, _, _), (0x00, .some(1...), _, _): return "UTF-16 (big-endian)"
+        case (0xFF, 0xFE, _, _), (.some(1...), 0x00, _, _): return "UTF-16 (little-endian)"
+        default: return nil
         }
     }
 

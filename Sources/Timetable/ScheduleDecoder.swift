@@ -8,6 +8,9 @@ package struct ScheduleDecoder {
     /// The parsed file: values are read from it in place, and located only when needed.
     private var doc: JSONDocument
     private var diagnostics: [Diagnostic] = []
+    /// Errors kept in `diagnostics`, and those found after ``ScheduleLimits/keptErrors``, only counted.
+    private var keptErrors = 0
+    private var omittedErrors = 0
     private let zoneLoader: (String) throws(ZoneDataError) -> ZoneRules
     private var zones: [String: ZoneRules] = [:]
     /// The last identifier and the last text read in place, by their bytes: the exceptions of
@@ -55,16 +58,32 @@ package struct ScheduleDecoder {
         schedule?.zones = d.zones
         schedule?.sourceFile = file
         schedule?.source = document.sourceText
-        if let schedule, !d.diagnostics.contains(where: { $0.severity == .error }) {
+        if let schedule, d.keptErrors == 0 {
             return (schedule, d.diagnostics)
         }
-        throw ScheduleError(d.diagnostics)
+        throw ScheduleError(d.diagnostics, omittedErrors: d.omittedErrors)
     }
 
     // MARK: - Diagnostics
 
+    /// Whether errors are only counted from now on.
+    private var errorsFull: Bool { keptErrors >= ScheduleLimits.keptErrors }
+
     private mutating func error(_ node: Node?, _ path: String, _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.error, file: file, location: node.map { doc.location(of: $0) }, path: path, message: message, hint: hint))
+        if errorsFull {
+            omittedErrors += 1
+            return
+        }
+        error(Diagnostic(.error, file: file, location: node.map { doc.location(of: $0) }, path: path, message: message, hint: hint))
+    }
+
+    private mutating func error(_ d: Diagnostic) {
+        if errorsFull {
+            omittedErrors += 1
+        } else {
+            keptErrors += 1
+            diagnostics.append(d)
+        }
     }
 
     private mutating func warning(_ node: Node?, _ path: String, _ message: String, hint: String? = nil) {
@@ -73,7 +92,8 @@ package struct ScheduleDecoder {
 
     private static func quoted(_ s: String) -> String {
         var t = s.count > 60 ? String(s.prefix(57)) + "..." : s
-        t = t.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+        // Control and invisible characters are shown by their code, as the hints name them.
+        t = t.unicodeScalars.map { isInvisible($0) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
         return "\"" + t + "\""
     }
 
@@ -118,6 +138,10 @@ package struct ScheduleDecoder {
                     }
                     continue
                 }
+            }
+            if errorsFull {  // counted without working out a hint, a path and a location
+                omittedErrors += 1
+                continue
             }
             let name = doc.string(key) ?? ""
             let hint = closestMatch(to: name, in: table.names).map { "did you mean \"\($0)\"?" }
@@ -331,18 +355,73 @@ package struct ScheduleDecoder {
         if doc.withPlainASCII(node, { Self.isPlainText($0) && Self.isPlainURL($0) }) == true { return doc.string(node) }
         guard let s = text(node, path(), what: "a URL") else { return nil }
         let lower = s.lowercased()
-        guard (lower.hasPrefix("https://") || lower.hasPrefix("http://")), s.count > 8,
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
               !s.unicodeScalars.contains(where: { $0 == " " || $0 == "\n" || $0 == "\"" || $0 == "<" || $0 == ">" })
         else {
             error(node, path(), "expected an http:// or https:// URL without spaces, \(found(node))")
             return nil
         }
+        // Invisible in an editor and in a calendar app, and a broken or look-alike link.
+        if let bad = s.unicodeScalars.first(where: Self.isInvisible) {
+            let name = bad.properties.name.map { " (\($0.lowercased()))" } ?? ""
+            error(node, path(), "the URL contains the invisible character U+\(String.hex4(bad.value))\(name), \(found(node))",
+                  hint: "retype the address; a space in a web address is written %20")
+            return nil
+        }
+        var bytes = s
+        switch bytes.withUTF8(Self.authorityProblem) {
+        case nil: break
+        case .noHost:
+            error(node, path(), "expected a URL with a host name after \"//\", \(found(node))", hint: "e.g. \"https://circl.example/book\"")
+            return nil
+        case .badPort(let port):
+            error(node, path(), "the port \(Self.quoted(port)) is not a port number from 1 to 65535, \(found(node))",
+                  hint: "leave the port out for the usual one: \"https://circl.example/book\"")
+            return nil
+        }
         return s
     }
 
+    /// Space, line and paragraph separators (Zs other than the space refused before, Zl, Zp),
+    /// format characters (Cf: U+200B, U+FEFF, U+00AD, bidirectional marks) and controls (Cc).
+    private static func isInvisible(_ u: Unicode.Scalar) -> Bool {
+        if u.isASCII { return u.value < 0x20 || u.value == 0x7F }
+        switch u.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .format, .control: return true
+        default: return false
+        }
+    }
+
+    private enum AuthorityProblem: Equatable { case noHost, badPort(String) }
+
+    /// What is wrong with the authority of an http(s) URL (RFC 3986 §3.2): the part after
+    /// "//" up to the first "/", "?" or "#", which needs a host, and whose port, when one is
+    /// written, is 1 to 65535 ("an empty port ... should be omitted", so it is allowed).
+    private static func authorityProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> AuthorityProblem? {
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 3 <= bytes.count else { return .noHost }
+        var authority = bytes[(colon + 3)...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
+        let hostEnd: Int
+        if authority.first == UInt8(ascii: "[") {
+            // An IP literal: "[" address "]".
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")), close > authority.startIndex + 1 else { return .noHost }
+            hostEnd = close + 1
+        } else {
+            hostEnd = authority.firstIndex(of: UInt8(ascii: ":")) ?? authority.endIndex
+            if hostEnd == authority.startIndex { return .noHost }
+        }
+        let rest = authority[hostEnd...]
+        guard let first = rest.first else { return nil }
+        let port = rest.dropFirst()
+        guard first == UInt8(ascii: ":"), port.count <= 5, port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              port.isEmpty || (1...65535).contains(port.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+        else { return .badPort(String(decoding: first == UInt8(ascii: ":") ? port : rest, as: UTF8.self)) }
+        return nil
+    }
+
     /// The checks of ``url(_:_:)`` for plain ASCII text, in place: "http://" or "https://" in
-    /// any case, more than 8 characters (one byte each here), and none of ` `, `"`, `<`, `>`
-    /// or a line break.
+    /// any case, none of ` `, `"`, `<`, `>` or a line break (plain text has no other invisible
+    /// character), and a host and a valid port (``authorityProblem(_:)``).
     private static func isPlainURL(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         func hasPrefix(_ prefix: StaticString) -> Bool {
             prefix.withUTF8Buffer { p in
@@ -352,8 +431,9 @@ package struct ScheduleDecoder {
                 }
             }
         }
-        return (hasPrefix("https://") || hasPrefix("http://")) && u.count > 8
+        return (hasPrefix("https://") || hasPrefix("http://"))
             && !u.contains { $0 == 0x20 || $0 == 0x0A || $0 == 0x22 || $0 == 0x3C || $0 == 0x3E }
+            && authorityProblem(u) == nil
     }
 
     /// The http(s) URL of a folder (`calendar.publicURL`): no query or fragment, not a file;
@@ -465,7 +545,9 @@ package struct ScheduleDecoder {
         if let list = top[.holidayCalendars] {
             let (refs, found) = HolidayCalendarReference.decode(doc.node(list), file: file)
             holidayCalendars = refs
-            diagnostics += found
+            for d in found {
+                if d.severity == .error { error(d) } else { diagnostics.append(d) }
+            }
         }
         guard let calendar else { return nil }
         var schedule = Schedule(calendar: calendar, classes: classes, exceptions: exceptions)

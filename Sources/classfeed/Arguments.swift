@@ -39,6 +39,12 @@ struct Arguments {
                     values[name] = inline
                 } else {
                     guard i < args.count else { throw CLIError(.usage, "option '--\(name)' needs a value (see 'classfeed \(command) --help')") }
+                    // `--output --now X` is a forgotten value far more often than a folder
+                    // named "--now": a separate value never starts with "--" (no option takes
+                    // a negative number, and one would start with a single "-" anyway).
+                    guard !args[i].hasPrefix("--") else {
+                        throw CLIError(.usage, "option '--\(name)' needs a value; to use '\(args[i])' as the value write --\(name)=\(args[i])")
+                    }
                     values[name] = args[i]
                     i += 1
                 }

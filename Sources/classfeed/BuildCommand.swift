@@ -78,7 +78,7 @@ enum BuildCommand {
         if a.flag("strict") && !warnings.isEmpty {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
         }
-        if verbose || dryRun { for w in warnings { Output.err(w.description) } }
+        if verbose || dryRun { Output.diagnostics(warnings) }
 
         let output = a.value("output") ?? "output"
         if !dryRun { try FileSystem.ensureDirectory(output) }

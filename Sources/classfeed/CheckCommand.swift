@@ -32,7 +32,7 @@ enum CheckCommand {
         if a.flag("strict") && !warnings.isEmpty {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
         }
-        for w in warnings { Output.err(w.description) }
+        Output.diagnostics(warnings)
         let s = loaded.schedule
         let live = occurrences.filter { !$0.isCancelled }.count
         Output.out("\(path): ok: \(s.classes.count) classes, \(s.exceptions.count) exceptions, " + (s.holidayClosures.isEmpty ? "" : "\(s.holidayClosures.count) holiday closures, ") + "\(live) occurrences from \(from) to \(to)"

@@ -143,7 +143,7 @@ enum ExceptionsCommand {
         if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed exceptions list --help')") }
         let path = a.value("schedule") ?? "schedule.json"
         let loaded = try ScheduleLoading.load(path, environment: env, strict: false)
-        for w in loaded.warnings { Output.err(w.description) }
+        Output.diagnostics(loaded.warnings)
         let s = loaded.schedule
         let engine = RecurrenceEngine(schedule: s)
         let n = s.exceptions.count
@@ -414,9 +414,9 @@ struct EditSession {
         do {
             loaded = try ScheduleLoading.load(bytes: bytes, path: path, label: path, environment: env, strict: false)
         } catch let e as ScheduleError {
-            for d in e.diagnostics { Output.err(d.description) }
-            throw CLIError(.dataError, "\(path) has \(e.errors.count) error\(e.errors.count == 1 ? "" : "s") already; "
-                + "fix \(e.errors.count == 1 ? "it" : "them") first (classfeed check lists them); \(path) was not changed")
+            Output.diagnostics(e.diagnostics, omittedErrors: e.omittedErrors)
+            throw CLIError(.dataError, "\(path) has \(e.errorCount) error\(e.errorCount == 1 ? "" : "s") already; "
+                + "fix \(e.errorCount == 1 ? "it" : "them") first (classfeed check lists them); \(path) was not changed")
         }
         schedule = loaded.schedule
         warnings = loaded.warnings
@@ -474,7 +474,7 @@ struct EditSession {
         do {
             loaded = try ScheduleLoading.load(bytes: candidate, path: path, label: label, environment: env, strict: false)
         } catch let e as ScheduleError {
-            for d in e.diagnostics { Output.err(d.description) }
+            Output.diagnostics(e.diagnostics, omittedErrors: e.omittedErrors)
             throw CLIError(.dataError, "this change would make \(path) invalid, so it was not changed")
         }
         if let newEntryPath {

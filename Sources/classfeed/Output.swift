@@ -4,10 +4,19 @@
     import Darwin
 #endif
 
+import Timetable
+
 /// Standard output and error, written straight to the file descriptors. Only the executable prints.
 enum Output {
     static func out(_ s: String) { writeAll(1, s + "\n") }
     static func err(_ s: String) { writeAll(2, s + "\n") }
+
+    /// Diagnostics on standard error, as ``Diagnostic/report(_:omittedErrors:limit:)`` shows
+    /// them: errors first, at most 20, then a count of the rest.
+    static func diagnostics(_ list: [Diagnostic], omittedErrors: Int = 0) {
+        let lines = Diagnostic.report(list, omittedErrors: omittedErrors)
+        if !lines.isEmpty { err(lines.joined(separator: "\n")) }
+    }
 
     /// True when standard output is a terminal (colour and tables for people, plain for pipes).
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }

@@ -4,4 +4,9 @@
     import Darwin
 #endif
 
-exit(CLI.run(Array(CommandLine.arguments.dropFirst())))
+// The arguments' bytes as passed, not `CommandLine.arguments` (which replaces invalid UTF-8).
+let rawArguments = (1..<max(1, Int(CommandLine.argc))).map { k -> [UInt8] in
+    guard let p = CommandLine.unsafeArgv[k] else { return [] }
+    return Array(UnsafeRawBufferPointer(start: p, count: strlen(p)))
+}
+exit(CLI.run(rawArguments: rawArguments))

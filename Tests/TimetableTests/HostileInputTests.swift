@@ -121,6 +121,73 @@ struct HostileInputTests {
         #expect(cls.isEmpty, "\(cls)")
     }
 
+    /// The URL fields, as (JSON path, schedule with the quoted URL in that field).
+    static let urlFields: [(String, @Sendable (String) -> String)] = [
+        ("classes[0].url", { ScheduleFixture.json(classes: [#"{ "id": "a", "title": "A", "url": \#($0), "days": ["monday"], "start": "17:15", "durationMinutes": 30 }"#]) }),
+        ("calendar.url", { ScheduleFixture.json(calendar: #"  "calendar": { "id": "circl", "name": "C", "url": \#($0), "timezone": "Europe/London", "uidDomain": "circl.example" }"#) }),
+        ("calendar.publicURL", { ScheduleFixture.json(calendar: #"  "calendar": { "id": "circl", "name": "C", "publicURL": \#($0), "timezone": "Europe/London", "uidDomain": "circl.example" }"#) }),
+    ]
+
+    /// The one error for `url` in every URL field, checked to be located and to name the field.
+    static func urlErrors(_ quoted: String) -> [(String, [String])] {
+        urlFields.map { path, make in (path, errors(make(quoted))) }
+    }
+
+    @Test("a URL needs a host, and a port from 1 to 65535", arguments: [
+        "https:///x", "http:///", "https:///", "HTTPS:///circl.example/", "https://:8080/", "https://user@/x",
+        "https://?q=1", "https://#top", "https://[]/", "https://x.example:99999/", "https://x.example:0/",
+        "https://x.example:65536/", "https://x.example:80a/", "https://x.example:-1/", "https://x.example:123456789012345678901234/",
+    ])
+    func urlsWithoutAHostOrWithABadPort(url: String) {
+        for (path, errors) in Self.urlErrors("\"" + url + "\"") {
+            #expect(errors.count == 1 && errors[0].hasPrefix("schedule.json:") && errors[0].contains(": error: \(path): "), "\(path) \(url): \(errors)")
+            let what = url.contains("x.example:") ? "port" : "host"
+            #expect(errors.first?.contains(what) == true, "\(path) \(url): \(errors)")
+        }
+    }
+
+    @Test("a URL with an invisible space, line or paragraph separator, format or control character is refused", arguments: [
+        0x00A0, 0x2028, 0x2029, 0x200B, 0xFEFF, 0x3000, 0x2009, 0x202F, 0x1680, 0x00AD, 0x200E, 0x202E, 0x2060, 0x0085, 0x0009,
+    ] as [UInt32])
+    func invisibleCharactersInURLs(scalar: UInt32) {
+        let hex = Self.hex(scalar)
+        // Escaped in the JSON (\u00A0) and written as the character itself.
+        var raw = "\"https://circl.example/bo"
+        if scalar >= 0x20 { raw.unicodeScalars.append(Unicode.Scalar(scalar)!) } else { raw += "\\u\(hex)" }
+        raw += "ok\""
+        for quoted in ["\"https://circl.example/bo\\u\(hex)ok\"", raw, "\"https://circl.example/book\\u\(hex)\""] {
+            for (path, errors) in Self.urlErrors(quoted) {
+                #expect(errors.count == 1 && errors[0].hasPrefix("schedule.json:") && errors[0].contains(": error: \(path): ")
+                        && errors[0].contains("U+\(hex)"), "\(path) \(quoted): \(errors)")
+            }
+        }
+    }
+
+    @Test("URLs with a port, user information, an IPv6 address or a query straight after the host are accepted", arguments: [
+        "https://circl.example:8443/book", "https://circl.example:65535/", "https://circl.example:1", "http://user@circl.example/",
+        "http://[::1]:8080/", "https://circl.example?week=1", "https://circl.example#timetable", "https://circl.example:/",
+    ])
+    func urlsWithAPortOrAnIPv6Host(url: String) {
+        let cls = Self.errors(Self.urlFields[0].1("\"" + url + "\""))
+        #expect(cls.isEmpty, "\(cls)")
+    }
+
+    @Test("100,000 unknown keys are counted, and only the first hundred collected")
+    func manyErrors() {
+        let keys = (0..<100_000).map { "\"k\($0)\": 0" }.joined(separator: ", ")
+        let json = ScheduleFixture.json(calendar: #"  "calendar": { "id": "circl", "name": "C", "timezone": "Europe/London", "uidDomain": "circl.example", \#(keys) }"#)
+        do {
+            _ = try ScheduleDecoder.decode(Array(json.utf8), file: "s.json", zones: ScheduleFixture.loadZone)
+            Issue.record("decoded")
+        } catch {
+            #expect(error.diagnostics.count == 100)
+            #expect(error.errorCount == 100_000)
+            #expect(error.diagnostics.first.map { $0.location?.line == 2 && $0.description.contains(": error: calendar.k0: unknown key \"k0\"") } == true,
+                    "\(error.diagnostics.first?.description ?? "")")
+            #expect(error.diagnostics.last?.path == "calendar.k99")
+        }
+    }
+
     @Test("holiday calendar paths must stay inside the schedule's folder", arguments: [
         "../holidays.ics", "holidays/../../x.ics", "/etc/passwd", "~/x.ics", "holidays/", "", "a\u{1}.ics",
     ])

@@ -117,4 +117,43 @@ struct JSONTests {
         #expect(outcome([0xEF, 0xBB, 0xBF] + Array("{\"a\": x}".utf8)) == "1:7 unexpected 'x'; expected a value (object, array, string, number, true, false or null)")
         #expect(outcome([0xEF, 0xBB, 0xBF] + Array("{}".utf8)) == "ok")
     }
+
+    /// `text` in UTF-16 or UTF-32, with or without a byte order mark.
+    static func encoded(_ text: String, _ encoding: String, bom: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        func put(_ unit: UInt32, width: Int, big: Bool) {
+            let bytes = (0..<width).map { UInt8(truncatingIfNeeded: unit >> (8 * UInt32($0))) }
+            out += big ? bytes.reversed() : bytes
+        }
+        let big = encoding.hasSuffix("BE")
+        let width = encoding.hasPrefix("UTF-32") ? 4 : 2
+        if bom { put(0xFEFF, width: width, big: big) }
+        if width == 2 {
+            for unit in text.utf16 { put(UInt32(unit), width: 2, big: big) }
+        } else {
+            for scalar in text.unicodeScalars { put(scalar.value, width: 4, big: big) }
+        }
+        return out
+    }
+
+    @Test("a UTF-16 or UTF-32 file, with or without a byte order mark, is named and the fix is said", arguments: [
+        ("UTF-16LE", "UTF-16 (little-endian)"), ("UTF-16BE", "UTF-16 (big-endian)"),
+        ("UTF-32LE", "UTF-32 (little-endian)"), ("UTF-32BE", "UTF-32 (big-endian)"),
+    ])
+    func otherUnicodeEncodings(encoding: String, name: String) {
+        let expected = "1:1 this file is \(name), not UTF-8; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)"
+        for text in ["{\"calendar\": {}}", "\n  {\"é\": 1}", "{}", "[", "\u{2603}"] {
+            for bom in [true, false] where bom || text.unicodeScalars.first!.isASCII {
+                #expect(outcome(Self.encoded(text, encoding, bom: bom)) == expected, "\(encoding) \(bom) \(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test("NUL bytes that are not a UTF-16 or UTF-32 pattern stay syntax errors, and a lone byte order mark is an empty file")
+    func notOtherEncodings() {
+        #expect(outcome([0x7B, 0x7D, 0x00]) == "1:3 unexpected byte 0x00 after the end of the JSON value")
+        #expect(outcome([0x00]) == "1:1 unexpected byte 0x00; expected a value (object, array, string, number, true, false or null)")
+        #expect(outcome([0xEF, 0xBB, 0xBF]) == "1:1 the file is empty; expected a JSON object")
+        #expect(outcome([0xFF]) == "1:1 unexpected byte 0xFF; expected a value (object, array, string, number, true, false or null)")
+    }
 }
