@@ -6,7 +6,8 @@
 # Targets: schedule (schedule.json bytes -> decoder, validator, engine, exception edits),
 # icalendar (bytes -> ICalendarReader, write back and re-read, RevisionHistory, holiday import),
 # roundtrip (a schedule made from the bytes -> FeedBuilder -> ICalendarReader: the same events),
-# tzif (bytes -> the TZif parser and zone rules).
+# tzif (bytes -> the TZif parser and zone rules), revisions (bytes as a previous feed -> the
+# revision scanner -> FeedBuilder in both styles: no trap, SEQUENCE and DTSTAMP in range, never back).
 #
 # Each target is one binary compiled from Sources/CivilTime, ICalendar, Timetable and FeedBuilder
 # (as separate modules sharing a package name, so `package` declarations are visible) plus its
@@ -17,7 +18,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift $(( $# > 0 ? 1 : 0 ))
-all=(schedule icalendar roundtrip tzif)
+all=(schedule icalendar roundtrip tzif revisions)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 case "$seconds" in ''|*[!0-9]*) echo "usage: .ci/fuzz.sh [SECONDS] [TARGET...]" >&2; exit 64;; esac
@@ -48,7 +49,7 @@ done
 
 max_len() {
   case $1 in
-    schedule) echo 16384 ;; icalendar) echo 65536 ;; roundtrip) echo 4096 ;; tzif) echo 8192 ;;
+    schedule) echo 16384 ;; icalendar) echo 65536 ;; roundtrip) echo 4096 ;; tzif) echo 8192 ;; revisions) echo 65536 ;;
   esac
 }
 

@@ -9,11 +9,13 @@ struct CLIRun {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// True when the run was killed for taking longer than its timeout (a hang).
+    var timedOut = false
 }
 
 /// A temporary folder holding a schedule (and whatever else a test puts there), removed when
 /// the value goes away.
-final class Studio {
+final class Studio: @unchecked Sendable {  // immutable after init; runs share nothing else
     let folder: URL
     let scratch: URL
 
@@ -54,7 +56,9 @@ final class Studio {
     /// `classfeed ARGS` with the studio folder as the working directory.
     func run(_ args: String...) throws -> CLIRun { try run(args) }
 
-    func run(_ args: [String]) throws -> CLIRun {
+    /// With `timeout`, a run still going after that many seconds is killed and reported as
+    /// `timedOut`, so a test of a hang fails instead of hanging the suite.
+    func run(_ args: [String], timeout: Double? = nil) throws -> CLIRun {
         let p = Process()
         p.executableURL = Studio.binary
         p.arguments = args
@@ -73,6 +77,15 @@ final class Studio {
         p.standardError = errHandle
         p.standardInput = FileHandle.nullDevice
         try p.run()
+        var timedOut = false
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while p.isRunning && Date() < deadline { usleep(20_000) }
+            if p.isRunning {
+                timedOut = true
+                kill(p.processIdentifier, SIGKILL)
+            }
+        }
         p.waitUntilExit()
         try outHandle.close()
         try errHandle.close()
@@ -83,7 +96,8 @@ final class Studio {
         return CLIRun(
             status: p.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self),
+            timedOut: timedOut)
     }
 
     static let packageRoot: URL = {
