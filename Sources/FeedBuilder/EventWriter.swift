@@ -258,10 +258,18 @@ extension FeedBuilder {
                 line.append(contentsOf: zoned.dtstart)
                 start.appendBasicFormat(to: &line)
             })
-            // DTEND states the exact duration only when both ends are unambiguous wall times;
-            // otherwise DURATION, which RFC 5545 §3.3.6 makes exact.
+            // The master's length is every instance's length. recurring-ical-events, Home
+            // Assistant's `ical` and Thunderbird take it as DTEND - DTSTART in wall time, and
+            // libical and khal read an end in a repeated hour with the later offset, so DTEND
+            // is written only when every reading gives the class's length: both ends happen
+            // once and their wall-clock difference is exact. A first class that crosses a
+            // clock change (23:30 in America/Santiago on the night of midnight's change) gets
+            // DURATION, which RFC 5545 §3.3.6 makes exact for hours and minutes; ordinary
+            // masters keep DTEND, which every client reads.
             let endLocal = rules.localDateTime(at: endInstant)
-            if case .unique = rules.resolve(start), rules.instant(for: endLocal) == endInstant {
+            if FeedBuilder.isPlain(start, rules), FeedBuilder.isPlain(endLocal, rules),
+                endLocal.localSeconds - start.localSeconds == endInstant - startInstant
+            {
                 fp.add(out.writeLine { line in
                     line.append(contentsOf: zoned.dtend)
                     endLocal.appendBasicFormat(to: &line)
