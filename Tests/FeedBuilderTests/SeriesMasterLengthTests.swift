@@ -9,7 +9,9 @@ import Timetable
 /// DTEND - DTSTART exactly, but recurring-ical-events, Home Assistant's `ical` and Thunderbird
 /// take it in wall time, and libical and khal read an end in a repeated hour with the later
 /// offset: a master whose first class crosses a clock change then shows the class one or two
-/// hours too long all year. Such a master states DURATION (exact for hours and minutes, §3.3.6).
+/// hours too long all year. Such a series starts a week later, its first class an event of its
+/// own; only where no instance is exact does the master state DURATION (exact for hours and
+/// minutes, §3.3.6), which libical in turn measures in wall time.
 @Suite struct SeriesMasterLengthTests {
     static func schedule(zone: String, day: String, start: String, minutes: Int, from: String, exceptions: String = "") -> String {
         """
@@ -52,30 +54,68 @@ import Timetable
         return end.localSeconds - start.localSeconds
     }
 
-    @Test("Santiago 23:30 for 60 minutes, first class on the night the clocks go forward: DURATION, not a two-hour DTEND")
-    func santiagoFirstClassAcrossMidnightChange() throws {
-        let json = Self.schedule(zone: "America/Santiago", day: "saturday", start: "23:30", minutes: 60, from: "2026-09-05")
-        let master = try Self.master(try Self.seriesFeed(json, from: "2026-09-01", to: "2027-04-30"))
-        #expect(master.property("DTSTART")?.value == "20260905T233000")
-        #expect(master.property("DTEND") == nil, "DTEND 01:30 reads as two hours in wall time")
-        #expect(master.property("DURATION")?.value == "PT60M")
+    /// Checks a class whose first instance in the window crosses a clock change: the master
+    /// starts a week later with an exact DTEND, the first class is an event of its own, and the
+    /// feed expands to exactly the engine's occurrences.
+    func expectFirstClassStandsAlone(zone: String, first: LocalDateTime, minutes: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let rules = try Support.database.rules(for: zone)
+        let json = Self.schedule(zone: zone, day: first.date.weekday.name, start: "\(first.time)", minutes: minutes, from: "\(first.date)")
+        let from = first.date.adding(days: -3)
+        let to = first.date.adding(days: 120)
+        let bytes = try Self.seriesFeed(json, from: "\(from)", to: "\(to)")
+        let master = try Self.master(bytes)
+        let second = LocalDateTime(date: first.date.adding(days: 7), time: first.time)
+        #expect(master.property("DTSTART")?.value == second.basicFormat, sourceLocation: sourceLocation)
+        #expect(master.property("DURATION") == nil, sourceLocation: sourceLocation)
+        #expect(try Self.wallClockLength(master, rules) == Int64(minutes) * 60, sourceLocation: sourceLocation)
+        let cal = try #require(try ICalendarReader().parse(bytes).first)
+        let alone = cal.components(named: "VEVENT").filter { $0.property("UID")?.value == "c-\(first.date.basicFormat)@s.example" }
+        #expect(alone.count == 1 && alone.first?.property("RRULE") == nil, "the first class, an event of its own", sourceLocation: sourceLocation)
+        // Every instance, the first included, at its exact times.
+        let lo = rules.instant(for: LocalDateTime(date: from, time: LocalTime(secondsOfDay: 0)))
+        let hi = rules.instant(for: LocalDateTime(date: to.adding(days: 1), time: LocalTime(secondsOfDay: 0)))
+        let expanded = try SeriesAgreementTests.instances(bytes, lo: lo, hi: hi).map { String($0.prefix(33)) }
+        let expected = RecurrenceEngine(schedule: try Support.schedule(json)).occurrences(ofClass: 0, from: from, to: to)
+            .map { "\(Property.utcString($0.start)) \(Property.utcString($0.end))" }.sorted()
+        #expect(expanded == expected, sourceLocation: sourceLocation)
+        #expect(expected.count > 10, sourceLocation: sourceLocation)
     }
 
-    @Test("Casablanca, first class on the night the clocks go back, ending in the repeated hour: DURATION")
+    @Test("Santiago 23:30 for 60 minutes, first class on the night the clocks go forward at midnight: not the master")
+    func santiagoFirstClassAcrossMidnightChange() throws {
+        // DTEND 01:30 after DTSTART 23:30 is exactly 60 minutes, but two hours in wall time.
+        try expectFirstClassStandsAlone(zone: "America/Santiago", first: try #require(LocalDateTime(basic: "20260905T233000")), minutes: 60)
+    }
+
+    @Test("Casablanca 54 minutes ending in the repeated hour of the night the clocks go back: not the master")
     func casablancaEndInRepeatedHour() throws {
+        // The first night from September 2026 on when Morocco's clocks go back (7 Feb 2027 at
+        // 03:00 in tz 2025b; 20 Sep 2026 at 02:00 in 2026f): a class 30 minutes before the
+        // repeated hour ends in it, and read with the later offset (libical, khal) lasts 114 minutes.
         let rules = try Support.database.rules(for: "Africa/Casablanca")
-        // With the tz data here (2025b) Morocco's clocks go back at 03:00 on 7 Feb 2027, so a
-        // 54-minute class at 01:30 ends at 02:24, first pass; pin that, as a newer tz release moves it.
-        let end = try #require(LocalDateTime(basic: "20270207T022400"))
-        guard case .ambiguous = rules.resolve(end) else {
-            Issue.record("the tz data no longer repeats 02:24 on 2027-02-07 in Africa/Casablanca; pick the new night")
+        let september = rules.instant(for: try #require(LocalDateTime(basic: "20260901T000000")))
+        let back = try #require(rules.transitions(from: september, to: september + 3 * 366 * 86400).first { $0.after.seconds < $0.before.seconds })
+        let start = LocalDateTime(localSeconds: rules.localDateTime(at: back.instant).localSeconds - 1800)
+        guard case .ambiguous = rules.resolve(LocalDateTime(localSeconds: start.localSeconds + 54 * 60)) else {
+            Issue.record("the class's end should be in the repeated hour")
             return
         }
-        let json = Self.schedule(zone: "Africa/Casablanca", day: "sunday", start: "01:30", minutes: 54, from: "2027-02-07")
-        let master = try Self.master(try Self.seriesFeed(json, from: "2026-09-01", to: "2027-04-30"))
-        #expect(master.property("DTSTART")?.value == "20270207T013000")
-        #expect(master.property("DTEND") == nil, "DTEND 02:24 read with the later offset is 114 minutes")
-        #expect(master.property("DURATION")?.value == "PT54M")
+        try expectFirstClassStandsAlone(zone: "Africa/Casablanca", first: start, minutes: 54)
+    }
+
+    @Test("a master is never a lone instance: a class whose only date crosses a change is one event")
+    func onlyInstanceCrossesTheChange() throws {
+        let json = """
+            {"calendar": {"id": "s", "name": "S", "timezone": "America/Santiago", "uidDomain": "s.example"},
+             "classes": [{"id": "c", "title": "C", "days": ["saturday"], "start": "23:30", "durationMinutes": 60, "from": "2026-09-05", "until": "2026-09-10"}]}
+            """
+        let bytes = try Self.seriesFeed(json, from: "2026-09-01", to: "2026-12-31")
+        let cal = try #require(try ICalendarReader().parse(bytes).first)
+        let events = cal.components(named: "VEVENT")
+        #expect(events.count == 1)
+        #expect(events.first?.property("UID")?.value == "c-20260905@s.example")
+        #expect(events.first?.property("RRULE") == nil)
+        #expect(events.first?.property("DTEND")?.value == "20260906T013000")
     }
 
     @Test("an ordinary master keeps DTEND (the golden files do not change)")
@@ -138,22 +178,74 @@ import Timetable
         }
     }
 
+    /// A made-up zone (TZif version 1, named UTC so it can stand in for the real one) whose clocks
+    /// change at 00:00 UTC every night for `nights` nights from `day`, alternating +00:00 and
+    /// +01:00: a daily class at 23:30 for two hours crosses a change every night.
+    static func nightlyZone(from day: LocalDate, nights: Int) throws -> ZoneRules {
+        var b = Array("TZif".utf8) + [UInt8](repeating: 0, count: 16)
+        func be32(_ v: Int) { b += [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: v >> $0) } }
+        let chars = Array("AAA\0BBB\0".utf8)
+        for c in [0, 0, 0, nights, 2, chars.count] { be32(c) }
+        for k in 0..<nights { be32((day.dayNumber + k + 1) * 86400) }
+        for k in 0..<nights { b.append(k % 2 == 0 ? 1 : 0) }
+        be32(0)
+        b += [0, 0]
+        be32(3600)
+        b += [1, 4]
+        b += chars
+        return try ZoneRules(identifier: "UTC", tzif: b)
+    }
+
+    static let nightlyDay = LocalDate(year: 2026, month: 9, day: 1)!
+
+    static func nightlyFeed(title: String = "C", stamp: Int64, history: RevisionHistory = RevisionHistory()) throws -> [UInt8] {
+        let json = """
+            {"calendar": {"id": "s", "name": "S", "timezone": "UTC", "uidDomain": "s.example"},
+             "classes": [{"id": "c", "title": "\(title)", "days": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+                          "start": "23:30", "durationMinutes": 120, "from": "\(nightlyDay)"}]}
+            """
+        var s = try Support.schedule(json)
+        s.zones["UTC"] = try nightlyZone(from: nightlyDay, nights: 40)
+        var options = FeedOptions(from: nightlyDay, to: nightlyDay.adding(days: 20), stamp: stamp, style: .series)
+        options.history = history
+        return FeedBuilder(schedule: s, options: options).feed(classIndex: 0).bytes
+    }
+
+    @Test("when every instance crosses a change (no real zone does), the master states DURATION")
+    func durationWhenNoInstanceIsExact() throws {
+        let bytes = try Self.nightlyFeed(stamp: 1_790_000_000)
+        let master = try Self.master(bytes)
+        #expect(master.property("DTSTART")?.value == "20260901T233000")
+        #expect(master.property("DTEND") == nil)
+        #expect(master.property("DURATION")?.value == "PT120M")
+        let cal = try #require(try ICalendarReader().parse(bytes).first)
+        #expect(cal.components(named: "VEVENT").count == 1, "no events of their own")
+    }
+
     @Test("a master with DURATION keeps its SEQUENCE and DTSTAMP when rebuilt unchanged")
     func durationMasterRevisionsCarryForward() throws {
+        let first = try Self.nightlyFeed(stamp: 1_790_000_000)
+        #expect(try Self.master(first).property("DURATION")?.value == "PT120M")
+        var history = RevisionHistory()
+        try history.add(feed: first)
+        let second = try Self.nightlyFeed(stamp: 1_796_000_000, history: history)
+        #expect(second == first, "an unchanged rebuild changes nothing")
+
+        // A real change still counts: SEQUENCE 1 and the new stamp on the master.
+        let third = try Self.nightlyFeed(title: "C2", stamp: 1_796_000_000, history: history)
+        let master = try Self.master(third)
+        #expect(master.property("SEQUENCE")?.value == "1")
+        #expect(master.property("DTSTAMP")?.value == Property.utcString(1_796_000_000))
+    }
+
+    @Test("a series starting with a class of its own keeps every revision when rebuilt unchanged")
+    func leadEventRevisionsCarryForward() throws {
         let json = Self.schedule(zone: "America/Santiago", day: "saturday", start: "23:30", minutes: 60, from: "2026-09-05",
                                  exceptions: #"{"date": "2027-04-03", "reason": "Cambio de hora"}"#)
         let first = try Self.seriesFeed(json, from: "2026-09-01", to: "2027-04-30", stamp: 1_790_000_000, show: true)
-        #expect(try Self.master(first).property("DURATION")?.value == "PT60M")
         var history = RevisionHistory()
         try history.add(feed: first)
         let second = try Self.seriesFeed(json, from: "2026-09-01", to: "2027-04-30", stamp: 1_796_000_000, history: history, show: true)
         #expect(second == first, "an unchanged rebuild changes nothing")
-
-        // A real change still counts: SEQUENCE 1 and the new stamp on the master.
-        let edited = json.replacingOccurrences(of: "\"title\": \"C\"", with: "\"title\": \"C2\"")
-        let third = try Self.seriesFeed(edited, from: "2026-09-01", to: "2027-04-30", stamp: 1_796_000_000, history: history, show: true)
-        let master = try Self.master(third)
-        #expect(master.property("SEQUENCE")?.value == "1")
-        #expect(master.property("DTSTAMP")?.value == Property.utcString(1_796_000_000))
     }
 }
