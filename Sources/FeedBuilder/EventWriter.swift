@@ -230,13 +230,13 @@ extension FeedBuilder {
             var lead: [LocalDate] = []
             var seriesFirst = first
             while !FeedBuilder.masterTimesAreExact(LocalDateTime(date: seriesFirst, time: cls.start), length: length, rules),
-                lead.count < FeedBuilder.maximumLeadInstances
+                lead.count < ScheduleLimits.seriesLeadEvents
             {
                 lead.append(seriesFirst)
                 repeat { seriesFirst = seriesFirst.adding(days: 1) } while !days.contains(seriesFirst.weekday)
                 if let until = cls.until, seriesFirst > until { break }
             }
-            if lead.count == FeedBuilder.maximumLeadInstances {
+            if lead.count == ScheduleLimits.seriesLeadEvents {
                 // No clock changes every week: a zone this odd gets a DURATION master below.
                 lead = []
                 seriesFirst = first
@@ -364,10 +364,6 @@ extension FeedBuilder {
         if let url = cls.url ?? schedule.calendar.url { body("URL", .raw(url)) }
         body("STATUS", .raw(o.isCancelled ? "CANCELLED" : "CONFIRMED"))
     }
-
-    /// How many instances at the start of a series may be written as events of their own
-    /// before the master states DURATION instead.
-    static let maximumLeadInstances = 8
 
     /// Whether a series master starting at `start` can state its length with DTEND so that every
     /// client reads it right: the start and the end each happen once (libical and khal read a

@@ -23,4 +23,8 @@ package enum ScheduleLimits {
     /// iCalendar, far past what any calendar client subscribes to, yet ten times the benchmark
     /// network's two years (memory stays flat: feeds are streamed).
     package static let occurrencesPerFeed = 5_000_000
+    /// Instances at the start of a weekly series that may be written as events of their own
+    /// because they cross a clock change (the series' master starts after them); past this many
+    /// the master states DURATION instead. Real zones need one at most.
+    package static let seriesLeadEvents = 8
 }

@@ -87,6 +87,18 @@ import Timetable
         try expectFirstClassStandsAlone(zone: "America/Santiago", first: try #require(LocalDateTime(basic: "20260905T233000")), minutes: 60)
     }
 
+    @Test("the event budget counted before building still bounds a series with a class of its own")
+    func budgetCountsLeadEvents() throws {
+        let json = Self.schedule(zone: "America/Santiago", day: "saturday", start: "23:30", minutes: 60, from: "2026-09-05")
+        let s = try Support.schedule(json)
+        let from = try #require(LocalDate(iso: "2026-09-01"))
+        let to = try #require(LocalDate(iso: "2027-04-30"))
+        let feed = FeedBuilder(schedule: s, options: FeedOptions(from: from, to: to, stamp: 0, style: .series)).feed(classIndex: 0)
+        #expect(feed.eventCount == 2)
+        #expect(feed.eventCount <= OccurrenceBudget.count(s, from: from, to: to, style: .series))
+        #expect(feed.eventCount <= OccurrenceBudget.upperBound(s, from: from, to: to, style: .series))
+    }
+
     @Test("Casablanca 54 minutes ending in the repeated hour of the night the clocks go back: not the master")
     func casablancaEndInRepeatedHour() throws {
         // The first night from September 2026 on when Morocco's clocks go back (7 Feb 2027 at
