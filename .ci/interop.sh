@@ -7,6 +7,9 @@
 # Tests/interop/requirements.txt into .build/interop-venv), builds classfeed, runs the suite.
 # Exits non-zero on any failure; a tool that cannot be installed fails the run.
 #
+# Time zones come from the venv's pinned tzdata package (TZDIR and PYTHONTZPATH are set to it),
+# not the system's, so that classfeed and every engine agree.
+#
 # Environment:
 #   CLASSFEED_BIN       use this classfeed binary instead of building one
 #   SWIFT_SCRATCH_PATH  build into this folder instead of .build (e.g. .build-interop)
@@ -58,6 +61,17 @@ if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; 
     echo "$want" > "$stamp"
 fi
 "$venv/bin/python" -m pip check >/dev/null || die "the venv's packages are inconsistent (pip check)"
+
+# --- one time-zone database for every engine: the pinned tzdata package (requirements.txt), the
+# release pytz (khal's zones) carries too. classfeed reads it through TZDIR; Python's zoneinfo
+# (icalendar, recurring-ical-events, ical, the suite's own expectations) through PYTHONTZPATH.
+# The system's tzdata may be older or newer (Debian 12 had 2025b: Africa/Casablanca then
+# disagrees with pytz from September 2026 on, and khal shows every class an hour off).
+tzdir=$("$venv/bin/python" -c 'import os, tzdata; print(os.path.join(os.path.dirname(tzdata.__file__), "zoneinfo"))') \
+    || die "the venv has no tzdata package"
+[ -f "$tzdir/Europe/London" ] || die "no zone files in the venv's tzdata package ($tzdir)"
+export TZDIR="$tzdir" PYTHONTZPATH="$tzdir"
+say "time zones: tzdata $("$venv/bin/python" -c 'import tzdata; print(tzdata.IANA_VERSION)') ($tzdir)"
 
 # --- classfeed
 if [ -n "${CLASSFEED_BIN:-}" ]; then

@@ -217,7 +217,9 @@ extension FeedBuilder {
         /// A weekly class as one VEVENT with an RRULE, its cancellations as EXDATEs (or cancelled
         /// overrides), its moves as RECURRENCE-ID overrides. One-off classes are one VEVENT per
         /// date. The series starts at the class's first real occurrence on or after the window's
-        /// start and runs to its `until` (or forever).
+        /// start whose times every client reads right as the series' length (see
+        /// ``FeedBuilder/masterTimesAreExact(_:length:_:)``); an earlier one, crossing a clock
+        /// change, is an event of its own. It runs to the class's `until` (or forever).
         mutating func writeSeries(classIndex i: Int) -> Int {
             let cls = schedule.classes[i]
             guard case .weekly(let days) = cls.pattern, let rules = schedule.zones[schedule.zoneName(ofClass: i)] else {
@@ -229,9 +231,44 @@ extension FeedBuilder {
             while !days.contains(first.weekday) { first = first.adding(days: 1) }
             if let until = cls.until, first > until { return 0 }
 
+            var standalone: [Occurrence] = []
+            // Every instance of a series lasts as long as its master, and clients measure the
+            // master in wall time (recurring-ical-events, Home Assistant's `ical`, Thunderbird:
+            // DTEND - DTSTART; libical: DTSTART + DURATION, in a gap read with the later offset)
+            // or read an end in a repeated hour with the later offset (libical, khal). So the
+            // master starts at the first instance whose times are read right whatever a client
+            // does; the ones before it (a 23:30 class in America/Santiago on the night the clocks
+            // go forward at midnight) are events of their own, which every client reads right.
+            let length = Int64(cls.durationMinutes) * 60
+            var lead: [LocalDate] = []
+            var seriesFirst = first
+            while !FeedBuilder.masterTimesAreExact(LocalDateTime(date: seriesFirst, time: cls.start), length: length, rules),
+                lead.count < ScheduleLimits.seriesLeadEvents
+            {
+                lead.append(seriesFirst)
+                repeat { seriesFirst = seriesFirst.adding(days: 1) } while !days.contains(seriesFirst.weekday)
+                if let until = cls.until, seriesFirst > until { break }
+            }
+            if lead.count == ScheduleLimits.seriesLeadEvents {
+                // No clock changes every week: a zone this odd gets a DURATION master below.
+                lead = []
+                seriesFirst = first
+            }
+            for d in lead {
+                guard let o = builder.engine.occurrence(ofClass: i, originalDate: d) else { continue }
+                // A moved one is among the moves from before the series' start, just below.
+                if o.movedFrom != nil || (o.isCancelled && builder.cancellations == .remove) { continue }
+                standalone.append(o)
+            }
+            first = seriesFirst
+            if let until = cls.until, first > until {
+                standalone += builder.engine.movedOccurrences(ofClass: i, originalBefore: first, targetFrom: builder.options.from)
+                for o in standalone { writeEvent(o, uid: builder.uid(o), recurrenceID: nil) }
+                return standalone.count
+            }
+
             var exdates: [LocalDate] = []
             var overrides: [Occurrence] = []
-            var standalone: [Occurrence] = []
             // A class moved from before the series' start into the feed's window has no instance
             // to override: it is a one-off event of its own.
             standalone += builder.engine.movedOccurrences(ofClass: i, originalBefore: first, targetFrom: builder.options.from)
@@ -271,10 +308,10 @@ extension FeedBuilder {
                 line.append(contentsOf: zoned.dtstart)
                 start.appendBasicFormat(to: &line)
             })
-            // DTEND states the exact duration only when both ends are unambiguous wall times;
-            // otherwise DURATION, which RFC 5545 §3.3.6 makes exact.
+            // DTEND when the master's times are exact (nearly always, see above); otherwise
+            // DURATION, which RFC 5545 §3.3.6 makes exact for hours and minutes.
             let endLocal = rules.localDateTime(at: endInstant)
-            if case .unique = rules.resolve(start), rules.instant(for: endLocal) == endInstant {
+            if FeedBuilder.masterTimesAreExact(start, length: endInstant - startInstant, rules) {
                 fp.add(out.writeLine { line in
                     line.append(contentsOf: zoned.dtend)
                     endLocal.appendBasicFormat(to: &line)
@@ -339,6 +376,17 @@ extension FeedBuilder {
         if let loc = cls.location ?? schedule.calendar.location { body("LOCATION", .text(loc)) }
         if let url = cls.url ?? schedule.calendar.url { body("URL", .raw(url)) }
         body("STATUS", .raw(o.isCancelled ? "CANCELLED" : "CONFIRMED"))
+    }
+
+    /// Whether a series master starting at `start` can state its length with DTEND so that every
+    /// client reads it right: the start and the end each happen once (libical and khal read a
+    /// repeated or skipped wall time with the later offset), and the end's wall time minus the
+    /// start's is the exact length (recurring-ical-events, Home Assistant's `ical`, Thunderbird
+    /// and libical measure a master in wall time and give every instance that length).
+    static func masterTimesAreExact(_ start: LocalDateTime, length: Int64, _ rules: ZoneRules) -> Bool {
+        guard isPlain(start, rules) else { return false }
+        let endLocal = rules.localDateTime(at: rules.instant(for: start) + length)
+        return isPlain(endLocal, rules) && endLocal.localSeconds - start.localSeconds == length
     }
 
     /// Outlook accepts a moved instance only if it stays between its neighbours and shares no

@@ -6,8 +6,10 @@ import CivilTime
 package enum OccurrenceBudget {
     /// An upper bound of the events in the combined feed (the largest one): in the occurrences
     /// style, every scheduled date in the window plus every move; in the series style, one
-    /// event per weekly class plus its cancelled dates from the window's start on (EXDATEs or
-    /// overrides) plus its moves, and one-off classes' dates from the window's start on.
+    /// event per weekly class and the first instances written on their own when they cross a
+    /// clock change (``ScheduleLimits/seriesLeadEvents``), plus its cancelled dates from the
+    /// window's start on (EXDATEs or overrides) plus its moves, and one-off classes' dates from
+    /// the window's start on.
     package static func count(_ schedule: Schedule, from: LocalDate, to: LocalDate, style: FeedStyle) -> Int {
         var moves: [String: Int] = [:]
         var perClass: [String: [ClosedRange<LocalDate>]] = [:]
@@ -40,7 +42,7 @@ package enum OccurrenceBudget {
                 // cheaper than a CancellationIndex per class.
                 let own = perClass[cls.id] ?? []
                 let ranges = own.isEmpty ? shared : CancellationIndex.union(shared + own)
-                total += 1
+                total += 1 + ScheduleLimits.seriesLeadEvents
                 for r in ranges where r.upperBound >= from {
                     total += cls.scheduledCount(in: max(r.lowerBound, from)...r.upperBound)
                 }
@@ -80,7 +82,7 @@ package enum OccurrenceBudget {
             switch (style, cls.pattern) {
             case (.occurrences, _): total += cls.scheduledCount(in: from...max(from, to))
             case (.series, .dates): total += cls.scheduledCount(in: from...max(from, end))
-            case (.series, .weekly): total += 1 + sharedDays
+            case (.series, .weekly): total += 1 + ScheduleLimits.seriesLeadEvents + sharedDays
             }
             if total > ScheduleLimits.occurrencesPerFeed { return total }
         }

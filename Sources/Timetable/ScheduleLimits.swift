@@ -27,4 +27,8 @@ package enum ScheduleLimits {
     /// file size limit, and locating each, finding it a hint and printing it took 30 s and
     /// 137 MB of messages; only the first 20 are shown.
     package static let keptErrors = 100
+    /// Instances at the start of a weekly series that may be written as events of their own
+    /// because they cross a clock change (the series' master starts after them); past this many
+    /// the master states DURATION instead. Real zones need one at most.
+    package static let seriesLeadEvents = 8
 }

@@ -83,6 +83,47 @@ struct LimitsTests {
         #expect(!studio.exists("output"))
     }
 
+    @Test("--now outside 1970-2199 (as SOURCE_DATE_EPOCH) is a usage error (64) and nothing is written")
+    func nowOutOfRange() throws {
+        // Unbounded, 9999-12-31T23:59:59Z wrote DTSTART;TZID=Europe/London:100000622T190000 and
+        // 0000-01-01 wrote -00011129T171500, both with exit 0.
+        let studio = try Studio(schedule: Self.schedule(classes: [Self.weekly("a")]))
+        let range = "1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z"
+        for now in ["9999-12-31T23:59:59Z", "0000-01-01", "1969-12-31T23:59:59Z", "2200-01-01"] {
+            for args in [["build"], ["build", "--style", "series"], ["upcoming"], ["check"]] {
+                let r = try studio.run(args + ["--now", now])
+                #expect(r.status == 64, "\(args) --now \(now): \(r.stderr)")
+                #expect(r.stderr == "classfeed: error: --now must be from \(range), got '\(now)'\n")
+                #expect(r.stdout.isEmpty)
+            }
+        }
+        #expect(studio.files() == ["schedule.json"], "nothing written")
+        let r = try ClassfeedProcess.run(["build"], in: studio.folder, environment: ["SOURCE_DATE_EPOCH": "7258118400"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, from 0 to 7258118399 (\(range))"), "\(r.stderr)")
+        #expect(studio.files() == ["schedule.json"], "nothing written")
+    }
+
+    @Test("--now at either end of its range builds, and every date written has a four-digit year")
+    func nowAtTheBounds() throws {
+        let studio = try Studio(schedule: Self.schedule(classes: [Self.weekly("a", extra: #", "until": "2199-12-31""#)]))
+        for now in ["1970-01-01", "2199-12-31T23:59:59Z"] {
+            for style in ["occurrences", "series"] {
+                let out = "out-\(style)-\(now.prefix(4))"
+                let r = try studio.run("build", "--now", now, "--style", style, "--output", out)
+                #expect(r.status == 0, "\(r.stderr)")
+                let text = try #require(studio.text(out + "/big.ics"))
+                let values = text.components(separatedBy: "\r\n").filter {
+                    ["DTSTART", "DTEND", "DTSTAMP", "LAST-MODIFIED", "EXDATE", "RECURRENCE-ID"].contains($0.prefix { $0 != ";" && $0 != ":" })
+                }.map { $0.split(separator: ":", maxSplits: 1).last ?? "" }
+                #expect(!values.isEmpty)
+                for v in values {
+                    #expect(v.wholeMatch(of: #/(19[0-9]{2}|2[01][0-9]{2}|2200)[01][0-9][0-3][0-9]T[0-2][0-9][0-5][0-9][0-5][0-9]Z?/#) != nil, "\(style) --now \(now): \(v)")
+                }
+            }
+        }
+    }
+
     @Test("more than 5,000,000 events in a feed, in either style, is refused before building")
     func occurrencesPerFeed() throws {
         // 700 daily classes over 20 years: about 5.1 million events.
