@@ -5,11 +5,17 @@
 #
 #   bash Benchmarks/whole-process.sh [RUNS]        (from the repository root)
 #
-# Inputs: schedule.json (W1) and ../shared/bench/w2-network.json, w3-network-exceptions.json.
+# Inputs: schedule.json (W1) and w2-network.json, w3-network-exceptions.json from BENCH_DIR
+# (default .build/bench-inputs). Benchmarks/generate-inputs.py writes them: into the default
+# folder on every run (half a second; it rewrites only a file that differs, so the inputs are
+# never stale), into a BENCH_DIR of your own only when they are missing there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
-bench=${BENCH_DIR:-../shared/bench}
+bench=${BENCH_DIR:-.build/bench-inputs}
+if [ -z "${BENCH_DIR:-}" ] || [ ! -f "$bench/w2-network.json" ] || [ ! -f "$bench/w3-network-exceptions.json" ]; then
+  python3 Benchmarks/generate-inputs.py "$bench"
+fi
 swift build -c release --product classfeed >/dev/null
 bin=.build/release/classfeed
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package 'time')"; exit 1; }

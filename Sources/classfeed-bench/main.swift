@@ -1,7 +1,8 @@
 // classfeed-bench: the performance workloads of ClassFeed, run in-process several times each,
 // printing time, events/s and MB/s. Build in release mode:
 //
-//     swift run -c release classfeed-bench [--bench-dir ../shared/bench] [--runs 7]
+//     python3 Benchmarks/generate-inputs.py .build/bench-inputs    (once: writes W2 and W3)
+//     swift run -c release classfeed-bench [--bench-dir .build/bench-inputs] [--runs 7]
 //
 // Whole-process figures (wall time, peak memory) come from Benchmarks/whole-process.sh.
 
@@ -13,7 +14,9 @@ import ICalendar
 import Timetable
 
 struct Options {
-    var benchDir = "../shared/bench"
+    /// Where W2 and W3 are; Benchmarks/generate-inputs.py writes them (Benchmarks/whole-process.sh
+    /// does so into this default folder by itself).
+    var benchDir = ".build/bench-inputs"
     var runs = 7
     var schedule = "schedule.json"
     /// Run only the workloads whose name starts with this ("W3", "W4 read: full"), for profiling.
@@ -142,6 +145,12 @@ func fixed(_ v: Double, _ decimals: Int) -> String {
 }
 
 let options = parseOptions()
+// W2 and W3 are generated, not stored: say how to make them before measuring anything.
+for name in ["w2-network.json", "w3-network-exceptions.json"] where access(options.benchDir + "/" + name, R_OK) != 0 {
+    print("classfeed-bench: \(options.benchDir)/\(name) is missing; generate the benchmark inputs with")
+    print("    python3 Benchmarks/generate-inputs.py \(options.benchDir)")
+    exit(66)
+}
 let from = LocalDate(year: 2026, month: 1, day: 1)!
 let to = LocalDate(year: 2027, month: 12, day: 31)!
 print("classfeed-bench: \(options.runs) runs per workload; median and best time, events, events/s, MB/s of .ics written")

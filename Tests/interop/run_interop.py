@@ -10,7 +10,7 @@ Builds every schedule of the corpus with `classfeed build` and checks each feed 
   subscriber nginx on 127.0.0.1 -> vdirsyncer (http storage -> filesystem storage) -> khal
 
 The expected occurrences come from `classfeed upcoming --json` with the same window and clock.
-Known deviations of those engines (shared/ICALENDAR_NOTES.md) are tolerated only by name: each
+Known deviations of those engines (docs/CLIENTS.md) are tolerated only by name: each
 tolerated mismatch is attributed to one named deviation, counted and printed, and whatever the
 deviation cannot explain is still checked.
 
@@ -52,8 +52,8 @@ DEFAULT_POLICY = "remove"
 #: check` accepts it (the suite then builds from a copy of each schedule with the key set).
 POLICY_OPTION = None
 POLICY_KEY = "cancellations"
-#: The deviations of the independent engines listed in shared/ICALENDAR_NOTES.md ("Known
-#: deviations of the independent engines"): a mismatch that one of these explains exactly is
+#: The deviations of the independent engines described in docs/CLIENTS.md ("The independent
+#: engines"): a mismatch that one of these explains exactly is
 #: counted and printed, not failed. Other named effects are classified for the report but FAIL.
 TOLERATED = {
     "libical-later-offset",               # gap / repeated-hour TZID time read with the later offset
@@ -62,8 +62,8 @@ TOLERATED = {
     "libical-exception-in-gap-unmatched", # EXDATE / RECURRENCE-ID in a gap or repeated hour ignored
     "wallclock-end",                      # recurring-ical-events / ical add the length in wall time
     "ical-utc-series-override-ignored",   # ical ignores RECURRENCE-ID when the series is in UTC form
-    # Measured here, not (yet) in ICALENDAR_NOTES.md; both have the root cause the notes give for
-    # libical: a repeated-hour time read against RFC 5545 §3.3.5. ClassFeed writes single events
+    # Measured here; both have the root cause docs/CLIENTS.md gives for libical: a
+    # repeated-hour time read against RFC 5545 §3.3.5. ClassFeed writes single events
     # in the repeated hour in UTC (which fixed khal dropping them and libical's offset); what is
     # left cannot be expressed any other way:
     "khal-later-offset",       # an RRULE instance in the repeated hour, read with the later offset
@@ -385,8 +385,8 @@ def dev_wallclock_end_swapped(tool, e, g, ctx):
     (python ignores fold there; a UTC DTEND is first moved into the X-WR-TIMEZONE zone); an end
     in the second pass of a repeated hour then looks earlier than a start in the first pass
     (03:00 first pass, 02:50 second pass), and it swaps them (its rule for 'end before start',
-    issue #132): the start it shows is the (possibly wall-clock) end. NOT in ICALENDAR_NOTES.md,
-    which says their start times are right: fails unless TOLERATED."""
+    issue #132): the start it shows is the (possibly wall-clock) end. Unlike wallclock-end the
+    start is wrong here, so it is a name of its own (docs/CLIENTS.md): fails unless TOLERATED."""
     if tool != "recurring-ical-events" or (g.summary, g.status) != (e.summary, e.status):
         return None
     zone = ctx["zone"](e)
@@ -411,7 +411,7 @@ def dev_ical_utc_series_override(tool, e, g, ctx):
 
 def dev_khal_later_offset(tool, e, g, ctx):
     """khal (icalendar with pytz, is_dst=False) reads a TZID time in the repeated hour with the
-    later offset; when that start equals DTEND it assumes one hour. NOT in ICALENDAR_NOTES.md."""
+    later offset; when that start equals DTEND it assumes one hour (docs/CLIENTS.md)."""
     if tool != "khal" or g.summary != e.summary:
         return None
     zone = ctx["zone"](e)
@@ -432,7 +432,7 @@ def dev_khal_drops_event(tool, e, ctx):
     """khal skips an item (a VEVENT with its overrides) when one of its events has DTEND before
     DTSTART as khal reads them: a start in the repeated hour read with the later offset falls
     after a UTC DTEND. The suite has checked that about every item khal skipped (khal_skip_reason).
-    NOT in ICALENDAR_NOTES.md."""
+    Recognised but never TOLERATED (docs/CLIENTS.md)."""
     if tool != "khal":
         return None
     uids = ctx.get("khal_skipped", set())
