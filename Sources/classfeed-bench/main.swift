@@ -8,6 +8,8 @@
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 import FeedBuilder
 import ICalendar
