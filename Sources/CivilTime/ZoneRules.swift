@@ -174,7 +174,12 @@ public struct ZoneRules: Sendable, Hashable {
 }
 
 /// Why zone data could not be used.
-public struct ZoneDataError: Error, Sendable, CustomStringConvertible {
+public struct ZoneDataError: Error, Sendable, Hashable, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// What to do instead, when there is something better to say than "use an IANA name".
+    public let hint: String?
+    public init(_ description: String, hint: String? = nil) {
+        self.description = description
+        self.hint = hint
+    }
 }
