@@ -36,12 +36,14 @@ public struct TimeZoneDatabase: Sendable {
         return true
     }
 
-    /// Loads one zone. Throws when the name is malformed, or when its file is missing, not a regular file, too large, unreadable or not TZif; each
+    /// Loads one zone. Throws when the name is malformed or not a tz database zone name, or
+    /// when its file is missing, not a regular file, too large, unreadable or not TZif; each
     /// error says which.
     public func rules(for name: String) throws(ZoneDataError) -> ZoneRules {
         guard TimeZoneDatabase.isWellFormedName(name) else {
             throw ZoneDataError("\"\(name)\" is not an IANA time zone name")
         }
+        if let refusal = refusal(name) { throw refusal }
         let path = directory + "/" + name
         let bytes: [UInt8]
         switch TimeZoneDatabase.readZoneFile(path, limit: TimeZoneDatabase.fileSizeLimit) {
@@ -64,6 +66,74 @@ public struct TimeZoneDatabase: Sendable {
         } catch {
             throw ZoneDataError("the zone file \(path) for \"\(name)\" is not a usable TZif file: \(error.description)")
         }
+    }
+
+    // MARK: - Names that are files in zoneinfo but not IANA zone names
+
+    /// Why a well-formed name that zic installs beside the zones is not accepted as one.
+    ///
+    /// An IANA name here is a Zone or Link name of the tz database source ("Europe/London",
+    /// "UTC", "Etc/GMT+5", "US/Eastern"). The zoneinfo directory also holds copies and
+    /// aliases that are not: `posix/...` and `right/...` (the `right/` copies count leap
+    /// seconds, putting every change 27 s off: 02:00:27), `localtime` and `posixrules` (this
+    /// machine's settings, whatever zone they happen to be) and `Factory` (tzdata's
+    /// placeholder for "no zone configured", abbreviated "-00").
+    func refusal(_ name: String) -> ZoneDataError? {
+        let segments = name.split(separator: "/")
+        if segments.count > 1, segments[0] == "posix" || segments[0] == "right" {
+            let rest = segments.dropFirst().joined(separator: "/")
+            let why = segments[0] == "right"
+                ? "the right/ copies count leap seconds and put every change 27 seconds late"
+                : "posix/ is a copy of the database"
+            return ZoneDataError(
+                "\"\(name)\" is not an IANA time zone name (\(why))", hint: "use \"\(rest)\"")
+        }
+        switch name {
+        case "posix", "right":
+            return ZoneDataError("\"\(name)\" is a folder of the tz database, not an IANA time zone name",
+                                 hint: "name the zone itself, such as \"Europe/London\"")
+        case "localtime", "posixrules":
+            let what = name == "localtime" ? "this machine's local time setting" : "a default rule for POSIX TZ strings"
+            var hint = "name the zone itself, such as \"Europe/London\""
+            if let target = linkedZone(name) { hint = "name the zone itself: here it is \"\(target)\"" }
+            return ZoneDataError("\"\(name)\" is \(what), not an IANA time zone name", hint: hint)
+        case "Factory":
+            return ZoneDataError("\"Factory\" is the tz database's placeholder for an unset zone, not a real time zone",
+                                 hint: "name the zone itself, such as \"Europe/London\"")
+        default:
+            return nil
+        }
+    }
+
+    /// The zone a `localtime` or `posixrules` entry of this database resolves to, when it is a
+    /// symbolic link into a zoneinfo directory (Debian: localtime -> /etc/localtime ->
+    /// /usr/share/zoneinfo/Etc/UTC).
+    private func linkedZone(_ entry: String) -> String? {
+        guard let resolved = TimeZoneDatabase.realPath(directory + "/" + entry) else { return nil }
+        var candidates: [String] = []
+        if let base = TimeZoneDatabase.realPath(directory), resolved.hasPrefix(base + "/") {
+            candidates.append(String(resolved.dropFirst(base.count + 1)))
+        }
+        let marker = Array("/zoneinfo/".utf8)
+        let u = Array(resolved.utf8)
+        if u.count > marker.count,
+            let at = (0...(u.count - marker.count)).last(where: { u[$0..<($0 + marker.count)].elementsEqual(marker) })
+        {
+            candidates.append(String(decoding: u[(at + marker.count)...], as: UTF8.self))
+        }
+        return candidates.first { TimeZoneDatabase.isWellFormedName($0) && !TimeZoneDatabase.isNonZoneEntry($0) }
+    }
+
+    /// The entries `refusal` refuses, decided without following any link.
+    static func isNonZoneEntry(_ name: String) -> Bool {
+        let first = name.split(separator: "/").first.map(String.init) ?? name
+        return ["posix", "right", "localtime", "posixrules", "Factory"].contains(first)
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
     }
 
     // MARK: - Reading a zone file

@@ -138,6 +138,48 @@ struct TimeZoneDatabaseTests {
         #expect(message("Test/Missing") == "unknown time zone \"Test/Missing\" (no file \(p)Missing)")
     }
 
+    @Test(
+        "zoneinfo entries that are not IANA zone names are refused, with the zone to use instead",
+        arguments: [
+            ("posix/Europe/London", "use \"Europe/London\""),
+            ("right/Europe/London", "use \"Europe/London\""),
+            ("right/UTC", "use \"UTC\""),
+            ("posixrules", "name the zone itself: here it is \"America/New_York\""),
+            ("Factory", "name the zone itself, such as \"Europe/London\""),
+            ("posix", "name the zone itself, such as \"Europe/London\""),
+        ])
+    func nonZoneNames(name: String, hint: String) {
+        do {
+            let r = try TimeZoneDatabase().rules(for: name)
+            Issue.record("loaded \"\(name)\" as \(r.identifier)")
+        } catch {
+            #expect(error.description.hasPrefix("\"\(name)\" "), "\(error.description)")
+            #expect(error.hint == hint)
+        }
+    }
+
+    @Test("localtime is refused, naming the zone it links to in the database given")
+    func localtimeNamesItsZone() throws {
+        let dir = try ScratchDirectory("localtime")
+        defer { dir.remove() }
+        try dir.write("Test/Zone", TZifBuilder.londonLike.bytes)
+        dir.symlink("localtime", to: dir.path + "/Test/Zone")
+        try dir.write("Test/Other", TZifBuilder.londonLike.bytes)
+        let db = TimeZoneDatabase(directory: dir.path)
+        #expect(throws: ZoneDataError(
+            "\"localtime\" is this machine's local time setting, not an IANA time zone name",
+            hint: "name the zone itself: here it is \"Test/Zone\"")
+        ) { try db.rules(for: "localtime") }
+        // Without a link to follow, the hint stays general.
+        let bare = try ScratchDirectory("nolocaltime")
+        defer { bare.remove() }
+        try bare.write("localtime", TZifBuilder.londonLike.bytes)
+        #expect(throws: ZoneDataError(
+            "\"localtime\" is this machine's local time setting, not an IANA time zone name",
+            hint: "name the zone itself, such as \"Europe/London\"")
+        ) { try TimeZoneDatabase(directory: bare.path).rules(for: "localtime") }
+    }
+
     @Test("a database directory of one's own is honoured (TZDIR)")
     func ownDirectory() throws {
         let dir = try ScratchDirectory("own")
