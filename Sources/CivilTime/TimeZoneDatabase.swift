@@ -63,6 +63,8 @@ public struct TimeZoneDatabase: Sendable {
         }
         do {
             return try ZoneRules(identifier: name, tzif: bytes)
+        } catch where !error.isFileFormat {
+            throw error
         } catch {
             throw ZoneDataError("the zone file \(path) for \"\(name)\" is not a usable TZif file: \(error.description)")
         }

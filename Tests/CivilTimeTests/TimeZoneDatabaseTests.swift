@@ -135,6 +135,13 @@ struct TimeZoneDatabaseTests {
         #expect(message("Test/Loop").hasPrefix("cannot read the zone file \(p)Loop for \"Test/Loop\": "))
         #expect(message("Test/Loop").lowercased().contains("symbolic links"), "\(message("Test/Loop"))")
         #expect(message("Test/Text") == "the zone file \(p)Text for \"Test/Text\" is not a usable TZif file: not a TZif file (bad magic)")
+        // Well-formed TZif whose offset no VTIMEZONE can state: said as such, not as bad data.
+        var plus24 = TZifBuilder()
+        plus24.types = [(86400, false, 0)]
+        plus24.chars = Array("+24\0".utf8)
+        plus24.footer = "<+24>-24"
+        try dir.write("Test/Plus24", plus24.bytes)
+        #expect(message("Test/Plus24").hasPrefix("the time zone \"Test/Plus24\" has a UTC offset of +24:00"))
         #expect(message("Test/Missing") == "unknown time zone \"Test/Missing\" (no file \(p)Missing)")
     }
 
