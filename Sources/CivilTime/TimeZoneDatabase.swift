@@ -127,7 +127,7 @@ public struct TimeZoneDatabase: Sendable {
     }
 
     /// The entries `refusal` refuses, decided without following any link.
-    static func isNonZoneEntry(_ name: String) -> Bool {
+    package static func isNonZoneEntry(_ name: String) -> Bool {
         let first = name.split(separator: "/").first.map(String.init) ?? name
         return ["posix", "right", "localtime", "posixrules", "Factory"].contains(first)
     }
