@@ -54,20 +54,27 @@ public struct TimeZoneDatabase: Sendable {
         case .directory:
             throw ZoneDataError("unknown time zone \"\(name)\" (\(path) is a folder of zones, not a zone)")
         case .notRegularFile(let kind):
-            throw ZoneDataError("the zone file \(path) for \"\(name)\" is \(kind), not a regular file")
+            throw ZoneDataError("the zone file \(path) for \"\(name)\" is \(kind), not a regular file", hint: repairHint)
         case .tooLarge:
             throw ZoneDataError(
-                "the zone file \(path) for \"\(name)\" is larger than \(TimeZoneDatabase.fileSizeLimit) bytes; TZif files are a few KiB")
+                "the zone file \(path) for \"\(name)\" is larger than \(TimeZoneDatabase.fileSizeLimit) bytes; TZif files are a few KiB",
+                hint: repairHint)
         case .unreadable(let reason):
-            throw ZoneDataError("cannot read the zone file \(path) for \"\(name)\": \(reason)")
+            throw ZoneDataError("cannot read the zone file \(path) for \"\(name)\": \(reason)", hint: repairHint)
         }
         do {
             return try ZoneRules(identifier: name, tzif: bytes)
         } catch where !error.isFileFormat {
             throw error
         } catch {
-            throw ZoneDataError("the zone file \(path) for \"\(name)\" is not a usable TZif file: \(error.description)")
+            throw ZoneDataError(
+                "the zone file \(path) for \"\(name)\" is not a usable TZif file: \(error.description)", hint: repairHint)
         }
+    }
+
+    /// The hint for a zone whose name is right but whose file is not: the database is at fault.
+    private var repairHint: String {
+        "the time-zone database \(directory) looks damaged: reinstall the tzdata package or set TZDIR to a good copy"
     }
 
     // MARK: - Names that are files in zoneinfo but not IANA zone names

@@ -106,7 +106,10 @@ struct TimeZoneDatabaseTests {
         // five seconds whatever happens, lets such a loader fail this test instead of hanging it.
         _ = system("timeout 5 sh -c 'sleep 2; : > \(fifo)' >/dev/null 2>&1 &")
         let started = monotonicSeconds()
-        #expect(throws: ZoneDataError("the zone file \(fifo) for \"Test/Pipe\" is a FIFO (named pipe), not a regular file")) {
+        #expect(throws: ZoneDataError(
+            "the zone file \(fifo) for \"Test/Pipe\" is a FIFO (named pipe), not a regular file",
+            hint: "the time-zone database \(dir.path) looks damaged: reinstall the tzdata package or set TZDIR to a good copy")
+        ) {
             try TimeZoneDatabase(directory: dir.path).rules(for: "Test/Pipe")
         }
         #expect(monotonicSeconds() - started < 1.5)
@@ -142,6 +145,11 @@ struct TimeZoneDatabaseTests {
         plus24.footer = "<+24>-24"
         try dir.write("Test/Plus24", plus24.bytes)
         #expect(message("Test/Plus24").hasPrefix("the time zone \"Test/Plus24\" has a UTC offset of +24:00"))
+        do {
+            _ = try db.rules(for: "Test/Device")
+        } catch {
+            #expect(error.hint == "the time-zone database \(dir.path) looks damaged: reinstall the tzdata package or set TZDIR to a good copy")
+        }
         #expect(message("Test/Missing") == "unknown time zone \"Test/Missing\" (no file \(p)Missing)")
     }
 
