@@ -23,7 +23,8 @@ public struct RecurrenceError: Error, Sendable, Hashable, CustomStringConvertibl
 /// Expands the VEVENTs of a calendar into instances (RFC 5545 §3.3.10, §3.8.5).
 ///
 /// Supports what feeds written by ClassFeed and most class timetables use: `FREQ=WEEKLY` and
-/// `FREQ=DAILY` with `INTERVAL`, `BYDAY` (plain weekdays), `UNTIL`, `COUNT` and `WKST`;
+/// `FREQ=DAILY` with `INTERVAL`, `BYDAY` (plain weekdays), `UNTIL`, `COUNT` and `WKST`, and the
+/// `FREQ=YEARLY` forms of VTIMEZONE rules (`BYMONTH`, `BYMONTHDAY`, `BYYEARDAY`, ordinal `BYDAY`);
 /// `EXDATE`, `RDATE` and `RECURRENCE-ID` overrides; DTEND or DURATION. Local times resolve with
 /// RFC 5545 §3.3.5's rules: a time in a gap is shifted forward by the gap, a repeated time
 /// means the first. Durations are exact (`PT30M` is 1,800 s; `P1D` is one calendar day).
@@ -251,7 +252,8 @@ public struct RecurrenceExpander: Sendable {
     private static func numbers(_ v: String, _ range: ClosedRange<Int>, line: Int, part: String) throws(RecurrenceError) -> [Int] {
         var out: [Int] = []
         for x in v.split(separator: ",") {
-            guard let n = Int(x), range.contains(abs(n)), n != 0 || range.lowerBound == 0 else {
+            // Compared without abs(): abs(Int.min) traps.
+            guard let n = Int(x), n != 0, n >= -range.upperBound, n <= range.upperBound else {
                 throw RecurrenceError(line: line, message: "bad \(part) value \(x)")
             }
             out.append(n)
@@ -288,14 +290,16 @@ public struct RecurrenceExpander: Sendable {
                     }
                     var ordinal: Int?
                     if !prefix.isEmpty {
-                        guard let n = Int(prefix), n != 0, abs(n) <= 53 else {
+                        guard let n = Int(prefix), n != 0, n >= -53, n <= 53 else {
                             throw RecurrenceError(line: rr.line, message: "unsupported BYDAY value \(d)")
                         }
                         ordinal = n
                     }
                     r.byday.append((ordinal, w))
                 }
-            case "BYMONTH": r.bymonth = try numbers(v, 1...12, line: rr.line, part: "BYMONTH").filter { $0 > 0 }
+            case "BYMONTH":
+                r.bymonth = try numbers(v, 1...12, line: rr.line, part: "BYMONTH")
+                guard r.bymonth.allSatisfy({ $0 > 0 }) else { throw RecurrenceError(line: rr.line, message: "bad BYMONTH value \(v)") }
             case "BYMONTHDAY": r.bymonthday = try numbers(v, 1...31, line: rr.line, part: "BYMONTHDAY")
             case "BYYEARDAY": r.byyearday = try numbers(v, 1...366, line: rr.line, part: "BYYEARDAY")
             case "WKST":

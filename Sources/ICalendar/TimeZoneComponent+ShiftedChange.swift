@@ -32,7 +32,9 @@ extension TimeZoneComponent {
             for (when, from, to) in [(on, rule.standard.seconds, dst.seconds), (off, dst.seconds, rule.standard.seconds)] {
                 // Floor division: -1 h is the day before at 23:00.
                 let k = when.time >= 0 ? when.time / 86400 : -((-when.time + 86399) / 86400)
-                guard k != 0, case .monthWeekDay(let m, let w, let d) = when.rule else { continue }
+                // RFC 8536 §3.3.1 bounds the time to ±167 hours, so a week either way; anything
+                // further is damaged data, left to the general grouping.
+                guard k != 0, (-7...7).contains(k), case .monthWeekDay(let m, let w, let d) = when.rule else { continue }
                 out.append(ShiftedChange(
                     month: m, week: w, weekday: d, dayShift: k, timeOfDay: when.time - k * 86400, from: from, to: to))
             }
