@@ -96,6 +96,27 @@ public struct ZoneRules: Sendable, Hashable {
         }
         self.initial = initial
         transitions = list
+        try requireWritableOffsets()
+    }
+
+    /// Refuses offsets of 24 hours or more. RFC 5545 §3.3.14's UTC-OFFSET is `time-hour` 00-23,
+    /// so `TZOFFSETTO:+2400` is not a value readers accept; TZif allows up to ±25:59:59 and a
+    /// POSIX rule more, so a crafted or damaged zone can carry one.
+    private func requireWritableOffsets() throws(ZoneDataError) {
+        var offsets = [initial]
+        for t in transitions where abs(t.after.seconds) >= 86400 { offsets.append(t.after) }
+        if let footer = posixRule, let rule = try? POSIXTimeZoneRule(footer) {
+            offsets.append(rule.standard)
+            if let d = rule.daylight { offsets.append(d) }
+        }
+        guard let bad = offsets.first(where: { abs($0.seconds) >= 86400 }) else { return }
+        let a = abs(bad.seconds)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        var text = (bad.seconds < 0 ? "-" : "+") + two(a / 3600) + ":" + two(a / 60 % 60)
+        if a % 60 != 0 { text += ":" + two(a % 60) }
+        throw ZoneDataError(
+            "the time zone \"\(identifier)\" has a UTC offset of \(text) (\"\(bad.abbreviation)\"); RFC 5545 UTC offsets must be under 24 hours, so no VTIMEZONE can state it",
+            isFileFormat: false)
     }
 
     private static func year(ofInstant t: Int64) -> Int {
@@ -174,7 +195,19 @@ public struct ZoneRules: Sendable, Hashable {
 }
 
 /// Why zone data could not be used.
-public struct ZoneDataError: Error, Sendable, CustomStringConvertible {
+public struct ZoneDataError: Error, Sendable, Hashable, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// What to do instead, when there is something better to say than "use an IANA name".
+    public let hint: String?
+    /// True when the error is about the bytes of the TZif data, false when the data is well
+    /// formed but describes a zone that cannot be used.
+    package let isFileFormat: Bool
+    public init(_ description: String, hint: String? = nil) {
+        self.init(description, hint: hint, isFileFormat: true)
+    }
+    package init(_ description: String, hint: String? = nil, isFileFormat: Bool) {
+        self.description = description
+        self.hint = hint
+        self.isFileFormat = isFileFormat
+    }
 }

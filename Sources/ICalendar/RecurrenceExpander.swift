@@ -23,7 +23,8 @@ public struct RecurrenceError: Error, Sendable, Hashable, CustomStringConvertibl
 /// Expands the VEVENTs of a calendar into instances (RFC 5545 §3.3.10, §3.8.5).
 ///
 /// Supports what feeds written by ClassFeed and most class timetables use: `FREQ=WEEKLY` and
-/// `FREQ=DAILY` with `INTERVAL`, `BYDAY` (plain weekdays), `UNTIL`, `COUNT` and `WKST`;
+/// `FREQ=DAILY` with `INTERVAL`, `BYDAY` (plain weekdays), `UNTIL`, `COUNT` and `WKST`, and the
+/// `FREQ=YEARLY` forms of VTIMEZONE rules (`BYMONTH`, `BYMONTHDAY`, `BYYEARDAY`, ordinal `BYDAY`);
 /// `EXDATE`, `RDATE` and `RECURRENCE-ID` overrides; DTEND or DURATION. Local times resolve with
 /// RFC 5545 §3.3.5's rules: a time in a gap is shifted forward by the gap, a repeated time
 /// means the first. Durations are exact (`PT30M` is 1,800 s; `P1D` is one calendar day).
@@ -204,55 +205,9 @@ public struct RecurrenceExpander: Sendable {
     private func ruleStarts(_ e: Component, dtstart: DateTimeValue, until horizon: Int64) throws(RecurrenceError) -> [Int64] {
         let first = try instant(dtstart, line: e.property("DTSTART")?.line ?? e.line)
         guard let rr = e.property("RRULE") else { return [first] }
-        var freq = ""
-        var interval = 1
-        var count: Int?
-        var untilInstant: Int64?
-        var byday: [Weekday] = []
-        var wkst = Weekday.monday
-        for part in rr.value.split(separator: ";") {
-            let kv = part.split(separator: "=", maxSplits: 1)
-            guard kv.count == 2 else { throw RecurrenceError(line: rr.line, message: "malformed RRULE part \(part)") }
-            let v = String(kv[1])
-            switch kv[0].uppercased() {
-            case "FREQ": freq = v.uppercased()
-            case "INTERVAL":
-                guard let n = Int(v), n >= 1 else { throw RecurrenceError(line: rr.line, message: "bad INTERVAL \(v)") }
-                interval = n
-            case "COUNT":
-                guard let n = Int(v), n >= 1 else { throw RecurrenceError(line: rr.line, message: "bad COUNT \(v)") }
-                count = n
-            case "UNTIL":
-                guard let u = DateTimeValue.parse(v, timeZone: nil, isDate: v.count == 8) else {
-                    throw RecurrenceError(line: rr.line, message: "bad UNTIL \(v)")
-                }
-                if case .date(let d) = u, case .zoned(_, let tz) = dtstart, let rules = zones(tz) {
-                    // A DATE UNTIL includes that whole local day.
-                    untilInstant = rules.instant(for: LocalDateTime(date: d.adding(days: 1), time: LocalTime(secondsOfDay: 0))) - 1
-                } else {
-                    untilInstant = try instant(u, line: rr.line)
-                    if case .date = u { untilInstant! += 86399 }
-                }
-            case "BYDAY":
-                for d in v.split(separator: ",") {
-                    guard let w = Weekday(icalendarCode: String(d).uppercased()) else {
-                        throw RecurrenceError(line: rr.line, message: "unsupported BYDAY value \(d) (only plain weekdays)")
-                    }
-                    byday.append(w)
-                }
-            case "WKST":
-                guard let w = Weekday(icalendarCode: v.uppercased()) else { throw RecurrenceError(line: rr.line, message: "bad WKST \(v)") }
-                wkst = w
-            default:
-                throw RecurrenceError(line: rr.line, message: "unsupported RRULE part \(kv[0])")
-            }
-        }
-        guard freq == "WEEKLY" || freq == "DAILY" else {
-            throw RecurrenceError(line: rr.line, message: "unsupported FREQ \(freq) (WEEKLY and DAILY are supported)")
-        }
         // Walk in the wall time of DTSTART's zone.
         let local: LocalDateTime
-        var resolve: (LocalDateTime) -> Int64
+        let resolve: (LocalDateTime) -> Int64
         switch dtstart {
         case .zoned(let l, let tz):
             guard let rules = zones(tz) else { throw RecurrenceError(line: rr.line, message: "unknown TZID \(tz)") }
@@ -268,35 +223,282 @@ public struct RecurrenceExpander: Sendable {
             local = LocalDateTime(date: d, time: LocalTime(secondsOfDay: 0))
             resolve = { $0.localSeconds }
         }
-        let time = local.time
-        var days: [Int] = []  // offsets within a period
-        if freq == "WEEKLY" {
-            let weekdays = byday.isEmpty ? [local.date.weekday] : byday
-            days = weekdays.map { ($0.rawValue - wkst.rawValue + 7) % 7 }.sorted()
-        } else {
-            days = [0]
-        }
-        let periodDays = freq == "WEEKLY" ? 7 * interval : interval
-        var periodStart = freq == "WEEKLY"
-            ? local.date.adding(days: -((local.date.weekday.rawValue - wkst.rawValue + 7) % 7))
-            : local.date
-        var out: [Int64] = []
-        var generated = 0
-        while generated < maxInstancesPerEvent {
-            for off in days {
-                let d = periodStart.adding(days: off)
-                if freq == "DAILY", !byday.isEmpty, !byday.contains(d.weekday) { continue }
-                let s = resolve(LocalDateTime(date: d, time: time))
-                if d < local.date { continue }
-                if let u = untilInstant, s > u { return out }
-                if s >= horizon { return out }
-                out.append(s)
-                generated += 1
-                if let c = count, generated >= c { return out }
+        let zoneOfStart: ZoneRules? = if case .zoned(_, let tz) = dtstart { zones(tz) } else { nil }
+        return try starts(rr, local: local, resolve: resolve, horizon: horizon) { u throws(RecurrenceError) in
+            if case .date(let d) = u, let rules = zoneOfStart {
+                // A DATE UNTIL includes that whole local day.
+                return rules.instant(for: LocalDateTime(date: d.adding(days: 1), time: LocalTime(secondsOfDay: 0))) - 1
             }
-            periodStart = periodStart.adding(days: periodDays)
-            if periodStart.dayNumber > LocalDate.dayNumber(year: LocalDate.supportedYears.upperBound + 1, month: 1, day: 1) { break }
+            var t = try instant(u, line: rr.line)
+            if case .date = u { t += 86399 }
+            return t
+        }
+    }
+
+    /// A parsed RRULE (RFC 5545 §3.3.10), the parts this expander supports.
+    private struct Rule {
+        var freq = ""
+        var interval = 1
+        var count: Int?
+        var until: DateTimeValue?
+        /// BYDAY entries: an ordinal (nil for every such weekday; -1 for the last) and a weekday.
+        var byday: [(ordinal: Int?, weekday: Weekday)] = []
+        var bymonth: [Int] = []
+        var bymonthday: [Int] = []
+        var byyearday: [Int] = []
+        var wkst = Weekday.monday
+    }
+
+    private static func numbers(_ v: String, _ range: ClosedRange<Int>, line: Int, part: String) throws(RecurrenceError) -> [Int] {
+        var out: [Int] = []
+        for x in v.split(separator: ",") {
+            // Compared without abs(): abs(Int.min) traps.
+            guard let n = Int(x), n != 0, n >= -range.upperBound, n <= range.upperBound else {
+                throw RecurrenceError(line: line, message: "bad \(part) value \(x)")
+            }
+            out.append(n)
         }
         return out
     }
+
+    private static func parseRule(_ rr: Property) throws(RecurrenceError) -> Rule {
+        var r = Rule()
+        for part in rr.value.split(separator: ";") {
+            let kv = part.split(separator: "=", maxSplits: 1)
+            guard kv.count == 2 else { throw RecurrenceError(line: rr.line, message: "malformed RRULE part \(part)") }
+            let v = String(kv[1])
+            switch kv[0].uppercased() {
+            case "FREQ": r.freq = v.uppercased()
+            case "INTERVAL":
+                guard let n = Int(v), n >= 1 else { throw RecurrenceError(line: rr.line, message: "bad INTERVAL \(v)") }
+                r.interval = n
+            case "COUNT":
+                guard let n = Int(v), n >= 1 else { throw RecurrenceError(line: rr.line, message: "bad COUNT \(v)") }
+                r.count = n
+            case "UNTIL":
+                guard let u = DateTimeValue.parse(v, timeZone: nil, isDate: v.count == 8) else {
+                    throw RecurrenceError(line: rr.line, message: "bad UNTIL \(v)")
+                }
+                r.until = u
+            case "BYDAY":
+                for d in v.split(separator: ",") {
+                    let text = String(d).uppercased()
+                    let code = String(text.suffix(2))
+                    let prefix = text.dropLast(2)
+                    guard let w = Weekday(icalendarCode: code) else {
+                        throw RecurrenceError(line: rr.line, message: "unsupported BYDAY value \(d)")
+                    }
+                    var ordinal: Int?
+                    if !prefix.isEmpty {
+                        guard let n = Int(prefix), n != 0, n >= -53, n <= 53 else {
+                            throw RecurrenceError(line: rr.line, message: "unsupported BYDAY value \(d)")
+                        }
+                        ordinal = n
+                    }
+                    r.byday.append((ordinal, w))
+                }
+            case "BYMONTH":
+                r.bymonth = try numbers(v, 1...12, line: rr.line, part: "BYMONTH")
+                guard r.bymonth.allSatisfy({ $0 > 0 }) else { throw RecurrenceError(line: rr.line, message: "bad BYMONTH value \(v)") }
+            case "BYMONTHDAY": r.bymonthday = try numbers(v, 1...31, line: rr.line, part: "BYMONTHDAY")
+            case "BYYEARDAY": r.byyearday = try numbers(v, 1...366, line: rr.line, part: "BYYEARDAY")
+            case "WKST":
+                guard let w = Weekday(icalendarCode: v.uppercased()) else { throw RecurrenceError(line: rr.line, message: "bad WKST \(v)") }
+                r.wkst = w
+            default:
+                throw RecurrenceError(line: rr.line, message: "unsupported RRULE part \(kv[0])")
+            }
+        }
+        switch r.freq {
+        case "WEEKLY", "DAILY":
+            guard r.byday.allSatisfy({ $0.ordinal == nil }) else {
+                throw RecurrenceError(line: rr.line, message: "unsupported BYDAY with an ordinal in FREQ=\(r.freq) (only plain weekdays)")
+            }
+            guard r.bymonth.isEmpty, r.bymonthday.isEmpty, r.byyearday.isEmpty else {
+                throw RecurrenceError(line: rr.line, message: "unsupported BYMONTH, BYMONTHDAY or BYYEARDAY in FREQ=\(r.freq)")
+            }
+        case "YEARLY":
+            if !r.bymonthday.isEmpty || !r.byyearday.isEmpty, r.byday.contains(where: { $0.ordinal != nil }) {
+                throw RecurrenceError(line: rr.line, message: "unsupported BYDAY with an ordinal beside BYMONTHDAY or BYYEARDAY")
+            }
+        default:
+            throw RecurrenceError(line: rr.line, message: "unsupported FREQ \(r.freq) (YEARLY, WEEKLY and DAILY are supported)")
+        }
+        return r
+    }
+
+    /// The dates a YEARLY rule gives in one year (RFC 5545 §3.3.10: BYMONTH, BYYEARDAY,
+    /// BYMONTHDAY and BYDAY expand or limit as its table says), sorted.
+    private static func yearlyDates(_ r: Rule, year: Int, start: LocalDate) -> [LocalDate] {
+        let jan1 = LocalDate.dayNumber(year: year, month: 1, day: 1)
+        let yearLength = LocalDate.isLeap(year) ? 366 : 365
+        let months = r.bymonth.isEmpty ? nil : Set(r.bymonth)
+        let plainDays = Set(r.byday.filter { $0.ordinal == nil }.map(\.weekday))
+        var days: [Int] = []  // day numbers
+        func dayOfMonth(_ n: Int, _ m: Int) -> Int? {
+            let dim = LocalDate.daysIn(month: m, year: year)
+            let d = n > 0 ? n : dim + 1 + n
+            return (1...dim).contains(d) ? LocalDate.dayNumber(year: year, month: m, day: d) : nil
+        }
+        if !r.byyearday.isEmpty {
+            for n in r.byyearday {
+                let offset = n > 0 ? n - 1 : yearLength + n
+                guard (0..<yearLength).contains(offset) else { continue }
+                days.append(jan1 + offset)
+            }
+            days = days.filter { d in
+                let c = LocalDate(dayNumber: d).components
+                return (months?.contains(c.month) ?? true)
+                    && (r.bymonthday.isEmpty || r.bymonthday.contains { dayOfMonth($0, c.month) == d })
+            }
+        } else if !r.bymonthday.isEmpty {
+            for m in r.bymonth.isEmpty ? Array(1...12) : r.bymonth {
+                for n in r.bymonthday { if let d = dayOfMonth(n, m) { days.append(d) } }
+            }
+        } else if !r.byday.isEmpty {
+            // Each BYDAY within the month (with BYMONTH) or the year, every such weekday or the nth.
+            let periods: [(Int, Int)] = r.bymonth.isEmpty
+                ? [(jan1, yearLength)]
+                : r.bymonth.map { (LocalDate.dayNumber(year: year, month: $0, day: 1), LocalDate.daysIn(month: $0, year: year)) }
+            for (first, length) in periods {
+                for (ordinal, weekday) in r.byday {
+                    let firstMatch = first + (weekday.rawValue - LocalDate(dayNumber: first).weekday.rawValue + 7) % 7
+                    let all = Array(stride(from: firstMatch, to: first + length, by: 7))
+                    guard let ordinal else {
+                        days += all
+                        continue
+                    }
+                    let index = ordinal > 0 ? ordinal - 1 : all.count + ordinal
+                    if all.indices.contains(index) { days.append(all[index]) }
+                }
+            }
+            return Set(days).sorted().map { LocalDate(dayNumber: $0) }
+        } else {
+            let c = start.components
+            for m in r.bymonth.isEmpty ? [c.month] : r.bymonth {
+                if c.day <= LocalDate.daysIn(month: m, year: year) { days.append(LocalDate.dayNumber(year: year, month: m, day: c.day)) }
+            }
+        }
+        if !plainDays.isEmpty { days = days.filter { plainDays.contains(LocalDate(dayNumber: $0).weekday) } }
+        return Set(days).sorted().map { LocalDate(dayNumber: $0) }
+    }
+
+    /// The instants an RRULE gives from a local DTSTART, each resolved by `resolve`, up to
+    /// `horizon` (exclusive). `untilInstant` reads the rule's UNTIL.
+    private func starts(
+        _ rr: Property, local: LocalDateTime, resolve: (LocalDateTime) -> Int64, horizon: Int64,
+        untilInstant: (DateTimeValue) throws(RecurrenceError) -> Int64
+    ) throws(RecurrenceError) -> [Int64] {
+        let r = try Self.parseRule(rr)
+        let until = try r.until.map { v throws(RecurrenceError) in try untilInstant(v) }
+        let time = local.time
+        let lastDay = LocalDate.dayNumber(year: LocalDate.supportedYears.upperBound + 1, month: 1, day: 1)
+        var out: [Int64] = []
+        var generated = 0
+        // Returns false when the rule has ended.
+        func emit(_ d: LocalDate) -> Bool {
+            if d < local.date { return true }
+            let s = resolve(LocalDateTime(date: d, time: time))
+            if let u = until, s > u { return false }
+            if s >= horizon { return false }
+            out.append(s)
+            generated += 1
+            if let c = r.count, generated >= c { return false }
+            return generated < maxInstancesPerEvent
+        }
+        if r.freq == "YEARLY" {
+            var year = local.date.year
+            while year <= LocalDate.supportedYears.upperBound {
+                for d in Self.yearlyDates(r, year: year, start: local.date) where !emit(d) { return out }
+                year += r.interval
+            }
+            return out
+        }
+        let byday = r.byday.map(\.weekday)
+        var days: [Int] = []  // offsets within a period
+        if r.freq == "WEEKLY" {
+            let weekdays = byday.isEmpty ? [local.date.weekday] : byday
+            days = weekdays.map { ($0.rawValue - r.wkst.rawValue + 7) % 7 }.sorted()
+        } else {
+            days = [0]
+        }
+        let periodDays = r.freq == "WEEKLY" ? 7 * r.interval : r.interval
+        var periodStart = r.freq == "WEEKLY"
+            ? local.date.adding(days: -((local.date.weekday.rawValue - r.wkst.rawValue + 7) % 7))
+            : local.date
+        while true {
+            for off in days {
+                let d = periodStart.adding(days: off)
+                if r.freq == "DAILY", !byday.isEmpty, !byday.contains(d.weekday) { continue }
+                if !emit(d) { return out }
+            }
+            periodStart = periodStart.adding(days: periodDays)
+            if periodStart.dayNumber > lastDay { return out }
+        }
+    }
+
+    /// When each observance of a VTIMEZONE (RFC 5545 §3.6.5) takes effect, up to `horizon`
+    /// (exclusive): every STANDARD and DAYLIGHT block's DTSTART, RRULE and RDATE, read in the
+    /// block's TZOFFSETFROM, with the offset and name it switches to. Sorted by instant.
+    public func onsets(of timeZone: Component, until horizon: Int64) throws(RecurrenceError) -> [TimeZoneOnset] {
+        var out: [TimeZoneOnset] = []
+        for block in timeZone.components where block.name == "STANDARD" || block.name == "DAYLIGHT" {
+            guard let dt = block.property("DTSTART"), let start = LocalDateTime(basic: dt.value),
+                let from = block.property("TZOFFSETFROM").flatMap({ Self.utcOffset($0.value) }),
+                let to = block.property("TZOFFSETTO").flatMap({ Self.utcOffset($0.value) })
+            else {
+                throw RecurrenceError(line: block.line, message: "\(block.name) without a readable DTSTART, TZOFFSETFROM and TZOFFSETTO")
+            }
+            let name = block.property("TZNAME")?.textValue ?? ""
+            let resolve = { (l: LocalDateTime) in l.localSeconds - Int64(from) }
+            var instants: [Int64] = []
+            if let rr = block.property("RRULE") {
+                instants = try starts(rr, local: start, resolve: resolve, horizon: horizon) { u throws(RecurrenceError) in
+                    switch u {
+                    case .utc(let t): return t
+                    case .date(let d): return resolve(LocalDateTime(date: d.adding(days: 1), time: LocalTime(secondsOfDay: 0))) - 1
+                    case .floating(let l), .zoned(let l, _): return resolve(l)
+                    }
+                }
+            } else if resolve(start) < horizon {
+                instants = [resolve(start)]
+            }
+            for p in block.properties(named: "RDATE") {
+                guard let vs = DateTimeValue.values(of: p) else { throw RecurrenceError(line: p.line, message: "unreadable RDATE") }
+                for v in vs {
+                    let t: Int64
+                    switch v {
+                    case .utc(let u): t = u
+                    case .floating(let l), .zoned(let l, _): t = resolve(l)
+                    case .date(let d): t = resolve(LocalDateTime(date: d, time: LocalTime(secondsOfDay: 0)))
+                    }
+                    if t < horizon { instants.append(t) }
+                }
+            }
+            for t in instants { out.append(TimeZoneOnset(instant: t, offset: to, name: name, isDaylight: block.name == "DAYLIGHT")) }
+        }
+        out.sort { ($0.instant, $0.offset) < ($1.instant, $1.offset) }
+        return out
+    }
+
+    /// `+HHMM` or `+HHMMSS` (§3.3.14) in seconds.
+    static func utcOffset(_ s: String) -> Int? {
+        let u = Array(s.utf8)
+        guard u.count == 5 || u.count == 7, u[0] == UInt8(ascii: "+") || u[0] == UInt8(ascii: "-") else { return nil }
+        var parts: [Int] = []
+        for i in stride(from: 1, to: u.count, by: 2) {
+            guard (48...57).contains(u[i]), (48...57).contains(u[i + 1]) else { return nil }
+            parts.append(Int(u[i] - 48) * 10 + Int(u[i + 1] - 48))
+        }
+        let seconds = parts[0] * 3600 + parts[1] * 60 + (parts.count > 2 ? parts[2] : 0)
+        return u[0] == UInt8(ascii: "-") ? -seconds : seconds
+    }
+}
+
+/// One onset of a VTIMEZONE observance: from `instant` on, local time is UTC + `offset`.
+public struct TimeZoneOnset: Hashable, Sendable {
+    public var instant: Int64
+    public var offset: Int
+    public var name: String
+    public var isDaylight: Bool
 }

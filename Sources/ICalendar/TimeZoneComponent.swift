@@ -6,6 +6,12 @@
 /// `RRULE:FREQ=YEARLY;BYMONTH=m;BYDAY=nSU` (one ordinal BYDAY: the only form Outlook reads,
 /// MS-OXCICAL §2.1.3.1.1.19), closed with a UTC UNTIL where the rule changed. A zone without
 /// daylight time still gets its STANDARD block.
+///
+/// A footer change stated at a time below 0 or from 24:00 on (America/Nuuk's `M3.5.0/-1`,
+/// Africa/Cairo's `M10.5.4/24`) falls on another day than its `Mm.w.d` date, and no one-ordinal
+/// BYDAY holds for it in every year; it gets a rule on the shifted window of days instead
+/// (`BYDAY=SA;BYMONTHDAY=24,...,30`, see `ShiftedChange`). Outlook does not read that form, but
+/// the one-ordinal form it does read would put a week an hour off in some years for every client.
 public enum TimeZoneComponent {
     /// A VTIMEZONE for `rules` that is exact for every instant in `span` (seconds since the epoch).
     public static func make(_ rules: ZoneRules, covering span: ClosedRange<Int64>) -> Component {
@@ -16,6 +22,7 @@ public enum TimeZoneComponent {
         {
             list.insert(before, at: 0)
         }
+        let shape = Shape(shifts: ShiftedChange.all(in: rules))
         var blocks: [Component] = []
         if list.isEmpty || list[0].instant > span.lowerBound {
             // The offset in force at the span's start has no transition to anchor it: state it
@@ -26,17 +33,21 @@ public enum TimeZoneComponent {
                     daylight: o.isDaylight, start: LocalDateTime(localSeconds: 0), from: o.seconds, to: o.seconds,
                     name: o.abbreviation, rrule: nil))
         }
-        for group in groups(list) {
+        for group in shape.groups(list) {
             let first = group.members[0]
             let start = LocalDateTime(localSeconds: first.instant + Int64(first.before.seconds))
             var rrule: String?
             if group.members.count > 1 {
-                let byday = (group.isLast ? "-1" : String(group.nth)) + start.date.weekday.icalendarCode
-                rrule = "FREQ=YEARLY;BYMONTH=\(start.date.month);BYDAY=\(byday)"
+                if let shift = group.key.shift {
+                    rrule = shift.rrule(weekday: start.date.weekday)
+                } else {
+                    let byday = (group.isLast ? "-1" : String(group.nth)) + start.date.weekday.icalendarCode
+                    rrule = "FREQ=YEARLY;BYMONTH=\(start.date.month);BYDAY=\(byday)"
+                }
                 // A rule that stopped inside the span's horizon is closed with UNTIL; one that
                 // carries on past it (its next transition follows the pattern) stays open.
                 if let last = group.members.last, last.instant <= span.upperBound,
-                    !continues(group, rules.transitions(from: last.instant + 1, to: Int64.max).first { key($0) == key(last) })
+                    !shape.continues(group, rules.transitions(from: last.instant + 1, to: Int64.max).first { shape.key($0) == shape.key(last) })
                 {
                     rrule! += ";UNTIL=" + Property.utcString(last.instant)
                 }
@@ -56,9 +67,13 @@ public enum TimeZoneComponent {
         var from: Int
         var to: Int
         var name: String
+        /// The month of the change; 0 for a shifted change, whose month can vary.
         var month: Int
         var weekday: Weekday
         var timeOfDay: Int
+        /// The footer change this transition is an instance of, when it falls on another day
+        /// than its `Mm.w.d` date.
+        var shift: ShiftedChange?
     }
 
     private struct Group {
@@ -69,59 +84,80 @@ public enum TimeZoneComponent {
         var nth: Int
     }
 
-    private static func key(_ t: ZoneTransition) -> Key {
-        let local = LocalDateTime(localSeconds: t.instant + Int64(t.before.seconds))
-        return Key(
-            daylight: t.after.isDaylight, from: t.before.seconds, to: t.after.seconds,
-            name: t.after.abbreviation, month: local.date.month, weekday: local.date.weekday,
-            timeOfDay: local.time.secondsOfDay)
-    }
+    /// How transitions are keyed and grouped into yearly rules, knowing the footer's shifted changes.
+    private struct Shape {
+        let shifts: [ShiftedChange]
 
-    private static func position(_ t: ZoneTransition) -> (year: Int, nth: Int, isLast: Bool) {
-        let d = LocalDateTime(localSeconds: t.instant + Int64(t.before.seconds)).date
-        let c = d.components
-        return (c.year, (c.day - 1) / 7 + 1, c.day + 7 > LocalDate.daysIn(month: c.month, year: c.year))
-    }
-
-    private static func continues(_ g: Group, _ next: ZoneTransition?) -> Bool {
-        guard let t = next else { return false }
-        let p = position(t)
-        return key(t) == g.key && p.year == g.lastYear + 1 && ((g.isLast && p.isLast) || (g.nth > 0 && p.nth == g.nth))
-    }
-
-    /// Partitions transitions into runs that one yearly rule describes.
-    private static func groups(_ list: [ZoneTransition]) -> [Group] {
-        var done: [Group] = []
-        var open: [Key: Group] = [:]
-        var order: [Key] = []
-        for t in list {
-            let k = key(t)
-            let p = position(t)
-            if var g = open[k], continues(g, t) {
-                g.isLast = g.isLast && p.isLast
-                if g.nth != p.nth { g.nth = 0 }
-                g.members.append(t)
-                g.lastYear = p.year
-                open[k] = g
-                continue
-            }
-            if let g = open[k] { done.append(g) } else { order.append(k) }
-            open[k] = Group(key: k, members: [t], lastYear: p.year, isLast: p.isLast, nth: p.nth)
-        }
-        for k in order { if let g = open[k] { done.append(g) } }
-        // A group whose pattern is neither "last" nor a fixed ordinal cannot be one RRULE: split it.
-        var result: [Group] = []
-        for g in done {
-            if g.isLast || g.nth > 0 || g.members.count == 1 {
-                result.append(g)
-            } else {
-                for m in g.members {
-                    let p = position(m)
-                    result.append(Group(key: g.key, members: [m], lastYear: p.year, isLast: p.isLast, nth: p.nth))
+        /// The shifted change `t` is an instance of, and the year whose rule it is.
+        private func shifted(_ t: ZoneTransition) -> (ShiftedChange, year: Int)? {
+            guard !shifts.isEmpty else { return nil }
+            let local = LocalDateTime(localSeconds: t.instant + Int64(t.before.seconds))
+            for s in shifts where s.timeOfDay == local.time.secondsOfDay && s.from == t.before.seconds && s.to == t.after.seconds {
+                for y in (local.date.year - 1)...(local.date.year + 1) where s.date(ruleYear: y) == local.date {
+                    return (s, y)
                 }
             }
+            return nil
         }
-        return result.sorted { $0.members[0].instant < $1.members[0].instant }
+
+        func key(_ t: ZoneTransition) -> Key {
+            let local = LocalDateTime(localSeconds: t.instant + Int64(t.before.seconds))
+            let shift = shifted(t)?.0
+            return Key(
+                daylight: t.after.isDaylight, from: t.before.seconds, to: t.after.seconds,
+                name: t.after.abbreviation, month: shift == nil ? local.date.month : 0, weekday: local.date.weekday,
+                timeOfDay: local.time.secondsOfDay, shift: shift)
+        }
+
+        func position(_ t: ZoneTransition) -> (year: Int, nth: Int, isLast: Bool) {
+            if let (_, year) = shifted(t) { return (year, 0, false) }
+            let d = LocalDateTime(localSeconds: t.instant + Int64(t.before.seconds)).date
+            let c = d.components
+            return (c.year, (c.day - 1) / 7 + 1, c.day + 7 > LocalDate.daysIn(month: c.month, year: c.year))
+        }
+
+        func continues(_ g: Group, _ next: ZoneTransition?) -> Bool {
+            guard let t = next else { return false }
+            let p = position(t)
+            return key(t) == g.key && p.year == g.lastYear + 1
+                && (g.key.shift != nil || (g.isLast && p.isLast) || (g.nth > 0 && p.nth == g.nth))
+        }
+
+        /// Partitions transitions into runs that one yearly rule describes.
+        func groups(_ list: [ZoneTransition]) -> [Group] {
+            var done: [Group] = []
+            var open: [Key: Group] = [:]
+            var order: [Key] = []
+            for t in list {
+                let k = key(t)
+                let p = position(t)
+                if var g = open[k], continues(g, t) {
+                    g.isLast = g.isLast && p.isLast
+                    if g.nth != p.nth { g.nth = 0 }
+                    g.members.append(t)
+                    g.lastYear = p.year
+                    open[k] = g
+                    continue
+                }
+                if let g = open[k] { done.append(g) } else { order.append(k) }
+                open[k] = Group(key: k, members: [t], lastYear: p.year, isLast: p.isLast, nth: p.nth)
+            }
+            for k in order { if let g = open[k] { done.append(g) } }
+            // A group whose pattern is neither "last", a fixed ordinal nor a shifted footer change
+            // cannot be one RRULE: split it.
+            var result: [Group] = []
+            for g in done {
+                if g.key.shift != nil || g.isLast || g.nth > 0 || g.members.count == 1 {
+                    result.append(g)
+                } else {
+                    for m in g.members {
+                        let p = position(m)
+                        result.append(Group(key: g.key, members: [m], lastYear: p.year, isLast: p.isLast, nth: p.nth))
+                    }
+                }
+            }
+            return result.sorted { $0.members[0].instant < $1.members[0].instant }
+        }
     }
 
     private static func block(

@@ -492,7 +492,7 @@ package struct ScheduleDecoder {
                 zones[s] = try zoneLoader(s)
             } catch {
                 self.error(node, path(), error.description,
-                           hint: "use an IANA name such as \"Europe/London\" or \"America/New_York\"")
+                           hint: error.hint ?? "use an IANA name such as \"Europe/London\" or \"America/New_York\"")
                 return nil
             }
         }

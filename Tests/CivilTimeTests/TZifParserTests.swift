@@ -182,4 +182,39 @@ struct TZifParserTests {
         b.footer = "GMT0BST,M13.5.0,M10.5.0"
         #expect(throws: ZoneDataError.self) { try ZoneRules(identifier: "x", tzif: b.bytes) }
     }
+
+    /// The message loading `tzif` as `name` fails with, or "loaded".
+    private func loadError(_ name: String, _ tzif: TZifBuilder) -> String {
+        do {
+            _ = try ZoneRules(identifier: name, tzif: tzif.bytes)
+            return "loaded"
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test("an offset of 24 hours or more, which RFC 5545 cannot write, is an error naming the zone")
+    func offsetsOfADayOrMore() throws {
+        // In the data block, with a harmless footer.
+        var typeOffset = TZifBuilder()
+        typeOffset.types = [(0, false, 0), (86400, false, 4)]
+        typeOffset.chars = Array("GMT\0+24\0".utf8)
+        typeOffset.transitions = [(1_585_443_600, 1)]
+        typeOffset.footer = "<+24>-24"
+        #expect(loadError("Test/Plus24", typeOffset)
+            == "the time zone \"Test/Plus24\" has a UTC offset of +24:00 (\"+24\"); RFC 5545 UTC offsets must be under 24 hours, so no VTIMEZONE can state it")
+        // Only in the footer's daylight rule: 23 hours standard, 25 hours daylight.
+        var footerOnly = TZifBuilder()
+        footerOnly.types = [(-82800, false, 0)]
+        footerOnly.chars = Array("-23\0".utf8)
+        footerOnly.footer = "<-23>23<-25>25,M3.5.0,M10.5.0"
+        #expect(loadError("Test/Minus25", footerOnly)
+            == "the time zone \"Test/Minus25\" has a UTC offset of -25:00 (\"-25\"); RFC 5545 UTC offsets must be under 24 hours, so no VTIMEZONE can state it")
+        // 23:59:59 is the largest that can be written.
+        var justUnder = TZifBuilder()
+        justUnder.types = [(86399, false, 0)]
+        justUnder.chars = Array("X\0".utf8)
+        justUnder.footer = "<X>-23:59:59"
+        #expect(loadError("Test/JustUnder", justUnder) == "loaded")
+    }
 }

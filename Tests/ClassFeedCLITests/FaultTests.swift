@@ -226,7 +226,28 @@ struct FaultTests {
         try london.prefix(100).write(to: tz.appendingPathComponent("Europe/London"))
         r = try ClassfeedProcess.run(["build", "--now", "2026-11-28T09:00:00Z"], in: studio.folder, environment: ["TZDIR": tz.path])
         #expect(r.status == 65)
-        #expect(r.stderr.contains("calendar.timezone: TZif data is truncated"), "\(r.stderr)")
+        #expect(r.stderr.contains("calendar.timezone: the zone file \(tz.path)/Europe/London for \"Europe/London\" is not a usable TZif file: TZif data is truncated"), "\(r.stderr)")
+        #expect(try Self.snapshot(studio.folder.appendingPathComponent("output")) == before)
+    }
+
+    @Test("a FIFO as the zone file under TZDIR: exit 65 at once, saying it is a FIFO, the previous feeds intact")
+    func fifoAsZoneFile() throws {
+        let studio = try Studio()
+        #expect(try studio.run("build", "--now", "2026-11-27T09:00:00Z").status == 0)
+        let before = try Self.snapshot(studio.folder.appendingPathComponent("output"))
+        let tz = studio.scratch.appendingPathComponent("zoneinfo")
+        try FileManager.default.createDirectory(at: tz.appendingPathComponent("Europe"), withIntermediateDirectories: true)
+        let fifo = tz.appendingPathComponent("Europe/London").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        // A build that waits for a writer would hang here for ever (a build before the fix did,
+        // opening the zone more than once): these writers, gone after ten seconds whatever
+        // happens, turn such a hang into a failure of this test.
+        _ = system("timeout 10 sh -c 'sleep 2; while :; do : > \(fifo); done' >/dev/null 2>&1 &")
+        let started = Date()
+        let r = try ClassfeedProcess.run(["build", "--now", "2026-11-28T09:00:00Z"], in: studio.folder, environment: ["TZDIR": tz.path])
+        #expect(Date().timeIntervalSince(started) < 1.5)
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("calendar.timezone: the zone file \(fifo) for \"Europe/London\" is a FIFO (named pipe), not a regular file"), "\(r.stderr)")
         #expect(try Self.snapshot(studio.folder.appendingPathComponent("output")) == before)
     }
 }

@@ -45,20 +45,21 @@ struct VTimeZoneEvaluator {
                 onsets.append(Onset(instant: start.localSeconds - Int64(from), offset: to, name: name))
                 continue
             }
-            guard let rule = Self.yearlyRule(rrule) else {
-                problems.append("RRULE not in the one-ordinal YEARLY form: \(rrule)")
+            guard let rule = Self.yearlyRule(rrule) ?? Self.windowRule(rrule) else {
+                problems.append("RRULE not in the one-ordinal YEARLY form or the window form: \(rrule)")
                 continue
             }
             var first = true
-            for year in start.date.year...lastYear {
-                let date = Self.nthWeekday(year: year, month: rule.month, ordinal: rule.ordinal, weekday: rule.weekday)
-                let local = LocalDateTime(date: date, time: start.time)
-                if local < start { continue }
-                if first && local != start { problems.append("\(block.name) DTSTART \(start) is not the RRULE's first instance \(local)") }
-                first = false
-                let instant = local.localSeconds - Int64(from)
-                if let until = rule.until, instant > until { break }
-                onsets.append(Onset(instant: instant, offset: to, name: name))
+            years: for year in start.date.year...lastYear {
+                for date in rule.dates(year: year) {
+                    let local = LocalDateTime(date: date, time: start.time)
+                    if local < start { continue }
+                    if first && local != start { problems.append("\(block.name) DTSTART \(start) is not the RRULE's first instance \(local)") }
+                    first = false
+                    let instant = local.localSeconds - Int64(from)
+                    if let until = rule.until, instant > until { break years }
+                    onsets.append(Onset(instant: instant, offset: to, name: name))
+                }
             }
         }
         onsets.sort { $0.instant < $1.instant }
@@ -87,9 +88,62 @@ struct VTimeZoneEvaluator {
 
     struct YearlyRule {
         var month: Int
+        /// 1...4 or -1; 0 for a window rule (`monthDays` or `yearDays`).
         var ordinal: Int
         var weekday: Weekday
         var until: Int64?
+        var monthDays: [Int]? = nil
+        var yearDays: [Int]? = nil
+
+        /// The rule's dates in a year: the nth weekday, or the weekday among the window's days.
+        func dates(year: Int) -> [LocalDate] {
+            if ordinal != 0 { return [VTimeZoneEvaluator.nthWeekday(year: year, month: month, ordinal: ordinal, weekday: weekday)] }
+            var days: [LocalDate] = []
+            if let monthDays {
+                let dim = LocalDate.daysIn(month: month, year: year)
+                for d in monthDays {
+                    let day = d > 0 ? d : dim + 1 + d
+                    if (1...dim).contains(day) { days.append(LocalDate(dayNumber: LocalDate.dayNumber(year: year, month: month, day: day))) }
+                }
+            }
+            if let yearDays {
+                let jan1 = LocalDate.dayNumber(year: year, month: 1, day: 1)
+                let length = LocalDate.isLeap(year) ? 366 : 365
+                for d in yearDays {
+                    let i = d > 0 ? d - 1 : length + d
+                    if (0..<length).contains(i) { days.append(LocalDate(dayNumber: jan1 + i)) }
+                }
+            }
+            return days.filter { $0.weekday == weekday }.sorted()
+        }
+    }
+
+    /// The window form written for a footer change on another day than its `Mm.w.d` date:
+    /// `FREQ=YEARLY;BYMONTH=m;BYDAY=XX;BYMONTHDAY=...` or `FREQ=YEARLY;BYDAY=XX;BYYEARDAY=...`,
+    /// seven consecutive days, optionally with UNTIL.
+    static func windowRule(_ text: String) -> YearlyRule? {
+        var parts: [String: String] = [:]
+        for p in text.split(separator: ";") {
+            let kv = p.split(separator: "=", maxSplits: 1)
+            guard kv.count == 2, parts[String(kv[0])] == nil else { return nil }
+            parts[String(kv[0])] = String(kv[1])
+        }
+        guard parts["FREQ"] == "YEARLY", let byday = parts["BYDAY"], let weekday = Weekday(icalendarCode: byday),
+            Set(parts.keys).isSubset(of: ["FREQ", "BYMONTH", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "UNTIL"])
+        else { return nil }
+        var until: Int64?
+        if let u = parts["UNTIL"] {
+            guard u.hasSuffix("Z"), let l = LocalDateTime(basic: u.dropLast()) else { return nil }
+            until = l.localSeconds
+        }
+        func list(_ s: String?) -> [Int]? { s.map { $0.split(separator: ",").compactMap { Int($0) } } }
+        if let m = parts["BYMONTH"].flatMap({ Int($0) }), let days = list(parts["BYMONTHDAY"]), days.count == 7, parts["BYYEARDAY"] == nil {
+            return YearlyRule(month: m, ordinal: 0, weekday: weekday, until: until, monthDays: days)
+        }
+        if parts["BYMONTH"] == nil, parts["BYMONTHDAY"] == nil, let days = list(parts["BYYEARDAY"]), days.count == 7 {
+            return YearlyRule(month: 0, ordinal: 0, weekday: weekday, until: until, yearDays: days)
+        }
+        return nil
     }
 
     static func yearlyRule(_ text: String) -> YearlyRule? {

@@ -16,6 +16,14 @@ import Testing
         #expect(d.contains("calendar.timezone: unknown time zone \"Europe/Londn\" (no file /usr/share/zoneinfo/Europe/Londn)"))
     }
 
+    @Test func aLeapSecondCopyOfAZoneNamesTheZoneToUse() {
+        let json = ScheduleFixture.json(calendar: ScheduleFixture.calendar(zone: "right/Europe/London"))
+        let d = ScheduleFixture.diagnostics(json)
+        #expect(d.contains(
+            "schedule.json:2:61: error: calendar.timezone: \"right/Europe/London\" is not an IANA time zone name (the right/ copies count leap seconds and put every change 27 seconds late)\n  hint: use \"Europe/London\""),
+            "\(d)")
+    }
+
     @Test func aMissingClosingQuoteSaysSo() {
         let d = ScheduleFixture.diagnostics("{\"calendar\": {\"id\": \"circl,\n  \"name\": \"x\"}}")
         #expect(d == ["schedule.json:1:28: error: line break inside a string: is its closing quote (\") missing? (a line break in text is written \\n)"])
