@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import CivilTime
 import FeedBuilder
 import Timetable
@@ -457,10 +462,11 @@ struct EditSession {
 
     mutating func apply(verb: String, entry: JSONNode, firstDate: LocalDate, window: (LocalDate, LocalDate), env: [String: String]) throws -> Int32 {
         let index = document.insertException(entry, firstDate: firstDate)
-        let after = try commit(env: env, newEntryPath: "exceptions[\(index)]")
+        let candidate = try check(env: env, newEntryPath: "exceptions[\(index)]")
         var out = ["\(verb) to \(path) as exceptions[\(index)]: \(ScheduleDocument.text(of: entry))"]
-        out += ExceptionEffects.changes(before: schedule, after: after, from: window.0, to: window.1).map { "  " + $0 }
+        out += effects(of: candidate, window: window, env: env).map { "  " + $0 }
         out.append("The previous version is in \(path).bak.")
+        try ScheduleFileEditing.replace(path, old: bytes, with: candidate.bytes)
         Output.out(out.joined(separator: "\n"))
         return 0
     }
@@ -468,16 +474,33 @@ struct EditSession {
     mutating func applyRemoval(_ indices: Set<Int>, window: (LocalDate, LocalDate), env: [String: String]) throws -> Int32 {
         let removed = indices.sorted().map { "exceptions[\($0)]: " + ScheduleDocument.text(of: document.exceptions[$0]) }
         document.removeExceptions(at: indices)
-        let after = try commit(env: env, newEntryPath: nil)
+        let candidate = try check(env: env, newEntryPath: nil)
         var out = removed.map { "Removed from \(path) \($0)" }
-        out += ExceptionEffects.changes(before: schedule, after: after, from: window.0, to: window.1).map { "  " + $0 }
+        out += effects(of: candidate, window: window, env: env).map { "  " + $0 }
         out.append("The previous version is in \(path).bak.")
+        try ScheduleFileEditing.replace(path, old: bytes, with: candidate.bytes)
         Output.out(out.joined(separator: "\n"))
         return 0
     }
 
-    /// Checks the candidate exactly as `build` would read it, then writes it.
-    private func commit(env: [String: String], newEntryPath: String?) throws -> Schedule {
+    /// The new file's bytes and the schedule they decode to, checked but not yet written.
+    struct Candidate {
+        var bytes: [UInt8]
+        var schedule: Schedule
+    }
+
+    /// What the edit does to members' classes. Computed before the file is replaced, with
+    /// everything else that can fail (a long report was gigabytes once, and the process died
+    /// after writing), so a failure leaves the schedule as it was.
+    private func effects(of candidate: Candidate, window: (LocalDate, LocalDate), env: [String: String]) -> [String] {
+        let lines = ExceptionEffects.changes(before: schedule, after: candidate.schedule, from: window.0, to: window.1)
+        // Tests stand in for a crash while reporting (an allocation failure, a kill) here.
+        if env["CLASSFEED_TEST_ABORT"] == "after-effects-report" { abort() }
+        return lines
+    }
+
+    /// Checks the candidate exactly as `build` would read it; writes nothing.
+    private func check(env: [String: String], newEntryPath: String?) throws -> Candidate {
         let candidate = document.bytes
         let label = "\(path) (after this change)"
         let loaded: LoadedSchedule
@@ -495,7 +518,6 @@ struct EditSession {
                 Output.err(d.description)
             }
         }
-        try ScheduleFileEditing.replace(path, old: bytes, with: candidate)
-        return loaded.schedule
+        return Candidate(bytes: candidate, schedule: loaded.schedule)
     }
 }

@@ -147,6 +147,19 @@ struct ExceptionsCommandTests {
         #expect(list.stdout.contains("\n  cancels 10,400 occurrences of 50 classes from Mon 4 Jan 2027 to Thu 28 Dec 2028\n"))
     }
 
+    @Test("an edit that dies while reporting its effects leaves the schedule byte for byte as it was")
+    func crashWhileReportingChangesNothing() throws {
+        let studio = try Studio()
+        let before = try #require(studio.bytes("schedule.json"))
+        let r = try ClassfeedProcess.run(
+            ["exceptions", "add", "2027-02-15", "--to", "2027-02-21", "--reason", "Half term"], in: studio.folder,
+            environment: ["CLASSFEED_TEST_ABORT": "after-effects-report"])
+        #expect(r.status != 0)
+        let untouched = studio.bytes("schedule.json") == before
+        #expect(untouched)
+        #expect(studio.files() == ["schedule.json"])
+    }
+
     /// Refused edits: the exit status, a phrase of the message, and nothing changed.
     static let refused: [(args: [String], status: Int32, message: String)] = [
         (["add", "2026-12-10", "--class", "hips-thursdy"], 65, "did you mean 'hips-thursday'?"),
