@@ -91,16 +91,16 @@ enum BuildCommand {
         let loader = HistoryLoader(directory: output, combinedName: combinedName, classFeeds: !a.flag("no-class-feeds"))
         options.classHistory = { loader.history(forFile: $0) }
         loader.checkCombined()
-        // The change log compares the whole combined feed before and after (only when asked).
-        let previousCombined = verbose || dryRun ? FileSystem.readIfPresent(output + "/" + combinedName, limit: 1 << 30) : nil
         let builder = FeedBuilder(schedule: schedule, options: options)
         let combined = builder.fileName(classIndex: nil)
-        let sink = FileSink(directory: output, keep: verbose || dryRun ? combined : nil, dryRun: dryRun)
-        let newestRevision = builder.write(to: sink, classFeeds: !a.flag("no-class-feeds"))
+        let sink = FileSink(directory: output, keep: nil, dryRun: dryRun)
+        // The change log (only when asked) reads the previous combined feed and the new one as it streams past.
+        let changeLog = verbose || dryRun ? ChangeLogSink(builder: builder, previous: output + "/" + combined, now: now, forwardingTo: sink) : nil
+        let newestRevision = builder.write(to: changeLog ?? sink, classFeeds: !a.flag("no-class-feeds"))
         try sink.close()
         for w in loader.warnings { Output.err(w) }
         if verbose || dryRun {
-            let changes = ChangeLog(builder: builder).changes(old: previousCombined, new: sink.kept, now: now)
+            let changes = changeLog?.lines() ?? []
             for c in changes { Output.out(c) }
             if changes.isEmpty { Output.out("no changes members will see") }
         }
