@@ -72,8 +72,7 @@ enum BuildCommand {
         var warnings = loaded.warnings
         if verbose || dryRun || a.flag("strict") {
             // Only shown with these options; expanding the window twice is not free for a large network.
-            warnings += ScheduleValidator.timeWarnings(
-                RecurrenceEngine(schedule: schedule).occurrences(from: from, to: to), schedule: schedule)
+            warnings += ScheduleValidator.timeWarnings(RecurrenceEngine(schedule: schedule), from: from, to: to)
         }
         if a.flag("strict") && !warnings.isEmpty {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
