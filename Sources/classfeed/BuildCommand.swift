@@ -92,7 +92,7 @@ enum BuildCommand {
         loader.checkCombined()
         let builder = FeedBuilder(schedule: schedule, options: options)
         let combined = builder.fileName(classIndex: nil)
-        let sink = FileSink(directory: output, keep: nil, dryRun: dryRun)
+        let sink = FileSink(directory: output, dryRun: dryRun)
         // The change log (only when asked) reads the previous combined feed and the new one as it streams past.
         let changeLog = verbose || dryRun ? ChangeLogSink(builder: builder, previous: output + "/" + combined, now: now, forwardingTo: sink) : nil
         let newestRevision = builder.write(to: changeLog ?? sink, classFeeds: !a.flag("no-class-feeds"))
