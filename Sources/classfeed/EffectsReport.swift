@@ -5,9 +5,9 @@ import FeedBuilder
 /// collected in bounded memory however many occurrences an edit touches: a twenty-year closure
 /// of a network cancels millions, and building every line to print sixty took gigabytes.
 ///
-/// Lines arrive in any order with a key; only the first ``limit`` by key are kept (a line that
-/// cannot make the cut is never built), the rest are counted, and each kind of change is tallied
-/// for the summary ("cancels 2,087,142 occurrences of 2,000 classes from ... to ..."). A short
+/// Lines arrive in any order with a key; only the first by key are kept (``CappedLines``: a
+/// line that cannot make the cut is never built), the rest are counted, and each kind of change
+/// is tallied for the summary ("cancels 2,087,142 occurrences of 2,000 classes from ... to ..."). A short
 /// report reads exactly as before; a long one is the summary, the first lines, and a count.
 struct EffectsReport {
     /// Where a line sorts: by day, then the class's usual start, then schedule order.
@@ -47,18 +47,19 @@ struct EffectsReport {
     let limit: Int
     /// A longer report lists this many, after its summary.
     let listed: Int
-    private var kept: [(key: Key, line: String)] = []
+    private var kept: CappedLines<Key>
     private var tallies: [Tally?] = Array(repeating: nil, count: Change.allCases.count)
-    private(set) var total = 0
 
     init(limit: Int = ExceptionEffects.maxLines, listed: Int = 10) {
         self.limit = limit
         self.listed = min(listed, limit)
+        kept = CappedLines(limit: limit)
     }
+
+    var total: Int { kept.total }
 
     /// Counts one change; `line` is called only when the line may be printed.
     mutating func add(_ key: Key, _ change: Change, _ line: () -> String) {
-        total += 1
         if var t = tallies[change.rawValue] {
             t.count += 1
             t.classes.insert(key.index)
@@ -68,12 +69,7 @@ struct EffectsReport {
         } else {
             tallies[change.rawValue] = Tally(count: 1, classes: [key.index], first: key.date, last: key.date)
         }
-        // Keep one more than the limit: then the report knows it is long without counting twice.
-        if kept.count > limit, let last = kept.last, !(key < last.key) { return }
-        var lo = kept.count
-        while lo > 0 && key < kept[lo - 1].key { lo -= 1 }
-        kept.insert((key, line()), at: lo)
-        if kept.count > limit + 1 { kept.removeLast() }
+        kept.add(key, line)
     }
 
     var isEmpty: Bool { total == 0 }
@@ -81,31 +77,21 @@ struct EffectsReport {
     /// Every line when there are at most ``limit``; else one summary line per kind of change,
     /// the first ``listed`` lines and "... and N more".
     var lines: [String] {
-        guard total > limit else { return kept.map(\.line) }
+        guard kept.isLong else { return kept.first(limit) }
         var out: [String] = []
         for change in Change.allCases {
             guard let t = tallies[change.rawValue] else { continue }
             let when = t.first == t.last ? "on \(ExceptionEffects.day(t.first))" : "from \(ExceptionEffects.day(t.first)) to \(ExceptionEffects.day(t.last))"
             out.append(change.summary(t.count, t.classes.count, when))
         }
-        out += kept.prefix(listed).map(\.line)
-        out.append("... and \(Self.grouped(total - listed)) more (see 'classfeed upcoming --from DATE --to DATE')")
+        out += kept.first(listed)
+        out.append("... and \(CappedLines<Key>.grouped(total - listed)) more (see 'classfeed upcoming --from DATE --to DATE')")
         return out
     }
 
     /// "1 occurrence", "2,087,142 occurrences", "2,000 classes".
     static func number(_ n: Int, _ noun: String) -> String {
-        n == 1 ? "1 \(noun)" : "\(grouped(n)) \(noun)\(noun.hasSuffix("s") ? "es" : "s")"
-    }
-
-    /// Thousands separated by commas, as the messages write numbers: 2,087,142.
-    static func grouped(_ n: Int) -> String {
-        var digits = Array(String(n.magnitude))
-        var i = digits.count - 3
-        while i > 0 {
-            digits.insert(",", at: i)
-            i -= 3
-        }
-        return (n < 0 ? "-" : "") + String(digits)
+        n == 1 ? "1 \(noun)" : "\(CappedLines<Int>.grouped(n)) \(noun)\(noun.hasSuffix("s") ? "es" : "s")"
     }
 }
+
