@@ -11,8 +11,9 @@ import Timetable
 /// the one reader and the expander): each instance is kept only as a 24-byte fingerprint (a
 /// hash of its UID and RECURRENCE-ID, start, length, status, summary), in two arrays sorted by
 /// key and walked side by side, rather than two whole feeds and their component trees (a
-/// network's `--dry-run` took 757 MB that way; hash tables of the fingerprints, twice this). A long log is summarised: one line per kind of change
-/// ("cancelled 41,600 events from ... to ..."), the first lines, and a count.
+/// network's `--dry-run` took 757 MB that way; hash tables of the fingerprints, 40 MB).
+/// A long log is summarised: one line per kind of change ("cancelled 540 events from Thu 3 Dec
+/// 2026 to Thu 31 Dec 2026"), the first lines by time, and a count.
 package struct ChangeLog {
     package let builder: FeedBuilder
     package let now: Int64
@@ -138,20 +139,23 @@ package struct ChangeLog {
         else { return fail(side) }
         var overrideID: Int64?
         if let p = event.property("RECURRENCE-ID") {
-            // Read on its own, as a single event; its key is the instance it replaces.
+            // Read on its own, as one single event (a rule on an override means nothing, RFC 5545
+            // §3.8.4.4, and unbounded it could be a million instances); its key is the instance
+            // it replaces.
             guard let v = DateTimeValue.values(of: p)?.first, let id = try? expander.instant(v, line: p.line) else { return fail(side) }
             overrideID = id
-            event.properties.removeAll { $0.name == "RECURRENCE-ID" }
+            event.properties.removeAll { $0.name == "RECURRENCE-ID" || $0.name == "RRULE" || $0.name == "RDATE" }
         }
-        guard let list = try? expander.expand(Component("VCALENDAR", components: [event]), from: overrideID == nil ? from : Int64.min / 2, to: overrideID == nil ? to : Int64.max / 2)
-        else { return fail(side) }
+        // An override counts whenever it is: moved out of the span, it still hides its instance.
+        let span = overrideID == nil ? (from, to) : (Int64.min / 2, Int64.max / 2)
+        guard let list = try? expander.expand(Component("VCALENDAR", components: [event]), from: span.0, to: span.1) else { return fail(side) }
         for i in list {
             let rid = overrideID ?? i.recurrenceID
             var key = RevisionHistory.Key()
             key.add(uid.utf8)
             if let rid {
                 key.add(0)
-                withUnsafeBytes(of: rid.littleEndian) { key.add($0) }
+                for shift in stride(from: 0, to: 64, by: 8) { key.add(UInt8(truncatingIfNeeded: rid >> shift)) }
             }
             let visible = i.start >= from && i.start < to && i.end > now
             guard visible || overrideID != nil else { continue }
