@@ -72,8 +72,7 @@ enum BuildCommand {
         var warnings = loaded.warnings
         if verbose || dryRun || a.flag("strict") {
             // Only shown with these options; expanding the window twice is not free for a large network.
-            warnings += ScheduleValidator.timeWarnings(
-                RecurrenceEngine(schedule: schedule).occurrences(from: from, to: to), schedule: schedule)
+            warnings += ScheduleValidator.timeWarnings(RecurrenceEngine(schedule: schedule), from: from, to: to)
         }
         if a.flag("strict") && !warnings.isEmpty {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
@@ -91,17 +90,16 @@ enum BuildCommand {
         let loader = HistoryLoader(directory: output, combinedName: combinedName)
         options.history = loader.combinedHistory()
         if !a.flag("no-class-feeds") { options.classHistory = { loader.history(forFile: $0) } }
-        // The change log compares the whole combined feed before and after (only when asked).
-        var previousCombined: [UInt8]?
-        if verbose || dryRun, case .bytes(let b) = FileSystem.readPrevious(output + "/" + combinedName, limit: 1 << 30) { previousCombined = b }
         let builder = FeedBuilder(schedule: schedule, options: options)
         let combined = builder.fileName(classIndex: nil)
-        let sink = FileSink(directory: output, keep: verbose || dryRun ? combined : nil, dryRun: dryRun)
-        let newestRevision = builder.write(to: sink, classFeeds: !a.flag("no-class-feeds"))
+        let sink = FileSink(directory: output, dryRun: dryRun)
+        // The change log (only when asked) reads the previous combined feed and the new one as it streams past.
+        let changeLog = verbose || dryRun ? ChangeLogSink(builder: builder, previous: output + "/" + combined, now: now, forwardingTo: sink) : nil
+        let newestRevision = builder.write(to: changeLog ?? sink, classFeeds: !a.flag("no-class-feeds"))
         try sink.close()
         for w in loader.warnings { Output.err(w) }
         if verbose || dryRun {
-            let changes = ChangeLog(builder: builder).changes(old: previousCombined, new: sink.kept, now: now)
+            let changes = changeLog?.lines() ?? []
             for c in changes { Output.out(c) }
             if changes.isEmpty { Output.out("no changes members will see") }
         }

@@ -33,9 +33,10 @@ enum ExceptionEffects {
         return s
     }
 
-    /// What one exception does, occurrence by occurrence, for `exceptions list`.
+    /// What one exception does, occurrence by occurrence, for `exceptions list`; summarised
+    /// when long (see ``EffectsReport``).
     static func effects(of e: ScheduleException, in schedule: Schedule, engine: RecurrenceEngine) -> [String] {
-        var lines: [String] = []
+        var report = EffectsReport()
         switch e.kind {
         case .cancel(let from, let to):
             let indices = e.classID.flatMap(schedule.classIndex(id:)).map { [$0] } ?? Array(schedule.classes.indices)
@@ -43,13 +44,15 @@ enum ExceptionEffects {
             while d <= to {
                 for i in indices where schedule.classes[i].runs(on: d) {
                     let cls = schedule.classes[i]
-                    let slot = "\(day(d)): \(cls.title) \(cls.start)"
-                    if let m = engine.move(classID: cls.id, on: d), case .move(_, let toDate, let toStart) = m.kind {
-                        lines.append(slot + " moved to \(day(toDate ?? d)) \(toStart ?? cls.start) by \(m.path), which comes first")
-                    } else if let c = engine.cancellation(classID: cls.id, on: d) {
-                        lines.append(slot + " cancelled" + (c.path == e.path ? "" : " (also by \(label(c)))"))
+                    // Listed day by day, each day in schedule order.
+                    let key = EffectsReport.Key(date: d, start: LocalTime(secondsOfDay: 0), index: i)
+                    let slot = { "\(day(d)): \(cls.title) \(cls.start)" }
+                    if let m = engine.move(classIndex: i, on: d), case .move(_, let toDate, let toStart) = m.kind {
+                        report.add(key, .moved) { slot() + " moved to \(day(toDate ?? d)) \(toStart ?? cls.start) by \(m.path), which comes first" }
+                    } else if let c = engine.cancellation(classIndex: i, on: d) {
+                        report.add(key, .cancelled) { slot() + " cancelled" + (c.path == e.path ? "" : " (also by \(label(c)))") }
                     } else if e.isFromHolidayCalendar && cls.ignoreHolidays {
-                        lines.append(slot + " runs (\"ignoreHolidays\": true)")
+                        report.add(key, .stillRuns) { slot() + " runs (\"ignoreHolidays\": true)" }
                     }
                 }
                 d = d.adding(days: 1)
@@ -57,11 +60,11 @@ enum ExceptionEffects {
         case .move(let date, let toDate, let toStart):
             if let id = e.classID, let i = schedule.classIndex(id: id) {
                 let cls = schedule.classes[i]
-                lines.append("\(day(date)): \(cls.title) \(cls.start) moved to \(day(toDate ?? date)) \(toStart ?? cls.start)")
+                return ["\(day(date)): \(cls.title) \(cls.start) moved to \(day(toDate ?? date)) \(toStart ?? cls.start)"]
             }
         }
-        if lines.isEmpty { return ["no class runs then; this changes nothing"] }
-        return capped(lines)
+        if report.isEmpty { return ["no class runs then; this changes nothing"] }
+        return report.lines
     }
 
     /// How an exception is named in messages.
@@ -71,58 +74,53 @@ enum ExceptionEffects {
     }
 
     /// What members see differently between two versions of a schedule, for occurrences whose
-    /// original or new date is in `from...to`.
+    /// original or new date is in `from...to`. Compared class by class, so memory stays at one
+    /// class's occurrences and the report's few lines (see ``EffectsReport``), however long
+    /// the range and large the network.
     static func changes(before: Schedule, after: Schedule, from: LocalDate, to: LocalDate) -> [String] {
-        struct Key: Hashable, Comparable {
-            var date: LocalDate
-            var start: LocalTime
-            var index: Int
-            static func < (a: Key, b: Key) -> Bool { (a.date, a.start, a.index) < (b.date, b.start, b.index) }
-        }
-        func byKey(_ s: Schedule) -> [Key: Occurrence] {
-            var out: [Key: Occurrence] = [:]
-            for o in RecurrenceEngine(schedule: s).occurrences(from: from, to: to) {
-                out[Key(date: o.originalDate, start: s.classes[o.classIndex].start, index: o.classIndex)] = o
+        let oldEngine = RecurrenceEngine(schedule: before)
+        let newEngine = RecurrenceEngine(schedule: after)
+        var report = EffectsReport()
+        for index in after.classes.indices {
+            let cls = after.classes[index]
+            var old: [LocalDate: Occurrence] = [:]
+            if before.classes.indices.contains(index) {
+                for o in oldEngine.occurrences(ofClass: index, from: from, to: to) { old[o.originalDate] = o }
             }
-            return out
-        }
-        let old = byKey(before)
-        let new = byKey(after)
-        var lines: [String] = []
-        for key in Set(old.keys).union(new.keys).sorted() {
-            let cls = after.classes[key.index]
-            let slot = "\(day(key.date)): \(cls.title) \(cls.start)"
-            let a = old[key]
-            let b = new[key]
-            let aMoved = a?.movedFrom != nil
-            let bMoved = b?.movedFrom != nil
-            if let b, bMoved, !aMoved || a?.localStart != b.localStart {
-                lines.append(slot + " moved to \(day(b.date)) \(b.localStart.time)")
-            } else if let a, aMoved, !bMoved {
-                lines.append(slot + " back on its usual day and time (was moved to \(day(a.date)) \(a.localStart.time))"
-                    + (b?.isCancelled == true ? ", and cancelled" : ""))
-            } else if let a, let b {
-                switch (a.status, b.status) {
-                case (.confirmed, .cancelled):
-                    lines.append(slot + " cancelled")
-                case (.cancelled, .confirmed):
-                    lines.append(slot + " back on (no longer cancelled)")
-                case (.cancelled(let r0), .cancelled(let r1)):
-                    if r0 != r1 { lines.append(slot + " stays cancelled, now \(quoted(r1)) (was \(quoted(r0)))") }
-                case (.confirmed, .confirmed):
-                    break
+            var new: [LocalDate: Occurrence] = [:]
+            for o in newEngine.occurrences(ofClass: index, from: from, to: to) { new[o.originalDate] = o }
+            for date in Set(old.keys).union(new.keys).sorted() {
+                let key = EffectsReport.Key(date: date, start: cls.start, index: index)
+                let slot = { "\(day(date)): \(cls.title) \(cls.start)" }
+                let a = old[date]
+                let b = new[date]
+                let aMoved = a?.movedFrom != nil
+                let bMoved = b?.movedFrom != nil
+                if let b, bMoved, !aMoved || a?.localStart != b.localStart {
+                    report.add(key, .moved) { slot() + " moved to \(day(b.date)) \(b.localStart.time)" }
+                } else if let a, aMoved, !bMoved {
+                    report.add(key, .movedBack) {
+                        slot() + " back on its usual day and time (was moved to \(day(a.date)) \(a.localStart.time))"
+                            + (b?.isCancelled == true ? ", and cancelled" : "")
+                    }
+                } else if let a, let b {
+                    switch (a.status, b.status) {
+                    case (.confirmed, .cancelled):
+                        report.add(key, .cancelled) { slot() + " cancelled" }
+                    case (.cancelled, .confirmed):
+                        report.add(key, .reinstated) { slot() + " back on (no longer cancelled)" }
+                    case (.cancelled(let r0), .cancelled(let r1)):
+                        if r0 != r1 { report.add(key, .reasonChanged) { slot() + " stays cancelled, now \(quoted(r1)) (was \(quoted(r0)))" } }
+                    case (.confirmed, .confirmed):
+                        break
+                    }
                 }
             }
         }
-        return capped(lines)
+        return report.lines
     }
 
     private static func quoted(_ s: String?) -> String { s.map { "\"\($0)\"" } ?? "no reason" }
-
-    private static func capped(_ lines: [String]) -> [String] {
-        guard lines.count > maxLines else { return lines }
-        return Array(lines.prefix(maxLines - 1)) + ["... and \(lines.count - maxLines + 1) more (see 'classfeed upcoming --from DATE --to DATE')"]
-    }
 
     /// "Mondays at 17:15", "on 2026-12-19 at 10:00", with the window when there is one.
     static func describeRuns(_ cls: ClassDefinition) -> String {

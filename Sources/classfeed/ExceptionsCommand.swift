@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import CivilTime
 import FeedBuilder
 import Timetable
@@ -201,36 +206,46 @@ enum ExceptionsCommand {
             if let id = a.value("class") { indices = [try edit.classIndex(id)] }
             let classID = a.value("class")
             let when = from == to ? "on \(ExceptionEffects.day(from))" : "from \(ExceptionEffects.day(from)) to \(ExceptionEffects.day(to))"
-            // A class must run then.
-            var running: [(LocalDate, Int)] = []
+            // One pass over the range, counting rather than listing: a long range of a network
+            // is millions of occurrences. The checks below report in this order:
+            // a class must run then; the same exception must not be there already; a moved class
+            // cannot also be cancelled (the schedule format forbids it); and an entry that
+            // changes nothing (every class then already cancelled by the schedule) is refused.
+            var running = 0
+            var firstMove: (day: LocalDate, index: Int, move: ScheduleException)?
+            var covered = 0
+            var coveringByPath: [String: ScheduleException] = [:]
+            var firstCovering: ScheduleException?
             var d = from
             while d <= to {
-                for i in indices where s.classes[i].runs(on: d) { running.append((d, i)) }
+                for i in indices where s.classes[i].runs(on: d) {
+                    running += 1
+                    if firstMove == nil, let m = edit.engine.move(classIndex: i, on: d) { firstMove = (d, i, m) }
+                    if let c = edit.engine.cancellation(classIndex: i, on: d, includingHolidays: false) {
+                        covered += 1
+                        if firstCovering == nil { firstCovering = c }
+                        if coveringByPath[c.path] == nil { coveringByPath[c.path] = c }
+                    }
+                }
                 d = d.adding(days: 1)
             }
-            guard !running.isEmpty else {
+            guard running > 0 else {
                 let who = classID.map { "class \($0) does not run" } ?? "no class runs"
                 throw CLIError(.dataError, "\(who) \(when), so there is nothing to cancel; \(path) was not changed\n"
                     + "  hint: " + indices.map { "\(s.classes[$0].id) runs on \(ExceptionEffects.describeRuns(s.classes[$0]))" }.joined(separator: "; "))
             }
-            // The same exception is there already.
             for e in s.exceptions where e.classID == classID {
                 if case .cancel(let f, let t) = e.kind, f == from, t == to {
                     throw CLIError(.dataError, "\(path) already has this exception: \(e.path) \(edit.entryText(e)); \(path) was not changed\n"
                         + "  hint: to change its reason, remove it ('classfeed exceptions remove \(from)\(classID.map { " --class \($0)" } ?? "")') and add it again")
                 }
             }
-            // A moved class cannot also be cancelled (the schedule format forbids it).
-            for (day, i) in running {
-                if let m = edit.engine.move(classID: s.classes[i].id, on: day) {
-                    throw CLIError(.dataError, "\(ExceptionEffects.day(day)): \(s.classes[i].id) is moved by \(m.path) \(edit.entryText(m)), and a moved class cannot also be cancelled; \(path) was not changed\n"
-                        + "  hint: remove the move first: classfeed exceptions remove \(day) --class \(s.classes[i].id)")
-                }
+            if let (day, i, m) = firstMove {
+                throw CLIError(.dataError, "\(ExceptionEffects.day(day)): \(s.classes[i].id) is moved by \(m.path) \(edit.entryText(m)), and a moved class cannot also be cancelled; \(path) was not changed\n"
+                    + "  hint: remove the move first: classfeed exceptions remove \(day) --class \(s.classes[i].id)")
             }
-            // Every class then is cancelled by the schedule already: the entry would change nothing.
-            let covering = running.compactMap { edit.engine.cancellation(classID: s.classes[$0.1].id, on: $0.0, includingHolidays: false) }
-            if covering.count == running.count, let first = covering.first {
-                let by = Set(covering.map(\.path)).sorted().map { p in covering.first { $0.path == p }.map(ExceptionEffects.label) ?? p }
+            if covered == running, let first = firstCovering {
+                let by = coveringByPath.keys.sorted().map { coveringByPath[$0].map(ExceptionEffects.label) ?? $0 }
                 throw CLIError(.dataError, "every class \(when) is already cancelled by \(by.joined(separator: " and ")); \(path) was not changed\n"
                     + "  hint: to give a different reason, remove \(first.path) and add it again; 'classfeed exceptions list' shows it")
             }
@@ -447,10 +462,11 @@ struct EditSession {
 
     mutating func apply(verb: String, entry: JSONNode, firstDate: LocalDate, window: (LocalDate, LocalDate), env: [String: String]) throws -> Int32 {
         let index = document.insertException(entry, firstDate: firstDate)
-        let after = try commit(env: env, newEntryPath: "exceptions[\(index)]")
+        let candidate = try check(env: env, newEntryPath: "exceptions[\(index)]")
         var out = ["\(verb) to \(path) as exceptions[\(index)]: \(ScheduleDocument.text(of: entry))"]
-        out += ExceptionEffects.changes(before: schedule, after: after, from: window.0, to: window.1).map { "  " + $0 }
+        out += effects(of: candidate, window: window, env: env).map { "  " + $0 }
         out.append("The previous version is in \(path).bak.")
+        if let warning = try ScheduleFileEditing.replace(path, old: bytes, with: candidate.bytes) { Output.err(warning) }
         Output.out(out.joined(separator: "\n"))
         return 0
     }
@@ -458,16 +474,33 @@ struct EditSession {
     mutating func applyRemoval(_ indices: Set<Int>, window: (LocalDate, LocalDate), env: [String: String]) throws -> Int32 {
         let removed = indices.sorted().map { "exceptions[\($0)]: " + ScheduleDocument.text(of: document.exceptions[$0]) }
         document.removeExceptions(at: indices)
-        let after = try commit(env: env, newEntryPath: nil)
+        let candidate = try check(env: env, newEntryPath: nil)
         var out = removed.map { "Removed from \(path) \($0)" }
-        out += ExceptionEffects.changes(before: schedule, after: after, from: window.0, to: window.1).map { "  " + $0 }
+        out += effects(of: candidate, window: window, env: env).map { "  " + $0 }
         out.append("The previous version is in \(path).bak.")
+        if let warning = try ScheduleFileEditing.replace(path, old: bytes, with: candidate.bytes) { Output.err(warning) }
         Output.out(out.joined(separator: "\n"))
         return 0
     }
 
-    /// Checks the candidate exactly as `build` would read it, then writes it.
-    private func commit(env: [String: String], newEntryPath: String?) throws -> Schedule {
+    /// The new file's bytes and the schedule they decode to, checked but not yet written.
+    struct Candidate {
+        var bytes: [UInt8]
+        var schedule: Schedule
+    }
+
+    /// What the edit does to members' classes. Computed before the file is replaced, with
+    /// everything else that can fail (a long report was gigabytes once, and the process died
+    /// after writing), so a failure leaves the schedule as it was.
+    private func effects(of candidate: Candidate, window: (LocalDate, LocalDate), env: [String: String]) -> [String] {
+        let lines = ExceptionEffects.changes(before: schedule, after: candidate.schedule, from: window.0, to: window.1)
+        // Tests stand in for a crash while reporting (an allocation failure, a kill) here.
+        if env["CLASSFEED_TEST_ABORT"] == "after-effects-report" { abort() }
+        return lines
+    }
+
+    /// Checks the candidate exactly as `build` would read it; writes nothing.
+    private func check(env: [String: String], newEntryPath: String?) throws -> Candidate {
         let candidate = document.bytes
         let label = "\(path) (after this change)"
         let loaded: LoadedSchedule
@@ -485,7 +518,6 @@ struct EditSession {
                 Output.err(d.description)
             }
         }
-        if let warning = try ScheduleFileEditing.replace(path, old: bytes, with: candidate) { Output.err(warning) }
-        return loaded.schedule
+        return Candidate(bytes: candidate, schedule: loaded.schedule)
     }
 }

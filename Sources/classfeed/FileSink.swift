@@ -20,19 +20,15 @@ final class FileSink: FeedSink {
     }
 
     let directory: String
-    /// Keep the combined feed's bytes for the change log (`--verbose`, `--dry-run`).
-    let keep: String?
     let dryRun: Bool
-    private(set) var kept: [UInt8] = []
     private(set) var written: [(name: String, events: Int)] = []
     private(set) var error: CLIError?
     private var open: [String: Open] = [:]
     private var pending: [(name: String, temp: String, events: Int)] = []
     private var scratch = [UInt8](repeating: 0, count: 1 << 16)
 
-    init(directory: String, keep: String?, dryRun: Bool) {
+    init(directory: String, dryRun: Bool) {
         self.directory = directory
-        self.keep = keep
         self.dryRun = dryRun
     }
 
@@ -58,7 +54,6 @@ final class FileSink: FeedSink {
     }
 
     func append(_ bytes: [UInt8], to name: String) {
-        if name == keep { kept.append(contentsOf: bytes) }
         guard error == nil, var f = open[name] else { return }
         guard FileSystem.writeAll(f.fd, bytes) else {
             fail(CLIError(.ioError, "cannot write \(directory)/\(name): \(FileSystem.errorText()); the previous file is unchanged"))

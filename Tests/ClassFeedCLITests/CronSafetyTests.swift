@@ -202,6 +202,25 @@ import Testing
         #expect(try Data(contentsOf: feed) == before)
     }
 
+    @Test func aDryRunOfALargeChangeSummarisesIt() throws {
+        let dir = try workspace(Self.largeSchedule(classes: 60))
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let titles = (0..<60).map { "Class \($0) with a reasonably long title" }.sorted().prefix(10)
+        // No feed yet: every event of the window is new (60 classes, twice a week, 25 weeks).
+        let first = try ClassfeedProcess.run(["build", "--dry-run", "--now", "2026-11-27T09:00:00Z"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == (["added 3,000 events from Mon 30 Nov 2026 to Thu 20 May 2027"]
+            + titles.map { "added Mon 30 Nov 17:15 \($0)" } + ["... and 2,990 more"]).map { $0 + "\n" }.joined())
+        #expect(try ClassfeedProcess.run(["build", "--now", "2026-11-27T09:00:00Z"], in: dir).status == 0)
+        let closed = Self.largeSchedule(classes: 60).replacingOccurrences(
+            of: "\"classes\":", with: "\"exceptions\": [{\"from\": \"2026-12-01\", \"to\": \"2026-12-31\", \"reason\": \"Winter break\"}], \"classes\":")
+        try Data(closed.utf8).write(to: dir.appendingPathComponent("schedule.json"))
+        let r = try ClassfeedProcess.run(["build", "--dry-run", "--now", "2026-11-28T09:00:00Z"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == (["cancelled 540 events from Thu 3 Dec 2026 to Thu 31 Dec 2026"]
+            + titles.map { "cancelled Thu 3 Dec 17:15 \($0) (Winter break)" } + ["... and 530 more"]).map { $0 + "\n" }.joined())
+    }
+
     @Test func theReaderRoundTripsEveryGoldenFile() throws {
         let golden = ClassfeedProcess.packageRoot.appendingPathComponent("Tests/FeedBuilderTests/Golden")
         let names = try FileManager.default.contentsOfDirectory(atPath: golden.path).filter { $0.hasSuffix(".ics") }

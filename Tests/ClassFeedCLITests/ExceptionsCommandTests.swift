@@ -125,6 +125,41 @@ struct ExceptionsCommandTests {
             """)
     }
 
+    @Test("a long edit reports a summary, the first lines and a count, and so does list")
+    func longEditIsSummarised() throws {
+        // 50 classes on Mondays and Thursdays for two years: 10,400 occurrences cancelled.
+        let studio = try Studio(schedule: CronSafetyTests.largeSchedule(classes: 50))
+        let r = try studio.run("exceptions", "add", "2027-01-01", "--to", "2028-12-31", "--reason", "long")
+        #expect(r.status == 0, "\(r.stderr)")
+        let firstLines = (0..<10).map { "  Mon 4 Jan 2027: Class \($0) with a reasonably long title 17:15 cancelled\n" }.joined()
+        #expect(r.stdout == """
+            Added to schedule.json as exceptions[0]: { "from": "2027-01-01", "to": "2028-12-31", "reason": "long" }
+              cancels 10,400 occurrences of 50 classes from Mon 4 Jan 2027 to Thu 28 Dec 2028
+
+            """ + firstLines + """
+              ... and 10,390 more (see 'classfeed upcoming --from DATE --to DATE')
+            The previous version is in schedule.json.bak.
+
+            """)
+        let list = try studio.run("exceptions", "list")
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.split(separator: "\n").count == 14)
+        #expect(list.stdout.contains("\n  cancels 10,400 occurrences of 50 classes from Mon 4 Jan 2027 to Thu 28 Dec 2028\n"))
+    }
+
+    @Test("an edit that dies while reporting its effects leaves the schedule byte for byte as it was")
+    func crashWhileReportingChangesNothing() throws {
+        let studio = try Studio()
+        let before = try #require(studio.bytes("schedule.json"))
+        let r = try ClassfeedProcess.run(
+            ["exceptions", "add", "2027-02-15", "--to", "2027-02-21", "--reason", "Half term"], in: studio.folder,
+            environment: ["CLASSFEED_TEST_ABORT": "after-effects-report"])
+        #expect(r.status != 0)
+        let untouched = studio.bytes("schedule.json") == before
+        #expect(untouched)
+        #expect(studio.files() == ["schedule.json"])
+    }
+
     /// Refused edits: the exit status, a phrase of the message, and nothing changed.
     static let refused: [(args: [String], status: Int32, message: String)] = [
         (["add", "2026-12-10", "--class", "hips-thursdy"], 65, "did you mean 'hips-thursday'?"),

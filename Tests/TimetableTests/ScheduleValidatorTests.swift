@@ -104,6 +104,9 @@ struct ScheduleValidatorTests {
             "schedule.json:4:5: warning: classes[0].start: 01:30 does not exist on sunday 2026-03-29 in Europe/London (the clocks go forward); the class is shown at 02:30\n  hint: choose a start time outside the night of the clock change",
             "schedule.json:4:5: warning: classes[0].start: 01:30 happens twice on sunday 2026-10-25 in Europe/London (the clocks go back); the class is shown at the first\n  hint: choose a start time outside the night of the clock change",
         ])
+        // Class by class (what build does, in bounded memory), the same warnings.
+        #expect(ScheduleValidator.timeWarnings(engine, from: LocalDate(iso: "2026-01-01")!, to: LocalDate(iso: "2026-12-31")!)
+            == ScheduleValidator.timeWarnings(occurrences, schedule: s))
         let ordinary = try ScheduleFixture.schedule(ScheduleFixture.json())
         let quiet = RecurrenceEngine(schedule: ordinary).occurrences(from: LocalDate(iso: "2026-01-01")!, to: LocalDate(iso: "2026-12-31")!)
         #expect(ScheduleValidator.timeWarnings(quiet, schedule: ordinary).isEmpty)
