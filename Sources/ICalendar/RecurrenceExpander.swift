@@ -31,6 +31,10 @@ public struct RecurrenceError: Error, Sendable, Hashable, CustomStringConvertibl
 public struct RecurrenceExpander: Sendable {
     /// Finds a zone's rules by TZID.
     public let zones: @Sendable (String) -> ZoneRules?
+    /// INTERVAL values above this are read as this: it already leaves the supported years after
+    /// the first instance, whatever the frequency.
+    static let maxInterval = 1_000_000
+
     /// Upper bound on instances generated per event (defends against `FREQ=DAILY` forever).
     public var maxInstancesPerEvent = 1_000_000
 
@@ -271,7 +275,10 @@ public struct RecurrenceExpander: Sendable {
             case "FREQ": r.freq = v.uppercased()
             case "INTERVAL":
                 guard let n = Int(v), n >= 1 else { throw RecurrenceError(line: rr.line, message: "bad INTERVAL \(v)") }
-                r.interval = n
+                // RFC 5545 sets no bound; dates are only supported for 300 years (about 110,000
+                // days), so past a million periods there is never a second instance, and the
+                // date arithmetic stays far from overflow (INTERVAL=9223372036854775807 trapped).
+                r.interval = min(n, Self.maxInterval)
             case "COUNT":
                 guard let n = Int(v), n >= 1 else { throw RecurrenceError(line: rr.line, message: "bad COUNT \(v)") }
                 r.count = n

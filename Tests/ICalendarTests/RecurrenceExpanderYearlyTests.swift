@@ -50,3 +50,20 @@ struct RecurrenceExpanderYearlyTests {
         #expect(throws: RecurrenceError.self) { try onsets("20260101T000000", rrule) }
     }
 }
+
+/// Numbers read from a file never reach arithmetic that can overflow (issue 13's audit).
+@Suite("RecurrenceExpander, numbers out of range")
+struct RecurrenceExpanderRangeTests {
+    @Test("an INTERVAL as large as Int.max gives the first instance, for every frequency, and never traps",
+          arguments: ["WEEKLY", "DAILY", "YEARLY"])
+    func hugeInterval(freq: String) throws {
+        let event = Component("VEVENT", properties: [
+            Property("UID", raw: "x@t"), Property("DTSTART", raw: "20261207T171500Z"), Property("DURATION", raw: "PT30M"),
+            Property("RRULE", raw: "FREQ=\(freq);INTERVAL=9223372036854775807" + (freq == "YEARLY" ? ";BYMONTH=12" : "")),
+        ])
+        let from = Int64(LocalDate.dayNumber(year: 2026, month: 1, day: 1)) * 86400
+        let to = Int64(LocalDate.dayNumber(year: 2199, month: 1, day: 1)) * 86400
+        let instances = try RecurrenceExpander { _ in nil }.expand(Component("VCALENDAR", components: [event]), from: from, to: to)
+        #expect(instances.count == 1)
+    }
+}
