@@ -92,7 +92,8 @@ extension FeedBuilder {
             builder.appendDetails(&details, ordinary, cls)
             return ClassLines(
                 uidPrefix: Array("UID:\(cls.id)-".utf8), uidSuffix: Array("@\(schedule.calendar.uidDomain)".utf8),
-                dtstartPrefix: Array("DTSTART;TZID=\(zone):".utf8), dtendPrefix: Array("DTEND;TZID=\(zone):".utf8),
+                dtstartPrefix: ContentLineWriter.zonedPrefix(name: "DTSTART", timeZone: zone),
+                dtendPrefix: ContentLineWriter.zonedPrefix(name: "DTEND", timeZone: zone),
                 details: details.map { ContentLineWriter.encode($0) }, rules: schedule.zones[zone])
         }
 
