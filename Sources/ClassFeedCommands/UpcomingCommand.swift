@@ -18,17 +18,17 @@ enum UpcomingCommand {
           classfeed upcoming --days 28 --class hips-monday
         """
 
-    static func run(_ args: [String], environment env: [String: String]) throws -> Int32 {
+    static func run(_ args: [String], _ context: CommandContext) throws -> ExitCode {
         let a = try Arguments(
             args, valued: ["schedule", "days", "class", "from", "to", "now"], booleans: ["json", "help"],
             command: "upcoming")
         if a.flag("help") {
-            Output.out(help)
-            return 0
+            context.out(help)
+            return .ok
         }
         if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed upcoming --help')") }
-        let now = try Clock.now(option: a.value("now"), environment: env)
-        let loaded = try ScheduleLoading.load(a.value("schedule") ?? "schedule.json", environment: env, strict: false)
+        let now = try Clock.now(option: a.value("now"), environment: context.environment, clock: context.clock)
+        let loaded = try ScheduleLoading.load(a.value("schedule") ?? "schedule.json", context, strict: false)
         let schedule = loaded.schedule
         let today = Window.today(at: now, in: schedule)
         var from = today
@@ -58,11 +58,11 @@ enum UpcomingCommand {
         list.sort { ($0.start, $0.classIndex) < ($1.start, $1.classIndex) }
         let builder = FeedBuilder(schedule: schedule, options: FeedOptions(from: from, to: to, stamp: now))
         if a.flag("json") {
-            Output.out(json(list, builder))
+            context.out(json(list, builder))
         } else {
-            Output.out(OccurrenceTable.render(list, schedule: schedule, from: from, to: to, color: Output.stdoutIsTerminal && (env["NO_COLOR"] ?? "").isEmpty))
+            context.out(OccurrenceTable.render(list, schedule: schedule, from: from, to: to, color: context.standardOutput.isTerminal && (context.environment["NO_COLOR"] ?? "").isEmpty))
         }
-        return 0
+        return .ok
     }
 
     static func json(_ list: [Occurrence], _ builder: FeedBuilder) -> String {

@@ -3,7 +3,7 @@ import FeedBuilder
 import Timetable
 
 /// Parses the command line, runs a command, maps every failure to a message and an exit status.
-enum CLI {
+package enum CLI {
     static let version = "1.0.0"
 
     static let usage = """
@@ -24,11 +24,19 @@ enum CLI {
         72 time-zone database missing, 73 cannot create output, 74 I/O error, 75 busy (try later).
         """
 
-    /// Runs with the command line as the bytes the shell passed (without the program name).
+    /// Runs one command line in the world given, and returns its exit status. Nothing else is
+    /// touched: the environment, files, clock and output are all parameters.
+    ///
+    /// `arguments` are the bytes the shell passed (without the program name).
     /// `CommandLine.arguments` decodes them lossily: an invalid UTF-8 sequence would become
     /// U+FFFD and end up in schedule.json, so such an argument is a usage error before any
     /// command runs.
-    static func run(rawArguments raw: [[UInt8]]) -> Int32 {
+    package static func run(
+        arguments raw: [[UInt8]], environment: [String: String], fileSystem: any FileSystem, clock: any WallClock,
+        standardOutput: TextOutput, standardError: TextOutput
+    ) -> ExitCode {
+        let context = CommandContext(
+            environment: environment, fileSystem: fileSystem, clock: clock, standardOutput: standardOutput, standardError: standardError)
         var args: [String] = []
         args.reserveCapacity(raw.count)
         for (k, bytes) in raw.enumerated() {
@@ -36,13 +44,24 @@ enum CLI {
                 let after = k > 0 ? raw[k - 1] : []
                 // Which option it follows, when it may be that option's value.
                 let option = after.starts(with: Array("--".utf8)) && !after.contains(UInt8(ascii: "=")) ? " (after '\(escaped(after))')" : ""
-                Output.err("classfeed: error: argument \(k + 1) '\(escaped(bytes))'\(option) is not valid UTF-8; "
+                context.err("classfeed: error: argument \(k + 1) '\(escaped(bytes))'\(option) is not valid UTF-8; "
                     + "nothing was done\n  hint: write it in UTF-8 (check the encoding of the terminal or the script)")
-                return ExitCode.usage.rawValue
+                return .usage
             }
             args.append(s)
         }
-        return run(args)
+        return run(args, context)
+    }
+
+    /// ``run(arguments:environment:fileSystem:clock:standardOutput:standardError:)`` with
+    /// arguments that are Swift strings already.
+    package static func run(
+        arguments: [String], environment: [String: String], fileSystem: any FileSystem, clock: any WallClock,
+        standardOutput: TextOutput, standardError: TextOutput
+    ) -> ExitCode {
+        run(
+            arguments: arguments.map { Array($0.utf8) }, environment: environment, fileSystem: fileSystem, clock: clock,
+            standardOutput: standardOutput, standardError: standardError)
     }
 
     /// An argument for a message: valid UTF-8 as it is, every other byte (and every control
@@ -65,51 +84,43 @@ enum CLI {
         return out
     }
 
-    static func run(_ args: [String]) -> Int32 {
-        let env = Output.environment
+    static func run(_ args: [String], _ context: CommandContext) -> ExitCode {
         var rest = args
         var command = "build"
         if let first = rest.first, !first.hasPrefix("-") {
             command = first
             rest.removeFirst()
         } else if rest.first == "--help" || rest.first == "-h" {
-            Output.out(usage)
-            return 0
+            context.out(usage)
+            return .ok
         } else if rest.first == "--version" {
-            Output.out("classfeed \(version)")
-            return 0
+            context.out("classfeed \(version)")
+            return .ok
         }
         do {
             switch command {
-            case "build": return try BuildCommand.run(rest, environment: env)
-            case "check": return try CheckCommand.run(rest, environment: env)
-            case "upcoming": return try UpcomingCommand.run(rest, environment: env)
-            case "exceptions": return try ExceptionsCommand.run(rest, environment: env)
+            case "build": return try BuildCommand.run(rest, context)
+            case "check": return try CheckCommand.run(rest, context)
+            case "upcoming": return try UpcomingCommand.run(rest, context)
+            case "exceptions": return try ExceptionsCommand.run(rest, context)
             case "help":
                 switch rest.first {
-                case "build": Output.out(BuildCommand.help)
-                case "check": Output.out(CheckCommand.help)
-                case "upcoming": Output.out(UpcomingCommand.help)
-                case "exceptions": Output.out(ExceptionsCommand.help(for: rest.dropFirst().first))
-                default: Output.out(usage)
+                case "build": context.out(BuildCommand.help)
+                case "check": context.out(CheckCommand.help)
+                case "upcoming": context.out(UpcomingCommand.help)
+                case "exceptions": context.out(ExceptionsCommand.help(for: rest.dropFirst().first))
+                default: context.out(usage)
                 }
-                return 0
+                return .ok
             default:
                 let known = ["build", "check", "upcoming", "exceptions", "help"]
                 let hint = closestMatch(to: command, in: known).map { "; did you mean '\($0)'?" } ?? ""
                 throw CLIError(.usage, "unknown command '\(command)'\(hint) (see 'classfeed --help')")
             }
-        } catch let e as CLIError {
-            Output.err("classfeed: error: \(e.message)")
-            return e.code.rawValue
-        } catch let e as ScheduleError {
-            Output.diagnostics(e.diagnostics, omittedErrors: e.omittedErrors)
-            let n = e.errorCount
-            Output.err("classfeed: \(n) error\(n == 1 ? "" : "s") in the schedule; nothing was written")
-            return ExitCode.dataError.rawValue
         } catch {
-            Output.err("classfeed: error: \(error)")
-            return ExitCode.ioError.rawValue
+            let report = ErrorReport(error)
+            context.standardError.write(report.text)
+            return report.exitCode
         }
     }
 }

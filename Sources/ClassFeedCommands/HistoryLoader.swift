@@ -19,7 +19,10 @@ final class HistoryLoader: @unchecked Sendable {
     /// make 112 MB; five million events, the most a feed may hold, about 2 GB).
     static let maxFeedBytes = 4 << 30
 
-    init(directory: String, combinedName: String) {
+    let fileSystem: any FileSystem
+
+    init(directory: String, combinedName: String, fileSystem: any FileSystem) {
+        self.fileSystem = fileSystem
         self.directory = directory
         self.combinedName = combinedName
     }
@@ -27,7 +30,7 @@ final class HistoryLoader: @unchecked Sendable {
     /// The combined feed's revisions. A cheap check first: a file that does not start with
     /// BEGIN:VCALENDAR or end with END:VCALENDAR (truncated, overwritten) is reported and not read.
     func combinedHistory() -> RevisionHistory {
-        if let bytes = FileSystem.readEnds(directory + "/" + combinedName, count: 15),
+        if let bytes = fileSystem.readEnds(directory + "/" + combinedName, count: 15),
             bytes.head != Array("BEGIN:VCALENDAR".utf8) || bytes.tail != Array("END:VCALENDAR\r\n".utf8)
         {
             warnings.append("classfeed: warning: \(directory)/\(combinedName): the previous feed is damaged "
@@ -44,8 +47,8 @@ final class HistoryLoader: @unchecked Sendable {
     /// never sits in memory whole.
     private func read(_ name: String) -> RevisionHistory? {
         let path = directory + "/" + name
-        let file: FileSystem.ReadableFile
-        switch FileSystem.openForReading(path, followSymlink: false, limit: Self.maxFeedBytes) {
+        let file: any OpenFile
+        switch fileSystem.openChunks(path, followSymlink: false, limit: Self.maxFeedBytes) {
         case .success(let f): file = f
         case .failure(.missing): return nil
         case .failure(let f):
@@ -61,8 +64,11 @@ final class HistoryLoader: @unchecked Sendable {
         var total = 0
         do {
             try h.add { () throws(ICalendarParseError) -> [UInt8]? in
-                guard let n = file.readChunk(into: &buffer, count: buffer.count) else {
-                    throw ICalendarParseError(line: 0, message: "read failed: \(FileSystem.errorText())")
+                let n: Int
+                do throws(FileReadFailure) {
+                    n = try file.read(into: &buffer, at: 0, count: buffer.count)
+                } catch {
+                    throw ICalendarParseError(line: 0, message: "read failed: \(error.systemText)")
                 }
                 total += n
                 // The file may grow while it is read (it is not ours to lock): the cap holds anyway.

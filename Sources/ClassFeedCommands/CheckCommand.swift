@@ -15,16 +15,16 @@ enum CheckCommand {
           classfeed check --schedule schedule.json --strict
         """
 
-    static func run(_ args: [String], environment env: [String: String]) throws -> Int32 {
+    static func run(_ args: [String], _ context: CommandContext) throws -> ExitCode {
         let a = try Arguments(args, valued: ["schedule", "now"], booleans: ["strict", "help"], command: "check")
         if a.flag("help") {
-            Output.out(help)
-            return 0
+            context.out(help)
+            return .ok
         }
         if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed check --help')") }
         let path = a.value("schedule") ?? "schedule.json"
-        let now = try Clock.now(option: a.value("now"), environment: env)
-        let loaded = try ScheduleLoading.load(path, environment: env, strict: a.flag("strict"))
+        let now = try Clock.now(option: a.value("now"), environment: context.environment, clock: context.clock)
+        let loaded = try ScheduleLoading.load(path, context, strict: a.flag("strict"))
         let (from, to) = try Window.resolve(from: nil, to: nil, today: Window.today(at: now, in: loaded.schedule))
         let engine = RecurrenceEngine(schedule: loaded.schedule)
         let occurrences = engine.occurrences(from: from, to: to)
@@ -32,11 +32,11 @@ enum CheckCommand {
         if a.flag("strict") && !warnings.isEmpty {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
         }
-        Output.diagnostics(warnings)
+        context.diagnostics(warnings)
         let s = loaded.schedule
         let live = occurrences.filter { !$0.isCancelled }.count
-        Output.out("\(path): ok: \(s.classes.count) classes, \(s.exceptions.count) exceptions, " + (s.holidayClosures.isEmpty ? "" : "\(s.holidayClosures.count) holiday closures, ") + "\(live) occurrences from \(from) to \(to)"
+        context.out("\(path): ok: \(s.classes.count) classes, \(s.exceptions.count) exceptions, " + (s.holidayClosures.isEmpty ? "" : "\(s.holidayClosures.count) holiday closures, ") + "\(live) occurrences from \(from) to \(to)"
             + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
-        return 0
+        return .ok
     }
 }

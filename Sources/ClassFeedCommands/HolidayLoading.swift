@@ -6,7 +6,7 @@ import Timetable
 /// each naming the file and line; nothing is written either way.
 enum HolidayLoading {
     /// Fills `schedule.holidayClosures`; returns the warnings (events ignored, long closures).
-    static func attach(to schedule: inout Schedule, scheduleFile: String) throws -> [Diagnostic] {
+    static func attach(to schedule: inout Schedule, scheduleFile: String, fileSystem: any FileSystem) throws -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         var closures: [ScheduleException] = []
         for ref in schedule.holidayCalendars {
@@ -14,7 +14,7 @@ enum HolidayLoading {
             let at = schedule.sourceFile + (ref.location.map { ":\($0)" } ?? "") + ": " + ref.jsonPath
             let bytes: [UInt8]
             do {
-                bytes = try FileSystem.read(file, limit: HolidayCalendarImport.maxBytes)
+                bytes = try fileSystem.read(file, limit: HolidayCalendarImport.maxBytes)
             } catch {
                 throw CLIError(error.code, "\(at): cannot read the holiday calendar: \(error.message)\n"
                     + "  hint: holiday calendar paths are relative to the schedule's folder; save the .ics file there (see docs/EXCEPTIONS.md)")

@@ -12,18 +12,18 @@ struct OutputLock {
     private let fd: Int32
 
     /// Waits up to `timeout` seconds for the lock, then gives up with exit status 75.
-    static func acquire(directory: String, timeout: Double) throws(CLIError) -> OutputLock {
+    static func acquire(directory: String, timeout: Double, in fileSystem: POSIXFileSystem) throws(CLIError) -> OutputLock {
         let path = directory + "/" + fileName
-        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0o644)
+        let fd = open(fileSystem.resolve(path), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0o644)
         guard fd >= 0 else {
-            throw CLIError(.cannotCreate, "cannot create the lock file \(path): \(FileSystem.errorText())")
+            throw CLIError(.cannotCreate, "cannot create the lock file \(path): \(POSIXFileSystem.errorText())")
         }
         var waited = 0.0
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
                 let e = errno
                 close(fd)
-                throw CLIError(.ioError, "cannot lock \(path): \(FileSystem.errorText(e))")
+                throw CLIError(.ioError, "cannot lock \(path): \(POSIXFileSystem.errorText(e))")
             }
             if waited >= timeout {
                 close(fd)
@@ -43,8 +43,8 @@ struct OutputLock {
     /// Removes temporary files left by a build that was killed mid-write: only a build's own
     /// (of feeds and the page), never an edit's, which may be in flight when the output is the
     /// schedule's folder. Only called while holding the lock, so none of them belongs to a live build.
-    static func removeStaleTemporaryFiles(in directory: String) {
-        FileSystem.removeStaleTemporaryFiles(in: directory, of: .build) { name in
+    static func removeStaleTemporaryFiles(in directory: String, of fileSystem: POSIXFileSystem) {
+        fileSystem.removeStaleTemporaryFiles(in: directory, of: .build) { name in
             name.hasSuffix(".ics") || name == "index.html"
         }
     }

@@ -104,23 +104,23 @@ enum ExceptionsCommand {
 
     static let subcommands = ["list", "add", "move", "remove"]
 
-    static func run(_ args: [String], environment env: [String: String]) throws -> Int32 {
+    static func run(_ args: [String], _ context: CommandContext) throws -> ExitCode {
         guard let sub = args.first, !sub.hasPrefix("-") else {
             if args.first == "--help" || args.first == "-h" {
-                Output.out(help)
-                return 0
+                context.out(help)
+                return .ok
             }
             throw CLIError(.usage, "'classfeed exceptions' needs a command: list, add, move or remove (see 'classfeed exceptions --help')")
         }
         let rest = Array(args.dropFirst())
         switch sub {
-        case "list": return try list(rest, env)
-        case "add": return try add(rest, env)
-        case "move": return try move(rest, env)
-        case "remove": return try remove(rest, env)
+        case "list": return try list(rest, context)
+        case "add": return try add(rest, context)
+        case "move": return try move(rest, context)
+        case "remove": return try remove(rest, context)
         case "help":
-            Output.out(help(for: rest.first))
-            return 0
+            context.out(help(for: rest.first))
+            return .ok
         default:
             let hint = closestMatch(to: sub, in: subcommands + ["help"]).map { "; did you mean '\($0)'?" } ?? ""
             throw CLIError(.usage, "unknown command 'exceptions \(sub)'\(hint) (see 'classfeed exceptions --help')")
@@ -139,16 +139,16 @@ enum ExceptionsCommand {
 
     // MARK: - list
 
-    private static func list(_ args: [String], _ env: [String: String]) throws -> Int32 {
+    private static func list(_ args: [String], _ context: CommandContext) throws -> ExitCode {
         let a = try Arguments(args, valued: ["schedule"], booleans: ["help"], command: "exceptions list")
         if a.flag("help") {
-            Output.out(listHelp)
-            return 0
+            context.out(listHelp)
+            return .ok
         }
         if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed exceptions list --help')") }
         let path = a.value("schedule") ?? "schedule.json"
-        let loaded = try ScheduleLoading.load(path, environment: env, strict: false)
-        Output.diagnostics(loaded.warnings)
+        let loaded = try ScheduleLoading.load(path, context, strict: false)
+        context.diagnostics(loaded.warnings)
         let s = loaded.schedule
         let engine = RecurrenceEngine(schedule: s)
         let n = s.exceptions.count
@@ -174,17 +174,17 @@ enum ExceptionsCommand {
                 out += ExceptionEffects.effects(of: e, in: s, engine: engine).map { "  " + $0 }
             }
         }
-        Output.out(out.joined(separator: "\n"))
-        return 0
+        context.out(out.joined(separator: "\n"))
+        return .ok
     }
 
     // MARK: - add
 
-    private static func add(_ args: [String], _ env: [String: String]) throws -> Int32 {
+    private static func add(_ args: [String], _ context: CommandContext) throws -> ExitCode {
         let a = try Arguments(args, valued: ["schedule", "to", "class", "reason"], booleans: ["help"], command: "exceptions add")
         if a.flag("help") {
-            Output.out(addHelp)
-            return 0
+            context.out(addHelp)
+            return .ok
         }
         let from = try singleDate(a, command: "add")
         var to = from
@@ -199,8 +199,8 @@ enum ExceptionsCommand {
         }
         let reason = try reasonOption(a)
         let path = a.value("schedule") ?? "schedule.json"
-        return try ScheduleFileEditing.withLock(on: path) {
-            var edit = try EditSession(path: path, env: env)
+        return try context.fileSystem.withScheduleLock(on: path) {
+            var edit = try EditSession(path: path, context: context)
             let s = edit.schedule
             var indices = Array(s.classes.indices)
             if let id = a.value("class") { indices = [try edit.classIndex(id)] }
@@ -252,18 +252,18 @@ enum ExceptionsCommand {
             let kind = ScheduleException.Kind.cancel(from: from, to: to)
             let entry = ScheduleDocument.entry(kind, classID: classID, reason: reason)
             return try edit.apply(
-                verb: "Added", entry: entry, firstDate: from, window: (from, to), env: env)
+                verb: "Added", entry: entry, firstDate: from, window: (from, to), context: context)
         }
     }
 
     // MARK: - move
 
-    private static func move(_ args: [String], _ env: [String: String]) throws -> Int32 {
+    private static func move(_ args: [String], _ context: CommandContext) throws -> ExitCode {
         let a = try Arguments(
             args, valued: ["schedule", "class", "to-date", "to-time", "reason"], booleans: ["help"], command: "exceptions move")
         if a.flag("help") {
-            Output.out(moveHelp)
-            return 0
+            context.out(moveHelp)
+            return .ok
         }
         let date = try singleDate(a, command: "move")
         guard let id = a.value("class") else {
@@ -285,8 +285,8 @@ enum ExceptionsCommand {
         }
         let reason = try reasonOption(a)
         let path = a.value("schedule") ?? "schedule.json"
-        return try ScheduleFileEditing.withLock(on: path) {
-            var edit = try EditSession(path: path, env: env)
+        return try context.fileSystem.withScheduleLock(on: path) {
+            var edit = try EditSession(path: path, context: context)
             let s = edit.schedule
             let cls = s.classes[try edit.classIndex(id)]
             guard cls.runs(on: date) else {
@@ -305,29 +305,29 @@ enum ExceptionsCommand {
                 throw CLIError(.dataError, "the move changes neither the day nor the time: \(id) already runs on \(ExceptionEffects.day(date)) at \(cls.start); \(path) was not changed")
             }
             if let h = edit.engine.cancellation(classID: id, on: date), h.isFromHolidayCalendar {
-                Output.err("note: \(ExceptionEffects.day(date)) is \(ExceptionEffects.label(h)); the move takes the class out of the holiday, so it runs at its new time")
+                context.err("note: \(ExceptionEffects.day(date)) is \(ExceptionEffects.label(h)); the move takes the class out of the holiday, so it runs at its new time")
             }
             let kind = ScheduleException.Kind.move(date: date, toDate: toDate, toStart: toTime)
             let entry = ScheduleDocument.entry(kind, classID: id, reason: reason)
             let target = toDate ?? date
-            return try edit.apply(verb: "Added", entry: entry, firstDate: date, window: (min(date, target), max(date, target)), env: env)
+            return try edit.apply(verb: "Added", entry: entry, firstDate: date, window: (min(date, target), max(date, target)), context: context)
         }
     }
 
     // MARK: - remove
 
-    private static func remove(_ args: [String], _ env: [String: String]) throws -> Int32 {
+    private static func remove(_ args: [String], _ context: CommandContext) throws -> ExitCode {
         let a = try Arguments(args, valued: ["schedule", "class", "to"], booleans: ["help"], command: "exceptions remove")
         if a.flag("help") {
-            Output.out(removeHelp)
-            return 0
+            context.out(removeHelp)
+            return .ok
         }
         let date = try singleDate(a, command: "remove")
         let to = try a.value("to").map { v throws(CLIError) in try self.date(v, option: "--to", command: "remove") }
         let classID = a.value("class")
         let path = a.value("schedule") ?? "schedule.json"
-        return try ScheduleFileEditing.withLock(on: path) {
-            var edit = try EditSession(path: path, env: env)
+        return try context.fileSystem.withScheduleLock(on: path) {
+            var edit = try EditSession(path: path, context: context)
             let s = edit.schedule
             func span(_ e: ScheduleException) -> (LocalDate, LocalDate) {
                 switch e.kind {
@@ -379,7 +379,7 @@ enum ExceptionsCommand {
                     hi = max(hi, toDate)
                 }
             }
-            return try edit.applyRemoval(Set(matches), window: (lo, hi), env: env)
+            return try edit.applyRemoval(Set(matches), window: (lo, hi), context: context)
         }
     }
 
@@ -422,14 +422,14 @@ struct EditSession {
     let engine: RecurrenceEngine
     var document: ScheduleDocument
 
-    init(path: String, env: [String: String]) throws {
+    init(path: String, context: CommandContext) throws {
         self.path = path
-        bytes = try FileSystem.read(path, limit: ScheduleLimits.fileBytes)
+        bytes = try context.fileSystem.read(path, limit: ScheduleLimits.fileBytes)
         let loaded: LoadedSchedule
         do {
-            loaded = try ScheduleLoading.load(bytes: bytes, path: path, label: path, environment: env, strict: false)
+            loaded = try ScheduleLoading.load(bytes: bytes, path: path, label: path, context, strict: false)
         } catch let e as ScheduleError {
-            Output.diagnostics(e.diagnostics, omittedErrors: e.omittedErrors)
+            context.diagnostics(e.diagnostics, omittedErrors: e.omittedErrors)
             throw CLIError(.dataError, "\(path) has \(e.errorCount) error\(e.errorCount == 1 ? "" : "s") already; "
                 + "fix \(e.errorCount == 1 ? "it" : "them") first (classfeed check lists them); \(path) was not changed")
         }
@@ -460,27 +460,27 @@ struct EditSession {
         return ScheduleDocument.text(of: document.exceptions[i])
     }
 
-    mutating func apply(verb: String, entry: JSONNode, firstDate: LocalDate, window: (LocalDate, LocalDate), env: [String: String]) throws -> Int32 {
+    mutating func apply(verb: String, entry: JSONNode, firstDate: LocalDate, window: (LocalDate, LocalDate), context: CommandContext) throws -> ExitCode {
         let index = document.insertException(entry, firstDate: firstDate)
-        let candidate = try check(env: env, newEntryPath: "exceptions[\(index)]")
+        let candidate = try check(context: context, newEntryPath: "exceptions[\(index)]")
         var out = ["\(verb) to \(path) as exceptions[\(index)]: \(ScheduleDocument.text(of: entry))"]
-        out += effects(of: candidate, window: window, env: env).map { "  " + $0 }
+        out += effects(of: candidate, window: window, context: context).map { "  " + $0 }
         out.append("The previous version is in \(path).bak.")
-        if let warning = try ScheduleFileEditing.replace(path, old: bytes, with: candidate.bytes) { Output.err(warning) }
-        Output.out(out.joined(separator: "\n"))
-        return 0
+        if let warning = try context.fileSystem.replaceSchedule(path, old: bytes, with: candidate.bytes) { context.err(warning) }
+        context.out(out.joined(separator: "\n"))
+        return .ok
     }
 
-    mutating func applyRemoval(_ indices: Set<Int>, window: (LocalDate, LocalDate), env: [String: String]) throws -> Int32 {
+    mutating func applyRemoval(_ indices: Set<Int>, window: (LocalDate, LocalDate), context: CommandContext) throws -> ExitCode {
         let removed = indices.sorted().map { "exceptions[\($0)]: " + ScheduleDocument.text(of: document.exceptions[$0]) }
         document.removeExceptions(at: indices)
-        let candidate = try check(env: env, newEntryPath: nil)
+        let candidate = try check(context: context, newEntryPath: nil)
         var out = removed.map { "Removed from \(path) \($0)" }
-        out += effects(of: candidate, window: window, env: env).map { "  " + $0 }
+        out += effects(of: candidate, window: window, context: context).map { "  " + $0 }
         out.append("The previous version is in \(path).bak.")
-        if let warning = try ScheduleFileEditing.replace(path, old: bytes, with: candidate.bytes) { Output.err(warning) }
-        Output.out(out.joined(separator: "\n"))
-        return 0
+        if let warning = try context.fileSystem.replaceSchedule(path, old: bytes, with: candidate.bytes) { context.err(warning) }
+        context.out(out.joined(separator: "\n"))
+        return .ok
     }
 
     /// The new file's bytes and the schedule they decode to, checked but not yet written.
@@ -492,22 +492,22 @@ struct EditSession {
     /// What the edit does to members' classes. Computed before the file is replaced, with
     /// everything else that can fail (a long report was gigabytes once, and the process died
     /// after writing), so a failure leaves the schedule as it was.
-    private func effects(of candidate: Candidate, window: (LocalDate, LocalDate), env: [String: String]) -> [String] {
+    private func effects(of candidate: Candidate, window: (LocalDate, LocalDate), context: CommandContext) -> [String] {
         let lines = ExceptionEffects.changes(before: schedule, after: candidate.schedule, from: window.0, to: window.1)
         // Tests stand in for a crash while reporting (an allocation failure, a kill) here.
-        if env["CLASSFEED_TEST_ABORT"] == "after-effects-report" { abort() }
+        if context.environment["CLASSFEED_TEST_ABORT"] == "after-effects-report" { abort() }
         return lines
     }
 
     /// Checks the candidate exactly as `build` would read it; writes nothing.
-    private func check(env: [String: String], newEntryPath: String?) throws -> Candidate {
+    private func check(context: CommandContext, newEntryPath: String?) throws -> Candidate {
         let candidate = document.bytes
         let label = "\(path) (after this change)"
         let loaded: LoadedSchedule
         do {
-            loaded = try ScheduleLoading.load(bytes: candidate, path: path, label: label, environment: env, strict: false)
+            loaded = try ScheduleLoading.load(bytes: candidate, path: path, label: label, context, strict: false)
         } catch let e as ScheduleError {
-            Output.diagnostics(e.diagnostics, omittedErrors: e.omittedErrors)
+            context.diagnostics(e.diagnostics, omittedErrors: e.omittedErrors)
             throw CLIError(.dataError, "this change would make \(path) invalid, so it was not changed")
         }
         if let newEntryPath {
@@ -515,7 +515,7 @@ struct EditSession {
                 var d = w
                 d.file = path
                 d.location = nil
-                Output.err(d.description)
+                context.err(d.description)
             }
         }
         return Candidate(bytes: candidate, schedule: loaded.schedule)

@@ -1,5 +1,5 @@
 /// Exit statuses, from sysexits(3), so cron jobs and scripts can act on them.
-enum ExitCode: Int32 {
+package enum ExitCode: Int32, Sendable {
     case ok = 0
     /// The command line was wrong.
     case usage = 64
@@ -17,14 +17,21 @@ enum ExitCode: Int32 {
     case tempFail = 75
 }
 
-/// An error the command reports and exits with. One place maps every failure to a message and
-/// an exit status.
-struct CLIError: Error {
-    var code: ExitCode
-    var message: String
+/// An error that says which exit status it ends a run with. ``ErrorReport`` maps every error
+/// to its message and status in one place.
+package protocol ExitCodeProviding: Error {
+    var exitCode: ExitCode { get }
+}
 
-    init(_ code: ExitCode, _ message: String) {
+/// An error the command reports and exits with.
+package struct CLIError: ExitCodeProviding, Equatable {
+    package var code: ExitCode
+    package var message: String
+
+    package init(_ code: ExitCode, _ message: String) {
         self.code = code
         self.message = message
     }
+
+    package var exitCode: ExitCode { code }
 }

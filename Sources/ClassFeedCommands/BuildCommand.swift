@@ -42,13 +42,13 @@ enum BuildCommand {
           classfeed build --schedule /srv/studio/schedule.json --output /var/www/feeds
         """
 
-    static func run(_ args: [String], environment env: [String: String]) throws -> Int32 {
+    static func run(_ args: [String], _ context: CommandContext) throws -> ExitCode {
         let a = try Arguments(
             args, valued: ["schedule", "output", "from", "to", "now", "style", "lock-timeout"],
             booleans: ["strict", "verbose", "dry-run", "no-class-feeds", "no-page", "help"], command: "build")
         if a.flag("help") {
-            Output.out(help)
-            return 0
+            context.out(help)
+            return .ok
         }
         if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed build --help')") }
         var style: FeedStyle?
@@ -63,8 +63,8 @@ enum BuildCommand {
         }
         let verbose = a.flag("verbose")
         let dryRun = a.flag("dry-run")
-        let now = try Clock.now(option: a.value("now"), environment: env)
-        let loaded = try ScheduleLoading.load(a.value("schedule") ?? "schedule.json", environment: env, strict: a.flag("strict"))
+        let now = try Clock.now(option: a.value("now"), environment: context.environment, clock: context.clock)
+        let loaded = try ScheduleLoading.load(a.value("schedule") ?? "schedule.json", context, strict: a.flag("strict"))
         let schedule = loaded.schedule
         let (from, to) = try Window.resolve(from: a.value("from"), to: a.value("to"), today: Window.today(at: now, in: schedule))
         try OccurrenceBudget.check(schedule, from: from, to: to, style: style ?? schedule.calendar.style)
@@ -77,55 +77,56 @@ enum BuildCommand {
         if a.flag("strict") && !warnings.isEmpty {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
         }
-        if verbose || dryRun { Output.diagnostics(warnings) }
+        if verbose || dryRun { context.diagnostics(warnings) }
 
         let output = a.value("output") ?? "output"
-        if !dryRun { try FileSystem.ensureDirectory(output) }
-        let lock = dryRun ? nil : try OutputLock.acquire(directory: output, timeout: lockTimeout)
+        let fileSystem = context.fileSystem
+        if !dryRun { try fileSystem.ensureDirectory(output) }
+        // Also removes the temporary files of builds that were killed mid-write.
+        let lock = dryRun ? nil : try fileSystem.lockOutput(output, timeout: lockTimeout)
         defer { lock?.release() }
-        if lock != nil { OutputLock.removeStaleTemporaryFiles(in: output) }
 
         // What subscribers have now, for revision stamps: read class by class as the feeds are built.
         let combinedName = schedule.calendar.id + ".ics"
-        let loader = HistoryLoader(directory: output, combinedName: combinedName)
+        let loader = HistoryLoader(directory: output, combinedName: combinedName, fileSystem: fileSystem)
         options.history = loader.combinedHistory()
         if !a.flag("no-class-feeds") { options.classHistory = { loader.history(forFile: $0) } }
         let builder = FeedBuilder(schedule: schedule, options: options)
         let combined = builder.fileName(classIndex: nil)
-        let sink = FileSink(directory: output, dryRun: dryRun)
+        let sink = fileSystem.feedSink(directory: output, dryRun: dryRun)
         // The change log (only when asked) reads the previous combined feed and the new one as it streams past.
-        let changeLog = verbose || dryRun ? ChangeLogSink(builder: builder, previous: output + "/" + combined, now: now, forwardingTo: sink) : nil
+        let changeLog = verbose || dryRun ? ChangeLogSink(builder: builder, previous: output + "/" + combined, now: now, fileSystem: fileSystem, forwardingTo: sink) : nil
         let newestRevision = builder.write(to: changeLog ?? sink, classFeeds: !a.flag("no-class-feeds"))
         try sink.close()
-        for w in loader.warnings { Output.err(w) }
+        for w in loader.warnings { context.err(w) }
         if verbose || dryRun {
             let changes = changeLog?.lines() ?? []
-            for c in changes { Output.out(c) }
-            if changes.isEmpty { Output.out("no changes members will see") }
+            for c in changes { context.out(c) }
+            if changes.isEmpty { context.out("no changes members will see") }
         }
-        if dryRun { return 0 }
+        if dryRun { return .ok }
         var written = sink.written.map { "\($0.name) (\($0.events) events)" }
         if !a.flag("no-class-feeds") {
-            written += try RetiredFeeds.retire(in: output, builder: builder).map { "\($0) (class removed: no events)" }
+            written += try RetiredFeeds.retire(in: output, builder: builder, fileSystem: fileSystem).map { "\($0) (class removed: no events)" }
         }
         if !a.flag("no-page") {
             var subscribePage = SubscribePage(builder: builder, today: Window.today(at: now, in: schedule))
             subscribePage.classFeeds = !a.flag("no-class-feeds")
             var previousPage: [UInt8]?
-            switch FileSystem.readPrevious(output + "/" + SubscribePage.fileName, limit: SubscribePage.maxPreviousBytes) {
+            switch fileSystem.readPrevious(output + "/" + SubscribePage.fileName, limit: SubscribePage.maxPreviousBytes) {
             case .absent: break
             case .bytes(let b): previousPage = b
-            case .damaged(let why): Output.err("classfeed: warning: \(output)/\(SubscribePage.fileName) \(why); it will be replaced")
+            case .damaged(let why): context.err("classfeed: warning: \(output)/\(SubscribePage.fileName) \(why); it will be replaced")
             }
             let page = subscribePage.page(previous: previousPage, newestRevision: newestRevision, now: now)
-            if try FileSystem.writeAtomically(page, directory: output, name: SubscribePage.fileName) {
+            if try fileSystem.replaceIfChanged(page, directory: output, name: SubscribePage.fileName) {
                 written.append(SubscribePage.fileName)
             }
         }
         if verbose {
-            Output.out("window \(from) to \(to), \(builder.style.rawValue) style")
-            Output.out(written.isEmpty ? "no files changed" : "wrote " + written.joined(separator: ", "))
+            context.out("window \(from) to \(to), \(builder.style.rawValue) style")
+            context.out(written.isEmpty ? "no files changed" : "wrote " + written.joined(separator: ", "))
         }
-        return 0
+        return .ok
     }
 }

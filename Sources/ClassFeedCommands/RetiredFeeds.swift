@@ -8,27 +8,27 @@ import FeedBuilder
 enum RetiredFeeds {
     /// Rewrites the feeds of removed classes in `directory`; returns the names written.
     /// Called holding the output lock, after the current feeds were written.
-    static func retire(in directory: String, builder: FeedBuilder) throws(CLIError) -> [String] {
+    static func retire(in directory: String, builder: FeedBuilder, fileSystem: any FileSystem) throws(CLIError) -> [String] {
         let current = Set(builder.schedule.classes.map(\.id))
         var written: [String] = []
-        for name in (FileSystem.names(in: directory) ?? []).sorted() {
+        for name in (fileSystem.names(in: directory) ?? []).sorted() {
             guard let id = builder.classID(ofFeedFile: name), !current.contains(id) else { continue }
-            guard let header = readHeader(directory + "/" + name),
+            guard let header = readHeader(directory + "/" + name, fileSystem),
                 let bytes = builder.retiredClassFeed(classID: id, previous: header)
             else { continue }
-            if try FileSystem.writeAtomically(bytes, directory: directory, name: name) { written.append(name) }
+            if try fileSystem.replaceIfChanged(bytes, directory: directory, name: name) { written.append(name) }
         }
         return written
     }
 
     /// The first 64 KiB of a regular file (a feed's header is far shorter), or nil.
-    private static func readHeader(_ path: String) -> [UInt8]? {
-        guard case .success(let file) = FileSystem.openForReading(path, followSymlink: false, limit: Int.max) else { return nil }
+    private static func readHeader(_ path: String, _ fileSystem: any FileSystem) -> [UInt8]? {
+        guard case .success(let file) = fileSystem.openChunks(path, followSymlink: false, limit: Int.max) else { return nil }
         defer { file.close() }
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
         var done = 0
         while done < buffer.count {
-            guard let n = FileSystem.readSome(file.fd, into: &buffer, at: done, count: buffer.count - done) else { return nil }
+            guard let n = try? file.read(into: &buffer, at: done, count: buffer.count - done) else { return nil }
             if n == 0 { break }
             done += n
         }

@@ -10,17 +10,17 @@ final class ChangeLogSink: FeedSink {
 
     /// `previous` is the combined feed subscribers have now; a missing or unreadable one counts
     /// as none, as for the revision history.
-    init(builder: FeedBuilder, previous: String, now: Int64, forwardingTo next: FeedSink) {
+    init(builder: FeedBuilder, previous: String, now: Int64, fileSystem: any FileSystem, forwardingTo next: FeedSink) {
         self.next = next
         combined = builder.fileName(classIndex: nil)
         log = ChangeLog(builder: builder, now: now)
         // Only a regular file, never through a link, within the cap the history loader uses.
-        if case .success(let file) = FileSystem.openForReading(previous, followSymlink: false, limit: HistoryLoader.maxFeedBytes) {
+        if case .success(let file) = fileSystem.openChunks(previous, followSymlink: false, limit: HistoryLoader.maxFeedBytes) {
             defer { file.close() }
             var buffer = [UInt8](repeating: 0, count: 1 << 20)
             var total = 0
             while true {
-                guard let n = file.readChunk(into: &buffer, count: buffer.count), total + n <= HistoryLoader.maxFeedBytes else {
+                guard let n = try? file.read(into: &buffer, at: 0, count: buffer.count), total + n <= HistoryLoader.maxFeedBytes else {
                     log.discardPrevious()
                     break
                 }

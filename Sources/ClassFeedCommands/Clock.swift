@@ -5,6 +5,31 @@
 #endif
 import CivilTime
 
+/// The time of day, in whole seconds since 1970-01-01 UTC: the system's, or a test's.
+package protocol WallClock: Sendable {
+    func secondsSinceEpoch() -> Int64
+}
+
+/// The system's real-time clock.
+package struct SystemClock: WallClock {
+    package init() {}
+
+    package func secondsSinceEpoch() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec)
+    }
+}
+
+/// A clock stopped at one instant.
+package struct FixedClock: WallClock {
+    package let seconds: Int64
+
+    package init(_ seconds: Int64) { self.seconds = seconds }
+
+    package func secondsSinceEpoch() -> Int64 { seconds }
+}
+
 /// Where "now" comes from: `--now`, else `SOURCE_DATE_EPOCH` (reproducible builds), else the clock.
 enum Clock {
     /// The instants `--now` and `SOURCE_DATE_EPOCH` may name: 1970-01-01T00:00:00Z up to the end
@@ -16,7 +41,7 @@ enum Clock {
     static let supportedInstants: Range<Int64> =
         0..<Int64(LocalDate.dayNumber(year: LocalDate.supportedYears.upperBound + 1, month: 1, day: 1)) * 86400
 
-    static func now(option: String?, environment: [String: String]) throws(CLIError) -> Int64 {
+    static func now(option: String?, environment: [String: String], clock: any WallClock) throws(CLIError) -> Int64 {
         if let option {
             guard let t = parseInstant(option) else {
                 throw CLIError(.usage, "--now expects a UTC time such as 2026-11-27T09:00:00Z, or a date such as 2026-11-27, got '\(option)'")
@@ -34,9 +59,7 @@ enum Clock {
             }
             return t
         }
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return Int64(ts.tv_sec)
+        return clock.secondsSinceEpoch()
     }
 
     /// "1970-01-01T00:00:00Z to 2199-12-31T23:59:59Z".

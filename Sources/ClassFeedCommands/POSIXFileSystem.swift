@@ -4,41 +4,34 @@
     import Darwin
 #endif
 
-/// The executable's file operations, on POSIX calls so that every write is atomic and every
-/// failure has an errno to explain it.
+/// The real file system, on POSIX calls so that every write is atomic and every failure has an
+/// errno to explain it. Relative paths are taken from `workingDirectory` when set (tests run
+/// many commands at once in one process, each in its own folder), else from the process's.
 ///
 /// Every file ClassFeed reads is opened the same way (``openForReading(_:followSymlink:limit:)``):
 /// without blocking (a FIFO or a device would otherwise hang the run, and a build holds the
 /// output lock), checked with `fstat` to be a regular file, and read with a size cap counted as
 /// the bytes arrive (a file under /proc reports size 0; a file that grows while read is cut off).
-enum FileSystem {
+package struct POSIXFileSystem: FileSystem {
+    package var workingDirectory: String?
+
+    package init(workingDirectory: String? = nil) { self.workingDirectory = workingDirectory }
+
+    /// The path to hand to a system call: relative ones under `workingDirectory`.
+    func resolve(_ path: String) -> String {
+        guard let workingDirectory, !path.hasPrefix("/") else { return path }
+        return workingDirectory + "/" + path
+    }
+
     static func errorText(_ e: Int32 = errno) -> String { String(cString: strerror(e)) }
 
-    /// Why a file could not be opened for reading.
-    enum ReadFailure: Error, Equatable {
-        case missing
-        /// Not a regular file: what it is instead ("a named pipe (FIFO)", "a folder", ...).
-        case notRegular(String)
-        /// A symbolic link where one is not followed (a previous output, which is replaced).
-        case symlink
-        case tooLarge(size: Int64, limit: Int)
-        case unreadable(Int32)
-
-        /// "is a named pipe (FIFO), not a regular file": follows the file's path in a message.
-        var reason: String {
-            switch self {
-            case .missing: return "no such file"
-            case .notRegular(let kind): return "is \(kind), not a regular file"
-            case .symlink: return "is a symbolic link"
-            case .tooLarge(let size, let limit): return "is \(size) bytes; the limit is \(limit) bytes"
-            case .unreadable(let e): return "cannot be read: \(FileSystem.errorText(e))"
-            }
-        }
-    }
+    typealias ReadFailure = FileReadFailure
+    typealias Previous = PreviousFile
+    typealias TemporaryOwner = TemporaryFileOwner
 
     /// A file opened for reading: the descriptor (closed by ``close()``), its size when opened
     /// (0 for files under /proc and the like, whose size is only known by reading), and the cap.
-    struct ReadableFile {
+    struct ReadableFile: OpenFile {
         let fd: Int32
         let size: Int64
         let limit: Int
@@ -48,8 +41,11 @@ enum FileSystem {
 
         /// Reads up to `count` bytes into `buffer` from its start, retrying on EINTR; returns the
         /// number read (0 at the end of the file), or nil on an error (errno says which).
-        func readChunk(into buffer: inout [UInt8], count: Int) -> Int? {
-            FileSystem.readSome(fd, into: &buffer, at: 0, count: count)
+        func read(into buffer: inout [UInt8], at offset: Int, count: Int) throws(FileReadFailure) -> Int {
+            guard let n = POSIXFileSystem.readSome(fd, into: &buffer, at: offset, count: count) else {
+                throw .unreadable(code: errno, text: POSIXFileSystem.errorText())
+            }
+            return n
         }
     }
 
@@ -57,28 +53,28 @@ enum FileSystem {
     /// `limit` bytes. With `followSymlink: false` a symbolic link is refused (`.symlink`): used
     /// for files ClassFeed itself replaces, so that a link planted in the output folder is never
     /// read through.
-    static func openForReading(_ path: String, followSymlink: Bool = true, limit: Int) -> Result<ReadableFile, ReadFailure> {
+    func openPOSIX(_ path: String, followSymlink: Bool = true, limit: Int) -> Result<ReadableFile, ReadFailure> {
         var flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY
         if !followSymlink { flags |= O_NOFOLLOW }
-        let fd = open(path, flags)
+        let fd = open(resolve(path), flags)
         guard fd >= 0 else {
             let e = errno
             if e == ENOENT || e == ENOTDIR { return .failure(.missing) }
             if e == ELOOP && !followSymlink { return .failure(.symlink) }
-            return .failure(.unreadable(e))
+            return .failure(.unreadable(code: e, text: Self.errorText(e)))
         }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
             let e = errno
-            _ = closeFile(fd)
-            return .failure(.unreadable(e))
+            _ = Self.closeFile(fd)
+            return .failure(.unreadable(code: e, text: Self.errorText(e)))
         }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
-            _ = closeFile(fd)
-            return .failure(.notRegular(kind(of: st.st_mode)))
+            _ = Self.closeFile(fd)
+            return .failure(.notRegular(Self.kind(of: st.st_mode)))
         }
         guard Int64(st.st_size) <= Int64(limit) else {
-            _ = closeFile(fd)
+            _ = Self.closeFile(fd)
             return .failure(.tooLarge(size: Int64(st.st_size), limit: limit))
         }
         // Regular files never block; clearing the flag keeps reads ordinary on every system.
@@ -102,23 +98,23 @@ enum FileSystem {
 
     /// Reads a whole regular file of at most `limit` bytes (counted as read, not trusted from
     /// its size). Errors: 66 when missing, not a regular file or unreadable; 65 when too large.
-    static func read(_ path: String, limit: Int, followSymlink: Bool = true) throws(CLIError) -> [UInt8] {
+    package func read(_ path: String, limit: Int, followSymlink: Bool) throws(CLIError) -> [UInt8] {
         switch readWhole(path, limit: limit, followSymlink: followSymlink) {
         case .success(let bytes): return bytes
         case .failure(let f):
             switch f {
             case .missing: throw CLIError(.noInput, "\(path): no such file")
             case .tooLarge: throw CLIError(.dataError, "\(path): the file \(f.reason)")
-            case .unreadable(let e) where e == EIO: throw CLIError(.ioError, "\(path): read failed: \(errorText(e))")
+            case .unreadable(let e, _) where e == EIO: throw CLIError(.ioError, "\(path): read failed: \(Self.errorText(e))")
             default: throw CLIError(.noInput, "\(path) \(f.reason)")
             }
         }
     }
 
     /// Reads a whole file as ``read(_:limit:followSymlink:)`` does, reporting why it could not.
-    static func readWhole(_ path: String, limit: Int, followSymlink: Bool = true) -> Result<[UInt8], ReadFailure> {
+    func readWhole(_ path: String, limit: Int, followSymlink: Bool) -> Result<[UInt8], ReadFailure> {
         let file: ReadableFile
-        switch openForReading(path, followSymlink: followSymlink, limit: limit) {
+        switch openPOSIX(path, followSymlink: followSymlink, limit: limit) {
         case .success(let f): file = f
         case .failure(let f): return .failure(f)
         }
@@ -131,8 +127,8 @@ enum FileSystem {
                 guard done <= limit else { return .failure(.tooLarge(size: Int64(done), limit: limit)) }
                 out.append(contentsOf: repeatElement(0, count: min(max(out.count, 4096), limit + 1 - done)))
             }
-            guard let n = readSome(file.fd, into: &out, at: done, count: out.count - done) else {
-                return .failure(.unreadable(errno))
+            guard let n = Self.readSome(file.fd, into: &out, at: done, count: out.count - done) else {
+                return .failure(.unreadable(code: errno, text: Self.errorText()))
             }
             if n == 0 { break }
             done += n
@@ -142,16 +138,8 @@ enum FileSystem {
         return .success(out)
     }
 
-    /// A file ClassFeed wrote on an earlier run (a feed, the page): read only when it is a
-    /// regular file (not a link, FIFO or device) within `limit`; anything else is reported as a
-    /// reason to treat it as damaged and replace it.
-    enum Previous {
-        case absent
-        case bytes([UInt8])
-        case damaged(String)
-    }
-
-    static func readPrevious(_ path: String, limit: Int) -> Previous {
+    /// A file ClassFeed wrote on an earlier run: see ``PreviousFile``.
+    package func readPrevious(_ path: String, limit: Int) -> PreviousFile {
         switch readWhole(path, limit: limit, followSymlink: false) {
         case .success(let b): return .bytes(b)
         case .failure(.missing): return .absent
@@ -190,8 +178,8 @@ enum FileSystem {
 
     /// The first and last `count` bytes of a regular file (links are not followed), or nil when
     /// it cannot be read.
-    static func readEnds(_ path: String, count: Int) -> (head: [UInt8], tail: [UInt8])? {
-        guard case .success(let file) = openForReading(path, followSymlink: false, limit: Int.max) else { return nil }
+    package func readEnds(_ path: String, count: Int) -> (head: [UInt8], tail: [UInt8])? {
+        guard case .success(let file) = openPOSIX(path, followSymlink: false, limit: Int.max) else { return nil }
         defer { file.close() }
         var head = [UInt8](repeating: 0, count: count)
         var tail = [UInt8](repeating: 0, count: count)
@@ -205,45 +193,45 @@ enum FileSystem {
 
     /// True when `path` is a regular file (not a link) holding exactly `bytes`, compared a
     /// chunk at a time so that a huge file costs no memory.
-    static func holds(_ path: String, exactly bytes: [UInt8]) -> Bool {
-        guard case .success(let file) = openForReading(path, followSymlink: false, limit: Int.max) else { return false }
+    func holds(_ path: String, exactly bytes: [UInt8]) -> Bool {
+        guard case .success(let file) = openPOSIX(path, followSymlink: false, limit: Int.max) else { return false }
         defer { file.close() }
         guard file.size == Int64(bytes.count) else { return false }
         var chunk = [UInt8](repeating: 0, count: min(1 << 16, max(bytes.count, 1)))
         var offset = 0
         while offset < bytes.count {
-            guard let n = readSome(file.fd, into: &chunk, at: 0, count: min(chunk.count, bytes.count - offset)), n > 0 else {
+            guard let n = Self.readSome(file.fd, into: &chunk, at: 0, count: min(chunk.count, bytes.count - offset)), n > 0 else {
                 return false
             }
             guard chunk[0..<n].elementsEqual(bytes[offset..<(offset + n)]) else { return false }
             offset += n
         }
         var extra = [UInt8](repeating: 0, count: 1)
-        return readSome(file.fd, into: &extra, at: 0, count: 1) == 0
+        return Self.readSome(file.fd, into: &extra, at: 0, count: 1) == 0
     }
 
-    static func isDirectory(_ path: String) -> Bool {
+    package func isDirectory(_ path: String) -> Bool {
         var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+        return stat(resolve(path), &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    static func exists(_ path: String) -> Bool {
+    func exists(_ path: String) -> Bool {
         var st = stat()
-        return lstat(path, &st) == 0
+        return lstat(resolve(path), &st) == 0
     }
 
     /// Creates the folder (one level) if missing.
-    static func ensureDirectory(_ path: String) throws(CLIError) {
+    package func ensureDirectory(_ path: String) throws(CLIError) {
         if isDirectory(path) { return }
         if exists(path) { throw CLIError(.cannotCreate, "\(path): exists and is not a folder") }
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-            throw CLIError(.cannotCreate, "cannot create the output folder \(path): \(errorText())")
+        guard mkdir(resolve(path), 0o755) == 0 || errno == EEXIST else {
+            throw CLIError(.cannotCreate, "cannot create the output folder \(path): \(Self.errorText())")
         }
     }
 
     /// The names in a folder (without "." and ".."), or nil when it cannot be read.
-    static func names(in directory: String) -> [String]? {
-        guard let dir = opendir(directory) else { return nil }
+    package func names(in directory: String) -> [String]? {
+        guard let dir = opendir(resolve(directory)) else { return nil }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
@@ -255,30 +243,24 @@ enum FileSystem {
         return names
     }
 
-    /// What a temporary file's name says about who made it: `.<name>.<owner>-tmp-<pid>-<random>`.
-    /// A build removes only its own (`build`) leftovers, an edit only its own (`edit`), so that
-    /// neither deletes the other's file in flight when the output is the schedule's folder.
-    enum TemporaryOwner: String {
-        case build, edit
-    }
-
     /// Creates a temporary file for `name` in `directory` with a name no other process can
     /// hold (exclusive create, a random suffix, retried), so a leftover of a killed run with
-    /// the same PID (containers repeat PIDs) never blocks a write.
-    static func createTemporary(
+    /// the same PID (containers repeat PIDs) never blocks a write. The path returned is the one
+    /// to hand to system calls (already resolved).
+    func createTemporary(
         for name: String, in directory: String, owner: TemporaryOwner, mode: mode_t
     ) throws(CLIError) -> (fd: Int32, path: String) {
         var lastError: Int32 = EEXIST
         for _ in 0..<16 {
             let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            let path = directory + "/." + name + "." + owner.rawValue + "-tmp-\(getpid())-" + suffix
+            let path = resolve(directory) + "/." + name + "." + owner.rawValue + "-tmp-\(getpid())-" + suffix
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
             if fd >= 0 { return (fd, path) }
             lastError = errno
             if lastError != EEXIST { break }
         }
         let code: ExitCode = lastError == ENOSPC || lastError == EIO || lastError == EDQUOT ? .ioError : .cannotCreate
-        throw CLIError(code, "cannot write in \(directory): \(errorText(lastError))")
+        throw CLIError(code, "cannot write in \(directory): \(Self.errorText(lastError))")
     }
 
     /// True when `file` is a temporary file that `owner` left behind for one of the files
@@ -303,16 +285,16 @@ enum FileSystem {
 
     /// Removes the temporary files `owner` left behind in `directory` for files `isOwned`
     /// accepts. Only called while holding the lock that covers them, so none belongs to a live run.
-    static func removeStaleTemporaryFiles(in directory: String, of owner: TemporaryOwner, for isOwned: (String) -> Bool) {
-        for name in names(in: directory) ?? [] where isTemporary(name, of: owner, for: isOwned) {
-            unlink(directory + "/" + name)
+    func removeStaleTemporaryFiles(in directory: String, of owner: TemporaryOwner, for isOwned: (String) -> Bool) {
+        for name in names(in: directory) ?? [] where Self.isTemporary(name, of: owner, for: isOwned) {
+            unlink(resolve(directory) + "/" + name)
         }
     }
 
     /// The owner, group and mode to give a file that replaces `path` (nil when it does not exist).
-    static func ownership(of path: String) -> (uid: uid_t, gid: gid_t, mode: mode_t)? {
+    func ownership(of path: String) -> (uid: uid_t, gid: gid_t, mode: mode_t)? {
         var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
+        guard stat(resolve(path), &st) == 0 else { return nil }
         return (st.st_uid, st.st_gid, st.st_mode & 0o7777)
     }
 
@@ -323,7 +305,7 @@ enum FileSystem {
     /// With `owner`, the new file gets that owner and group where allowed (root may give any;
     /// others only their own): the caller compares afterwards and says when it could not.
     @discardableResult
-    static func writeAtomically(
+    func writeAtomically(
         _ bytes: [UInt8], directory: String, name: String, mode: mode_t = 0o644, onlyIfChanged: Bool = true,
         temporaryOwner: TemporaryOwner = .build, owner: (uid: uid_t, gid: gid_t)? = nil
     ) throws(CLIError) -> Bool {
@@ -343,39 +325,67 @@ enum FileSystem {
                 _ = fchmod(fd, mode)
             }
         }
-        guard writeAll(fd, bytes) else {
+        guard Self.writeAll(fd, bytes) else {
             let e = errno
-            _ = closeFile(fd)
-            throw CLIError(.ioError, "cannot write \(path): \(errorText(e)); the previous file is unchanged")
+            _ = Self.closeFile(fd)
+            throw CLIError(.ioError, "cannot write \(path): \(Self.errorText(e)); the previous file is unchanged")
         }
         guard fsync(fd) == 0 else {
             let e = errno
-            _ = closeFile(fd)
-            throw CLIError(.ioError, "cannot write \(path): \(errorText(e)); the previous file is unchanged")
+            _ = Self.closeFile(fd)
+            throw CLIError(.ioError, "cannot write \(path): \(Self.errorText(e)); the previous file is unchanged")
         }
-        _ = closeFile(fd)
-        guard rename(temp, path) == 0 else {
-            throw CLIError(.cannotCreate, "cannot replace \(path): \(errorText()); the previous file is unchanged")
+        _ = Self.closeFile(fd)
+        guard rename(temp, resolve(path)) == 0 else {
+            throw CLIError(.cannotCreate, "cannot replace \(path): \(Self.errorText()); the previous file is unchanged")
         }
         ok = true
         // Make the rename itself durable.
-        let dfd = openDirectory(directory)
+        let dfd = Self.openDirectory(resolve(directory))
         if dfd >= 0 {
             _ = fsync(dfd)
-            closeFile(dfd)
+            Self.closeFile(dfd)
         }
         return true
+    }
+
+    // MARK: FileSystem
+
+    package func openChunks(_ path: String, followSymlink: Bool, limit: Int) -> Result<any OpenFile, FileReadFailure> {
+        openPOSIX(path, followSymlink: followSymlink, limit: limit).map { $0 as any OpenFile }
+    }
+
+    package func replaceIfChanged(_ bytes: [UInt8], directory: String, name: String) throws(CLIError) -> Bool {
+        try writeAtomically(bytes, directory: directory, name: name)
+    }
+
+    package func lockOutput(_ directory: String, timeout: Double) throws(CLIError) -> OutputFolderLock {
+        let lock = try OutputLock.acquire(directory: directory, timeout: timeout, in: self)
+        OutputLock.removeStaleTemporaryFiles(in: directory, of: self)
+        return OutputFolderLock(release: lock.release)
+    }
+
+    package func feedSink(directory: String, dryRun: Bool) -> any FeedFileSink {
+        FileSink(directory: directory, dryRun: dryRun, fileSystem: self)
+    }
+
+    package func withScheduleLock<T>(on path: String, _ body: () throws -> T) throws -> T {
+        try ScheduleFileEditing.withLock(on: path, in: self, body)
+    }
+
+    package func replaceSchedule(_ path: String, old: [UInt8], with new: [UInt8]) throws(CLIError) -> String? {
+        try ScheduleFileEditing.replace(path, old: old, with: new, in: self)
     }
 
     @discardableResult
     static func closeFile(_ fd: Int32) -> Int32 { close(fd) }
 
-    /// A descriptor of the folder (for fsync and flock), or -1.
+    /// A descriptor of the folder (for fsync and flock), or -1. `path` is resolved already.
     static func openDirectory(_ path: String) -> Int32 { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
 
     static func sync(_ fd: Int32) -> Bool { fsync(fd) == 0 }
 
-    /// Flushes a file written and closed earlier.
+    /// Flushes a file written and closed earlier (`path` resolved already).
     static func sync(path: String) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return false }
