@@ -142,7 +142,8 @@ import Testing
         for i in 0..<2 {
             group.enter()
             DispatchQueue.global().async {
-                let r = try? ClassfeedProcess.run(["build", "--now", "2026-11-2\(7 + i)T09:00:00Z", "--from", "2026-01-01", "--to", "2027-12-31"], in: dir)
+                // Two processes, as two cron jobs would be: the lock must hold across them.
+                let r = try? ClassfeedProcess.spawn(["build", "--now", "2026-11-2\(7 + i)T09:00:00Z", "--from", "2026-01-01", "--to", "2027-12-31"], in: dir)
                 results.mutate { $0.append(r?.status ?? -1) }
                 group.leave()
             }
