@@ -4,10 +4,13 @@ struct Arguments {
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
 
+    /// Called by ``CommandSpec/parse(_:)``, which declares the options.
+    ///
     /// - Parameters:
-    ///   - valued: options that take a value (without the leading dashes).
-    ///   - booleans: options that take none.
-    init(_ args: [String], valued: Set<String>, booleans: Set<String>, command: String) throws(CLIError) {
+    ///   - valued: options that take a value (without the leading dashes), in declaration order.
+    ///   - booleans: options that take none, in declaration order (the first of equally close
+    ///     names is the one suggested).
+    init(_ args: [String], valued: [String], booleans: [String], command: String) throws(CLIError) {
         var i = 0
         var onlyPositionals = false
         while i < args.count {
@@ -52,7 +55,7 @@ struct Arguments {
                 guard inline == nil else { throw CLIError(.usage, "option '--\(name)' takes no value") }
                 flags.insert(name)
             } else {
-                let all = Array(valued) + Array(booleans)
+                let all = valued + booleans
                 var hint = ""
                 if let m = all.min(by: { distance($0, name) < distance($1, name) }), distance(m, name) <= 2 {
                     hint = "; did you mean '--\(m)'?"

@@ -5,49 +5,10 @@ import Timetable
 
 /// `classfeed build`: schedule.json in, feeds out, safely enough to run from cron forever.
 enum BuildCommand {
-    static let help = """
-        Usage: classfeed build [--schedule FILE] [--output DIR] [--from DATE] [--to DATE]
-                               [--style occurrences|series] [--no-class-feeds] [--no-page]
-                               [--strict] [--verbose] [--dry-run] [--now TIME] [--lock-timeout SECONDS]
-
-        Writes the feeds into DIR: <calendar id>.ics with every class, and
-        <calendar id>-<class id>.ics for each class, and the subscribe page index.html
-        (see docs/SUBSCRIBE-PAGE.md). Only files whose content changed are
-        rewritten, each atomically; unchanged events keep their DTSTAMP and SEQUENCE, changed
-        ones get SEQUENCE + 1. An invalid schedule writes nothing. Prints nothing on success.
-
-        Options:
-          --schedule FILE   The timetable to read (default: schedule.json)
-          --output DIR      Where to write the feeds (default: output)
-          --from DATE       First date (YYYY-MM-DD) of the feed's window
-          --to DATE         Last date (inclusive) of the feed's window
-                            Default window: from the Monday 4 weeks ago, 30 weeks long
-          --style STYLE     occurrences: one event per class occurrence in the window
-                            series: one repeating event per weekly class (RRULE), with
-                            EXDATEs and moved-class overrides; starts at the window's start
-                            and runs to the class's "until"
-                            Default: the schedule's calendar.style, else occurrences
-          --no-class-feeds  Write only the combined feed (a network of hundreds of classes
-                            may not want a file per class), and offer only it on the page;
-                            existing class feeds are left alone
-          --strict          Treat warnings as errors
-          --verbose         Print warnings, what subscribers will see change, and the files written
-          --dry-run         Print what subscribers would see change; write nothing
-          --now TIME        Pretend the time is TIME (2026-11-27T09:00:00Z), for tests;
-                            SOURCE_DATE_EPOCH is honoured too
-          --lock-timeout S  How long to wait for another run to finish (default 10 s), then exit 75
-          --no-page         Do not write index.html (an existing one is left alone)
-
-        Example:
-          classfeed build --schedule /srv/studio/schedule.json --output /var/www/feeds
-        """
-
     static func run(_ args: [String], _ context: CommandContext) throws -> ExitCode {
-        let a = try Arguments(
-            args, valued: ["schedule", "output", "from", "to", "now", "style", "lock-timeout"],
-            booleans: ["strict", "verbose", "dry-run", "no-class-feeds", "no-page", "help"], command: "build")
+        let a = try CommandSpec.build.parse(args)
         if a.flag("help") {
-            context.out(help)
+            context.out(CommandSpec.build.help)
             return .ok
         }
         if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed build --help')") }

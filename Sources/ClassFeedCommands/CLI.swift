@@ -6,23 +6,32 @@ import Timetable
 package enum CLI {
     static let version = "1.0.0"
 
-    static let usage = """
-        classfeed: turns a class timetable (schedule.json) into iCalendar feeds members subscribe to.
-
-        Usage: classfeed [COMMAND] [OPTIONS]
-
-        Commands:
-          build     Write the feeds into the output folder (the default command)
-          check     Validate the schedule and print errors and warnings; writes nothing
-          upcoming  List the coming classes with cancellations and moves (--json for scripts)
-          exceptions
-                    List, add, move or remove closures and moved classes (list|add|move|remove)
-          help      Show this help, or a command's: classfeed help build
-
-        Run 'classfeed COMMAND --help' for a command's options.
-        Exit status: 0 ok, 64 usage, 65 invalid schedule, 66 schedule missing or unreadable,
-        72 time-zone database missing, 73 cannot create output, 74 I/O error, 75 busy (try later).
-        """
+    /// `classfeed --help`: the list of commands comes from ``CommandSpec/topLevel``.
+    static var usage: String {
+        var lines = [
+            "classfeed: turns a class timetable (schedule.json) into iCalendar feeds members subscribe to.",
+            "",
+            "Usage: classfeed [COMMAND] [OPTIONS]",
+            "",
+            "Commands:",
+        ]
+        for spec in CommandSpec.topLevel {
+            // A name too long for the column gets the summary on the next line.
+            if spec.name.count <= 8 {
+                lines.append("  " + spec.name + String(repeating: " ", count: 10 - spec.name.count) + spec.summary)
+            } else {
+                lines.append("  " + spec.name)
+                lines.append(String(repeating: " ", count: 12) + spec.summary)
+            }
+        }
+        lines += [
+            "",
+            "Run 'classfeed COMMAND --help' for a command's options.",
+            "Exit status: 0 ok, 64 usage, 65 invalid schedule, 66 schedule missing or unreadable,",
+            "72 time-zone database missing, 73 cannot create output, 74 I/O error, 75 busy (try later).",
+        ]
+        return lines.joined(separator: "\n")
+    }
 
     /// Runs one command line in the world given, and returns its exit status. Nothing else is
     /// touched: the environment, files, clock and output are all parameters.
@@ -103,18 +112,17 @@ package enum CLI {
             case "check": return try CheckCommand.run(rest, context)
             case "upcoming": return try UpcomingCommand.run(rest, context)
             case "exceptions": return try ExceptionsCommand.run(rest, context)
+            case "completions": return try Completions.run(rest, context)
             case "help":
                 switch rest.first {
-                case "build": context.out(BuildCommand.help)
-                case "check": context.out(CheckCommand.help)
-                case "upcoming": context.out(UpcomingCommand.help)
                 case "exceptions": context.out(ExceptionsCommand.help(for: rest.dropFirst().first))
+                case let name?:
+                    context.out(CommandSpec.topLevel.first { $0.name == name && $0.name != "help" }?.help ?? usage)
                 default: context.out(usage)
                 }
                 return .ok
             default:
-                let known = ["build", "check", "upcoming", "exceptions", "help"]
-                let hint = closestMatch(to: command, in: known).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = closestMatch(to: command, in: CommandSpec.topLevel.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
                 throw CLIError(.usage, "unknown command '\(command)'\(hint) (see 'classfeed --help')")
             }
         } catch {

@@ -4,21 +4,10 @@ import Timetable
 
 /// `classfeed check`: validate without writing.
 enum CheckCommand {
-    static let help = """
-        Usage: classfeed check [--schedule FILE] [--strict] [--now TIME]
-
-        Validates the schedule and prints every error and warning with its file, line:column
-        and JSON path. Writes nothing. Exits 0 when the schedule is usable (warnings allowed
-        unless --strict), 65 when it is not.
-
-        Example:
-          classfeed check --schedule schedule.json --strict
-        """
-
     static func run(_ args: [String], _ context: CommandContext) throws -> ExitCode {
-        let a = try Arguments(args, valued: ["schedule", "now"], booleans: ["strict", "help"], command: "check")
+        let a = try CommandSpec.check.parse(args)
         if a.flag("help") {
-            context.out(help)
+            context.out(CommandSpec.check.help)
             return .ok
         }
         if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed check --help')") }

@@ -13,101 +13,10 @@ import Timetable
 /// schedule as it would be written; only a valid result is written, atomically, with the
 /// previous version kept in `<schedule>.bak`. Anything refused changes nothing.
 enum ExceptionsCommand {
-    static let help = """
-        Usage: classfeed exceptions list   [--schedule FILE]
-               classfeed exceptions add    DATE [--to DATE] [--class ID] [--reason TEXT] [--schedule FILE]
-               classfeed exceptions move   --class ID DATE [--to-date DATE] [--to-time HH:MM] [--reason TEXT]
-                                           [--schedule FILE]
-               classfeed exceptions remove DATE [--class ID] [--to DATE] [--schedule FILE]
-
-        Cancels classes (one day or a range, every class or one), moves one class, or undoes
-        either, by rewriting the schedule safely: the change is checked first, an invalid result
-        changes nothing, and the previous file is kept as schedule.json.bak. Dates are
-        YYYY-MM-DD in the calendar's time zone.
-
-        Run 'classfeed exceptions COMMAND --help' for each command's options.
-
-        Examples:
-          classfeed exceptions add 2026-12-24 --reason "Christmas Eve"
-          classfeed exceptions list
-        """
-
-    static let listHelp = """
-        Usage: classfeed exceptions list [--schedule FILE]
-
-        Shows every exception in the schedule, and every day off from its holiday calendars,
-        with the classes each one cancels or moves:
-          Thu 24 Dec 2026: Hip Mobility & Stretch 19:00 cancelled
-
-        Options:
-          --schedule FILE   The timetable (default: schedule.json)
-
-        Example:
-          classfeed exceptions list --schedule /srv/studio/schedule.json
-        """
-
-    static let addHelp = """
-        Usage: classfeed exceptions add DATE [--to DATE] [--class ID] [--reason TEXT] [--schedule FILE]
-
-        Cancels the classes on DATE (or from DATE to --to, both included): every class, or only
-        the class --class. Refused when no class runs then, when the same exception exists, or
-        when every class then is already cancelled.
-
-        Options:
-          --to DATE         Last day of a range, inclusive (YYYY-MM-DD)
-          --class ID        Cancel only this class (see the ids in schedule.json)
-          --reason TEXT     Shown to members, e.g. "Christmas Eve"
-          --schedule FILE   The timetable to change (default: schedule.json)
-
-        Examples:
-          classfeed exceptions add 2026-12-24 --reason "Christmas Eve"
-          classfeed exceptions add 2026-12-24 --to 2027-01-03 --reason "Christmas closure"
-          classfeed exceptions add 2026-11-30 --class hips-monday --reason "Teacher away"
-        """
-
-    static let moveHelp = """
-        Usage: classfeed exceptions move --class ID DATE [--to-date DATE] [--to-time HH:MM] [--reason TEXT]
-                                         [--schedule FILE]
-
-        Moves the class --class that is due on DATE to another day and/or time. The class keeps
-        its length and its identity in members' calendars. A move beats a public holiday from
-        the holiday calendars; a class cancelled in the schedule cannot be moved.
-
-        Options:
-          --class ID        The class that moves (required)
-          --to-date DATE    Its new date (default: the same day)
-          --to-time HH:MM   Its new 24-hour start time (default: the usual time)
-          --reason TEXT     Shown to members, e.g. "Hall booked"
-          --schedule FILE   The timetable to change (default: schedule.json)
-
-        Example:
-          classfeed exceptions move --class hips-thursday 2026-12-10 --to-date 2026-12-11 --to-time 18:00
-        """
-
-    static let removeHelp = """
-        Usage: classfeed exceptions remove DATE [--class ID] [--to DATE] [--schedule FILE]
-
-        Removes the exception that starts on DATE: the one for every class, or with --class the
-        one for that class (a cancellation or a move). When two exceptions start on DATE, --to
-        names the last day of the one to remove. Days off from holiday calendars are not
-        schedule entries: see 'classfeed exceptions list' for where they come from.
-
-        Options:
-          --class ID        Remove the exception for this class
-          --to DATE         The last day of the range to remove, when several start on DATE
-          --schedule FILE   The timetable to change (default: schedule.json)
-
-        Examples:
-          classfeed exceptions remove 2026-12-24
-          classfeed exceptions remove 2026-12-10 --class hips-thursday
-        """
-
-    static let subcommands = ["list", "add", "move", "remove"]
-
     static func run(_ args: [String], _ context: CommandContext) throws -> ExitCode {
         guard let sub = args.first, !sub.hasPrefix("-") else {
             if args.first == "--help" || args.first == "-h" {
-                context.out(help)
+                context.out(CommandSpec.exceptions.help)
                 return .ok
             }
             throw CLIError(.usage, "'classfeed exceptions' needs a command: list, add, move or remove (see 'classfeed exceptions --help')")
@@ -122,27 +31,27 @@ enum ExceptionsCommand {
             context.out(help(for: rest.first))
             return .ok
         default:
-            let hint = closestMatch(to: sub, in: subcommands + ["help"]).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = closestMatch(to: sub, in: CommandSpec.exceptions.subcommands).map { "; did you mean '\($0)'?" } ?? ""
             throw CLIError(.usage, "unknown command 'exceptions \(sub)'\(hint) (see 'classfeed exceptions --help')")
         }
     }
 
     static func help(for sub: String?) -> String {
         switch sub {
-        case "list": listHelp
-        case "add": addHelp
-        case "move": moveHelp
-        case "remove": removeHelp
-        default: help
+        case "list": CommandSpec.exceptionsList.help
+        case "add": CommandSpec.exceptionsAdd.help
+        case "move": CommandSpec.exceptionsMove.help
+        case "remove": CommandSpec.exceptionsRemove.help
+        default: CommandSpec.exceptions.help
         }
     }
 
     // MARK: - list
 
     private static func list(_ args: [String], _ context: CommandContext) throws -> ExitCode {
-        let a = try Arguments(args, valued: ["schedule"], booleans: ["help"], command: "exceptions list")
+        let a = try CommandSpec.exceptionsList.parse(args)
         if a.flag("help") {
-            context.out(listHelp)
+            context.out(CommandSpec.exceptionsList.help)
             return .ok
         }
         if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed exceptions list --help')") }
@@ -181,9 +90,9 @@ enum ExceptionsCommand {
     // MARK: - add
 
     private static func add(_ args: [String], _ context: CommandContext) throws -> ExitCode {
-        let a = try Arguments(args, valued: ["schedule", "to", "class", "reason"], booleans: ["help"], command: "exceptions add")
+        let a = try CommandSpec.exceptionsAdd.parse(args)
         if a.flag("help") {
-            context.out(addHelp)
+            context.out(CommandSpec.exceptionsAdd.help)
             return .ok
         }
         let from = try singleDate(a, command: "add")
@@ -259,10 +168,9 @@ enum ExceptionsCommand {
     // MARK: - move
 
     private static func move(_ args: [String], _ context: CommandContext) throws -> ExitCode {
-        let a = try Arguments(
-            args, valued: ["schedule", "class", "to-date", "to-time", "reason"], booleans: ["help"], command: "exceptions move")
+        let a = try CommandSpec.exceptionsMove.parse(args)
         if a.flag("help") {
-            context.out(moveHelp)
+            context.out(CommandSpec.exceptionsMove.help)
             return .ok
         }
         let date = try singleDate(a, command: "move")
@@ -317,9 +225,9 @@ enum ExceptionsCommand {
     // MARK: - remove
 
     private static func remove(_ args: [String], _ context: CommandContext) throws -> ExitCode {
-        let a = try Arguments(args, valued: ["schedule", "class", "to"], booleans: ["help"], command: "exceptions remove")
+        let a = try CommandSpec.exceptionsRemove.parse(args)
         if a.flag("help") {
-            context.out(removeHelp)
+            context.out(CommandSpec.exceptionsRemove.help)
             return .ok
         }
         let date = try singleDate(a, command: "remove")

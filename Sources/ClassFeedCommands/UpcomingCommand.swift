@@ -5,25 +5,10 @@ import Timetable
 
 /// `classfeed upcoming`: the next occurrences, as members will see them.
 enum UpcomingCommand {
-    static let help = """
-        Usage: classfeed upcoming [--schedule FILE] [--days N] [--class ID] [--json]
-                                  [--from DATE --to DATE] [--now TIME]
-
-        Lists the occurrences of the next N days (default 14) in the calendar's time zone,
-        with cancellations ("cancelled: reason") and moves ("moved from ...") marked, in
-        colour on a terminal (set NO_COLOR=1 to turn colour off).
-        --json prints every occurrence as JSON for scripts, with UTC instants.
-
-        Example:
-          classfeed upcoming --days 28 --class hips-monday
-        """
-
     static func run(_ args: [String], _ context: CommandContext) throws -> ExitCode {
-        let a = try Arguments(
-            args, valued: ["schedule", "days", "class", "from", "to", "now"], booleans: ["json", "help"],
-            command: "upcoming")
+        let a = try CommandSpec.upcoming.parse(args)
         if a.flag("help") {
-            context.out(help)
+            context.out(CommandSpec.upcoming.help)
             return .ok
         }
         if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed upcoming --help')") }
