@@ -1,3 +1,4 @@
+import FeedBuilder
 import Timetable
 
 /// The one place that turns a failure into what the user reads on standard error and the exit
@@ -39,4 +40,10 @@ package struct ErrorReport: Equatable {
 extension ScheduleError: ExitCodeProviding {
     /// An invalid schedule: 65 (EX_DATAERR).
     package var exitCode: ExitCode { .dataError }
+}
+
+extension ExceptionEditRefusal: ExitCodeProviding {
+    /// A refused edit: 65 (EX_DATAERR), or 64 (EX_USAGE) when the command did not say which
+    /// exception it meant.
+    package var exitCode: ExitCode { isAmbiguous ? .usage : .dataError }
 }

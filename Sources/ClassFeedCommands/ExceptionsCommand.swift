@@ -8,9 +8,9 @@ import FeedBuilder
 import Timetable
 
 /// `classfeed exceptions list|add|move|remove`: closures and moved classes without
-/// hand-editing JSON. Every edit is checked first (the class exists, a class runs that day, it
-/// is not there already) and then by the same decoder and validator `build` uses, on the
-/// schedule as it would be written; only a valid result is written, atomically, with the
+/// hand-editing JSON. Every edit is checked first by the rules in ``ExceptionEdits`` (the class
+/// exists, a class runs that day, it is not there already) and then by the same decoder and
+/// validator `build` uses, on the schedule as it would be written; only a valid result is written, atomically, with the
 /// previous version kept in `<schedule>.bak`. Anything refused changes nothing.
 enum ExceptionsCommand {
     static func run(_ args: [String], _ context: CommandContext) throws -> ExitCode {
@@ -110,54 +110,9 @@ enum ExceptionsCommand {
         let path = a.value("schedule") ?? "schedule.json"
         return try context.fileSystem.withScheduleLock(on: path) {
             var edit = try EditSession(path: path, context: context)
-            let s = edit.schedule
-            var indices = Array(s.classes.indices)
-            if let id = a.value("class") { indices = [try edit.classIndex(id)] }
             let classID = a.value("class")
-            let when = from == to ? "on \(ExceptionEffects.day(from))" : "from \(ExceptionEffects.day(from)) to \(ExceptionEffects.day(to))"
-            // One pass over the range, counting rather than listing: a long range of a network
-            // is millions of occurrences. The checks below report in this order:
-            // a class must run then; the same exception must not be there already; a moved class
-            // cannot also be cancelled (the schedule format forbids it); and an entry that
-            // changes nothing (every class then already cancelled by the schedule) is refused.
-            var running = 0
-            var firstMove: (day: LocalDate, index: Int, move: ScheduleException)?
-            var covered = 0
-            var coveringByPath: [String: ScheduleException] = [:]
-            var firstCovering: ScheduleException?
-            var d = from
-            while d <= to {
-                for i in indices where s.classes[i].runs(on: d) {
-                    running += 1
-                    if firstMove == nil, let m = edit.engine.move(classIndex: i, on: d) { firstMove = (d, i, m) }
-                    if let c = edit.engine.cancellation(classIndex: i, on: d, includingHolidays: false) {
-                        covered += 1
-                        if firstCovering == nil { firstCovering = c }
-                        if coveringByPath[c.path] == nil { coveringByPath[c.path] = c }
-                    }
-                }
-                d = d.adding(days: 1)
-            }
-            guard running > 0 else {
-                let who = classID.map { "class \($0) does not run" } ?? "no class runs"
-                throw CLIError(.dataError, "\(who) \(when), so there is nothing to cancel; \(path) was not changed\n"
-                    + "  hint: " + indices.map { "\(s.classes[$0].id) runs on \(ExceptionEffects.describeRuns(s.classes[$0]))" }.joined(separator: "; "))
-            }
-            for e in s.exceptions where e.classID == classID {
-                if case .cancel(let f, let t) = e.kind, f == from, t == to {
-                    throw CLIError(.dataError, "\(path) already has this exception: \(e.path) \(edit.entryText(e)); \(path) was not changed\n"
-                        + "  hint: to change its reason, remove it ('classfeed exceptions remove \(from)\(classID.map { " --class \($0)" } ?? "")') and add it again")
-                }
-            }
-            if let (day, i, m) = firstMove {
-                throw CLIError(.dataError, "\(ExceptionEffects.day(day)): \(s.classes[i].id) is moved by \(m.path) \(edit.entryText(m)), and a moved class cannot also be cancelled; \(path) was not changed\n"
-                    + "  hint: remove the move first: classfeed exceptions remove \(day) --class \(s.classes[i].id)")
-            }
-            if covered == running, let first = firstCovering {
-                let by = coveringByPath.keys.sorted().map { coveringByPath[$0].map(ExceptionEffects.label) ?? $0 }
-                throw CLIError(.dataError, "every class \(when) is already cancelled by \(by.joined(separator: " and ")); \(path) was not changed\n"
-                    + "  hint: to give a different reason, remove \(first.path) and add it again; 'classfeed exceptions list' shows it")
-            }
+            try ExceptionEdits.checkCancellation(
+                from: from, to: to, classID: classID, in: edit.schedule, engine: edit.engine, entryText: edit.entryText)
             let kind = ScheduleException.Kind.cancel(from: from, to: to)
             let entry = ScheduleDocument.entry(kind, classID: classID, reason: reason)
             return try edit.apply(
@@ -195,25 +150,10 @@ enum ExceptionsCommand {
         let path = a.value("schedule") ?? "schedule.json"
         return try context.fileSystem.withScheduleLock(on: path) {
             var edit = try EditSession(path: path, context: context)
-            let s = edit.schedule
-            let cls = s.classes[try edit.classIndex(id)]
-            guard cls.runs(on: date) else {
-                throw CLIError(.dataError, "class \(id) does not run on \(ExceptionEffects.day(date)), so there is nothing to move; \(path) was not changed\n"
-                    + "  hint: \(id) runs on \(ExceptionEffects.describeRuns(cls))")
-            }
-            if let m = edit.engine.move(classID: id, on: date) {
-                throw CLIError(.dataError, "the \(ExceptionEffects.day(date)) class of \(id) is already moved by \(m.path) \(edit.entryText(m)); \(path) was not changed\n"
-                    + "  hint: to move it elsewhere, remove that move first: classfeed exceptions remove \(date) --class \(id)")
-            }
-            if let c = edit.engine.cancellation(classID: id, on: date, includingHolidays: false) {
-                throw CLIError(.dataError, "the \(ExceptionEffects.day(date)) class of \(id) is cancelled by \(ExceptionEffects.label(c)), and a cancelled class cannot be moved; \(path) was not changed\n"
-                    + "  hint: remove or shorten that cancellation first (classfeed exceptions list shows it)")
-            }
-            if (toDate ?? date) == date && (toTime ?? cls.start) == cls.start {
-                throw CLIError(.dataError, "the move changes neither the day nor the time: \(id) already runs on \(ExceptionEffects.day(date)) at \(cls.start); \(path) was not changed")
-            }
-            if let h = edit.engine.cancellation(classID: id, on: date), h.isFromHolidayCalendar {
-                context.err("note: \(ExceptionEffects.day(date)) is \(ExceptionEffects.label(h)); the move takes the class out of the holiday, so it runs at its new time")
+            if let note = try ExceptionEdits.checkMove(
+                classID: id, date: date, toDate: toDate, toTime: toTime, in: edit.schedule, engine: edit.engine, entryText: edit.entryText)
+            {
+                context.err(note)
             }
             let kind = ScheduleException.Kind.move(date: date, toDate: toDate, toStart: toTime)
             let entry = ScheduleDocument.entry(kind, classID: id, reason: reason)
@@ -236,58 +176,9 @@ enum ExceptionsCommand {
         let path = a.value("schedule") ?? "schedule.json"
         return try context.fileSystem.withScheduleLock(on: path) {
             var edit = try EditSession(path: path, context: context)
-            let s = edit.schedule
-            func span(_ e: ScheduleException) -> (LocalDate, LocalDate) {
-                switch e.kind {
-                case .cancel(let f, let t): (f, t)
-                case .move(let d, _, _): (d, d)
-                }
-            }
-            let matches = s.exceptions.indices.filter { i in
-                let e = s.exceptions[i]
-                let (f, t) = span(e)
-                return f == date && e.classID == classID && (to == nil || t == to)
-            }
-            guard !matches.isEmpty else {
-                var hints: [String] = []
-                for e in s.exceptions {
-                    let (f, t) = span(e)
-                    guard f <= date && date <= t else { continue }
-                    let cmd = "classfeed exceptions remove \(f)" + (e.classID.map { " --class \($0)" } ?? "") + (to != nil && f != t ? " --to \(t)" : "")
-                    if f == date {
-                        hints.append("\(e.path) \(edit.entryText(e)) starts then; to remove it: \(cmd)")
-                    } else if classID == nil || e.classID == nil || e.classID == classID {
-                        hints.append("\(e.path) \(edit.entryText(e)) covers it; to remove the whole range: \(cmd)")
-                    }
-                }
-                if let id = classID, s.classIndex(id: id) == nil {
-                    let near = closestMatch(to: id, in: s.classes.map(\.id)).map { "did you mean '\($0)'? " } ?? ""
-                    hints.insert("no class has the id '\(id)'; \(near)known classes: \(s.classes.map(\.id).joined(separator: ", "))", at: 0)
-                }
-                for h in s.holidayClosures where h.covers(date, classID: classID ?? "") {
-                    hints.append("\(ExceptionEffects.day(date)) is \(ExceptionEffects.label(h)): holiday calendars are not schedule entries; to keep a class on holidays, set \"ignoreHolidays\": true on it")
-                }
-                let which = classID.map { "for class \($0) " } ?? "for every class "
-                throw CLIError(.dataError, "no exception \(which)starts on \(ExceptionEffects.day(date))\(to.map { " and ends on \(ExceptionEffects.day($0))" } ?? ""); \(path) was not changed"
-                    + hints.map { "\n  hint: " + $0 }.joined())
-            }
-            let texts = matches.map { edit.entryText(s.exceptions[$0]) }
-            if Set(texts).count > 1 {
-                throw CLIError(.usage, "\(matches.count) exceptions start on \(ExceptionEffects.day(date)): "
-                    + matches.map { "\(s.exceptions[$0].path) \(edit.entryText(s.exceptions[$0]))" }.joined(separator: ", ")
-                    + "; say which with --to DATE (its last day); \(path) was not changed")
-            }
-            var lo = date
-            var hi = date
-            for i in matches {
-                let (_, t) = span(s.exceptions[i])
-                hi = max(hi, t)
-                if case .move(_, let toDate?, _) = s.exceptions[i].kind {
-                    lo = min(lo, toDate)
-                    hi = max(hi, toDate)
-                }
-            }
-            return try edit.applyRemoval(Set(matches), window: (lo, hi), context: context)
+            let (indices, window) = try ExceptionEdits.removal(
+                date: date, to: to, classID: classID, in: edit.schedule, entryText: edit.entryText)
+            return try edit.applyRemoval(indices, window: window, context: context)
         }
     }
 
@@ -352,14 +243,6 @@ struct EditSession {
         guard document.exceptions.count == schedule.exceptions.count else {
             throw CLIError(.dataError, "\(path): could not match the exceptions in the file with the decoded ones; \(path) was not changed")
         }
-    }
-
-    /// The index of a class, or a did-you-mean error.
-    func classIndex(_ id: String) throws(CLIError) -> Int {
-        if let i = schedule.classIndex(id: id) { return i }
-        let ids = schedule.classes.map(\.id)
-        let hint = closestMatch(to: id, in: ids).map { "did you mean '\($0)'? " } ?? ""
-        throw CLIError(.dataError, "no class has the id '\(id)'; \(path) was not changed\n  hint: \(hint)the classes are: \(ids.joined(separator: ", "))")
     }
 
     /// The entry as written in the file.

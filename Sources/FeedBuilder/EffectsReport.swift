@@ -1,5 +1,4 @@
 import CivilTime
-import FeedBuilder
 
 /// The lines of an effects report ("Thu 24 Dec 2026: Hip Mobility & Stretch 19:00 cancelled"),
 /// collected in bounded memory however many occurrences an edit touches: a twenty-year closure
@@ -9,17 +8,17 @@ import FeedBuilder
 /// line that cannot make the cut is never built), the rest are counted, and each kind of change
 /// is tallied for the summary ("cancels 2,087,142 occurrences of 2,000 classes from ... to ..."). A short
 /// report reads exactly as before; a long one is the summary, the first lines, and a count.
-struct EffectsReport {
+package struct EffectsReport {
     /// Where a line sorts: by day, then the class's usual start, then schedule order.
-    struct Key: Comparable {
-        var date: LocalDate
-        var start: LocalTime
-        var index: Int
-        static func < (a: Key, b: Key) -> Bool { (a.date, a.start, a.index) < (b.date, b.start, b.index) }
+    package struct Key: Comparable {
+        package var date: LocalDate
+        package var start: LocalTime
+        package var index: Int
+        package static func < (a: Key, b: Key) -> Bool { (a.date, a.start, a.index) < (b.date, b.start, b.index) }
     }
 
     /// What happened to one occurrence, for the summary.
-    enum Change: Int, CaseIterable {
+    package enum Change: Int, CaseIterable {
         case cancelled, reinstated, moved, movedBack, reasonChanged, stillRuns
 
         func summary(_ count: Int, _ classes: Int, _ when: String) -> String {
@@ -50,16 +49,16 @@ struct EffectsReport {
     private var kept: CappedLines<Key>
     private var tallies: [Tally?] = Array(repeating: nil, count: Change.allCases.count)
 
-    init(limit: Int = ExceptionEffects.maxLines, listed: Int = 10) {
+    package init(limit: Int = ExceptionEffects.maxLines, listed: Int = 10) {
         self.limit = limit
         self.listed = min(listed, limit)
         kept = CappedLines(limit: limit)
     }
 
-    var total: Int { kept.total }
+    package var total: Int { kept.total }
 
     /// Counts one change; `line` is called only when the line may be printed.
-    mutating func add(_ key: Key, _ change: Change, _ line: () -> String) {
+    package mutating func add(_ key: Key, _ change: Change, _ line: () -> String) {
         if var t = tallies[change.rawValue] {
             t.count += 1
             t.classes.insert(key.index)
@@ -72,11 +71,11 @@ struct EffectsReport {
         kept.add(key, line)
     }
 
-    var isEmpty: Bool { total == 0 }
+    package var isEmpty: Bool { total == 0 }
 
     /// Every line when there are at most ``limit``; else one summary line per kind of change,
     /// the first ``listed`` lines and "... and N more".
-    var lines: [String] {
+    package var lines: [String] {
         guard kept.isLong else { return kept.first(limit) }
         var out: [String] = []
         for change in Change.allCases {
@@ -90,7 +89,7 @@ struct EffectsReport {
     }
 
     /// "1 occurrence", "2,087,142 occurrences", "2,000 classes".
-    static func number(_ n: Int, _ noun: String) -> String {
+    package static func number(_ n: Int, _ noun: String) -> String {
         n == 1 ? "1 \(noun)" : "\(CappedLines<Int>.grouped(n)) \(noun)\(noun.hasSuffix("s") ? "es" : "s")"
     }
 }

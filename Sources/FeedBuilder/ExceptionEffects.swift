@@ -1,17 +1,16 @@
 import CivilTime
-import FeedBuilder
 import Timetable
 
 /// What exceptions do to the classes members see, in words:
 /// "Thu 24 Dec 2026: Hip Mobility & Stretch 19:00 cancelled".
-enum ExceptionEffects {
+package enum ExceptionEffects {
     /// Lines printed per exception before "... and N more".
-    static let maxLines = 60
+    package static let maxLines = 60
 
-    static func day(_ d: LocalDate) -> String { FeedBuilder.humanDate(d) }
+    package static func day(_ d: LocalDate) -> String { FeedBuilder.humanDate(d) }
 
     /// `exceptions[0]: Thu 24 Dec 2026 to Sun 3 Jan 2027, every class cancelled: Christmas closure`.
-    static func heading(_ e: ScheduleException) -> String {
+    package static func heading(_ e: ScheduleException) -> String {
         let label: String
         if case .holidayCalendar(let file, let line) = e.origin { label = "\(file):\(line)" } else { label = e.path }
         var s = label + ": "
@@ -35,7 +34,7 @@ enum ExceptionEffects {
 
     /// What one exception does, occurrence by occurrence, for `exceptions list`; summarised
     /// when long (see ``EffectsReport``).
-    static func effects(of e: ScheduleException, in schedule: Schedule, engine: RecurrenceEngine) -> [String] {
+    package static func effects(of e: ScheduleException, in schedule: Schedule, engine: RecurrenceEngine) -> [String] {
         var report = EffectsReport()
         switch e.kind {
         case .cancel(let from, let to):
@@ -68,7 +67,7 @@ enum ExceptionEffects {
     }
 
     /// How an exception is named in messages.
-    static func label(_ e: ScheduleException) -> String {
+    package static func label(_ e: ScheduleException) -> String {
         if case .holidayCalendar(let file, let line) = e.origin { return "the holiday \"\(e.reason ?? "")\" (\(file):\(line))" }
         return e.path + (e.reason.map { " \"\($0)\"" } ?? "")
     }
@@ -77,7 +76,7 @@ enum ExceptionEffects {
     /// original or new date is in `from...to`. Compared class by class, so memory stays at one
     /// class's occurrences and the report's few lines (see ``EffectsReport``), however long
     /// the range and large the network.
-    static func changes(before: Schedule, after: Schedule, from: LocalDate, to: LocalDate) -> [String] {
+    package static func changes(before: Schedule, after: Schedule, from: LocalDate, to: LocalDate) -> [String] {
         let oldEngine = RecurrenceEngine(schedule: before)
         let newEngine = RecurrenceEngine(schedule: after)
         var report = EffectsReport()
@@ -123,7 +122,7 @@ enum ExceptionEffects {
     private static func quoted(_ s: String?) -> String { s.map { "\"\($0)\"" } ?? "no reason" }
 
     /// "Mondays at 17:15", "on 2026-12-19 at 10:00", with the window when there is one.
-    static func describeRuns(_ cls: ClassDefinition) -> String {
+    package static func describeRuns(_ cls: ClassDefinition) -> String {
         var s: String
         switch cls.pattern {
         case .weekly(let days):
