@@ -8,8 +8,26 @@ struct CommandRun: Equatable {
     var stdout: String
     var stderr: String
 
+    init(status: ExitCode, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
     /// Runs `classfeed ARGS` in an empty folder at a fixed time.
     init(_ args: String...) { self.init(arguments: args) }
+
+    /// Runs `classfeed ARGS` against `fileSystem` at `now`, with the system's tz database.
+    init(_ args: [String], in fileSystem: InMemoryFileSystem, now: Int64 = 1_795_770_000) {
+        fileSystem.addDirectory("/usr/share/zoneinfo")
+        let out = Captured()
+        let err = Captured()
+        status = CLI.run(
+            arguments: args, environment: ["TZDIR": "/usr/share/zoneinfo"], fileSystem: fileSystem, clock: FixedClock(now),
+            standardOutput: TextOutput { out.append($0) }, standardError: TextOutput { err.append($0) })
+        stdout = out.text
+        stderr = err.text
+    }
 
     init(arguments args: [String]) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("classfeed-commands-\(UUID().uuidString)")
