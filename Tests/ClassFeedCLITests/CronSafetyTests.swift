@@ -157,7 +157,7 @@ import Testing
     }
 
     @Test func killingARunAtAnyMomentLeavesWholeFeeds() throws {
-        let variants = [Self.largeSchedule(classes: 60), Self.largeSchedule(classes: 60, start: "18:30")]
+        let variants = [Self.largeSchedule(classes: 30), Self.largeSchedule(classes: 30, start: "18:30")]
         let dir = try workspace(variants[0])
         defer { try? FileManager.default.removeItem(at: dir) }
         let args = ["build", "--from", "2026-01-01", "--to", "2026-12-31", "--now", "2026-11-27T09:00:00Z"]
