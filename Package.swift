@@ -31,7 +31,7 @@ let package = Package(
         // Golden files are read from the source tree (and re-recorded there), not bundled.
         .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder"], exclude: ["Golden"]),
         // The commands' pure parts: the error mapping, the options tables, the completions.
-        .testTarget(name: "ClassFeedCommandsTests", dependencies: ["ClassFeedCommands", "Timetable"], exclude: ["Golden"]),
+        .testTarget(name: "ClassFeedCommandsTests", dependencies: ["ClassFeedCommands", "Timetable", "CivilTime"], exclude: ["Golden"]),
         // The commands run in-process, and a few end-to-end runs of the built classfeed binary.
         .testTarget(name: "ClassFeedCLITests", dependencies: ["ClassFeedCommands", "ICalendar"]),
     ]

@@ -1,3 +1,4 @@
+import CivilTime
 import ClassFeedCommands
 import Testing
 import Timetable
@@ -32,6 +33,12 @@ import Timetable
 
     @Test func anErrorThatStatesItsStatusKeepsIt() {
         #expect(ErrorReport(Busy()) == ErrorReport(lines: ["classfeed: error: the disk is busy"], exitCode: .tempFail))
+    }
+
+    @Test func aZoneErrorBlamesTheDatabase() {
+        let e = ZoneDataError("the zone file /usr/share/zoneinfo/Europe/London is not TZif")
+        #expect(ErrorReport(e) == ErrorReport(
+            lines: ["classfeed: error: the zone file /usr/share/zoneinfo/Europe/London is not TZif"], exitCode: .osFile))
     }
 
     struct Unplanned: Error, CustomStringConvertible {
