@@ -20,7 +20,7 @@ struct CommandOption: Sendable {
     /// Without the leading dashes.
     var name: String
     var kind: Kind
-    /// The lines of help beside the option; the first is also the completion's description.
+    /// The lines of help beside the option.
     var help: [String]
     var completion: Completion = .none
 
@@ -33,6 +33,9 @@ struct CommandOption: Sendable {
     }
 
     var takesValue: Bool { kind != .flag }
+
+    /// The help on one line, for a shell's completion menu.
+    var summary: String { help.joined(separator: " ") }
 
     /// `--style STYLE` or `--strict`, as the option list shows it.
     var label: String {

@@ -222,7 +222,7 @@ extension CommandSpec {
         subcommands: Completions.Shell.allCases.map(\.rawValue)
     )
 
-    static let help = CommandSpec(
+    static let helpCommand = CommandSpec(
         name: "help",
         summary: "Show this help, or a command's: classfeed help build",
         options: [],
@@ -233,7 +233,7 @@ extension CommandSpec {
     )
 
     /// The commands `classfeed --help` lists, in its order.
-    static let topLevel: [CommandSpec] = [.build, .check, .upcoming, .exceptions, .completions, .help]
+    static let topLevel: [CommandSpec] = [.build, .check, .upcoming, .exceptions, .completions, .helpCommand]
 
     /// The subcommands of `exceptions`, each with its own options.
     static let exceptionsSubcommands: [CommandSpec] = [.exceptionsList, .exceptionsAdd, .exceptionsMove, .exceptionsRemove]

@@ -160,7 +160,7 @@ enum Completions {
         for spec in commands {
             s += "        \(zshQuoted(spec.name))) _arguments -s \\\n"
             for option in spec.options {
-                let description = "[" + zshEscaped(option.help.first ?? "") + "]"
+                let description = "[" + zshEscaped(option.summary) + "]"
                 var argument = ""
                 if case .value(let v) = option.kind {
                     switch option.completion {
@@ -226,7 +226,7 @@ enum Completions {
                     case .words(let w): line += " -x -a '\(w.joined(separator: " "))'"
                     }
                 }
-                s += line + " -d " + fishQuoted(option.help.first ?? "") + "\n"
+                s += line + " -d " + fishQuoted(option.summary) + "\n"
             }
         }
         return s
