@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Runs the built `classfeed` binary in a temporary studio folder, as a person or cron would.
+/// Runs `classfeed` commands in a temporary studio folder: in this process (``Studio/run(_:timeout:)``),
+/// or as the built binary, as a person or cron would (``Studio/spawn(_:timeout:)``).
 ///
 /// The binary is `CLASSFEED_BIN` when set, else the one beside this test bundle (`swift test`
 /// builds every product first), else `.build/debug/classfeed` under the package root.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `classfeed exceptions` through the built binary on a temporary copy of the studio's schedule.
+/// `classfeed exceptions` in-process on a temporary copy of the studio's schedule.
 @Suite("classfeed exceptions")
 struct ExceptionsCommandTests {
     /// The fixture with `line` inserted before the Christmas closure.
