@@ -3,6 +3,9 @@ struct Arguments {
     private(set) var values: [String: String] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
+    /// Every option the command declared, so that a lookup of an undeclared name (a typo in a
+    /// command's code) traps in debug builds and tests instead of reading as "not given".
+    private let declared: Set<String>
 
     /// Called by ``CommandSpec/parse(_:)``, which declares the options.
     ///
@@ -11,6 +14,7 @@ struct Arguments {
     ///   - booleans: options that take none, in declaration order (the first of equally close
     ///     names is the one suggested).
     init(_ args: [String], valued: [String], booleans: [String], command: String) throws(CLIError) {
+        declared = Set(valued + booleans)
         var i = 0
         var onlyPositionals = false
         while i < args.count {
@@ -65,8 +69,15 @@ struct Arguments {
         }
     }
 
-    func value(_ name: String) -> String? { values[name] }
-    func flag(_ name: String) -> Bool { flags.contains(name) }
+    func value(_ name: String) -> String? {
+        assert(declared.contains(name), "--\(name) is not declared in the command's CommandSpec")
+        return values[name]
+    }
+
+    func flag(_ name: String) -> Bool {
+        assert(declared.contains(name), "--\(name) is not declared in the command's CommandSpec")
+        return flags.contains(name)
+    }
 }
 
 private func distance(_ a: String, _ b: String) -> Int {
