@@ -53,9 +53,12 @@ package enum CLI {
                 let after = k > 0 ? raw[k - 1] : []
                 // Which option it follows, when it may be that option's value.
                 let option = after.starts(with: Array("--".utf8)) && !after.contains(UInt8(ascii: "=")) ? " (after '\(escaped(after))')" : ""
-                context.err("classfeed: error: argument \(k + 1) '\(escaped(bytes))'\(option) is not valid UTF-8; "
-                    + "nothing was done\n  hint: write it in UTF-8 (check the encoding of the terminal or the script)")
-                return .usage
+                return report(
+                    CLIError(
+                        .usage,
+                        "argument \(k + 1) '\(escaped(bytes))'\(option) is not valid UTF-8; "
+                            + "nothing was done\n  hint: write it in UTF-8 (check the encoding of the terminal or the script)"),
+                    context)
             }
             args.append(s)
         }
@@ -126,9 +129,14 @@ package enum CLI {
                 throw CLIError(.usage, "unknown command '\(command)'\(hint) (see 'classfeed --help')")
             }
         } catch {
-            let report = ErrorReport(error)
-            context.standardError.write(report.text)
-            return report.exitCode
+            return report(error, context)
         }
+    }
+
+    /// Writes the error's message (see ``ErrorReport``) and returns its exit status.
+    private static func report(_ error: any Error, _ context: CommandContext) -> ExitCode {
+        let report = ErrorReport(error)
+        context.standardError.write(report.text)
+        return report.exitCode
     }
 }
