@@ -16,22 +16,3 @@ package enum ExitCode: Int32, Sendable {
     /// Another run holds the lock; try again later.
     case tempFail = 75
 }
-
-/// An error that says which exit status it ends a run with. ``ErrorReport`` maps every error
-/// to its message and status in one place.
-package protocol ExitCodeProviding: Error {
-    var exitCode: ExitCode { get }
-}
-
-/// An error the command reports and exits with.
-package struct CLIError: ExitCodeProviding, Equatable {
-    package var code: ExitCode
-    package var message: String
-
-    package init(_ code: ExitCode, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    package var exitCode: ExitCode { code }
-}
