@@ -19,7 +19,10 @@ let package = Package(
         .target(name: "Timetable", dependencies: ["CivilTime"]),
         // Joins the two: occurrences -> calendar feeds, stable UIDs.
         .target(name: "FeedBuilder", dependencies: ["ICalendar", "Timetable"]),
-        .executableTarget(name: "classfeed", dependencies: ["FeedBuilder", "Timetable", "ICalendar"]),
+        // The command line as a library: run(arguments:environment:fileSystem:clock:...) -> ExitCode.
+        .target(name: "ClassFeedCommands", dependencies: ["FeedBuilder", "Timetable", "ICalendar", "CivilTime"]),
+        // main.swift: calls the commands with the real world.
+        .executableTarget(name: "classfeed", dependencies: ["ClassFeedCommands"]),
         // The performance workloads, in-process (swift run -c release classfeed-bench).
         .executableTarget(name: "classfeed-bench", dependencies: ["FeedBuilder", "Timetable", "ICalendar"]),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
@@ -27,7 +30,9 @@ let package = Package(
         .testTarget(name: "TimetableTests", dependencies: ["Timetable"]),
         // Golden files are read from the source tree (and re-recorded there), not bundled.
         .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder"], exclude: ["Golden"]),
-        // End-to-end runs of the built classfeed binary.
-        .testTarget(name: "ClassFeedCLITests", dependencies: ["ICalendar"]),
+        // The commands' pure parts: the error mapping, the options tables, the completions.
+        .testTarget(name: "ClassFeedCommandsTests", dependencies: ["ClassFeedCommands", "Timetable", "CivilTime"], exclude: ["Golden"]),
+        // The commands run in-process, and a few end-to-end runs of the built classfeed binary.
+        .testTarget(name: "ClassFeedCLITests", dependencies: ["ClassFeedCommands", "ICalendar"]),
     ]
 )

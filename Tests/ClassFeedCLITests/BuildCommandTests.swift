@@ -2,7 +2,7 @@ import Foundation
 import ICalendar
 import Testing
 
-/// The `classfeed` binary end to end: a schedule in a folder, feeds out, exit codes.
+/// `classfeed build` end to end, in-process: a schedule in a folder, feeds out, exit codes.
 @Suite struct BuildCommandTests {
     static let schedule = """
         {

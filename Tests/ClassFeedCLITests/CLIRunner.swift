@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Runs the built `classfeed` binary in a temporary studio folder, as a person or cron would.
+/// Runs `classfeed` commands in a temporary studio folder: in this process (``Studio/run(_:timeout:)``),
+/// or as the built binary, as a person or cron would (``Studio/spawn(_:timeout:)``).
 ///
 /// The binary is `CLASSFEED_BIN` when set, else the one beside this test bundle (`swift test`
 /// builds every product first), else `.build/debug/classfeed` under the package root.
@@ -53,12 +54,22 @@ final class Studio: @unchecked Sendable {  // immutable after init; runs share n
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     }
 
-    /// `classfeed ARGS` with the studio folder as the working directory.
+    /// `classfeed ARGS` with the studio folder as the working directory, in this process.
     func run(_ args: String...) throws -> CLIRun { try run(args) }
 
+    /// In this process; with `timeout` (a test of a hang), the built binary instead, so that a
+    /// run that hangs can be killed.
+    func run(_ args: [String], timeout: Double? = nil) throws -> CLIRun {
+        if let timeout { return try spawn(args, timeout: timeout) }
+        let r = InProcess.run(args, in: folder)
+        return CLIRun(status: r.status, stdout: r.stdout, stderr: r.stderr)
+    }
+
+    /// `classfeed ARGS` run by the built binary, as a person or cron would.
+    ///
     /// With `timeout`, a run still going after that many seconds is killed and reported as
     /// `timedOut`, so a test of a hang fails instead of hanging the suite.
-    func run(_ args: [String], timeout: Double? = nil) throws -> CLIRun {
+    func spawn(_ args: [String], timeout: Double? = nil) throws -> CLIRun {
         let p = Process()
         p.executableURL = Studio.binary
         p.arguments = args

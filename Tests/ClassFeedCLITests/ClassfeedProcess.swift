@@ -28,8 +28,16 @@ struct ClassfeedProcess {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     }
 
+    /// Runs the command in this process (see ``InProcess``).
     @discardableResult
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+        let r = InProcess.run(arguments, in: directory, environment: environment)
+        return Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
+    }
+
+    /// Runs the built binary, as a user or cron would.
+    @discardableResult
+    static func spawn(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Every documented limit (docs/HARDENING.md), hit through the built binary: a clear message
+/// Every documented limit (docs/HARDENING.md), hit through the command line (in-process): a clear message
 /// naming the limit and exit status 65, and nothing written. Plus schedules just inside the
 /// limits built to the worst they allow, which must finish promptly, not hang.
 @Suite("limits")

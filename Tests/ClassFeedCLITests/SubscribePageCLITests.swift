@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The subscribe page through the built binary: written beside the feeds, byte-stable from one
+/// The subscribe page through the command line (in-process): written beside the feeds, byte-stable from one
 /// cron run to the next, `--no-page` and `--dry-run` write none.
 @Suite struct SubscribePageCLITests {
     static let schedule = BuildCommandTests.schedule.replacingOccurrences(

@@ -1,0 +1,93 @@
+import CivilTime
+import FeedBuilder
+import ICalendar
+import Timetable
+
+/// `classfeed build`: schedule.json in, feeds out, safely enough to run from cron forever.
+enum BuildCommand {
+    static func run(_ args: [String], _ context: CommandContext) throws -> ExitCode {
+        let a = try CommandSpec.build.parse(args)
+        if a.flag("help") {
+            context.out(CommandSpec.build.help)
+            return .ok
+        }
+        if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed build --help')") }
+        var style: FeedStyle?
+        if let s = a.value("style") {
+            guard let v = FeedStyle(rawValue: s) else { throw CLIError(.usage, "--style expects 'occurrences' or 'series', got '\(s)'") }
+            style = v
+        }
+        var lockTimeout = 10.0
+        if let t = a.value("lock-timeout") {
+            guard let v = Double(t), v >= 0, v <= 3600 else { throw CLIError(.usage, "--lock-timeout expects seconds from 0 to 3600, got '\(t)'") }
+            lockTimeout = v
+        }
+        let verbose = a.flag("verbose")
+        let dryRun = a.flag("dry-run")
+        let now = try Clock.now(option: a.value("now"), environment: context.environment, clock: context.clock)
+        let loaded = try ScheduleLoading.load(a.value("schedule") ?? "schedule.json", context, strict: a.flag("strict"))
+        let schedule = loaded.schedule
+        let (from, to) = try Window.resolve(from: a.value("from"), to: a.value("to"), today: Window.today(at: now, in: schedule))
+        try OccurrenceBudget.check(schedule, from: from, to: to, style: style ?? schedule.calendar.style)
+        var options = FeedOptions(from: from, to: to, stamp: now, style: style)
+        var warnings = loaded.warnings
+        if verbose || dryRun || a.flag("strict") {
+            // Only shown with these options; expanding the window twice is not free for a large network.
+            warnings += ScheduleValidator.timeWarnings(RecurrenceEngine(schedule: schedule), from: from, to: to)
+        }
+        if a.flag("strict") && !warnings.isEmpty {
+            throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
+        }
+        if verbose || dryRun { context.diagnostics(warnings) }
+
+        let output = a.value("output") ?? "output"
+        let fileSystem = context.fileSystem
+        if !dryRun { try fileSystem.ensureDirectory(output) }
+        // Also removes the temporary files of builds that were killed mid-write.
+        let lock = dryRun ? nil : try fileSystem.lockOutput(output, timeout: lockTimeout)
+        defer { lock?.release() }
+
+        // What subscribers have now, for revision stamps: read class by class as the feeds are built.
+        let combinedName = schedule.calendar.id + ".ics"
+        let loader = HistoryLoader(directory: output, combinedName: combinedName, fileSystem: fileSystem)
+        options.history = loader.combinedHistory()
+        if !a.flag("no-class-feeds") { options.classHistory = { loader.history(forFile: $0) } }
+        let builder = FeedBuilder(schedule: schedule, options: options)
+        let combined = builder.fileName(classIndex: nil)
+        let sink = fileSystem.feedSink(directory: output, dryRun: dryRun)
+        // The change log (only when asked) reads the previous combined feed and the new one as it streams past.
+        let changeLog = verbose || dryRun ? ChangeLogSink(builder: builder, previous: output + "/" + combined, now: now, fileSystem: fileSystem, forwardingTo: sink) : nil
+        let newestRevision = builder.write(to: changeLog ?? sink, classFeeds: !a.flag("no-class-feeds"))
+        try sink.close()
+        for w in loader.warnings { context.err(w) }
+        if verbose || dryRun {
+            let changes = changeLog?.lines() ?? []
+            for c in changes { context.out(c) }
+            if changes.isEmpty { context.out("no changes members will see") }
+        }
+        if dryRun { return .ok }
+        var written = sink.written.map { "\($0.name) (\($0.events) events)" }
+        if !a.flag("no-class-feeds") {
+            written += try RetiredFeeds.retire(in: output, builder: builder, fileSystem: fileSystem).map { "\($0) (class removed: no events)" }
+        }
+        if !a.flag("no-page") {
+            var subscribePage = SubscribePage(builder: builder, today: Window.today(at: now, in: schedule))
+            subscribePage.classFeeds = !a.flag("no-class-feeds")
+            var previousPage: [UInt8]?
+            switch fileSystem.readPrevious(output + "/" + SubscribePage.fileName, limit: SubscribePage.maxPreviousBytes) {
+            case .absent: break
+            case .bytes(let b): previousPage = b
+            case .damaged(let why): context.err("classfeed: warning: \(output)/\(SubscribePage.fileName) \(why); it will be replaced")
+            }
+            let page = subscribePage.page(previous: previousPage, newestRevision: newestRevision, now: now)
+            if try fileSystem.replaceIfChanged(page, directory: output, name: SubscribePage.fileName) {
+                written.append(SubscribePage.fileName)
+            }
+        }
+        if verbose {
+            context.out("window \(from) to \(to), \(builder.style.rawValue) style")
+            context.out(written.isEmpty ? "no files changed" : "wrote " + written.joined(separator: ", "))
+        }
+        return .ok
+    }
+}

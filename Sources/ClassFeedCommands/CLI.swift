@@ -1,0 +1,142 @@
+import CivilTime
+import FeedBuilder
+import Timetable
+
+/// Parses the command line, runs a command, maps every failure to a message and an exit status.
+package enum CLI {
+    static let version = "1.0.0"
+
+    /// `classfeed --help`: the list of commands comes from ``CommandSpec/topLevel``.
+    static var usage: String {
+        var lines = [
+            "classfeed: turns a class timetable (schedule.json) into iCalendar feeds members subscribe to.",
+            "",
+            "Usage: classfeed [COMMAND] [OPTIONS]",
+            "",
+            "Commands:",
+        ]
+        for spec in CommandSpec.topLevel {
+            // A name too long for the column gets the summary on the next line.
+            if spec.name.count <= 8 {
+                lines.append("  " + spec.name + String(repeating: " ", count: 10 - spec.name.count) + spec.summary)
+            } else {
+                lines.append("  " + spec.name)
+                lines.append(String(repeating: " ", count: 12) + spec.summary)
+            }
+        }
+        lines += [
+            "",
+            "Run 'classfeed COMMAND --help' for a command's options.",
+            "Exit status: 0 ok, 64 usage, 65 invalid schedule, 66 schedule missing or unreadable,",
+            "72 time-zone database missing, 73 cannot create output, 74 I/O error, 75 busy (try later).",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    /// Runs one command line in the world given, and returns its exit status. Nothing else is
+    /// touched: the environment, files, clock and output are all parameters.
+    ///
+    /// `arguments` are the bytes the shell passed (without the program name).
+    /// `CommandLine.arguments` decodes them lossily: an invalid UTF-8 sequence would become
+    /// U+FFFD and end up in schedule.json, so such an argument is a usage error before any
+    /// command runs.
+    package static func run(
+        arguments raw: [[UInt8]], environment: [String: String], fileSystem: any FileSystem, clock: any WallClock,
+        standardOutput: TextOutput, standardError: TextOutput
+    ) -> ExitCode {
+        let context = CommandContext(
+            environment: environment, fileSystem: fileSystem, clock: clock, standardOutput: standardOutput, standardError: standardError)
+        var args: [String] = []
+        args.reserveCapacity(raw.count)
+        for (k, bytes) in raw.enumerated() {
+            guard let s = String(validating: bytes, as: UTF8.self) else {
+                let after = k > 0 ? raw[k - 1] : []
+                // Which option it follows, when it may be that option's value.
+                let option = after.starts(with: Array("--".utf8)) && !after.contains(UInt8(ascii: "=")) ? " (after '\(escaped(after))')" : ""
+                return report(
+                    CLIError(
+                        .usage,
+                        "argument \(k + 1) '\(escaped(bytes))'\(option) is not valid UTF-8; "
+                            + "nothing was done\n  hint: write it in UTF-8 (check the encoding of the terminal or the script)"),
+                    context)
+            }
+            args.append(s)
+        }
+        return run(args, context)
+    }
+
+    /// ``run(arguments:environment:fileSystem:clock:standardOutput:standardError:)`` with
+    /// arguments that are Swift strings already.
+    package static func run(
+        arguments: [String], environment: [String: String], fileSystem: any FileSystem, clock: any WallClock,
+        standardOutput: TextOutput, standardError: TextOutput
+    ) -> ExitCode {
+        run(
+            arguments: arguments.map { Array($0.utf8) }, environment: environment, fileSystem: fileSystem, clock: clock,
+            standardOutput: standardOutput, standardError: standardError)
+    }
+
+    /// An argument for a message: valid UTF-8 as it is, every other byte (and every control
+    /// character) as `\xFF`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        var out = ""
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0
+            if length > 0, i + length <= bytes.count, let s = String(validating: bytes[i..<i + length], as: UTF8.self),
+               let scalar = s.unicodeScalars.first, scalar.value >= 0x20, scalar.value != 0x7F, !(0x80...0x9F).contains(scalar.value) {
+                out += s
+                i += length
+            } else {
+                out += "\\x" + (b < 16 ? "0" : "") + String(b, radix: 16, uppercase: true)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    static func run(_ args: [String], _ context: CommandContext) -> ExitCode {
+        var rest = args
+        var command = "build"
+        if let first = rest.first, !first.hasPrefix("-") {
+            command = first
+            rest.removeFirst()
+        } else if rest.first == "--help" || rest.first == "-h" {
+            context.out(usage)
+            return .ok
+        } else if rest.first == "--version" {
+            context.out("classfeed \(version)")
+            return .ok
+        }
+        do {
+            switch command {
+            case "build": return try BuildCommand.run(rest, context)
+            case "check": return try CheckCommand.run(rest, context)
+            case "upcoming": return try UpcomingCommand.run(rest, context)
+            case "exceptions": return try ExceptionsCommand.run(rest, context)
+            case "completions": return try Completions.run(rest, context)
+            case "help":
+                switch rest.first {
+                case "exceptions": context.out(ExceptionsCommand.help(for: rest.dropFirst().first))
+                case let name?:
+                    context.out(CommandSpec.topLevel.first { $0.name == name && $0.name != "help" }?.help ?? usage)
+                default: context.out(usage)
+                }
+                return .ok
+            default:
+                let hint = closestMatch(to: command, in: CommandSpec.topLevel.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                throw CLIError(.usage, "unknown command '\(command)'\(hint) (see 'classfeed --help')")
+            }
+        } catch {
+            return report(error, context)
+        }
+    }
+
+    /// Writes the error's message (see ``ErrorReport``) and returns its exit status.
+    private static func report(_ error: any Error, _ context: CommandContext) -> ExitCode {
+        let report = ErrorReport(error)
+        context.standardError.write(report.text)
+        return report.exitCode
+    }
+}

@@ -1,0 +1,50 @@
+/// A command as the user types it (`build`, `exceptions add`): its options, declared once, and
+/// the prose of its help. ``help`` puts the option list, generated from ``options``, between
+/// the prose and the examples.
+struct CommandSpec: Sendable {
+    /// `build`, `exceptions add`.
+    var name: String
+    /// One line for `classfeed --help`'s list of commands (top-level commands only).
+    var summary: String = ""
+    var options: [CommandOption]
+    /// The usage lines and the paragraphs that explain the command.
+    var prose: String
+    /// Whether `--help` lists the options (commands whose usage line says it all do not).
+    var listsOptions: Bool = true
+    /// `Example:` and its lines.
+    var examples: String
+    /// The words a shell may offer where a command expects a positional argument.
+    var subcommands: [String] = []
+
+    /// The text of `classfeed NAME --help`.
+    var help: String {
+        prose + "\n\n" + (listsOptions ? "Options:\n" + optionList + "\n\n" : "") + examples
+    }
+
+    /// The options, one per line: the label in a column 18 wide after two spaces, then the
+    /// help; continuation lines line up under the help.
+    var optionList: String {
+        var lines: [String] = []
+        for option in options {
+            let label = option.label
+            for (k, text) in option.help.enumerated() {
+                if k == 0 {
+                    lines.append("  " + label + String(repeating: " ", count: max(2, 18 - label.count)) + text)
+                } else {
+                    lines.append(String(repeating: " ", count: 20) + text)
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The option named `name` (without dashes).
+    func option(_ name: String) -> CommandOption? { options.first { $0.name == name } }
+
+    /// Parses `args` with these options (and `--help`/`-h`).
+    func parse(_ args: [String]) throws(CLIError) -> Arguments {
+        try Arguments(
+            args, valued: options.filter(\.takesValue).map(\.name), booleans: options.filter { !$0.takesValue }.map(\.name) + ["help"],
+            command: name)
+    }
+}

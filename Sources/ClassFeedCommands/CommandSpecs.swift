@@ -1,0 +1,243 @@
+/// Every command's options and help, declared once. The option lists drive parsing, `--help`,
+/// "did you mean" and `classfeed completions`.
+extension CommandSpec {
+    static let build = CommandSpec(
+        name: "build",
+        summary: "Write the feeds into the output folder (the default command)",
+        options: [
+            .value("schedule", "FILE", "The timetable to read (default: schedule.json)", completion: .file),
+            .value("output", "DIR", "Where to write the feeds (default: output)", completion: .directory),
+            .value("from", "DATE", "First date (YYYY-MM-DD) of the feed's window"),
+            .value("to", "DATE", "Last date (inclusive) of the feed's window", "Default window: from the Monday 4 weeks ago, 30 weeks long"),
+            .value("style", "STYLE", "occurrences: one event per class occurrence in the window", "series: one repeating event per weekly class (RRULE), with", "EXDATEs and moved-class overrides; starts at the window's start", "and runs to the class's \"until\"", "Default: the schedule's calendar.style, else occurrences", completion: .words(["occurrences", "series"])),
+            .flag("no-class-feeds", "Write only the combined feed (a network of hundreds of classes", "may not want a file per class), and offer only it on the page;", "existing class feeds are left alone"),
+            .flag("strict", "Treat warnings as errors"),
+            .flag("verbose", "Print warnings, what subscribers will see change, and the files written"),
+            .flag("dry-run", "Print what subscribers would see change; write nothing"),
+            .value("now", "TIME", "Pretend the time is TIME (2026-11-27T09:00:00Z), for tests;", "SOURCE_DATE_EPOCH is honoured too"),
+            .value("lock-timeout", "S", "How long to wait for another run to finish (default 10 s), then exit 75"),
+            .flag("no-page", "Do not write index.html (an existing one is left alone)"),
+        ],
+        prose: """
+        Usage: classfeed build [--schedule FILE] [--output DIR] [--from DATE] [--to DATE]
+                               [--style occurrences|series] [--no-class-feeds] [--no-page]
+                               [--strict] [--verbose] [--dry-run] [--now TIME] [--lock-timeout SECONDS]
+
+        Writes the feeds into DIR: <calendar id>.ics with every class, and
+        <calendar id>-<class id>.ics for each class, and the subscribe page index.html
+        (see docs/SUBSCRIBE-PAGE.md). Only files whose content changed are
+        rewritten, each atomically; unchanged events keep their DTSTAMP and SEQUENCE, changed
+        ones get SEQUENCE + 1. An invalid schedule writes nothing. Prints nothing on success.
+        """,
+        examples: """
+        Example:
+          classfeed build --schedule /srv/studio/schedule.json --output /var/www/feeds
+        """
+    )
+
+    static let check = CommandSpec(
+        name: "check",
+        summary: "Validate the schedule and print errors and warnings; writes nothing",
+        options: [
+            .value("schedule", "FILE", "The timetable to read (default: schedule.json)", completion: .file),
+            .flag("strict", "Treat warnings as errors"),
+            .value("now", "TIME", "Pretend the time is TIME (2026-11-27T09:00:00Z), for tests"),
+        ],
+        prose: """
+        Usage: classfeed check [--schedule FILE] [--strict] [--now TIME]
+
+        Validates the schedule and prints every error and warning with its file, line:column
+        and JSON path. Writes nothing. Exits 0 when the schedule is usable (warnings allowed
+        unless --strict), 65 when it is not.
+        """,
+        listsOptions: false,
+        examples: """
+        Example:
+          classfeed check --schedule schedule.json --strict
+        """
+    )
+
+    static let upcoming = CommandSpec(
+        name: "upcoming",
+        summary: "List the coming classes with cancellations and moves (--json for scripts)",
+        options: [
+            .value("schedule", "FILE", "The timetable to read (default: schedule.json)", completion: .file),
+            .value("days", "N", "How many days to list (default 14)"),
+            .value("class", "ID", "List only this class"),
+            .flag("json", "Print JSON for scripts, with UTC instants"),
+            .value("from", "DATE", "First date (YYYY-MM-DD) to list, with --to"),
+            .value("to", "DATE", "Last date (inclusive) to list, with --from"),
+            .value("now", "TIME", "Pretend the time is TIME (2026-11-27T09:00:00Z), for tests"),
+        ],
+        prose: """
+        Usage: classfeed upcoming [--schedule FILE] [--days N] [--class ID] [--json]
+                                  [--from DATE --to DATE] [--now TIME]
+
+        Lists the occurrences of the next N days (default 14) in the calendar's time zone,
+        with cancellations ("cancelled: reason") and moves ("moved from ...") marked, in
+        colour on a terminal (set NO_COLOR=1 to turn colour off).
+        --json prints every occurrence as JSON for scripts, with UTC instants.
+        """,
+        listsOptions: false,
+        examples: """
+        Example:
+          classfeed upcoming --days 28 --class hips-monday
+        """
+    )
+
+    static let exceptions = CommandSpec(
+        name: "exceptions",
+        summary: "List, add, move or remove closures and moved classes (list|add|move|remove)",
+        options: [],
+        prose: """
+        Usage: classfeed exceptions list   [--schedule FILE]
+               classfeed exceptions add    DATE [--to DATE] [--class ID] [--reason TEXT] [--schedule FILE]
+               classfeed exceptions move   --class ID DATE [--to-date DATE] [--to-time HH:MM] [--reason TEXT]
+                                           [--schedule FILE]
+               classfeed exceptions remove DATE [--class ID] [--to DATE] [--schedule FILE]
+
+        Cancels classes (one day or a range, every class or one), moves one class, or undoes
+        either, by rewriting the schedule safely: the change is checked first, an invalid result
+        changes nothing, and the previous file is kept as schedule.json.bak. Dates are
+        YYYY-MM-DD in the calendar's time zone.
+
+        Run 'classfeed exceptions COMMAND --help' for each command's options.
+        """,
+        listsOptions: false,
+        examples: """
+        Examples:
+          classfeed exceptions add 2026-12-24 --reason "Christmas Eve"
+          classfeed exceptions list
+        """,
+        subcommands: ["list", "add", "move", "remove", "help"]
+    )
+
+    static let exceptionsList = CommandSpec(
+        name: "exceptions list",
+        options: [
+            .value("schedule", "FILE", "The timetable (default: schedule.json)", completion: .file),
+        ],
+        prose: """
+        Usage: classfeed exceptions list [--schedule FILE]
+
+        Shows every exception in the schedule, and every day off from its holiday calendars,
+        with the classes each one cancels or moves:
+          Thu 24 Dec 2026: Hip Mobility & Stretch 19:00 cancelled
+        """,
+        examples: """
+        Example:
+          classfeed exceptions list --schedule /srv/studio/schedule.json
+        """
+    )
+
+    static let exceptionsAdd = CommandSpec(
+        name: "exceptions add",
+        options: [
+            .value("to", "DATE", "Last day of a range, inclusive (YYYY-MM-DD)"),
+            .value("class", "ID", "Cancel only this class (see the ids in schedule.json)"),
+            .value("reason", "TEXT", "Shown to members, e.g. \"Christmas Eve\""),
+            .value("schedule", "FILE", "The timetable to change (default: schedule.json)", completion: .file),
+        ],
+        prose: """
+        Usage: classfeed exceptions add DATE [--to DATE] [--class ID] [--reason TEXT] [--schedule FILE]
+
+        Cancels the classes on DATE (or from DATE to --to, both included): every class, or only
+        the class --class. Refused when no class runs then, when the same exception exists, or
+        when every class then is already cancelled.
+        """,
+        examples: """
+        Examples:
+          classfeed exceptions add 2026-12-24 --reason "Christmas Eve"
+          classfeed exceptions add 2026-12-24 --to 2027-01-03 --reason "Christmas closure"
+          classfeed exceptions add 2026-11-30 --class hips-monday --reason "Teacher away"
+        """
+    )
+
+    static let exceptionsMove = CommandSpec(
+        name: "exceptions move",
+        options: [
+            .value("class", "ID", "The class that moves (required)"),
+            .value("to-date", "DATE", "Its new date (default: the same day)"),
+            .value("to-time", "HH:MM", "Its new 24-hour start time (default: the usual time)"),
+            .value("reason", "TEXT", "Shown to members, e.g. \"Hall booked\""),
+            .value("schedule", "FILE", "The timetable to change (default: schedule.json)", completion: .file),
+        ],
+        prose: """
+        Usage: classfeed exceptions move --class ID DATE [--to-date DATE] [--to-time HH:MM] [--reason TEXT]
+                                         [--schedule FILE]
+
+        Moves the class --class that is due on DATE to another day and/or time. The class keeps
+        its length and its identity in members' calendars. A move beats a public holiday from
+        the holiday calendars; a class cancelled in the schedule cannot be moved.
+        """,
+        examples: """
+        Example:
+          classfeed exceptions move --class hips-thursday 2026-12-10 --to-date 2026-12-11 --to-time 18:00
+        """
+    )
+
+    static let exceptionsRemove = CommandSpec(
+        name: "exceptions remove",
+        options: [
+            .value("class", "ID", "Remove the exception for this class"),
+            .value("to", "DATE", "The last day of the range to remove, when several start on DATE"),
+            .value("schedule", "FILE", "The timetable to change (default: schedule.json)", completion: .file),
+        ],
+        prose: """
+        Usage: classfeed exceptions remove DATE [--class ID] [--to DATE] [--schedule FILE]
+
+        Removes the exception that starts on DATE: the one for every class, or with --class the
+        one for that class (a cancellation or a move). When two exceptions start on DATE, --to
+        names the last day of the one to remove. Days off from holiday calendars are not
+        schedule entries: see 'classfeed exceptions list' for where they come from.
+        """,
+        examples: """
+        Examples:
+          classfeed exceptions remove 2026-12-24
+          classfeed exceptions remove 2026-12-10 --class hips-thursday
+        """
+    )
+
+}
+
+extension CommandSpec {
+    static let completions = CommandSpec(
+        name: "completions",
+        summary: "Print a shell completion script: classfeed completions bash|zsh|fish",
+        options: [],
+        prose: """
+        Usage: classfeed completions bash|zsh|fish
+
+        Prints a script that completes classfeed's commands, options and option values
+        (--style occurrences|series, files for --schedule, folders for --output) in the
+        shell named.
+        """,
+        listsOptions: false,
+        examples: """
+        Examples:
+          source <(classfeed completions bash)
+          classfeed completions zsh > "${fpath[1]}/_classfeed"
+          classfeed completions fish > ~/.config/fish/completions/classfeed.fish
+        """,
+        subcommands: Completions.Shell.allCases.map(\.rawValue)
+    )
+
+    static let helpCommand = CommandSpec(
+        name: "help",
+        summary: "Show this help, or a command's: classfeed help build",
+        options: [],
+        prose: "Usage: classfeed help [COMMAND]",
+        listsOptions: false,
+        examples: "Example:\n  classfeed help build",
+        subcommands: ["build", "check", "upcoming", "exceptions", "completions"]
+    )
+
+    /// The commands `classfeed --help` lists, in its order.
+    static let topLevel: [CommandSpec] = [.build, .check, .upcoming, .exceptions, .completions, .helpCommand]
+
+    /// The subcommands of `exceptions`, each with its own options.
+    static let exceptionsSubcommands: [CommandSpec] = [.exceptionsList, .exceptionsAdd, .exceptionsMove, .exceptionsRemove]
+
+    /// Every command that takes options: the top-level ones and `exceptions`' subcommands.
+    static var all: [CommandSpec] { topLevel + exceptionsSubcommands }
+}

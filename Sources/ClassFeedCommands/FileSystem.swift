@@ -1,0 +1,43 @@
+import FeedBuilder
+
+/// What the commands do with files, and nothing more: the one seam between the CLI and the
+/// disk. ``POSIXFileSystem`` is the real one (every hardening rule lives there: non-blocking
+/// opens checked with `fstat`, size caps counted as read, no links followed for previous
+/// outputs, temporary names with owner markers, atomic replacement, locks).
+///
+/// Paths are as the user wrote them; an implementation resolves relative ones itself, so that
+/// messages name the path the user gave.
+package protocol FileSystem: Sendable {
+    /// A whole regular file of at most `limit` bytes. Errors: 66 when missing, not a regular
+    /// file or unreadable; 65 when too large; 74 on an I/O error.
+    func read(_ path: String, limit: Int, followSymlink: Bool) throws(CLIError) -> [UInt8]
+    /// A file an earlier run wrote (a feed, the page), never read through a link.
+    func readPrevious(_ path: String, limit: Int) -> PreviousFile
+    /// The first and last `count` bytes of a regular file (links not followed), or nil.
+    func readEnds(_ path: String, count: Int) -> (head: [UInt8], tail: [UInt8])?
+    /// A regular file opened to be read a chunk at a time.
+    func openChunks(_ path: String, followSymlink: Bool, limit: Int) -> Result<any OpenFile, FileReadFailure>
+    func isDirectory(_ path: String) -> Bool
+    /// Creates the folder (one level) if missing; 73 when it cannot.
+    func ensureDirectory(_ path: String) throws(CLIError)
+    /// The names in a folder (without "." and ".."), or nil when it cannot be read.
+    func names(in directory: String) -> [String]?
+    /// Replaces `directory/name` with `bytes` atomically unless it holds them already; true
+    /// when it wrote.
+    func replaceIfChanged(_ bytes: [UInt8], directory: String, name: String) throws(CLIError) -> Bool
+    /// Takes the output folder's lock, waiting up to `timeout` seconds (then 75), removes what
+    /// killed builds left behind, and returns what releases the lock.
+    func lockOutput(_ directory: String, timeout: Double) throws(CLIError) -> OutputFolderLock
+    /// Where a build streams its feeds: each compared with the previous file, and committed
+    /// atomically by ``FeedFileSink/close()``.
+    func feedSink(directory: String, dryRun: Bool) -> any FeedFileSink
+    /// Runs `body` holding the lock on the schedule's folder (75 when another edit holds it).
+    func withScheduleLock<T>(on path: String, _ body: () throws -> T) throws -> T
+    /// Keeps `old` as `<path>.bak` and replaces `path` with `new`, keeping the owner and mode;
+    /// returns a warning when the owner could not be kept.
+    func replaceSchedule(_ path: String, old: [UInt8], with new: [UInt8]) throws(CLIError) -> String?
+}
+
+extension FileSystem {
+    func read(_ path: String, limit: Int) throws(CLIError) -> [UInt8] { try read(path, limit: limit, followSymlink: true) }
+}

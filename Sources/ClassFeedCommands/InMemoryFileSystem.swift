@@ -1,0 +1,209 @@
+import FeedBuilder
+
+/// A file system held in memory, for tests of the commands: files are byte arrays keyed by
+/// their absolute path, folders a set of paths. Writes replace a dictionary entry (atomic by
+/// construction), locks are always free, and nothing is ever a link, FIFO or device: the
+/// hardening of the real file system is ``POSIXFileSystem``'s and is tested against the disk.
+///
+/// One command at a time: it is a class so that a test can look at what a command wrote, and
+/// is not meant to be shared by commands running at once.
+package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
+    package private(set) var files: [String: [UInt8]] = [:]
+    package private(set) var directories: Set<String> = ["/"]
+    /// Where relative paths start.
+    package let workingDirectory: String
+
+    package init(workingDirectory: String = "/studio", files: [String: [UInt8]] = [:]) {
+        self.workingDirectory = InMemoryFileSystem.normalized(workingDirectory, from: "/")
+        addDirectory(self.workingDirectory)
+        for (path, bytes) in files { write(path, bytes) }
+    }
+
+    // MARK: Setting up and looking
+
+    /// Creates a folder and its parents.
+    package func addDirectory(_ path: String) {
+        var p = absolute(path)
+        while p != "/" {
+            directories.insert(p)
+            p = Self.parent(of: p)
+        }
+    }
+
+    /// Writes a file, creating its folders.
+    package func write(_ path: String, _ bytes: [UInt8]) {
+        let p = absolute(path)
+        addDirectory(Self.parent(of: p))
+        files[p] = bytes
+    }
+
+    package func write(_ path: String, _ text: String) { write(path, Array(text.utf8)) }
+
+    package func bytes(_ path: String) -> [UInt8]? { files[absolute(path)] }
+
+    package func text(_ path: String) -> String? { bytes(path).map { String(decoding: $0, as: UTF8.self) } }
+
+    package func remove(_ path: String) { files[absolute(path)] = nil }
+
+    // MARK: FileSystem
+
+    package func read(_ path: String, limit: Int, followSymlink: Bool) throws(CLIError) -> [UInt8] {
+        switch whole(path, limit: limit) {
+        case .success(let b): return b
+        case .failure(let f):
+            switch f {
+            case .missing: throw CLIError(.noInput, "\(path): no such file")
+            case .tooLarge: throw CLIError(.dataError, "\(path): the file \(f.reason)")
+            default: throw CLIError(.noInput, "\(path) \(f.reason)")
+            }
+        }
+    }
+
+    package func readPrevious(_ path: String, limit: Int) -> PreviousFile {
+        switch whole(path, limit: limit) {
+        case .success(let b): return .bytes(b)
+        case .failure(.missing): return .absent
+        case .failure(let f): return .damaged(f.reason)
+        }
+    }
+
+    package func readEnds(_ path: String, count: Int) -> (head: [UInt8], tail: [UInt8])? {
+        guard let b = files[absolute(path)] else { return nil }
+        return (Array(b.prefix(count)), Array(b.suffix(count)))
+    }
+
+    package func openChunks(_ path: String, followSymlink: Bool, limit: Int) -> Result<any OpenFile, FileReadFailure> {
+        whole(path, limit: limit).map { MemoryFile(bytes: $0) as any OpenFile }
+    }
+
+    package func isDirectory(_ path: String) -> Bool { directories.contains(absolute(path)) }
+
+    package func ensureDirectory(_ path: String) throws(CLIError) {
+        let p = absolute(path)
+        if directories.contains(p) { return }
+        if files[p] != nil { throw CLIError(.cannotCreate, "\(path): exists and is not a folder") }
+        guard directories.contains(Self.parent(of: p)) else {
+            throw CLIError(.cannotCreate, "cannot create the output folder \(path): No such file or directory")
+        }
+        directories.insert(p)
+    }
+
+    package func names(in directory: String) -> [String]? {
+        let d = absolute(directory)
+        guard directories.contains(d) else { return nil }
+        let prefix = d == "/" ? "/" : d + "/"
+        let inside = (Array(files.keys) + Array(directories)).filter { $0.hasPrefix(prefix) && $0 != d }
+        return inside.map { String($0.dropFirst(prefix.count)) }.filter { !$0.contains("/") }
+    }
+
+    package func replaceIfChanged(_ bytes: [UInt8], directory: String, name: String) throws(CLIError) -> Bool {
+        let p = absolute(directory + "/" + name)
+        guard directories.contains(absolute(directory)) else {
+            throw CLIError(.cannotCreate, "cannot write in \(directory): No such file or directory")
+        }
+        if files[p] == bytes { return false }
+        files[p] = bytes
+        return true
+    }
+
+    package func lockOutput(_ directory: String, timeout: Double) throws(CLIError) -> OutputFolderLock {
+        let lock = absolute(directory + "/" + OutputLock.fileName)
+        guard directories.contains(absolute(directory)) else {
+            throw CLIError(.cannotCreate, "cannot create the lock file \(directory)/\(OutputLock.fileName): No such file or directory")
+        }
+        if files[lock] == nil { files[lock] = [] }
+        return OutputFolderLock {}
+    }
+
+    package func feedSink(directory: String, dryRun: Bool) -> any FeedFileSink {
+        MemorySink(fileSystem: self, directory: directory, dryRun: dryRun)
+    }
+
+    package func withScheduleLock<T>(on path: String, _ body: () throws -> T) throws -> T {
+        guard directories.contains(Self.parent(of: absolute(path))) else {
+            throw CLIError(.noInput, "\(Self.parent(of: path)): cannot open the schedule's folder: No such file or directory")
+        }
+        return try body()
+    }
+
+    package func replaceSchedule(_ path: String, old: [UInt8], with new: [UInt8]) throws(CLIError) -> String? {
+        files[absolute(path) + ".bak"] = old
+        files[absolute(path)] = new
+        return nil
+    }
+
+    // MARK: Paths
+
+    private func whole(_ path: String, limit: Int) -> Result<[UInt8], FileReadFailure> {
+        let p = absolute(path)
+        if directories.contains(p) { return .failure(.notRegular("a folder")) }
+        guard let b = files[p] else { return .failure(.missing) }
+        guard b.count <= limit else { return .failure(.tooLarge(size: Int64(b.count), limit: limit)) }
+        return .success(b)
+    }
+
+    /// The absolute, normalised path (no `.`, `..` or repeated slashes).
+    func absolute(_ path: String) -> String { Self.normalized(path, from: workingDirectory) }
+
+    static func normalized(_ path: String, from base: String) -> String {
+        var parts: [Substring] = []
+        for part in ((path.hasPrefix("/") ? "" : base + "/") + path).split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let p = String(path[..<slash])
+        return p.isEmpty ? "/" : p
+    }
+
+    /// A file's bytes, read a chunk at a time.
+    private final class MemoryFile: OpenFile {
+        let bytes: [UInt8]
+        var position = 0
+        init(bytes: [UInt8]) { self.bytes = bytes }
+        var size: Int64 { Int64(bytes.count) }
+        func read(into buffer: inout [UInt8], at offset: Int, count: Int) throws(FileReadFailure) -> Int {
+            let n = min(count, bytes.count - position)
+            buffer.replaceSubrange(offset..<(offset + n), with: bytes[position..<(position + n)])
+            position += n
+            return n
+        }
+        func close() {}
+    }
+
+    /// Feeds collected whole, then each stored unless it holds the same bytes already.
+    private final class MemorySink: FeedFileSink {
+        let fileSystem: InMemoryFileSystem
+        let directory: String
+        let dryRun: Bool
+        var open: [String: [UInt8]] = [:]
+        var finished: [(name: String, bytes: [UInt8], events: Int)] = []
+        private(set) var written: [(name: String, events: Int)] = []
+
+        init(fileSystem: InMemoryFileSystem, directory: String, dryRun: Bool) {
+            self.fileSystem = fileSystem
+            self.directory = directory
+            self.dryRun = dryRun
+        }
+
+        func begin(_ name: String) { if !dryRun { open[name] = [] } }
+        func append(_ bytes: [UInt8], to name: String) { open[name]?.append(contentsOf: bytes) }
+        func finish(_ name: String, events: Int) {
+            if let b = open.removeValue(forKey: name) { finished.append((name, b, events)) }
+        }
+
+        func close() throws(CLIError) {
+            for f in finished where try fileSystem.replaceIfChanged(f.bytes, directory: directory, name: f.name) {
+                written.append((f.name, f.events))
+            }
+            finished.removeAll()
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import FeedBuilder
+
+/// The feeds of classes removed from the schedule. Their subscribers would otherwise keep the
+/// classes that no longer happen forever: each `<calendar id>-<class id>.ics` of a class that is
+/// gone is rewritten as a valid feed with no events, named "... (this class has ended)", so
+/// subscribed calendars empty themselves. Deleting the file retires it for good (see
+/// docs/EXCEPTIONS.md); a build never creates one.
+enum RetiredFeeds {
+    /// Rewrites the feeds of removed classes in `directory`; returns the names written.
+    /// Called holding the output lock, after the current feeds were written.
+    static func retire(in directory: String, builder: FeedBuilder, fileSystem: any FileSystem) throws(CLIError) -> [String] {
+        let current = Set(builder.schedule.classes.map(\.id))
+        var written: [String] = []
+        for name in (fileSystem.names(in: directory) ?? []).sorted() {
+            guard let id = builder.classID(ofFeedFile: name), !current.contains(id) else { continue }
+            guard let header = readHeader(directory + "/" + name, fileSystem),
+                let bytes = builder.retiredClassFeed(classID: id, previous: header)
+            else { continue }
+            if try fileSystem.replaceIfChanged(bytes, directory: directory, name: name) { written.append(name) }
+        }
+        return written
+    }
+
+    /// The first 64 KiB of a regular file (a feed's header is far shorter), or nil.
+    private static func readHeader(_ path: String, _ fileSystem: any FileSystem) -> [UInt8]? {
+        guard case .success(let file) = fileSystem.openChunks(path, followSymlink: false, limit: Int.max) else { return nil }
+        defer { file.close() }
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        var done = 0
+        while done < buffer.count {
+            guard let n = try? file.read(into: &buffer, at: done, count: buffer.count - done) else { return nil }
+            if n == 0 { break }
+            done += n
+        }
+        return Array(buffer[0..<done])
+    }
+}

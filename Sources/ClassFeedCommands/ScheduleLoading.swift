@@ -1,0 +1,40 @@
+import CivilTime
+import Timetable
+
+/// Reads, decodes and validates a schedule file, with the tz database from `TZDIR` or the system.
+struct LoadedSchedule {
+    var schedule: Schedule
+    var warnings: [Diagnostic]
+}
+
+enum ScheduleLoading {
+    static func timeZoneDatabase(_ context: CommandContext) throws(CLIError) -> TimeZoneDatabase {
+        let dir = context.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? TimeZoneDatabase.systemDirectory
+        guard context.fileSystem.isDirectory(dir) else {
+            throw CLIError(.osFile, "the time-zone database \(dir) is missing; install the tzdata package or set TZDIR")
+        }
+        return TimeZoneDatabase(directory: dir)
+    }
+
+    static func load(_ path: String, _ context: CommandContext, strict: Bool) throws -> LoadedSchedule {
+        let bytes = try context.fileSystem.read(path, limit: ScheduleLimits.fileBytes)
+        return try load(bytes: bytes, path: path, label: path, context, strict: strict)
+    }
+
+    /// Decodes and validates schedule bytes read from `path` (or an edit's candidate for it,
+    /// named `label` in messages), with its holiday calendars.
+    static func load(bytes: [UInt8], path: String, label: String, _ context: CommandContext, strict: Bool) throws -> LoadedSchedule {
+        let db = try timeZoneDatabase(context)
+        var (schedule, diagnostics) = try ScheduleDecoder.decode(bytes, file: label) { name throws(ZoneDataError) in
+            try db.rules(for: name)
+        }
+        schedule.sourceFile = label
+        diagnostics += try HolidayLoading.attach(to: &schedule, scheduleFile: path, fileSystem: context.fileSystem)
+        diagnostics += ScheduleValidator.validate(schedule)
+        let errors = diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty || (strict && !diagnostics.isEmpty) {
+            throw ScheduleError(strict ? diagnostics.map { var d = $0; d.severity = .error; return d } : diagnostics)
+        }
+        return LoadedSchedule(schedule: schedule, warnings: diagnostics)
+    }
+}
