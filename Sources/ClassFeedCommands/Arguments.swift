@@ -1,3 +1,5 @@
+import Timetable
+
 /// A small command-line parser: `--name value`, `--name=value`, boolean `--flag`, positionals.
 struct Arguments {
     private(set) var values: [String: String] = [:]
@@ -61,7 +63,7 @@ struct Arguments {
             } else {
                 let all = valued + booleans
                 var hint = ""
-                if let m = all.min(by: { distance($0, name) < distance($1, name) }), distance(m, name) <= 2 {
+                if let m = all.min(by: { editDistance($0, name) < editDistance($1, name) }), editDistance(m, name) <= 2 {
                     hint = "; did you mean '--\(m)'?"
                 }
                 throw CLIError(.usage, "unknown option '--\(name)' for '\(command)'\(hint) (see 'classfeed \(command) --help')")
@@ -78,17 +80,4 @@ struct Arguments {
         assert(declared.contains(name), "--\(name) is not declared in the command's CommandSpec")
         return flags.contains(name)
     }
-}
-
-private func distance(_ a: String, _ b: String) -> Int {
-    let x = Array(a), y = Array(b)
-    var prev = Array(0...y.count)
-    for i in 1...max(x.count, 1) where !x.isEmpty {
-        var cur = [i] + Array(repeating: 0, count: y.count)
-        for j in stride(from: 1, through: y.count, by: 1) {
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-        }
-        prev = cur
-    }
-    return x.isEmpty ? y.count : prev[y.count]
 }

@@ -100,6 +100,11 @@ package func closestMatch(to word: String, in candidates: [String]) -> String? {
     return nil
 }
 
+/// Optimal-string-alignment distance between two words, compared as Unicode scalars.
+package func editDistance(_ a: String, _ b: String) -> Int {
+    editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars))
+}
+
 /// Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent
 /// transpositions ("strat" -> "start") each cost one.
 private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
