@@ -17,7 +17,16 @@ final class FileSink: FeedFileSink {
         var temp: String
         var old: Int32  // -1 when there is no previous file
         var identical: Bool
+        /// Small appends gathered into one write system call (a network's combined feed gets
+        /// one append per class: a write each was a large part of its build time).
+        var buffer: [UInt8] = []
     }
+
+    /// Appends are gathered up to this many bytes before they are written.
+    static let bufferBytes = 1 << 18
+    /// An append this large is written straight through: copying it costs more than the
+    /// system call it would save.
+    static let directBytes = 1 << 14
 
     let directory: String
     let dryRun: Bool
@@ -57,13 +66,31 @@ final class FileSink: FeedFileSink {
 
     func append(_ bytes: [UInt8], to name: String) {
         guard error == nil, var f = open[name] else { return }
+        if bytes.count >= Self.directBytes {
+            guard flush(&f, name), write(bytes, &f, name) else { return }
+        } else {
+            f.buffer.append(contentsOf: bytes)
+            if f.buffer.count >= Self.bufferBytes { guard flush(&f, name) else { return } }
+        }
+        open[name] = f
+    }
+
+    /// Writes what `f` has gathered; false (the file abandoned) on an error.
+    private func flush(_ f: inout Open, _ name: String) -> Bool {
+        guard !f.buffer.isEmpty else { return true }
+        guard write(f.buffer, &f, name) else { return false }
+        f.buffer.removeAll(keepingCapacity: true)
+        return true
+    }
+
+    private func write(_ bytes: [UInt8], _ f: inout Open, _ name: String) -> Bool {
         guard POSIXFileSystem.writeAll(f.fd, bytes) else {
             fail(CLIError(.ioError, "cannot write \(directory)/\(name): \(POSIXFileSystem.errorText()); the previous file is unchanged"))
             abandon(name)
-            return
+            return false
         }
         if f.identical { f.identical = oldMatches(f.old, bytes) }
-        open[name] = f
+        return true
     }
 
     /// Reads the same number of bytes from the old file and compares.
@@ -83,7 +110,8 @@ final class FileSink: FeedFileSink {
     }
 
     func finish(_ name: String, events: Int) {
-        guard error == nil, var f = open.removeValue(forKey: name) else { return }
+        guard error == nil, var f = open[name], flush(&f, name) else { return }
+        open[name] = nil
         if f.identical {
             // The old file must end here too.
             f.identical = POSIXFileSystem.readSome(f.old, into: &scratch, at: 0, count: 1) == 0

@@ -75,38 +75,18 @@ package struct FeedBuilder: Sendable {
         sink.begin(combined)
         sink.append(header.bytes, to: combined)
         var total = 0
-        // Small blocks (a series master and its exceptions) are gathered into chunks of about
-        // 256 KiB: one append (a write system call) per class was a large part of a big
-        // network's build time. Large blocks go straight through, as copying them costs more
-        // than the write it would save.
-        var chunk: [UInt8] = []
         for i in all {
             let block = state.events(ofClass: i)
-            if block.bytes.count >= Self.directBlockBytes {
-                if !chunk.isEmpty {
-                    sink.append(chunk, to: combined)
-                    chunk.removeAll(keepingCapacity: true)
-                }
-                sink.append(block.bytes, to: combined)
-            } else {
-                chunk.append(contentsOf: block.bytes)
-                if chunk.count >= Self.combinedChunkBytes {
-                    sink.append(chunk, to: combined)
-                    chunk.removeAll(keepingCapacity: true)
-                }
-            }
+            sink.append(block.bytes, to: combined)
             total += block.count
             if classFeeds { writeFile(to: sink, name: fileName(classIndex: i), classes: [i], single: i, blocks: [block]) }
         }
-        if !chunk.isEmpty { sink.append(chunk, to: combined) }
         sink.append(Self.endCalendar, to: combined)
         sink.finish(combined, events: total)
         return state.newestStamp
     }
 
     private static let endCalendar = Array("END:VCALENDAR\r\n".utf8)
-    private static let combinedChunkBytes = 1 << 18
-    private static let directBlockBytes = 1 << 14
 
     private func writeFile(to sink: FeedSink, name: String, classes: [Int], single: Int?, blocks: [EventBlock]) {
         var header = ContentLineWriter()
