@@ -5,7 +5,7 @@ import Timetable
 /// The human-readable table `upcoming` prints: one line per occurrence in the calendar's zone.
 enum OccurrenceTable {
     static func render(_ list: [Occurrence], schedule: Schedule, from: LocalDate, to: LocalDate, color: Bool) -> String {
-        var lines = ["Classes from \(FeedBuilder.humanDate(from)) to \(FeedBuilder.humanDate(to)) (times in \(schedule.calendar.timeZone))"]
+        var lines = ["Classes from \(from.humanDate) to \(to.humanDate) (times in \(schedule.calendar.timeZone))"]
         if list.isEmpty { lines.append("  no classes") }
         let width = list.map { schedule.classes[$0.classIndex].title.count }.max() ?? 0
         for o in list {
@@ -17,7 +17,7 @@ enum OccurrenceTable {
                 let mark = "cancelled" + (reason.map { ": \($0)" } ?? "")
                 line += "  " + (color ? "\u{1B}[31m\(mark)\u{1B}[0m" : mark)
             } else if let m = o.movedFrom {
-                let mark = "moved from \(FeedBuilder.humanDate(m.date)) \(m.time)" + (o.moveReason.map { " (\($0))" } ?? "")
+                let mark = "moved from \(m.date.humanDate) \(m.time)" + (o.moveReason.map { " (\($0))" } ?? "")
                 line += "  " + (color ? "\u{1B}[33m\(mark)\u{1B}[0m" : mark)
             }
             while line.hasSuffix(" ") { line.removeLast() }  // no padding after the last column

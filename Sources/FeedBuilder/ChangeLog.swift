@@ -277,8 +277,8 @@ package struct ChangeLog {
         var lines: [String] = []
         for change in Change.allCases {
             guard let t = tallies[change.rawValue] else { continue }
-            let a = FeedBuilder.humanDate(rules.localDateTime(at: t.first).date)
-            let b = FeedBuilder.humanDate(rules.localDateTime(at: t.last).date)
+            let a = rules.localDateTime(at: t.first).date.humanDate
+            let b = rules.localDateTime(at: t.last).date.humanDate
             let n = CappedLines<Int64>.grouped(t.count)
             lines.append("\(change.verb) \(t.count == 1 ? "1 event" : "\(n) events") " + (a == b ? "on \(a)" : "from \(a) to \(b)"))
         }

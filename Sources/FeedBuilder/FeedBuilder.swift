@@ -241,7 +241,7 @@ package struct FeedBuilder: Sendable {
                 + schedule.calendar.bookingLabel.utf8.count + 64)
         func newParagraph() { if !text.isEmpty { text += "\n\n" } }
         if let from = o.movedFrom {
-            text += "Moved from " + FeedBuilder.humanDate(from.date) + " " + from.time.description
+            text += "Moved from " + from.date.humanDate + " " + from.time.description
             if let r = o.moveReason { text += " (" + r + ")" }
             text += "."
         }
@@ -261,12 +261,5 @@ package struct FeedBuilder: Sendable {
             text += url
         }
         return text.isEmpty ? nil : text
-    }
-
-    /// "Thu 24 Dec 2026".
-    package static func humanDate(_ d: LocalDate) -> String {
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let c = d.components
-        return "\(d.weekday.shortName) \(c.day) \(months[c.month - 1]) \(c.year)"
     }
 }

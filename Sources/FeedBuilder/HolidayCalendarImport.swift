@@ -23,7 +23,7 @@ package enum HolidayCalendarImport {
     /// Events longer than this many days are reported (a DTEND one year too late is a typo).
     package static let longEventDays = 31
     /// The reason used when an event has no SUMMARY.
-    package static let defaultReason = "Public holiday"
+    package static let defaultReason = ScheduleException.defaultHolidayReason
 
     package struct Result: Sendable {
         /// One cancellation of every class per all-day event, in file order.

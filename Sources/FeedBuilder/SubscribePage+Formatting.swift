@@ -108,13 +108,13 @@ extension SubscribePage {
     func dateTimeText(_ instant: Int64) -> String {
         guard let rules = schedule.zones[schedule.calendar.timeZone] else {
             let l = LocalDateTime(localSeconds: instant)
-            return FeedBuilder.humanDate(l.date) + " at \(l.time) UTC"
+            return l.date.humanDate + " at \(l.time) UTC"
         }
         let l = rules.localDateTime(at: instant)
         let o = rules.offset(at: instant)
         let abbr = o.abbreviation.isEmpty || o.abbreviation.hasPrefix("+") || o.abbreviation.hasPrefix("-")
             ? Self.utcOffset(o.seconds) : o.abbreviation
-        return FeedBuilder.humanDate(l.date) + " at " + String(l.time.description.prefix(5)) + " " + abbr
+        return l.date.humanDate + " at " + String(l.time.description.prefix(5)) + " " + abbr
     }
 
     /// "2026-11-27T09:00:00Z", a valid global date and time string.

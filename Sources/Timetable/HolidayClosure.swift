@@ -6,6 +6,9 @@ import CivilTime
 /// cancellations (``Schedule/holidayClosures``), which the engine applies after the schedule's
 /// own exceptions and which classes with `"ignoreHolidays": true` skip.
 extension ScheduleException {
+    /// The reason of a holiday closure whose event has no title.
+    package static let defaultHolidayReason = "Public holiday"
+
     /// Where an exception comes from.
     package enum Origin: Sendable, Hashable {
         /// An entry of schedule.json's `exceptions`.

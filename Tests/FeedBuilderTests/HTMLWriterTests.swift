@@ -89,7 +89,7 @@ import Timetable
             #expect(written { $0.isoDate(d) } == d.description)
             #expect(written { $0.time(t) } == t.description)
             #expect(written { $0.isoDateTime(LocalDateTime(date: d, time: t)) } == LocalDateTime(date: d, time: t).description)
-            #expect(written { $0.humanDate(d) } == FeedBuilder.humanDate(d))
+            #expect(written { $0.humanDate(d) } == d.humanDate)
         }
     }
 }

@@ -7,7 +7,7 @@ package enum ExceptionEffects {
     /// Lines printed per exception before "... and N more".
     package static let maxLines = 60
 
-    package static func day(_ d: LocalDate) -> String { FeedBuilder.humanDate(d) }
+    package static func day(_ d: LocalDate) -> String { d.humanDate }
 
     /// `exceptions[0]: Thu 24 Dec 2026 to Sun 3 Jan 2027, every class cancelled: Christmas closure`.
     package static func heading(_ e: ScheduleException) -> String {
@@ -18,7 +18,7 @@ package enum ExceptionEffects {
         case .cancel(let from, let to):
             s += day(from) + (from == to ? "" : " to " + day(to))
             if e.isFromHolidayCalendar {
-                return s + ", holiday: " + (e.reason ?? HolidayCalendarImport.defaultReason)
+                return s + ", holiday: " + (e.reason ?? ScheduleException.defaultHolidayReason)
             }
             s += ", " + (e.classID.map { "class \($0)" } ?? "every class") + " cancelled"
         case .move(let date, let toDate, let toStart):

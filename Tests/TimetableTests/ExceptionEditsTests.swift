@@ -1,8 +1,7 @@
 import CivilTime
 import Testing
-import Timetable
 
-@testable import FeedBuilder
+@testable import Timetable
 
 /// The rules of editing exceptions, as values: no files, no command line.
 @Suite struct ExceptionEditsTests {
@@ -17,7 +16,7 @@ import Timetable
         """
 
     func check(_ body: (Schedule, RecurrenceEngine) throws(ExceptionEditRefusal) -> Void) throws -> ExceptionEditRefusal? {
-        let s = try Support.schedule(Self.json, file: "schedule.json")
+        let s = try ScheduleFixture.schedule(Self.json)
         do {
             try body(s, RecurrenceEngine(schedule: s))
             return nil
@@ -63,7 +62,7 @@ import Timetable
     }
 
     @Test func aRemovalFindsTheEntryAndTheWindowItAffects() throws {
-        let s = try Support.schedule(Self.json, file: "schedule.json")
+        let s = try ScheduleFixture.schedule(Self.json)
         let move = try ExceptionEdits.removal(date: Self.d("2026-12-10"), to: nil, classID: "hips-thursday", in: s) { _ in "" }
         #expect(move.indices == [1])
         #expect(move.window == (Self.d("2026-12-10"), Self.d("2026-12-11")))
