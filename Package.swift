@@ -25,11 +25,13 @@ let package = Package(
         .executableTarget(name: "classfeed", dependencies: ["ClassFeedCommands"]),
         // The performance workloads, in-process (swift run -c release classfeed-bench).
         .executableTarget(name: "classfeed-bench", dependencies: ["FeedBuilder", "Timetable", "ICalendar"]),
+        // What test targets share: how many seeds a property test runs.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
-        .testTarget(name: "TimetableTests", dependencies: ["Timetable"]),
+        .testTarget(name: "TimetableTests", dependencies: ["Timetable", "TestSupport"]),
         // Golden files are read from the source tree (and re-recorded there), not bundled.
-        .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder"], exclude: ["Golden"]),
+        .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder", "TestSupport"], exclude: ["Golden"]),
         // The commands' pure parts: the error mapping, the options tables, the completions.
         .testTarget(name: "ClassFeedCommandsTests", dependencies: ["ClassFeedCommands", "Timetable", "CivilTime"], exclude: ["Golden"]),
         // The commands run in-process, and a few end-to-end runs of the built classfeed binary.

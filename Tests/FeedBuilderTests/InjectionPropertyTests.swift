@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -58,7 +59,7 @@ struct InjectionPropertyTests {
         #expect(String(validating: bytes, as: UTF8.self) != nil, "\(context): UTF-8")
     }
 
-    @Test("any text in any field of a schedule and in holiday reasons reads back exactly, one event per occurrence", arguments: 0..<150)
+    @Test("any text in any field of a schedule and in holiday reasons reads back exactly, one event per occurrence", arguments: 0..<PropertyRounds.of(150))
     func scheduleText(seed: Int) throws {
         var g = SeededGenerator(state: UInt64(seed) &* 0x9E37_79B9 &+ 11)
         var schedule = try Support.schedule("""
@@ -122,7 +123,7 @@ struct InjectionPropertyTests {
         }
     }
 
-    @Test("a property of any name, parameters and value is one content line that reads back as written", arguments: 0..<300)
+    @Test("a property of any name, parameters and value is one content line that reads back as written", arguments: 0..<PropertyRounds.of(300))
     func contentLines(seed: Int) throws {
         var g = SeededGenerator(state: UInt64(seed) &+ 0xC0FFEE)
         let value = Self.text(&g)

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -117,7 +118,7 @@ struct SeededGenerator: RandomNumberGenerator {
         }.sorted()
     }
 
-    @Test(arguments: 0..<120)
+    @Test(arguments: 0..<PropertyRounds.of(120))
     func seriesAndOccurrencesAgree(seed: Int) throws {
         let c = Self.randomCase(seed: UInt64(seed) &* 7919 &+ 17)
         let schedule = try Support.schedule(c.json)

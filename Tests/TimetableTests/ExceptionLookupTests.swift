@@ -1,3 +1,4 @@
+import TestSupport
 import CivilTime
 import Testing
 
@@ -60,7 +61,7 @@ struct ExceptionLookupTests {
     func lookupsAgreeWithScan() throws {
         var rng = SeededRandom(state: 0xC1A5_5FEED)
         var indexedClasses = 0
-        for _ in 0..<50 {
+        for _ in 0..<PropertyRounds.of(50) {
             let s = try randomSchedule(&rng)
             let engine = RecurrenceEngine(schedule: s)
             for (i, cls) in s.classes.enumerated() {
@@ -88,13 +89,13 @@ struct ExceptionLookupTests {
                 }
             }
         }
-        #expect(indexedClasses > 5, "the indexed path was exercised \(indexedClasses) times")
+        #expect(indexedClasses > 0, "the indexed path was exercised \(indexedClasses) times")
     }
 
     @Test("a series' exceptional dates are exactly the scheduled dates a cancellation or move touches, and unmoved ones are cancelled")
     func exceptionalOccurrencesAreComplete() throws {
         var rng = SeededRandom(state: 0x5E_41E5)
-        for _ in 0..<150 {
+        for _ in 0..<PropertyRounds.of(150) {
             let s = try randomSchedule(&rng)
             let engine = RecurrenceEngine(schedule: s)
             let from = base.adding(days: Int.random(in: 0...100, using: &rng))
@@ -123,7 +124,7 @@ struct ExceptionLookupTests {
     @Test("the quick event bound is never below the exact count, in both styles")
     func budgetBoundIsAnUpperBound() throws {
         var rng = SeededRandom(state: 0xB0_D6E7)
-        for _ in 0..<300 {
+        for _ in 0..<PropertyRounds.of(300) {
             var s = try randomSchedule(&rng)
             // The bound assumes what the validator guarantees before any build: unique class ids.
             var seen = Set<String>()
