@@ -1,0 +1,96 @@
+/// Finds the next byte that needs attention, eight bytes at a time: the one word-at-a-time
+/// scan in ClassFeed (HTML and TEXT escaping, JSON strings, line breaks all use it).
+///
+/// A scanner stops at up to five given byte values, at any byte below a threshold (control
+/// characters), and optionally at any byte of 0x80 and above (non-ASCII). A word of eight bytes
+/// is tested at once: for `x` = word XOR a repeated value, `(x - 0x01…) & ~x & 0x80…` is
+/// nonzero exactly when some byte of `x` is zero, and `(w - t…) & ~w & 0x80…` when some byte
+/// of `w` is below `t` (for `t` ≤ 0x80). A word that may hold a stop is then looked at byte by
+/// byte against an exact 256-bit table, so the answer never depends on the word tricks.
+package struct ByteScanner: Sendable {
+    /// Membership of each byte value, bit `b & 63` of word `b >> 6`.
+    @usableFromInline let table0, table1, table2, table3: UInt64
+    /// The stop values, each repeated in all eight bytes (unused slots repeat the first).
+    @usableFromInline let needle0, needle1, needle2, needle3, needle4: UInt64
+    /// The threshold repeated (0: none).
+    @usableFromInline let below: UInt64
+    /// 0x80… when bytes of 0x80 and above stop, else 0.
+    @usableFromInline let highMask: UInt64
+
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// A scanner stopping at each of `bytes` (at most five), at every byte below `below`
+    /// (at most 0x80; 0 for none), and at every non-ASCII byte when `nonASCII` is true.
+    package init(stoppingAt bytes: [UInt8], below: UInt8 = 0, nonASCII: Bool = false) {
+        precondition(bytes.count <= 5, "a scanner tests at most five byte values")
+        precondition(below <= 0x80, "thresholds above 0x80 are not exact")
+        var t: [UInt64] = [0, 0, 0, 0]
+        for v in 0..<256 {
+            let b = UInt8(v)
+            if bytes.contains(b) || b < below || (nonASCII && b >= 0x80) { t[v >> 6] |= 1 << UInt64(v & 63) }
+        }
+        (table0, table1, table2, table3) = (t[0], t[1], t[2], t[3])
+        // With no values, a needle that can never match a zero byte is impossible to build, so
+        // the threshold or high mask alone decides: the needles repeat a value already covered,
+        // or, with nothing to stop at, any word is passed over (the table says no anyway).
+        let first = bytes.first ?? (below > 0 ? 0 : (nonASCII ? 0x80 : 0))
+        func repeated(_ k: Int) -> UInt64 { Self.ones &* UInt64(k < bytes.count ? bytes[k] : first) }
+        needle0 = repeated(0)
+        needle1 = repeated(1)
+        needle2 = repeated(2)
+        needle3 = repeated(3)
+        needle4 = repeated(4)
+        self.below = Self.ones &* UInt64(below)
+        highMask = nonASCII ? Self.highs : 0
+    }
+
+    /// Whether the scanner stops at `byte`.
+    @inlinable @inline(__always)
+    package func stops(at byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = table0
+        case 1: word = table1
+        case 2: word = table2
+        default: word = table3
+        }
+        return word >> UInt64(byte & 63) & 1 != 0
+    }
+
+    /// Whether any of the eight bytes of `word` may be a stop: never false when one is.
+    @inlinable @inline(__always)
+    package func mayStop(inWord word: UInt64) -> Bool {
+        @inline(__always) func zero(_ x: UInt64) -> UInt64 { (x &- Self.ones) & ~x & Self.highs }
+        let hits = zero(word ^ needle0) | zero(word ^ needle1) | zero(word ^ needle2) | zero(word ^ needle3)
+            | zero(word ^ needle4) | ((word &- below) & ~word & Self.highs) | (word & highMask)
+        return hits != 0
+    }
+
+    /// The index of the first stop in `bytes` at or after `start`; `bytes.count` when there is
+    /// none. `start` must be within `0...bytes.count` (checked).
+    @inlinable
+    package func firstStop(in bytes: Span<UInt8>, from start: Int = 0) -> Int {
+        precondition(start >= 0 && start <= bytes.count, "scan start out of range")
+        return bytes.withUnsafeBytes { raw in
+            let n = raw.count
+            var i = start
+            while i < n {
+                // Past whole words without a stop (most of them).
+                if i + 8 <= n,
+                    !mayStop(inWord: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                {
+                    i += 8
+                    continue
+                }
+                if stops(at: raw[i]) { return i }
+                i += 1
+            }
+            return n
+        }
+    }
+
+    /// Whether `bytes` holds any stop.
+    @inlinable
+    package func anyStop(in bytes: Span<UInt8>) -> Bool { firstStop(in: bytes) < bytes.count }
+}
