@@ -36,6 +36,11 @@ package struct ByteBuffer: ~Copyable {
         }
     }
 
+    /// Appends the bytes written to `array`: one copy, where `array` would be two.
+    package func appendContents(to array: inout [UInt8]) {
+        array.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// Calls `body` with the bytes written, without copying them.
     @inlinable
     package func withSpan<R, E: Error>(_ body: (Span<UInt8>) throws(E) -> R) throws(E) -> R {

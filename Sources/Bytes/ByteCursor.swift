@@ -100,3 +100,11 @@ extension Span where Element == UInt8 {
         return withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Appends the bytes of `span` (a run of a string's UTF-8, typically) in one copy.
+    @inlinable
+    package mutating func append(bytes span: Span<UInt8>) {
+        span.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
+}

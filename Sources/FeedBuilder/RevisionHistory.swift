@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Bytes
 import ICalendar
 
 /// What a subscriber already has for each event, read back from the feeds in the output folder,
@@ -162,9 +160,9 @@ package struct RevisionScanner {
     }
 
     private mutating func scanLines(upTo limit: Int, _ found: (UInt64, RevisionHistory.Revision) -> Void) throws(ICalendarParseError) -> Int {
-        let bytes = pending
-        return try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(ICalendarParseError) -> Int in
-            guard let base = b.baseAddress else { return 0 }
+        let bytes = pending  // a copy of the reference: `self` changes while scanning
+        let b = bytes.span.extracting(0..<limit)
+        do {
             var i = 0
             let n = limit
             while i < n {
@@ -180,7 +178,7 @@ package struct RevisionScanner {
                     }
                     throw ICalendarParseError(line: startLine, message: "expected NAME:value")
                 }
-                let kind = Kind(UnsafeBufferPointer(rebasing: b[nameStart..<i]))
+                let kind = Kind(b.extracting(nameStart..<i))
                 // Hash the logical line piece by piece (unfolding), keeping the value (after the
                 // first ':'; parameters come before it, possibly folded) when needed.
                 var hasher = LineHasher()
@@ -189,22 +187,20 @@ package struct RevisionScanner {
                 var inValue = false
                 var pieceStart = nameStart
                 while true {
-                    var nl = n
-                    if let hit = memchr(base + pieceStart, 0x0A, n - pieceStart) {
-                        nl = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                    }
+                    let nl = Self.lineFeed.firstStop(in: b, from: pieceStart)
                     var pieceEnd = nl
                     if pieceEnd > pieceStart, b[pieceEnd - 1] == 0x0D { pieceEnd -= 1 }
-                    hasher.add(UnsafeBufferPointer(rebasing: b[pieceStart..<pieceEnd]))
+                    let piece = b.extracting(pieceStart..<pieceEnd)
+                    hasher.add(piece)
                     var valueStart = pieceStart
-                    if !inValue, let hit = memchr(base + pieceStart, 0x3A, pieceEnd - pieceStart) {
+                    if !inValue, case let colon = Self.colon.firstStop(in: piece), colon < piece.count {
                         inValue = true
-                        valueStart = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+                        valueStart = pieceStart + colon + 1
                     } else if !inValue {
                         valueStart = pieceEnd
                     }
                     if keep && inValue && valueStart < pieceEnd {
-                        value.append(contentsOf: UnsafeBufferPointer(rebasing: b[valueStart..<pieceEnd]))
+                        value.append(bytes: b.extracting(valueStart..<pieceEnd))
                     }
                     i = min(nl + 1, n)
                     if i < n, b[i] == 0x20 || b[i] == 0x09 {
@@ -220,6 +216,9 @@ package struct RevisionScanner {
             return i
         }
     }
+
+    private static let lineFeed = ByteScanner(stoppingAt: [0x0A])
+    private static let colon = ByteScanner(stoppingAt: [0x3A])
 
     private mutating func handle(
         _ kind: Kind, _ h: UInt64, _ line: Int, _ found: (UInt64, RevisionHistory.Revision) -> Void
@@ -279,24 +278,30 @@ package struct RevisionScanner {
     private enum Kind {
         case begin, end, uid, recurrenceID, dtstamp, lastModified, sequence, other
 
-        init(_ name: UnsafeBufferPointer<UInt8>) {
-            func equals(_ s: StaticString) -> Bool {
-                guard name.count == s.utf8CodeUnitCount else { return false }
-                let p = s.utf8Start
-                for k in 0..<name.count where name[k] != p[k] { return false }
+        init(_ name: Span<UInt8>) {
+            func equals(_ s: [UInt8]) -> Bool {
+                guard name.count == s.count else { return false }
+                for k in s.indices where name[k] != s[k] { return false }
                 return true
             }
             switch name.count {
-            case 3 where equals("END"): self = .end
-            case 3 where equals("UID"): self = .uid
-            case 5 where equals("BEGIN"): self = .begin
-            case 7 where equals("DTSTAMP"): self = .dtstamp
-            case 8 where equals("SEQUENCE"): self = .sequence
-            case 13 where equals("RECURRENCE-ID"): self = .recurrenceID
-            case 13 where equals("LAST-MODIFIED"): self = .lastModified
+            case 3 where equals(Names.end): self = .end
+            case 3 where equals(Names.uid): self = .uid
+            case 5 where equals(Names.begin): self = .begin
+            case 7 where equals(Names.dtstamp): self = .dtstamp
+            case 8 where equals(Names.sequence): self = .sequence
+            case 13 where equals(Names.recurrenceID): self = .recurrenceID
+            case 13 where equals(Names.lastModified): self = .lastModified
             default: self = .other
             }
         }
+    }
+
+    /// The property names ``Kind`` tells apart, as bytes.
+    private enum Names {
+        static let begin = Array("BEGIN".utf8), end = Array("END".utf8), uid = Array("UID".utf8)
+        static let dtstamp = Array("DTSTAMP".utf8), sequence = Array("SEQUENCE".utf8)
+        static let recurrenceID = Array("RECURRENCE-ID".utf8), lastModified = Array("LAST-MODIFIED".utf8)
     }
 
     /// 0 to ``maxSequence``, digits only (leading zeros allowed), or nil.
