@@ -19,15 +19,18 @@ let package = Package(
         // RFC 5545 wire format: content lines, components, writer, reader, VTIMEZONE, RRULE expansion.
         .target(name: "ICalendar", dependencies: ["CivilTime", "Bytes"]),
         // The studio domain: schedule.json model, decoding and diagnostics, the recurrence engine.
-        .target(name: "Timetable", dependencies: ["CivilTime", "Bytes"]),
+        // RFC 8259 JSON with source locations: values and safe accessors, never pointers.
+        .target(name: "JSON", dependencies: ["Bytes"]),
+        .target(name: "Timetable", dependencies: ["CivilTime", "JSON"]),
         // Joins the two: occurrences -> calendar feeds, stable UIDs.
         .target(name: "FeedBuilder", dependencies: ["ICalendar", "Timetable", "Bytes"]),
-        .executableTarget(name: "classfeed", dependencies: ["FeedBuilder", "Timetable", "ICalendar"]),
+        .executableTarget(name: "classfeed", dependencies: ["FeedBuilder", "Timetable", "JSON", "ICalendar"]),
         // The performance workloads, in-process (swift run -c release classfeed-bench).
         .executableTarget(name: "classfeed-bench", dependencies: ["FeedBuilder", "Timetable", "ICalendar"]),
         .testTarget(name: "BytesTests", dependencies: ["Bytes"]),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "TimetableTests", dependencies: ["Timetable"]),
         // Golden files are read from the source tree (and re-recorded there), not bundled.
         .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder"], exclude: ["Golden"]),

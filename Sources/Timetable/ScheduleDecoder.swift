@@ -1,4 +1,5 @@
 import CivilTime
+import JSON
 
 /// Turns schedule.json bytes into a ``Schedule``, collecting every error and warning with its
 /// file, line:column and JSON path. Unknown keys are errors (a typo must never silently drop a

@@ -1,4 +1,5 @@
 import CivilTime
+import JSON
 
 /// Checks that need the whole schedule: unique ids, exceptions that name real classes, moves of
 /// occurrences that exist. Suspicious but legal input is a warning.

@@ -1,5 +1,6 @@
 import CivilTime
 import FeedBuilder
+import JSON
 import Timetable
 
 /// `classfeed exceptions list|add|move|remove`: closures and moved classes without

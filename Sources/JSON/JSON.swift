@@ -3,6 +3,11 @@ package struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     package var line: Int
     package var column: Int
     package var description: String { "\(line):\(column)" }
+
+    package init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
 }
 
 /// A parsed file's bytes and where its lines start: kept by a decoded schedule, whose classes
@@ -112,10 +117,21 @@ package struct JSONNode: Sendable {
         package var key: String
         package var keyLocation: SourceLocation
         package var value: JSONNode
+
+        package init(key: String, keyLocation: SourceLocation, value: JSONNode) {
+            self.key = key
+            self.keyLocation = keyLocation
+            self.value = value
+        }
     }
 
     package var value: Value
     package var location: SourceLocation
+
+    package init(value: Value, location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
 
     /// What kind of value this is, in words ("a string", "an object").
     package var kind: String {
@@ -134,4 +150,9 @@ package struct JSONNode: Sendable {
 package struct JSONSyntaxError: Error, Sendable {
     package var location: SourceLocation
     package var message: String
+
+    package init(location: SourceLocation, message: String) {
+        self.location = location
+        self.message = message
+    }
 }
