@@ -92,9 +92,23 @@ package struct ByteCursor: Sendable {
 }
 
 extension Span where Element == UInt8 {
+    /// Whether these bytes are exactly `literal`'s UTF-8 (a keyword, a property name).
+    @inlinable
+    package func equals(_ literal: StaticString) -> Bool {
+        guard count == literal.utf8CodeUnitCount else { return false }
+        guard literal.hasPointerRepresentation else {
+            return literal.withUTF8Buffer { w in (0..<count).allSatisfy { self[$0] == w[$0] } }
+        }
+        let w = literal.utf8Start
+        return withUnsafeBufferPointer { b in
+            for k in 0..<b.count where b[k] != w[k] { return false }
+            return true
+        }
+    }
+
     /// The eight bytes at `offset` as a little-endian word (the first byte lowest), read
     /// unaligned. `offset + 8` must be at most `count` (checked).
-    @inlinable
+    @inlinable @inline(__always)
     package func loadWord(at offset: Int) -> UInt64 {
         precondition(offset >= 0 && offset + 8 <= count, "word read out of range")
         return withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }

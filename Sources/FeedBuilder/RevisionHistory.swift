@@ -170,7 +170,11 @@ package struct RevisionScanner {
                 let startLine = lineNumber
                 // Name: up to ';' or ':'.
                 let nameStart = i
-                while i < n, b[i] != 0x3B, b[i] != 0x3A, b[i] != 0x0D, b[i] != 0x0A { i += 1 }
+                while i < n {
+                    let c = b[i]
+                    if c == 0x3B || c == 0x3A || c == 0x0D || c == 0x0A { break }
+                    i += 1
+                }
                 guard i < n, i > nameStart, b[i] == 0x3B || b[i] == 0x3A else {
                     if i == nameStart, i < n, b[i] == 0x0D || b[i] == 0x0A {  // blank line
                         i += (b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A) ? 2 : 1
@@ -227,7 +231,7 @@ package struct RevisionScanner {
         case .begin:
             depth += 1
             guard depth <= 8 else { throw ICalendarParseError(line: line, message: "components nested too deeply") }
-            if eventDepth < 0 && value.elementsEqual("VEVENT".utf8) {
+            if eventDepth < 0 && value.span.equals("VEVENT") {
                 eventDepth = depth
                 fingerprint = Fingerprint()
                 uid.removeAll()
@@ -251,7 +255,7 @@ package struct RevisionScanner {
                 }
             }
             depth -= 1
-            if depth == 0 { sawCalendarEnd = value.elementsEqual("VCALENDAR".utf8) }
+            if depth == 0 { sawCalendarEnd = value.span.equals("VCALENDAR") }
         default:
             guard depth > 0 else { throw ICalendarParseError(line: line, message: "property outside any component") }
             guard eventDepth > 0 && depth == eventDepth else { return }
@@ -279,29 +283,17 @@ package struct RevisionScanner {
         case begin, end, uid, recurrenceID, dtstamp, lastModified, sequence, other
 
         init(_ name: Span<UInt8>) {
-            func equals(_ s: [UInt8]) -> Bool {
-                guard name.count == s.count else { return false }
-                for k in s.indices where name[k] != s[k] { return false }
-                return true
-            }
             switch name.count {
-            case 3 where equals(Names.end): self = .end
-            case 3 where equals(Names.uid): self = .uid
-            case 5 where equals(Names.begin): self = .begin
-            case 7 where equals(Names.dtstamp): self = .dtstamp
-            case 8 where equals(Names.sequence): self = .sequence
-            case 13 where equals(Names.recurrenceID): self = .recurrenceID
-            case 13 where equals(Names.lastModified): self = .lastModified
+            case 3 where name.equals("END"): self = .end
+            case 3 where name.equals("UID"): self = .uid
+            case 5 where name.equals("BEGIN"): self = .begin
+            case 7 where name.equals("DTSTAMP"): self = .dtstamp
+            case 8 where name.equals("SEQUENCE"): self = .sequence
+            case 13 where name.equals("RECURRENCE-ID"): self = .recurrenceID
+            case 13 where name.equals("LAST-MODIFIED"): self = .lastModified
             default: self = .other
             }
         }
-    }
-
-    /// The property names ``Kind`` tells apart, as bytes.
-    private enum Names {
-        static let begin = Array("BEGIN".utf8), end = Array("END".utf8), uid = Array("UID".utf8)
-        static let dtstamp = Array("DTSTAMP".utf8), sequence = Array("SEQUENCE".utf8)
-        static let recurrenceID = Array("RECURRENCE-ID".utf8), lastModified = Array("LAST-MODIFIED".utf8)
     }
 
     /// 0 to ``maxSequence``, digits only (leading zeros allowed), or nil.

@@ -269,11 +269,12 @@ public struct LineHasher: Sendable {
             add(bytes[i])
             i += 1
         }
-        while n - i >= 8 {
+        let words = (n - i) / 8
+        for _ in 0..<words {
             mix(bytes.loadWord(at: i))
             i += 8
-            count += 8
         }
+        count += 8 * words
         while i < n {
             add(bytes[i])
             i += 1
