@@ -21,7 +21,7 @@ let package = Package(
         // The studio domain: schedule.json model, decoding and diagnostics, the recurrence engine.
         // RFC 8259 JSON with source locations: values and safe accessors, never pointers.
         .target(name: "JSON", dependencies: ["Bytes"]),
-        .target(name: "Timetable", dependencies: ["CivilTime", "JSON"]),
+        .target(name: "Timetable", dependencies: ["CivilTime", "JSON", "Bytes"]),
         // Joins the two: occurrences -> calendar feeds, stable UIDs.
         .target(name: "FeedBuilder", dependencies: ["ICalendar", "Timetable", "Bytes"]),
         .executableTarget(name: "classfeed", dependencies: ["FeedBuilder", "Timetable", "JSON", "ICalendar"]),

@@ -4,56 +4,57 @@
 /// The unchecked operations skip the bounds check in release builds only: each states its
 /// precondition and `assert`s it, so debug builds and the fuzz targets (built with the address
 /// sanitizer) catch a caller that breaks it.
-package struct ByteCursor: Sendable {
+public struct ByteCursor: Sendable {
     /// The bytes read.
-    package let bytes: [UInt8]
+    public let bytes: [UInt8]
     /// The offset of the next byte to read, within `0...bytes.count`.
-    package private(set) var position: Int
+    public var position: Int { offset }
+    @usableFromInline var offset: Int
 
     /// A cursor at `position` (checked to be within `0...bytes.count`).
-    package init(_ bytes: [UInt8], position: Int = 0) {
+    public init(_ bytes: [UInt8], position: Int = 0) {
         precondition(position >= 0 && position <= bytes.count, "cursor position out of range")
         self.bytes = bytes
-        self.position = position
+        self.offset = position
     }
 
     /// Whether every byte has been read.
-    @inlinable package var isAtEnd: Bool { position >= bytes.count }
+    @inlinable public var isAtEnd: Bool { position >= bytes.count }
 
     /// How many bytes are left.
-    @inlinable package var remaining: Int { bytes.count - position }
+    @inlinable public var remaining: Int { bytes.count - position }
 
     /// The byte `offset` bytes ahead (0: the next one); nil past the end.
     @inlinable
-    package func peek(_ offset: Int = 0) -> UInt8? {
+    public func peek(_ offset: Int = 0) -> UInt8? {
         let k = position + offset
         return k >= 0 && k < bytes.count ? bytes[k] : nil
     }
 
     /// Reads the next byte; nil at the end.
     @inlinable
-    package mutating func next() -> UInt8? {
+    public mutating func next() -> UInt8? {
         guard position < bytes.count else { return nil }
-        position += 1
+        offset += 1
         return bytes[position - 1]
     }
 
     /// Moves on `n` bytes (or back, for a negative `n`), staying within the bytes (checked).
     @inlinable
-    package mutating func advance(_ n: Int = 1) {
+    public mutating func advance(_ n: Int = 1) {
         precondition(position + n >= 0 && position + n <= bytes.count, "cursor moved out of range")
-        position += n
+        offset += n
     }
 
     /// Moves to `offset` (checked to be within `0...bytes.count`).
     @inlinable
-    package mutating func move(to offset: Int) {
+    public mutating func move(to offset: Int) {
         precondition(offset >= 0 && offset <= bytes.count, "cursor moved out of range")
-        position = offset
+        self.offset = offset
     }
 
     /// Whether the bytes ahead start with `word`'s UTF-8.
-    package func hasPrefix(_ word: StaticString) -> Bool {
+    public func hasPrefix(_ word: StaticString) -> Bool {
         let n = word.utf8CodeUnitCount
         guard remaining >= n else { return false }
         return word.withUTF8Buffer { w in
@@ -64,8 +65,8 @@ package struct ByteCursor: Sendable {
 
     /// Moves to the next byte `scanner` stops at, or to the end; returns that byte (nil at the end).
     @inlinable @discardableResult
-    package mutating func skip(until scanner: ByteScanner) -> UInt8? {
-        position = scanner.firstStop(in: bytes.span, from: position)
+    public mutating func skip(until scanner: ByteScanner) -> UInt8? {
+        offset = scanner.firstStop(in: bytes.span, from: position)
         return peek()
     }
 
@@ -75,7 +76,7 @@ package struct ByteCursor: Sendable {
     ///
     /// - Precondition: `0 <= position + offset < bytes.count` (asserted in debug builds).
     @inlinable @inline(__always)
-    package func uncheckedPeek(_ offset: Int = 0) -> UInt8 {
+    public func uncheckedPeek(_ offset: Int = 0) -> UInt8 {
         let k = position + offset
         assert(k >= 0 && k < bytes.count, "uncheckedPeek out of range")
         return bytes.withUnsafeBufferPointer { $0[k] }
@@ -85,16 +86,16 @@ package struct ByteCursor: Sendable {
     ///
     /// - Precondition: `0 <= position + n <= bytes.count` (asserted in debug builds).
     @inlinable @inline(__always)
-    package mutating func uncheckedAdvance(_ n: Int = 1) {
+    public mutating func uncheckedAdvance(_ n: Int = 1) {
         assert(position + n >= 0 && position + n <= bytes.count, "uncheckedAdvance out of range")
-        position &+= n
+        offset &+= n
     }
 }
 
 extension Span where Element == UInt8 {
     /// Whether these bytes are exactly `literal`'s UTF-8 (a keyword, a property name).
     @inlinable
-    package func equals(_ literal: StaticString) -> Bool {
+    public func equals(_ literal: StaticString) -> Bool {
         guard count == literal.utf8CodeUnitCount else { return false }
         guard literal.hasPointerRepresentation else {
             return literal.withUTF8Buffer { w in (0..<count).allSatisfy { self[$0] == w[$0] } }
@@ -109,7 +110,7 @@ extension Span where Element == UInt8 {
     /// The eight bytes at `offset` as a little-endian word (the first byte lowest), read
     /// unaligned. `offset + 8` must be at most `count` (checked).
     @inlinable @inline(__always)
-    package func loadWord(at offset: Int) -> UInt64 {
+    public func loadWord(at offset: Int) -> UInt64 {
         precondition(offset >= 0 && offset + 8 <= count, "word read out of range")
         return withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
     }
@@ -118,7 +119,7 @@ extension Span where Element == UInt8 {
 extension Array where Element == UInt8 {
     /// Appends the bytes of `span` (a run of a string's UTF-8, typically) in one copy.
     @inlinable
-    package mutating func append(bytes span: Span<UInt8>) {
+    public mutating func append(bytes span: Span<UInt8>) {
         span.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
 }

@@ -14,7 +14,7 @@
 /// `t` ≤ 0x80). The lowest marked byte of a word is exactly its first stop (a borrow only ever
 /// marks bytes above a real one); the last bytes (fewer than eight) are tested against an
 /// exact table.
-package struct ByteScanner: Sendable {
+public struct ByteScanner: Sendable {
     /// Membership of each byte value, bit `b & 63` of word `b >> 6`.
     @usableFromInline let table0, table1, table2, table3: UInt64
     /// The stop values, each repeated in all eight bytes (unused slots repeat the first).
@@ -35,7 +35,7 @@ package struct ByteScanner: Sendable {
 
     /// A scanner stopping at each of `bytes` (at most five), at every byte below `below`
     /// (at most 0x80; 0 for none), and at every non-ASCII byte when `nonASCII` is true.
-    package init(stoppingAt bytes: [UInt8], below: UInt8 = 0, nonASCII: Bool = false) {
+    public init(stoppingAt bytes: [UInt8], below: UInt8 = 0, nonASCII: Bool = false) {
         precondition(bytes.count <= 5, "a scanner tests at most five byte values")
         precondition(below <= 0x80, "thresholds above 0x80 are not exact")
         var t: [UInt64] = [0, 0, 0, 0]
@@ -62,7 +62,7 @@ package struct ByteScanner: Sendable {
 
     /// Whether the scanner stops at `byte`.
     @inlinable @inline(__always)
-    package func stops(at byte: UInt8) -> Bool {
+    public func stops(at byte: UInt8) -> Bool {
         let word: UInt64
         switch byte >> 6 {
         case 0: word = table0
@@ -77,7 +77,7 @@ package struct ByteScanner: Sendable {
     /// above a stop may be marked too (by a borrow), never bytes below it: the lowest mark is
     /// exactly the first stop, and no mark means no stop.
     @inlinable @inline(__always)
-    package func stops(inWord word: UInt64) -> UInt64 {
+    public func stops(inWord word: UInt64) -> UInt64 {
         @inline(__always) func zero(_ x: UInt64) -> UInt64 { (x &- Self.ones) & ~x & Self.highs }
         var hits = (word &- below) & ~word & Self.highs | word & highMask
         if needles > 0 { hits |= zero(word ^ needle0) }
@@ -89,31 +89,40 @@ package struct ByteScanner: Sendable {
     /// The index of the first stop in `bytes` at or after `start`; `bytes.count` when there is
     /// none. `start` must be within `0...bytes.count` (checked).
     @inlinable @inline(__always)
-    package func firstStop(in bytes: Span<UInt8>, from start: Int = 0) -> Int {
+    public func firstStop(in bytes: Span<UInt8>, from start: Int = 0) -> Int {
         precondition(start >= 0 && start <= bytes.count, "scan start out of range")
-        return bytes.withUnsafeBytes { raw in
+        if let single { return Self.firstIndex(of: single, in: bytes, from: start) }
+        let n = bytes.count
+        let raw = bytes.bytes
+        var i = start
+        // Whole words: the lowest mark is the first stop. Every read is below `n`.
+        while i + 8 <= n {
+            let word = raw.unsafeLoadUnaligned(fromUncheckedByteOffset: i, as: UInt64.self)
+            let hits = stops(inWord: UInt64(littleEndian: word))
+            if hits != 0 { return i + hits.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        // The last few bytes, one at a time.
+        while i < n {
+            if stops(at: bytes[unchecked: i]) { return i }
+            i += 1
+        }
+        return n
+    }
+
+    /// The index of the first `byte` at or after `start` (within `0...bytes.count`), or
+    /// `bytes.count`: `memchr`, vectorised by the C library.
+    @usableFromInline
+    static func firstIndex(of byte: UInt8, in bytes: Span<UInt8>, from start: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
             let n = raw.count
-            if let single, start < n, let base = raw.baseAddress {
-                guard let hit = memchr(base + start, Int32(single), n - start) else { return n }
-                return UnsafeRawPointer(hit) - base
-            }
-            var i = start
-            // Whole words: the lowest mark is the first stop.
-            while i + 8 <= n {
-                let hits = stops(inWord: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-                if hits != 0 { return i + hits.trailingZeroBitCount / 8 }
-                i += 8
-            }
-            // The last few bytes, one at a time.
-            while i < n {
-                if stops(at: raw[i]) { return i }
-                i += 1
-            }
-            return n
+            guard start < n, let base = raw.baseAddress else { return n }
+            guard let hit = memchr(base + start, Int32(byte), n - start) else { return n }
+            return UnsafeRawPointer(hit) - base
         }
     }
 
     /// Whether `bytes` holds any stop.
     @inlinable
-    package func anyStop(in bytes: Span<UInt8>) -> Bool { firstStop(in: bytes) < bytes.count }
+    public func anyStop(in bytes: Span<UInt8>) -> Bool { firstStop(in: bytes) < bytes.count }
 }

@@ -62,12 +62,11 @@ struct LineCursor {
             from = self.offset
             column = self.column
         }
-        bytes.withUnsafeBufferPointer { b in
-            if offset >= from {
-                for k in from..<min(offset, b.count) where b[k] & 0xC0 != 0x80 { column += 1 }
-            } else {
-                for k in offset..<from where b[k] & 0xC0 != 0x80 { column -= 1 }
-            }
+        let b = bytes.span
+        if offset >= from {
+            for k in from..<min(offset, b.count) where b[k] & 0xC0 != 0x80 { column += 1 }
+        } else {
+            for k in offset..<from where b[k] & 0xC0 != 0x80 { column -= 1 }
         }
         self = LineCursor(offset: offset, line: line, column: column)
         return SourceLocation(line: line, column: column)

@@ -1,3 +1,5 @@
+import Bytes
+
 /// A parsed JSON document kept flat: one entry per value (object keys included) in document
 /// order, pointing into the source bytes. Loading a schedule reads thousands of small objects
 /// once, so nothing is built that a reader may not need: a string becomes a Swift `String`
@@ -89,14 +91,14 @@ package struct JSONDocument {
     func text(of e: Entry) -> String {
         if e.payload >= 0 { return texts[Int(e.payload)] }
         // Validated while parsing, so decoding cannot repair anything.
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(e.start) + 1..<Int(e.end)]), as: UTF8.self) }
+        return String(decoding: bytes[Int(e.start) + 1..<Int(e.end)], as: UTF8.self)
     }
 
     /// The number exactly as written; nil for other kinds.
     package func number(_ v: Value) -> String? {
         let e = entries[v.index]
         guard e.kind == .number else { return nil }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(e.start)..<Int(e.end)]), as: UTF8.self) }
+        return String(decoding: bytes[Int(e.start)..<Int(e.end)], as: UTF8.self)
     }
 
     /// The value of `true` or `false`; nil for other kinds.
@@ -159,7 +161,7 @@ package struct JSONDocument {
         private var high: UInt64 = 0
         private var count: Int
 
-        init?(_ u: UnsafeBufferPointer<UInt8>) {
+        init?(_ u: Span<UInt8>) {
             guard u.count <= 16 else { return nil }
             count = u.count
             for k in 0..<u.count {
@@ -168,19 +170,18 @@ package struct JSONDocument {
             }
         }
 
-        /// The `count` ASCII bytes at `offset` in `buffer`, read as two whole words when 16
+        /// The `count` ASCII bytes at `offset` in `bytes`, read as two whole words when 16
         /// bytes fit there (the usual case for a key: more of the document follows it).
         @inline(__always)
-        init?(_ buffer: UnsafeBufferPointer<UInt8>, offset: Int, count: Int) {
+        init?(_ bytes: Span<UInt8>, offset: Int, count: Int) {
             guard count <= 16 else { return nil }
-            guard offset + 16 <= buffer.count else {
-                guard let key = ShortASCII(UnsafeBufferPointer(rebasing: buffer[offset..<offset + count])) else { return nil }
+            guard offset + 16 <= bytes.count else {
+                guard let key = ShortASCII(bytes.extracting(offset..<offset + count)) else { return nil }
                 self = key
                 return
             }
-            let raw = UnsafeRawBufferPointer(buffer)
-            var low = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            var high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+            var low = bytes.loadWord(at: offset)
+            var high = bytes.loadWord(at: offset + 8)
             // Keep the text's bytes only (the first byte is the lowest).
             low &= count >= 8 ? ~0 : (1 << (8 * UInt64(count))) - 1
             high &= count >= 16 ? ~0 : count <= 8 ? 0 : (1 << (8 * UInt64(count - 8))) - 1
@@ -192,8 +193,7 @@ package struct JSONDocument {
 
         /// Nil for text that is longer or not ASCII.
         package init?(_ text: String) {
-            var text = text
-            guard let key = text.withUTF8({ ShortASCII($0) }) else { return nil }
+            guard let key = ShortASCII(text.utf8.span) else { return nil }
             self = key
         }
     }
@@ -205,32 +205,27 @@ package struct JSONDocument {
     /// decoding a schedule does this for each of its thousands of objects.
     package func matchMembers(of object: Value, names: [ShortASCII], into slots: inout InlineArray<16, UInt32>) -> Int {
         guard entries[object.index].kind == .object else { return 0 }
-        return entries.withUnsafeBufferPointer { entries in
-            bytes.withUnsafeBufferPointer { bytes in
-                names.withUnsafeBufferPointer { names in
-                    var matched = 0
-                    var k = object.index + 1
-                    let end = Int(entries[object.index].end)
-                    while k < end {
-                        let key = entries[k]
-                        if key.payload == Text.ascii,
-                           let short = ShortASCII(bytes, offset: Int(key.start) + 1, count: Int(key.end - key.start) - 1)
-                        {
-                            var n = 0
-                            while n < names.count && names[n] != short { n += 1 }
-                            if n < names.count {
-                                slots[n] = UInt32(k + 1)
-                                matched += 1
-                            }
-                        }
-                        // The member after: skip the value and everything in it.
-                        let value = entries[k + 1]
-                        k = value.kind == .object || value.kind == .array ? Int(value.end) : k + 2
-                    }
-                    return matched
+        let entries = self.entries.span, bytes = self.bytes.span, names = names.span
+        var matched = 0
+        var k = object.index + 1
+        let end = Int(entries[object.index].end)
+        while k < end {
+            let key = entries[k]
+            if key.payload == Text.ascii,
+               let short = ShortASCII(bytes, offset: Int(key.start) + 1, count: Int(key.end - key.start) - 1)
+            {
+                var n = 0
+                while n < names.count && names[n] != short { n += 1 }
+                if n < names.count {
+                    slots[n] = UInt32(k + 1)
+                    matched += 1
                 }
             }
+            // The member after: skip the value and everything in it.
+            let value = entries[k + 1]
+            k = value.kind == .object || value.kind == .array ? Int(value.end) : k + 2
         }
+        return matched
     }
 
     /// The packed text of a string written plainly (no escapes) in at most 16 ASCII bytes; nil
@@ -238,16 +233,14 @@ package struct JSONDocument {
     package func shortASCII(_ v: Value) -> ShortASCII? {
         let e = entries[v.index]
         guard e.kind == .string, e.payload == Text.ascii else { return nil }
-        return bytes.withUnsafeBufferPointer { ShortASCII($0, offset: Int(e.start) + 1, count: Int(e.end - e.start) - 1) }
+        return ShortASCII(bytes.span, offset: Int(e.start) + 1, count: Int(e.end - e.start) - 1)
     }
 
     /// Runs `body` over the UTF-8 of a plain ASCII string in place; nil for any other value.
-    package func withPlainASCII<R>(_ v: Value, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    package func withPlainASCII<R>(_ v: Value, _ body: (Span<UInt8>) -> R) -> R? {
         let e = entries[v.index]
         guard e.kind == .string, e.payload == Text.ascii else { return nil }
-        return bytes.withUnsafeBufferPointer { buf in
-            body(UnsafeBufferPointer(rebasing: buf[Int(e.start) + 1..<Int(e.end)]))
-        }
+        return body(bytes.span.extracting(Int(e.start) + 1..<Int(e.end)))
     }
 
     // MARK: - Locations
