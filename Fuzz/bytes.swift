@@ -65,6 +65,7 @@ public func fuzzBytes(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             var expected: UInt64 = 0
             for k in (0..<8).reversed() { expected = expected << 8 | UInt64(text[offset + k]) }
             precondition(text.span.loadWord(at: offset) == expected, "loadWord(at: \(offset))")
+            precondition(text.span.uncheckedLoadWord(at: offset) == expected, "uncheckedLoadWord(at: \(offset))")
         }
     }
 

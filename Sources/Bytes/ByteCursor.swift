@@ -93,6 +93,16 @@ public struct ByteCursor: Sendable {
 }
 
 extension Span where Element == UInt8 {
+    /// ``loadWord(at:)`` without the bounds check in release builds, for a loop whose condition
+    /// already keeps `offset + 8` within the bytes.
+    ///
+    /// - Precondition: `0 <= offset` and `offset + 8 <= count` (asserted in debug builds).
+    @inlinable @inline(__always)
+    public func uncheckedLoadWord(at offset: Int) -> UInt64 {
+        assert(offset >= 0 && offset + 8 <= count, "uncheckedLoadWord out of range")
+        return UInt64(littleEndian: bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt64.self))
+    }
+
     /// Whether these bytes are exactly `literal`'s UTF-8 (a keyword, a property name).
     @inlinable
     public func equals(_ literal: StaticString) -> Bool {

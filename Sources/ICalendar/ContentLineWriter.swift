@@ -271,7 +271,7 @@ public struct LineHasher: Sendable {
         }
         let words = (n - i) / 8
         for _ in 0..<words {
-            mix(bytes.loadWord(at: i))
+            mix(bytes.uncheckedLoadWord(at: i))  // i + 8 <= n: `words` whole words remain
             i += 8
         }
         count += 8 * words

@@ -105,6 +105,7 @@ package struct JSONParser: ~Copyable {
         // memory at every step otherwise (`self` is inout), and the indentation of a pretty-printed
         // file is a good part of its bytes.
         var j = i
+        let b = self.b  // a local array: the optimiser drops the bounds checks below `n`
         let n = b.count
         while j < n {
             let c = b[j]

@@ -367,7 +367,7 @@ package struct ScheduleDecoder {
 
     private mutating func url(_ node: Node, _ path: @autoclosure () -> String) -> String? {
         if doc.withPlainASCII(node, { Self.isPlainText($0) && Self.isPlainURL($0) }) == true, let s = doc.string(node),
-            Self.authorityProblem(Array(s.utf8)) == nil
+            Self.authorityProblem(s.utf8.span) == nil
         {
             return s
         }
@@ -383,7 +383,7 @@ package struct ScheduleDecoder {
                   hint: "retype the address; a space in a web address is written %20")
             return nil
         }
-        switch Self.authorityProblem(Array(s.utf8)) {
+        switch Self.authorityProblem(s.utf8.span) {
         case nil: break
         case .noHost:
             error(node, path(), "expected a URL with a host name after \"//\", \(found(node))", hint: "e.g. \"https://circl.example/book\"")
@@ -418,25 +418,32 @@ package struct ScheduleDecoder {
     /// What is wrong with the authority of an http(s) URL (RFC 3986 §3.2): the part after
     /// "//" up to the first "/", "?" or "#", which needs a host, and whose port, when one is
     /// written, is 1 to 65535 ("an empty port ... should be omitted", so it is allowed).
-    static func authorityProblem(_ bytes: [UInt8]) -> AuthorityProblem? {
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 3 <= bytes.count else { return .noHost }
-        var authority = bytes[(colon + 3)...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
-        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
+    static func authorityProblem(_ bytes: Span<UInt8>) -> AuthorityProblem? {
+        func first(_ byte: UInt8, in range: Range<Int>) -> Int? { range.first { bytes[$0] == byte } }
+        guard let colon = first(UInt8(ascii: ":"), in: 0..<bytes.count), colon + 3 <= bytes.count else { return .noHost }
+        // The authority: after "//", up to the first "/", "?" or "#"; the host after any "@".
+        var start = colon + 3
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") { end += 1 }
+        if let at = (start..<end).last(where: { bytes[$0] == UInt8(ascii: "@") }) { start = at + 1 }
         let hostEnd: Int
-        if authority.first == UInt8(ascii: "[") {
+        if start < end, bytes[start] == UInt8(ascii: "[") {
             // An IP literal: "[" address "]".
-            guard let close = authority.firstIndex(of: UInt8(ascii: "]")), close > authority.startIndex + 1 else { return .noHost }
+            guard let close = first(UInt8(ascii: "]"), in: start..<end), close > start + 1 else { return .noHost }
             hostEnd = close + 1
         } else {
-            hostEnd = authority.firstIndex(of: UInt8(ascii: ":")) ?? authority.endIndex
-            if hostEnd == authority.startIndex { return .noHost }
+            hostEnd = first(UInt8(ascii: ":"), in: start..<end) ?? end
+            if hostEnd == start { return .noHost }
         }
-        let rest = authority[hostEnd...]
-        guard let first = rest.first else { return nil }
-        let port = rest.dropFirst()
-        guard first == UInt8(ascii: ":"), port.count <= 5, port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              port.isEmpty || (1...65535).contains(port.reduce(0) { $0 * 10 + Int($1 - 0x30) })
-        else { return .badPort(String(decoding: first == UInt8(ascii: ":") ? port : rest, as: UTF8.self)) }
+        guard hostEnd < end else { return nil }
+        let port = hostEnd + 1..<end
+        let digits = port.allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }
+        guard bytes[hostEnd] == UInt8(ascii: ":"), port.count <= 5, digits,
+              port.isEmpty || (1...65535).contains(port.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) })
+        else {
+            let shown = bytes[hostEnd] == UInt8(ascii: ":") ? port : hostEnd..<end
+            return .badPort(String(decoding: shown.map { bytes[$0] }, as: UTF8.self))
+        }
         return nil
     }
 

@@ -51,5 +51,6 @@ struct ByteCursorTests {
         let bytes: [UInt8] = [1, 2, 3, 4, 5, 6, 7, 8, 9]
         #expect(bytes.span.loadWord(at: 0) == 0x0807_0605_0403_0201)
         #expect(bytes.span.loadWord(at: 1) == 0x0908_0706_0504_0302)
+        #expect(bytes.span.uncheckedLoadWord(at: 1) == bytes.span.loadWord(at: 1))
     }
 }

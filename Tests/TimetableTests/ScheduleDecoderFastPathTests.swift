@@ -74,6 +74,42 @@ struct ScheduleDecoderFastPathTests {
     }
 }
 
+extension ScheduleDecoderFastPathTests {
+    /// The authority check as it was written over a collection of bytes, before it read a Span:
+    /// the reference the Span version is held to.
+    static func referenceAuthorityProblem(_ bytes: [UInt8]) -> ScheduleDecoder.AuthorityProblem? {
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 3 <= bytes.count else { return .noHost }
+        var authority = bytes[(colon + 3)...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
+        let hostEnd: Int
+        if authority.first == UInt8(ascii: "[") {
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")), close > authority.startIndex + 1 else { return .noHost }
+            hostEnd = close + 1
+        } else {
+            hostEnd = authority.firstIndex(of: UInt8(ascii: ":")) ?? authority.endIndex
+            if hostEnd == authority.startIndex { return .noHost }
+        }
+        let rest = authority[hostEnd...]
+        guard let first = rest.first else { return nil }
+        let port = rest.dropFirst()
+        guard first == UInt8(ascii: ":"), port.count <= 5, port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              port.isEmpty || (1...65535).contains(port.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+        else { return .badPort(String(decoding: first == UInt8(ascii: ":") ? port : rest, as: UTF8.self)) }
+        return nil
+    }
+
+    @Test("the authority check reads a Span as it read a collection of bytes")
+    func authority() {
+        var rng = SeededRandom(state: 0xA07)
+        let prefixes = ["https://", "http://", "x:", "", "https:/"]
+        let alphabet = Array("ab.:/?#@[]19 0") + ["6", "5", "5", "3", "5"]
+        for _ in 0..<20_000 {
+            let s = (prefixes.randomElement(using: &rng) ?? "") + Self.random(alphabet, 0...14, &rng)
+            #expect(ScheduleDecoder.authorityProblem(s.utf8.span) == Self.referenceAuthorityProblem(Array(s.utf8)), "\(s)")
+        }
+    }
+}
+
 private extension String {
     /// Two digits for 0-9, as written in a time.
     func leftPadded() -> String { count < 2 ? "0" + self : self }
