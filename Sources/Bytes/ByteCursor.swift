@@ -104,7 +104,7 @@ extension Span where Element == UInt8 {
     }
 
     /// Whether these bytes are exactly `literal`'s UTF-8 (a keyword, a property name).
-    @inlinable
+    @inlinable @inline(__always)
     public func equals(_ literal: StaticString) -> Bool {
         guard count == literal.utf8CodeUnitCount else { return false }
         guard literal.hasPointerRepresentation else {

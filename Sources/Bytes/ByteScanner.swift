@@ -112,7 +112,7 @@ public struct ByteScanner: Sendable {
 
     /// The index of the first `byte` at or after `start` (within `0...bytes.count`), or
     /// `bytes.count`: `memchr`, vectorised by the C library.
-    @usableFromInline
+    @inlinable @inline(__always)
     static func firstIndex(of byte: UInt8, in bytes: Span<UInt8>, from start: Int) -> Int {
         bytes.withUnsafeBytes { raw in
             let n = raw.count
