@@ -37,7 +37,7 @@ package enum ScheduleValidator {
         let repeats = Self.repeatedCancellations(schedule.exceptions, classRefs)
         var nextRepeat = 0
         // Fields are read in place: copying each exception and class would retain their strings.
-        let classes = schedule.classes.span, exceptions = schedule.exceptions.span
+        let classes = schedule.classes, exceptions = schedule.exceptions
         // The class of the exception being checked, copied once for a run of exceptions
         // of the same class rather than once for each.
         var current: (index: Int, cls: ClassDefinition)?
