@@ -112,7 +112,7 @@ public struct ByteBuffer: ~Copyable {
 
     /// Appends a string's UTF-8.
     @inlinable @inline(__always)
-    public mutating func append(utf8 s: String) { append(s.utf8.span) }
+    public mutating func append(utf8 s: String) { s.withSpanOfUTF8 { append($0) } }
 
     /// Appends a literal's UTF-8.
     @inlinable @inline(__always)

@@ -133,3 +133,15 @@ extension Array where Element == UInt8 {
         span.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
 }
+
+extension String {
+    /// Calls `body` with the string's UTF-8 in place: a native string's own storage (a bridged
+    /// or lazily built one is copied first). `utf8.span` gives the same bytes, but through a
+    /// call into the runtime that costs more than escaping a typical short value.
+    @inlinable @inline(__always)
+    public func withSpanOfUTF8<R>(_ body: (Span<UInt8>) -> R) -> R {
+        if let direct = utf8.withContiguousStorageIfAvailable({ body($0.span) }) { return direct }
+        var copy = self
+        return copy.withUTF8 { body($0.span) }
+    }
+}

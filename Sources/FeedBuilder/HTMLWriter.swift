@@ -60,7 +60,7 @@ struct HTMLWriter: ~Copyable {
     // MARK: - Text from the schedule
 
     /// A value with `& < > " '` replaced by character references (see ``HTMLText/escape(_:)``).
-    mutating func text(_ s: String) { text(s.utf8.span) }
+    mutating func text(_ s: String) { s.withSpanOfUTF8 { text($0) } }
 
     /// The five bytes ``text(_:)`` replaces.
     private static let special = ByteScanner(stoppingAt: Array("&<>\"'".utf8))
@@ -88,39 +88,41 @@ struct HTMLWriter: ~Copyable {
     /// Free text that may hold line breaks: escaped, each line break a `<br>`
     /// (``HTMLText/multiline(_:)``).
     mutating func multiline(_ s: String) {
-        let u = s.utf8.span
-        var first = true
-        HTMLText.forEachLine(u) { part in
-            if !first { raw("<br>") }
-            first = false
-            text(part)
+        s.withSpanOfUTF8 { u in
+            var first = true
+            HTMLText.forEachLine(u) { part in
+                if !first { raw("<br>") }
+                first = false
+                text(part)
+            }
         }
     }
 
     /// Free text as paragraphs, each a line of its own: a blank line separates paragraphs, a
     /// single line break is a `<br>` (``HTMLText/paragraphs(_:class:)``).
     mutating func paragraphs(_ s: String, class name: String? = nil) {
-        let u = s.utf8.span
-        var open = false  // inside a paragraph
-        HTMLText.forEachLine(u) { part in
-            if HTMLText.isBlank(part) {
-                if open { line("</p>") }
-                open = false
-                return
+        s.withSpanOfUTF8 { u in
+            var open = false  // inside a paragraph
+            HTMLText.forEachLine(u) { part in
+                if HTMLText.isBlank(part) {
+                    if open { line("</p>") }
+                    open = false
+                    return
+                }
+                if open {
+                    raw("<br>")
+                } else if let name {
+                    raw("<p class=\"")
+                    text(name)
+                    raw("\">")
+                } else {
+                    raw("<p>")
+                }
+                open = true
+                text(part)
             }
-            if open {
-                raw("<br>")
-            } else if let name {
-                raw("<p class=\"")
-                text(name)
-                raw("\">")
-            } else {
-                raw("<p>")
-            }
-            open = true
-            text(part)
+            if open { line("</p>") }
         }
-        if open { line("</p>") }
     }
 
     // MARK: - Numbers, dates and times

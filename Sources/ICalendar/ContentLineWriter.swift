@@ -146,12 +146,13 @@ public struct ContentLineWriter: Sendable {
     /// A value's bytes with any control character other than HTAB removed: a raw value can
     /// never end a content line early.
     static func appendValue(_ value: String, to out: inout [UInt8]) {
-        let bytes = value.utf8.span
-        if !controls.anyStop(in: bytes) {
-            out.append(bytes: bytes)
-            return
+        value.withSpanOfUTF8 { bytes in
+            if !controls.anyStop(in: bytes) {
+                out.append(bytes: bytes)
+                return
+            }
+            for b in value.utf8 where b >= 0x20 && b != 0x7F || b == 0x09 { out.append(b) }
         }
-        for b in value.utf8 where b >= 0x20 && b != 0x7F || b == 0x09 { out.append(b) }
     }
 
     /// Control characters (HTAB among them) and DEL.

@@ -17,29 +17,30 @@ public enum TextEscaping {
     public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         // Runs of bytes that need no escaping (nearly all of them) are copied whole; only the
         // special bytes are handled one at a time.
-        let bytes = text.utf8.span
-        var previousWasCR = false
-        var runStart = 0
-        while runStart < bytes.count {
-            let at = special.firstStop(in: bytes, from: runStart)
-            if runStart < at {
-                out.append(bytes: bytes.extracting(runStart..<at))
-                previousWasCR = false
+        text.withSpanOfUTF8 { bytes in
+            var previousWasCR = false
+            var runStart = 0
+            while runStart < bytes.count {
+                let at = special.firstStop(in: bytes, from: runStart)
+                if runStart < at {
+                    out.append(bytes: bytes.extracting(runStart..<at))
+                    previousWasCR = false
+                }
+                guard at < bytes.count else { return }
+                let b = bytes[at]
+                runStart = at + 1
+                switch b {
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x3B: out.append(0x5C); out.append(0x3B)
+                case 0x2C: out.append(0x5C); out.append(0x2C)
+                case 0x0D: out.append(0x5C); out.append(0x6E)
+                case 0x0A:
+                    if !previousWasCR { out.append(0x5C); out.append(0x6E) }
+                case 0x09: out.append(b)
+                default: break  // other control characters are dropped
+                }
+                previousWasCR = b == 0x0D
             }
-            guard at < bytes.count else { return }
-            let b = bytes[at]
-            runStart = at + 1
-            switch b {
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x3B: out.append(0x5C); out.append(0x3B)
-            case 0x2C: out.append(0x5C); out.append(0x2C)
-            case 0x0D: out.append(0x5C); out.append(0x6E)
-            case 0x0A:
-                if !previousWasCR { out.append(0x5C); out.append(0x6E) }
-            case 0x09: out.append(b)
-            default: break  // other control characters are dropped
-            }
-            previousWasCR = b == 0x0D
         }
     }
 

@@ -54,3 +54,15 @@ struct ByteCursorTests {
         #expect(bytes.span.uncheckedLoadWord(at: 1) == bytes.span.loadWord(at: 1))
     }
 }
+
+@Suite("String.withSpanOfUTF8")
+struct StringSpanTests {
+    @Test("Sees a string's UTF-8, small, large and bridged alike")
+    func utf8() {
+        for s in ["", "a", "café", String(repeating: "long text ", count: 20), "a\u{0}b"] {
+            #expect(s.withSpanOfUTF8 { u in (0..<u.count).map { u[$0] } } == Array(s.utf8))
+        }
+        let sub = "prefix: value"[...]
+        #expect(String(sub).withSpanOfUTF8 { $0.count } == 13)
+    }
+}
