@@ -1,3 +1,5 @@
+import Bytes
+
 /// A date in the proleptic Gregorian calendar with no time zone attached (a "civil" date).
 ///
 /// Arithmetic is done on the day number (days since 1970-01-01), never through seconds,
@@ -26,10 +28,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM-DD`, reading the UTF-8 in place.
     public init?(iso text: String) {
-        let u = text.utf8.span
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-            let y = Digits.parse(u, 0, 4), let m = Digits.parse(u, 5, 2), let d = Digits.parse(u, 8, 2)
-        else { return nil }
+        let parsed = text.withSpanOfUTF8 { u -> (Int, Int, Int)? in
+            guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
+                let y = Digits.parse(u, 0, 4), let m = Digits.parse(u, 5, 2), let d = Digits.parse(u, 8, 2)
+            else { return nil }
+            return (y, m, d)
+        }
+        guard let (y, m, d) = parsed else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -206,7 +206,7 @@ public struct JSONDocument {
 
         /// Nil for text that is longer or not ASCII.
         public init?(_ text: String) {
-            guard let key = ShortASCII(text.utf8.span) else { return nil }
+            guard let key = text.withSpanOfUTF8({ ShortASCII($0) }) else { return nil }
             self = key
         }
     }

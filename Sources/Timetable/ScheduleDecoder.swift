@@ -227,7 +227,7 @@ package struct ScheduleDecoder {
         if !startsVisible, s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return .empty }
         if s.utf8.count > ScheduleLimits.textLength, s.count > ScheduleLimits.textLength { return .tooLong(s.count) }
         // C0 controls, DEL and C1 controls (U+0080-U+009F are C2 80-C2 9F in UTF-8) need a look.
-        if mayHoldControl.anyStop(in: s.utf8.span),
+        if s.withSpanOfUTF8({ mayHoldControl.anyStop(in: $0) }),
             let bad = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
         {
             return .control(bad)
@@ -367,7 +367,7 @@ package struct ScheduleDecoder {
 
     private mutating func url(_ node: Node, _ path: @autoclosure () -> String) -> String? {
         if doc.withPlainASCII(node, { Self.isPlainText($0) && Self.isPlainURL($0) }) == true, let s = doc.string(node),
-            Self.authorityProblem(s.utf8.span) == nil
+            s.withSpanOfUTF8(Self.authorityProblem) == nil
         {
             return s
         }
@@ -383,7 +383,7 @@ package struct ScheduleDecoder {
                   hint: "retype the address; a space in a web address is written %20")
             return nil
         }
-        switch Self.authorityProblem(s.utf8.span) {
+        switch s.withSpanOfUTF8(Self.authorityProblem) {
         case nil: break
         case .noHost:
             error(node, path(), "expected a URL with a host name after \"//\", \(found(node))", hint: "e.g. \"https://circl.example/book\"")
