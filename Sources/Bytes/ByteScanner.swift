@@ -60,6 +60,37 @@ public struct ByteScanner: Sendable {
         highMask = nonASCII ? Self.highs : 0
     }
 
+    /// A scanner stopping at `first` and `second`, at every byte below `below` (at most 0x80;
+    /// 0 for none), and at every non-ASCII byte when `nonASCII` is true: the same scanner as
+    /// ``init(stoppingAt:below:nonASCII:)``, built without arrays or loops, so that a scanner
+    /// made where it is used from constants folds into the scan (a JSON string's end).
+    @inlinable @inline(__always)
+    public init(_ first: UInt8, _ second: UInt8, below: UInt8 = 0, nonASCII: Bool = false) {
+        precondition(below <= 0x80, "thresholds above 0x80 are not exact")
+        // Bytes below the threshold: the low `below` bits of the first two table words.
+        var t0: UInt64 = below >= 64 ? ~0 : (1 << UInt64(below)) - 1
+        var t1: UInt64 = below <= 64 ? 0 : below >= 128 ? ~0 : (1 << UInt64(below - 64)) - 1
+        var t2: UInt64 = nonASCII ? ~0 : 0
+        var t3: UInt64 = nonASCII ? ~0 : 0
+        for b in [first, second] {
+            let bit: UInt64 = 1 << UInt64(b & 63)
+            switch b >> 6 {
+            case 0: t0 |= bit
+            case 1: t1 |= bit
+            case 2: t2 |= bit
+            default: t3 |= bit
+            }
+        }
+        (table0, table1, table2, table3) = (t0, t1, t2, t3)
+        needle0 = Self.ones &* UInt64(first)
+        needle1 = Self.ones &* UInt64(second)
+        (needle2, needle3, needle4) = (needle0, needle0, needle0)
+        needles = 2
+        single = nil
+        self.below = Self.ones &* UInt64(below)
+        highMask = nonASCII ? Self.highs : 0
+    }
+
     /// Whether the scanner stops at `byte`.
     @inlinable @inline(__always)
     public func stops(at byte: UInt8) -> Bool {

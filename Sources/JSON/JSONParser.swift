@@ -322,10 +322,13 @@ package struct JSONParser: ~Copyable {
     }
 
     /// What ends plain ASCII text in a string: a quote, a backslash, a control character
-    /// (below 0x20) or a byte of 0x80 and above.
-    private static let asciiTextEnd = ByteScanner(stoppingAt: [0x22, 0x5C], below: 0x20, nonASCII: true)
+    /// (below 0x20) or a byte of 0x80 and above. Made from constants where it is used, so that
+    /// it folds into the scan.
+    @inline(__always)
+    private static var asciiTextEnd: ByteScanner { ByteScanner(0x22, 0x5C, below: 0x20, nonASCII: true) }
     /// What ends text without escapes: a quote, a backslash or a control character.
-    private static let textEnd = ByteScanner(stoppingAt: [0x22, 0x5C], below: 0x20)
+    @inline(__always)
+    private static var textEnd: ByteScanner { ByteScanner(0x22, 0x5C, below: 0x20) }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
         guard i + 4 <= b.count else { throw error("invalid \\u escape: expected four hex digits") }

@@ -47,6 +47,11 @@ struct ByteScannerTests {
             let below = UInt8(rng.next() % 0x81)
             let nonASCII = rng.next() % 2 == 0
             let scanner = ByteScanner(stoppingAt: stops, below: below, nonASCII: nonASCII)
+            if stops.count == 2 {  // the two-byte initialiser builds the same scanner
+                let two = ByteScanner(stops[0], stops[1], below: below, nonASCII: nonASCII)
+                #expect((0...255).allSatisfy { two.stops(at: UInt8($0)) == scanner.stops(at: UInt8($0)) })
+                #expect(two.firstStop(in: bytes.span, from: 0) == scanner.firstStop(in: bytes.span, from: 0))
+            }
             let start = n == 0 ? 0 : Int(rng.next() % UInt64(n + 1))
             let expected = Self.reference(bytes, from: start, stops: stops, below: below, nonASCII: nonASCII)
             #expect(scanner.firstStop(in: bytes.span, from: start) == expected, "\(bytes) \(stops) \(below) \(nonASCII) \(start)")
