@@ -7,28 +7,35 @@ let package = Package(
     name: "ClassFeed",
     products: [
         // The iCalendar layer, for Swift servers that build and serve feeds themselves.
-        .library(name: "ICalendar", targets: ["ICalendar", "CivilTime"]),
+        .library(name: "ICalendar", targets: ["ICalendar", "CivilTime", "Bytes"]),
         .executable(name: "classfeed", targets: ["classfeed"]),
     ],
     targets: [
+        // The one home of raw memory: a non-copyable byte buffer, a word-at-a-time scanner and a
+        // cursor whose unchecked reads say so. Everything above it is safe Swift.
+        .target(name: "Bytes"),
         // Civil dates and times, and time-zone rules read from the system tz database (TZif).
-        .target(name: "CivilTime"),
+        .target(name: "CivilTime", dependencies: ["Bytes"]),
         // RFC 5545 wire format: content lines, components, writer, reader, VTIMEZONE, RRULE expansion.
-        .target(name: "ICalendar", dependencies: ["CivilTime"]),
+        .target(name: "ICalendar", dependencies: ["CivilTime", "Bytes"]),
         // The studio domain: schedule.json model, decoding and diagnostics, the recurrence engine.
-        .target(name: "Timetable", dependencies: ["CivilTime"]),
+        // RFC 8259 JSON with source locations: values and safe accessors, never pointers.
+        .target(name: "JSON", dependencies: ["Bytes"]),
+        .target(name: "Timetable", dependencies: ["CivilTime", "JSON", "Bytes"]),
         // Joins the two: occurrences -> calendar feeds, stable UIDs.
-        .target(name: "FeedBuilder", dependencies: ["ICalendar", "Timetable"]),
+        .target(name: "FeedBuilder", dependencies: ["ICalendar", "Timetable", "Bytes"]),
         // The command line as a library: run(arguments:environment:fileSystem:clock:...) -> ExitCode.
-        .target(name: "ClassFeedCommands", dependencies: ["FeedBuilder", "Timetable", "ICalendar", "CivilTime"]),
+        .target(name: "ClassFeedCommands", dependencies: ["FeedBuilder", "Timetable", "JSON", "ICalendar", "CivilTime"]),
         // main.swift: calls the commands with the real world.
         .executableTarget(name: "classfeed", dependencies: ["ClassFeedCommands"]),
         // The performance workloads, in-process (swift run -c release classfeed-bench).
         .executableTarget(name: "classfeed-bench", dependencies: ["FeedBuilder", "Timetable", "ICalendar"]),
         // What test targets share: how many seeds a property test runs.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "BytesTests", dependencies: ["Bytes"]),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "TimetableTests", dependencies: ["Timetable", "TestSupport"]),
         // Golden files are read from the source tree (and re-recorded there), not bundled.
         .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder", "TestSupport"], exclude: ["Golden"]),

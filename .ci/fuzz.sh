@@ -7,9 +7,10 @@
 # icalendar (bytes -> ICalendarReader, write back and re-read, RevisionHistory, holiday import),
 # roundtrip (a schedule made from the bytes -> FeedBuilder -> ICalendarReader: the same events),
 # tzif (bytes -> the TZif parser and zone rules), revisions (bytes as a previous feed -> the
-# revision scanner -> FeedBuilder in both styles: no trap, SEQUENCE and DTSTAMP in range, never back).
+# revision scanner -> FeedBuilder in both styles: no trap, SEQUENCE and DTSTAMP in range, never back),
+# bytes (the buffer, scanner and cursor of Sources/Bytes against plain-Swift models).
 #
-# Each target is one binary compiled from Sources/CivilTime, ICalendar, Timetable and FeedBuilder
+# Each target is one binary compiled from Sources/Bytes, CivilTime, JSON, ICalendar, Timetable and FeedBuilder
 # (as separate modules sharing a package name, so `package` declarations are visible) plus its
 # entry file Fuzz/<target>.swift, with -sanitize=fuzzer,address. A crash, a leak-free OOM, or an
 # input slower than 10 s fails the target; the input is saved under .ci/out/fuzz/ and the
@@ -18,7 +19,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift $(( $# > 0 ? 1 : 0 ))
-all=(schedule icalendar roundtrip tzif revisions)
+all=(schedule icalendar roundtrip tzif revisions bytes)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 case "$seconds" in ''|*[!0-9]*) echo "usage: .ci/fuzz.sh [SECONDS] [TARGET...]" >&2; exit 64;; esac
@@ -39,10 +40,12 @@ build_module() {  # name
     -c Sources/"$m"/*.swift -o "$build/$m.o" 2> "$build/$m.log" \
     || { cat "$build/$m.log" >&2; echo "fuzz: cannot build module $m" >&2; exit 1; }
 }
-for m in CivilTime ICalendar Timetable FeedBuilder; do build_module "$m"; done
+modules=(Bytes CivilTime JSON ICalendar Timetable FeedBuilder)  # in dependency order
+objects=()
+for m in "${modules[@]}"; do build_module "$m"; objects+=("$build/$m.o"); done
 for t in "${targets[@]}"; do
   [ -f "Fuzz/$t.swift" ] || { echo "fuzz: unknown target '$t' (known: ${all[*]})" >&2; exit 64; }
-  swiftc "${flags[@]}" -module-name "Fuzz_$t" "Fuzz/$t.swift" "$build"/{CivilTime,ICalendar,Timetable,FeedBuilder}.o \
+  swiftc "${flags[@]}" -module-name "Fuzz_$t" "Fuzz/$t.swift" "${objects[@]}" \
     -o "$build/fuzz-$t" 2> "$build/fuzz-$t.log" \
     || { grep -v 'Cannot export local symbol' "$build/fuzz-$t.log" >&2; echo "fuzz: cannot build target $t" >&2; exit 1; }
 done
@@ -50,6 +53,7 @@ done
 max_len() {
   case $1 in
     schedule) echo 16384 ;; icalendar) echo 65536 ;; roundtrip) echo 4096 ;; tzif) echo 8192 ;; revisions) echo 65536 ;;
+    bytes) echo 4096 ;;
   esac
 }
 

@@ -1,3 +1,5 @@
+import Bytes
+
 /// A date in the proleptic Gregorian calendar with no time zone attached (a "civil" date).
 ///
 /// Arithmetic is done on the day number (days since 1970-01-01), never through seconds,
@@ -26,15 +28,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM-DD`, reading the UTF-8 in place.
     public init?(iso text: String) {
-        var text = text
-        let parsed: (Int, Int, Int)?? = text.withUTF8 { u -> (Int, Int, Int)? in
-            let buf = UnsafeRawBufferPointer(u)
-            guard buf.count == 10, buf[4] == UInt8(ascii: "-"), buf[7] == UInt8(ascii: "-"),
-                let y = Digits.parse(buf, 0, 4), let m = Digits.parse(buf, 5, 2), let d = Digits.parse(buf, 8, 2)
+        let parsed = text.withSpanOfUTF8 { u -> (Int, Int, Int)? in
+            guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
+                let y = Digits.parse(u, 0, 4), let m = Digits.parse(u, 5, 2), let d = Digits.parse(u, 8, 2)
             else { return nil }
             return (y, m, d)
         }
-        guard let p = parsed, let (y, m, d) = p else { return nil }
+        guard let (y, m, d) = parsed else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -110,7 +110,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
 /// Small helpers for fixed-width decimal fields.
 enum Digits {
-    static func parse(_ u: UnsafeRawBufferPointer, _ start: Int, _ count: Int) -> Int? {
+    static func parse(_ u: Span<UInt8>, _ start: Int, _ count: Int) -> Int? {
         guard start + count <= u.count else { return nil }
         var v = 0
         for i in start..<(start + count) {
@@ -122,7 +122,7 @@ enum Digits {
     }
 
     static func parse(_ u: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        u.withUnsafeBytes { parse($0, start, count) }
+        parse(u.span, start, count)
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

@@ -1,3 +1,5 @@
+import Bytes
+
 /// A wall-clock time of day with no date or zone, to the second.
 public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Seconds since midnight, 0..<86400.
@@ -98,12 +100,15 @@ extension LocalDateTime {
             Digits.append(se, 2, to: &out)
             return
         }
-        let d: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+        // Built in a fixed-size value and appended in one copy: fifteen `append`s would each
+        // check the array's uniqueness.
+        let d: InlineArray<15, UInt8> = [
             UInt8(48 + y / 1000), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10),
             UInt8(48 + c.month / 10), UInt8(48 + c.month % 10), UInt8(48 + c.day / 10), UInt8(48 + c.day % 10),
             UInt8(ascii: "T"), UInt8(48 + h / 10), UInt8(48 + h % 10), UInt8(48 + mi / 10), UInt8(48 + mi % 10),
-            UInt8(48 + se / 10), UInt8(48 + se % 10))
-        withUnsafeBytes(of: d) { out.append(contentsOf: $0) }
+            UInt8(48 + se / 10), UInt8(48 + se % 10),
+        ]
+        out.append(bytes: d.span)
     }
 }
 

@@ -5,6 +5,7 @@
 #endif
 import CivilTime
 import FeedBuilder
+import JSON
 import Timetable
 
 /// `classfeed exceptions list|add|move|remove`: closures and moved classes without

@@ -20,23 +20,9 @@ package struct TextOutput: Sendable {
     /// The process's standard error, written straight to file descriptor 2.
     package static var standardError: TextOutput { TextOutput(isTerminal: isatty(2) == 1) { writeAll(2, $0) } }
 
+    /// Writes the text through the file system layer's one write loop (EINTR and short writes
+    /// retried); a failure to write a message has nowhere to be reported, so it is dropped.
     private static func writeAll(_ fd: Int32, _ s: String) {
-        var bytes = Array(s.utf8)
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return systemWrite(fd, base + done, raw.count - done)
-            }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return }
-            done += n
-        }
+        _ = POSIXFileSystem.writeAll(fd, Array(s.utf8))
     }
 }
-
-#if canImport(Glibc)
-    private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Glibc.write(fd, p, n) }
-#elseif canImport(Darwin)
-    private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Darwin.write(fd, p, n) }
-#endif

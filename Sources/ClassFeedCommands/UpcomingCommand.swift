@@ -1,6 +1,7 @@
 import CivilTime
 import ICalendar
 import FeedBuilder
+import JSON
 import Timetable
 
 /// `classfeed upcoming`: the next occurrences, as members will see them.

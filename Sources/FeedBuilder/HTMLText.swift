@@ -1,3 +1,5 @@
+import Bytes
+
 /// HTML escaping for the subscribe page: every value that comes from the schedule passes
 /// through here (or through ``HTMLWriter``, which writes the same bytes into the page's buffer),
 /// whether it lands in text or in an attribute.
@@ -45,36 +47,33 @@ package enum HTMLText {
     /// Characters, without grapheme breaking: LF is always a Character of its own (Unicode
     /// UAX #29 GB4, GB5), except in CR LF (GB3), a single Character that is not "\n". So every
     /// LF splits but one right after a CR.
-    static func forEachLine(_ u: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    static func forEachLine(_ u: Span<UInt8>, _ body: (Span<UInt8>) -> Void) {
         var start = 0
         var i = 0
-        while i < u.count {
-            // Eight bytes at a time past words without an LF (most text has none): a zero
-            // byte of the word XOR repeated LFs, by `(x - 0x01…) & ~x & 0x80…`.
-            if i + 8 <= u.count, let base = u.baseAddress {
-                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
-            }
-            if u[i] == 0x0A && (i == 0 || u[i - 1] != 0x0D) {
-                body(UnsafeBufferPointer(rebasing: u[start..<i]))
+        while true {
+            i = lineFeed.firstStop(in: u, from: i)
+            guard i < u.count else { break }
+            if i == 0 || u[i - 1] != 0x0D {
+                body(u.extracting(start..<i))
                 start = i + 1
             }
             i += 1
         }
-        body(UnsafeBufferPointer(rebasing: u[start..<u.count]))
+        body(u.extracting(start..<u.count))
     }
+
+    private static let lineFeed = ByteScanner(stoppingAt: [0x0A])
 
     /// Whether every Character of a line is whitespace (`Character.isWhitespace`): a paragraph
     /// break. ASCII is decided on the bytes (tab, LF, VT, FF, CR and space are the ASCII
     /// characters with the Unicode White_Space property); anything else asks the Characters.
-    static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        for b in line {
-            switch b {
+    static func isBlank(_ line: Span<UInt8>) -> Bool {
+        for k in line.indices {
+            switch line[k] {
             case 0x09...0x0D, 0x20: continue
-            case 0x80...: return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
+            case 0x80...:
+                let text = String(decoding: (0..<line.count).map { line[$0] }, as: UTF8.self)
+                return text.allSatisfy(\.isWhitespace)
             default: return false
             }
         }

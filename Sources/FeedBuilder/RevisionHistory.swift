@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Bytes
 import ICalendar
 
 /// What a subscriber already has for each event, read back from the feeds in the output folder,
@@ -162,9 +160,9 @@ package struct RevisionScanner {
     }
 
     private mutating func scanLines(upTo limit: Int, _ found: (UInt64, RevisionHistory.Revision) -> Void) throws(ICalendarParseError) -> Int {
-        let bytes = pending
-        return try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(ICalendarParseError) -> Int in
-            guard let base = b.baseAddress else { return 0 }
+        let bytes = pending  // a copy of the reference: `self` changes while scanning
+        let b = bytes.span.extracting(0..<limit)
+        do {
             var i = 0
             let n = limit
             while i < n {
@@ -172,7 +170,11 @@ package struct RevisionScanner {
                 let startLine = lineNumber
                 // Name: up to ';' or ':'.
                 let nameStart = i
-                while i < n, b[i] != 0x3B, b[i] != 0x3A, b[i] != 0x0D, b[i] != 0x0A { i += 1 }
+                while i < n {
+                    let c = b[i]
+                    if c == 0x3B || c == 0x3A || c == 0x0D || c == 0x0A { break }
+                    i += 1
+                }
                 guard i < n, i > nameStart, b[i] == 0x3B || b[i] == 0x3A else {
                     if i == nameStart, i < n, b[i] == 0x0D || b[i] == 0x0A {  // blank line
                         i += (b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A) ? 2 : 1
@@ -180,7 +182,7 @@ package struct RevisionScanner {
                     }
                     throw ICalendarParseError(line: startLine, message: "expected NAME:value")
                 }
-                let kind = Kind(UnsafeBufferPointer(rebasing: b[nameStart..<i]))
+                let kind = Kind(b.extracting(nameStart..<i))
                 // Hash the logical line piece by piece (unfolding), keeping the value (after the
                 // first ':'; parameters come before it, possibly folded) when needed.
                 var hasher = LineHasher()
@@ -189,22 +191,20 @@ package struct RevisionScanner {
                 var inValue = false
                 var pieceStart = nameStart
                 while true {
-                    var nl = n
-                    if let hit = memchr(base + pieceStart, 0x0A, n - pieceStart) {
-                        nl = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                    }
+                    let nl = Self.lineFeed.firstStop(in: b, from: pieceStart)
                     var pieceEnd = nl
                     if pieceEnd > pieceStart, b[pieceEnd - 1] == 0x0D { pieceEnd -= 1 }
-                    hasher.add(UnsafeBufferPointer(rebasing: b[pieceStart..<pieceEnd]))
+                    let piece = b.extracting(pieceStart..<pieceEnd)
+                    hasher.add(piece)
                     var valueStart = pieceStart
-                    if !inValue, let hit = memchr(base + pieceStart, 0x3A, pieceEnd - pieceStart) {
+                    if !inValue, case let colon = Self.colon.firstStop(in: piece), colon < piece.count {
                         inValue = true
-                        valueStart = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+                        valueStart = pieceStart + colon + 1
                     } else if !inValue {
                         valueStart = pieceEnd
                     }
                     if keep && inValue && valueStart < pieceEnd {
-                        value.append(contentsOf: UnsafeBufferPointer(rebasing: b[valueStart..<pieceEnd]))
+                        value.append(bytes: b.extracting(valueStart..<pieceEnd))
                     }
                     i = min(nl + 1, n)
                     if i < n, b[i] == 0x20 || b[i] == 0x09 {
@@ -221,6 +221,9 @@ package struct RevisionScanner {
         }
     }
 
+    private static let lineFeed = ByteScanner(stoppingAt: [0x0A])
+    private static let colon = ByteScanner(stoppingAt: [0x3A])
+
     private mutating func handle(
         _ kind: Kind, _ h: UInt64, _ line: Int, _ found: (UInt64, RevisionHistory.Revision) -> Void
     ) throws(ICalendarParseError) {
@@ -228,7 +231,7 @@ package struct RevisionScanner {
         case .begin:
             depth += 1
             guard depth <= 8 else { throw ICalendarParseError(line: line, message: "components nested too deeply") }
-            if eventDepth < 0 && value.elementsEqual("VEVENT".utf8) {
+            if eventDepth < 0 && value.span.equals("VEVENT") {
                 eventDepth = depth
                 fingerprint = Fingerprint()
                 uid.removeAll()
@@ -252,7 +255,7 @@ package struct RevisionScanner {
                 }
             }
             depth -= 1
-            if depth == 0 { sawCalendarEnd = value.elementsEqual("VCALENDAR".utf8) }
+            if depth == 0 { sawCalendarEnd = value.span.equals("VCALENDAR") }
         default:
             guard depth > 0 else { throw ICalendarParseError(line: line, message: "property outside any component") }
             guard eventDepth > 0 && depth == eventDepth else { return }
@@ -279,21 +282,15 @@ package struct RevisionScanner {
     private enum Kind {
         case begin, end, uid, recurrenceID, dtstamp, lastModified, sequence, other
 
-        init(_ name: UnsafeBufferPointer<UInt8>) {
-            func equals(_ s: StaticString) -> Bool {
-                guard name.count == s.utf8CodeUnitCount else { return false }
-                let p = s.utf8Start
-                for k in 0..<name.count where name[k] != p[k] { return false }
-                return true
-            }
+        init(_ name: Span<UInt8>) {
             switch name.count {
-            case 3 where equals("END"): self = .end
-            case 3 where equals("UID"): self = .uid
-            case 5 where equals("BEGIN"): self = .begin
-            case 7 where equals("DTSTAMP"): self = .dtstamp
-            case 8 where equals("SEQUENCE"): self = .sequence
-            case 13 where equals("RECURRENCE-ID"): self = .recurrenceID
-            case 13 where equals("LAST-MODIFIED"): self = .lastModified
+            case 3 where name.equals("END"): self = .end
+            case 3 where name.equals("UID"): self = .uid
+            case 5 where name.equals("BEGIN"): self = .begin
+            case 7 where name.equals("DTSTAMP"): self = .dtstamp
+            case 8 where name.equals("SEQUENCE"): self = .sequence
+            case 13 where name.equals("RECURRENCE-ID"): self = .recurrenceID
+            case 13 where name.equals("LAST-MODIFIED"): self = .lastModified
             default: self = .other
             }
         }

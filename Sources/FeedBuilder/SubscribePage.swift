@@ -84,9 +84,9 @@ package struct SubscribePage: Sendable {
     /// FNV-1a of the three parts one after the other.
     static func fingerprint(_ head: borrowing HTMLWriter, _ body: borrowing HTMLWriter, _ tail: borrowing HTMLWriter) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for b in bytes {
-                h ^= UInt64(b)
+        func add(_ bytes: Span<UInt8>) {
+            for k in bytes.indices {
+                h ^= UInt64(bytes[k])
                 h = h &* 0x100_0000_01B3
             }
         }
@@ -180,9 +180,9 @@ package struct SubscribePage: Sendable {
         let head = head(updated: updated, fingerprint: fingerprint), tail = tail(updated: updated)
         var page: [UInt8] = []
         page.reserveCapacity(head.count + body.count + tail.count)
-        head.withBytes { page.append(contentsOf: $0) }
-        body.withBytes { page.append(contentsOf: $0) }
-        tail.withBytes { page.append(contentsOf: $0) }
+        head.appendContents(to: &page)
+        body.appendContents(to: &page)
+        tail.appendContents(to: &page)
         return page
     }
 

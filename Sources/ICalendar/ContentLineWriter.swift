@@ -1,3 +1,5 @@
+import Bytes
+
 /// Writes content lines (RFC 5545 §3.1) into a byte buffer: CRLF line ends, lines folded so that
 /// none exceeds `foldWidth` octets ("Lines of text SHOULD NOT be longer than 75 octets,
 /// excluding the line break"), never inside a UTF-8 sequence and never between a backslash and
@@ -94,7 +96,7 @@ public struct ContentLineWriter: Sendable {
         let start = bytes.count
         build(&bytes)
         var hasher = LineHasher()
-        bytes.withUnsafeBufferPointer { hasher.add(UnsafeBufferPointer(rebasing: $0[start...])) }
+        hasher.add(bytes.span.extracting(start...))
         if bytes.count - start > foldWidth {
             line.removeAll(keepingCapacity: true)
             line.append(contentsOf: bytes[start...])
@@ -126,19 +128,17 @@ public struct ContentLineWriter: Sendable {
     }
 
     static func appendName(_ name: String, to out: inout [UInt8]) {
-        withUTF8(name) { bytes in
-            // Names written by code are already uppercase tokens: copy them whole.
-            if bytes.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
-                out.append(contentsOf: bytes)
-                return
-            }
-            for b in bytes {
-                // Names are IANA tokens or X-names: ALPHA, DIGIT and "-" (§3.1); lowercase is folded up.
-                if b >= 0x61 && b <= 0x7A {
-                    out.append(b - 0x20)
-                } else if (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D {
-                    out.append(b)
-                }
+        // Names written by code are already uppercase tokens: copy them whole.
+        if name.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
+            out.append(contentsOf: name.utf8)
+            return
+        }
+        for b in name.utf8 {
+            // Names are IANA tokens or X-names: ALPHA, DIGIT and "-" (§3.1); lowercase is folded up.
+            if b >= 0x61 && b <= 0x7A {
+                out.append(b - 0x20)
+            } else if (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D {
+                out.append(b)
             }
         }
     }
@@ -146,24 +146,17 @@ public struct ContentLineWriter: Sendable {
     /// A value's bytes with any control character other than HTAB removed: a raw value can
     /// never end a content line early.
     static func appendValue(_ value: String, to out: inout [UInt8]) {
-        withUTF8(value) { bytes in
-            if !bytes.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) {
-                out.append(contentsOf: bytes)
+        value.withSpanOfUTF8 { bytes in
+            if !controls.anyStop(in: bytes) {
+                out.append(bytes: bytes)
                 return
             }
-            for b in bytes where b >= 0x20 && b != 0x7F || b == 0x09 { out.append(b) }
+            for b in value.utf8 where b >= 0x20 && b != 0x7F || b == 0x09 { out.append(b) }
         }
     }
 
-    /// Runs `body` over a string's UTF-8 bytes in place (a native string's storage; a bridged or
-    /// lazily built one is copied first). Loops over a buffer are several times cheaper than over
-    /// `String.UTF8View`, which checks its representation at every step.
-    @inline(__always)
-    static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
-        var copy = s
-        return copy.withUTF8(body)
-    }
+    /// Control characters (HTAB among them) and DEL.
+    private static let controls = ByteScanner(stoppingAt: [0x7F], below: 0x20)
 
     /// Parameter values are quoted when they contain `:`, `;` or `,` (§3.2); DQUOTE and control
     /// characters cannot appear in them at all and are dropped.
@@ -177,7 +170,7 @@ public struct ContentLineWriter: Sendable {
     /// The hash of an unfolded line: the same for a line however it is folded.
     static func lineHash(_ line: [UInt8]) -> UInt64 {
         var h = LineHasher()
-        line.withUnsafeBufferPointer { h.add($0) }
+        h.add(line.span)
         return h.value
     }
 
@@ -270,21 +263,19 @@ public struct LineHasher: Sendable {
         }
     }
 
-    public mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+    public mutating func add(_ bytes: Span<UInt8>) {
         var i = 0
         let n = bytes.count
         while pending != 0 && i < n {
             add(bytes[i])
             i += 1
         }
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while n - i >= 8 {
-                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-                i += 8
-                count += 8
-            }
+        let words = (n - i) / 8
+        for _ in 0..<words {
+            mix(bytes.uncheckedLoadWord(at: i))  // i + 8 <= n: `words` whole words remain
+            i += 8
         }
+        count += 8 * words
         while i < n {
             add(bytes[i])
             i += 1

@@ -1,3 +1,5 @@
+import JSON
+
 /// One problem found in a schedule: where it is (file, line:column, JSON path), what is wrong,
 /// and what to do about it. Rendered compiler-style so editors can jump to it:
 ///

@@ -1,4 +1,5 @@
 import CivilTime
+import JSON
 
 /// Public holidays: `"holidayCalendars": ["holidays/england-and-wales.ics"]` names iCalendar
 /// files whose all-day events close the studio. Timetable does not read iCalendar (it knows

@@ -1,4 +1,5 @@
 import CivilTime
+import JSON
 
 /// A studio's timetable, as read from schedule.json. Every local date and time is civil; zones
 /// are resolved by the recurrence engine at the very end.

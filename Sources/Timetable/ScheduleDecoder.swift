@@ -1,4 +1,6 @@
 import CivilTime
+import Bytes
+import JSON
 
 /// Turns schedule.json bytes into a ``Schedule``, collecting every error and warning with its
 /// file, line:column and JSON path. Unknown keys are errors (a typo must never silently drop a
@@ -197,21 +199,15 @@ package struct ScheduleDecoder {
             return s
         }
         guard let s = string(node, path(), what: what) else { return nil }
-        // Text nearly always starts with a visible ASCII character, which settles it without a
-        // Unicode property lookup (ASCII White_Space is only HT, LF, VT, FF, CR and space).
-        let startsVisible = s.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
-        if !startsVisible, s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        switch Self.textProblem(s) {
+        case nil: break
+        case .empty:
             error(node, path(), "\(what) is empty", hint: "write some text, or remove the key")
             return nil
-        }
-        if s.utf8.count > ScheduleLimits.textLength, s.count > ScheduleLimits.textLength {
-            error(node, path(), "\(what) is \(s.count) characters long; the limit is \(ScheduleLimits.textLength)")
+        case .tooLong(let count):
+            error(node, path(), "\(what) is \(count) characters long; the limit is \(ScheduleLimits.textLength)")
             return nil
-        }
-        var bytes = s  // scanned as a contiguous buffer: several times cheaper than the UTF8View
-        if bytes.withUTF8({ $0.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 } }),
-            let bad = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
-        {
+        case .control(let bad):
             error(node, path(), "\(what) contains the control character U+\(String.hex4(bad.value))",
                   hint: "remove it; only line breaks (\\n) are allowed in text")
             return nil
@@ -219,31 +215,37 @@ package struct ScheduleDecoder {
         return s
     }
 
-    /// Most text is plain ASCII (no escapes) that starts with a visible character, is within
-    /// the limit and has no DEL: that passes every check of ``text(_:_:what:)``, settled in
-    /// place. (A plain string holds no control characters: the parser rejects them.)
-    private static func isPlainText(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        u.count <= ScheduleLimits.textLength && u.first.map { $0 > 0x20 && $0 < 0x7F } == true && !containsDEL(u)
+    /// What is wrong with free text: empty (only whitespace), longer than the limit, or holding
+    /// a control character other than a line break.
+    enum TextProblem: Equatable { case empty, tooLong(Int), control(Unicode.Scalar) }
+
+    /// The general check of free text, for any string: nil when it is acceptable.
+    static func textProblem(_ s: String) -> TextProblem? {
+        // Text nearly always starts with a visible ASCII character, which settles it without a
+        // Unicode property lookup (ASCII White_Space is only HT, LF, VT, FF, CR and space).
+        let startsVisible = s.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
+        if !startsVisible, s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return .empty }
+        if s.utf8.count > ScheduleLimits.textLength, s.count > ScheduleLimits.textLength { return .tooLong(s.count) }
+        // C0 controls, DEL and C1 controls (U+0080-U+009F are C2 80-C2 9F in UTF-8) need a look.
+        if s.withSpanOfUTF8({ mayHoldControl.anyStop(in: $0) }),
+            let bad = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
+        {
+            return .control(bad)
+        }
+        return nil
     }
 
-    /// Whether ASCII bytes include DEL (0x7F), looked for eight bytes at a time: descriptions
-    /// are long. (For ASCII, x ^ 0x7F is zero only for DEL, and adding 0x7F to the low seven
-    /// bits of any other byte reaches its high bit.)
-    private static func containsDEL(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        let raw = UnsafeRawBufferPointer(u)
-        var k = 0
-        while k + 8 <= u.count {
-            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x7F7F_7F7F_7F7F_7F7F
-            // A byte of `word` is zero exactly where the text has DEL.
-            if (word &+ 0x7F7F_7F7F_7F7F_7F7F) & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 { return true }
-            k += 8
-        }
-        while k < u.count {
-            if u[k] == 0x7F { return true }
-            k += 1
-        }
-        return false
+    private static let mayHoldControl = ByteScanner(stoppingAt: [0x7F, 0xC2], below: 0x20)
+
+    /// Most text is plain ASCII (no escapes) that starts with a visible character, is within
+    /// the limit and has no DEL: that passes every check of ``textProblem(_:)``, settled in
+    /// place. (A plain string holds no control characters: the parser rejects them.) A seeded
+    /// property test holds it to the general check.
+    static func isPlainText(_ u: Span<UInt8>) -> Bool {
+        u.count <= ScheduleLimits.textLength && u.count > 0 && u[0] > 0x20 && u[0] < 0x7F && !delete.anyStop(in: u)
     }
+
+    private static let delete = ByteScanner(stoppingAt: [0x7F])
 
     private mutating func identifier(_ node: Node, _ path: @autoclosure () -> String, what: String) -> String? {
         let short = doc.shortASCII(node)
@@ -266,8 +268,9 @@ package struct ScheduleDecoder {
     }
 
     /// Exactly "YYYY-MM-DD" naming a day of the calendar, as `LocalDate(iso:)` reads it, and
-    /// its year (as `LocalDate.year` would work it out again).
-    private static func isoDate(_ u: UnsafeBufferPointer<UInt8>) -> (LocalDate, year: Int)? {
+    /// its year (as `LocalDate.year` would work it out again). A seeded property test holds it
+    /// to `LocalDate(iso:)`.
+    static func isoDate(_ u: Span<UInt8>) -> (LocalDate, year: Int)? {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
         // Straight-line arithmetic, checked once at the end: a byte that is not a digit wraps
         // round to more than 9.
@@ -284,8 +287,9 @@ package struct ScheduleDecoder {
         return (date, y)
     }
 
-    /// Exactly "HH:MM" naming a time of day, as `LocalTime(hhmm:)` reads it.
-    private static func hhmm(_ u: UnsafeBufferPointer<UInt8>) -> LocalTime? {
+    /// Exactly "HH:MM" naming a time of day, as `LocalTime(hhmm:)` reads it (a seeded property
+    /// test holds it to that).
+    static func hhmm(_ u: Span<UInt8>) -> LocalTime? {
         guard u.count == 5, u[2] == UInt8(ascii: ":") else { return nil }
         func digit(_ k: Int) -> Int? { u[k] >= UInt8(ascii: "0") && u[k] <= UInt8(ascii: "9") ? Int(u[k] - UInt8(ascii: "0")) : nil }
         guard let h1 = digit(0), let h2 = digit(1), let m1 = digit(3), let m2 = digit(4) else { return nil }
@@ -304,6 +308,16 @@ package struct ScheduleDecoder {
 
     /// True when `id` is a valid calendar or class id (what `<calendar id>-<class id>.ics` names).
     package static func isValidID(_ id: String) -> Bool { isIdentifier(id.utf8) }
+
+    /// ``isIdentifier(_:)-(some Collection<UInt8>)`` of bytes in place.
+    private static func isIdentifier(_ u: Span<UInt8>) -> Bool {
+        guard u.count > 0, u.count <= ScheduleLimits.idLength, u[0] != UInt8(ascii: "-") else { return false }
+        for k in u.indices {
+            let c = u[k]
+            guard (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D else { return false }
+        }
+        return true
+    }
 
     /// Lowercase letters, digits and '-', not starting with '-', within the length limit.
     private static func isIdentifier(_ utf8: some Collection<UInt8>) -> Bool {
@@ -352,12 +366,13 @@ package struct ScheduleDecoder {
     }
 
     private mutating func url(_ node: Node, _ path: @autoclosure () -> String) -> String? {
-        if doc.withPlainASCII(node, { Self.isPlainText($0) && Self.isPlainURL($0) }) == true { return doc.string(node) }
+        if doc.withPlainASCII(node, { Self.isPlainText($0) && Self.isPlainURL($0) }) == true, let s = doc.string(node),
+            s.withSpanOfUTF8(Self.authorityProblem) == nil
+        {
+            return s
+        }
         guard let s = text(node, path(), what: "a URL") else { return nil }
-        let lower = s.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
-              !s.unicodeScalars.contains(where: { $0 == " " || $0 == "\n" || $0 == "\"" || $0 == "<" || $0 == ">" })
-        else {
+        guard Self.hasURLShape(s) else {
             error(node, path(), "expected an http:// or https:// URL without spaces, \(found(node))")
             return nil
         }
@@ -368,8 +383,7 @@ package struct ScheduleDecoder {
                   hint: "retype the address; a space in a web address is written %20")
             return nil
         }
-        var bytes = s
-        switch bytes.withUTF8(Self.authorityProblem) {
+        switch s.withSpanOfUTF8(Self.authorityProblem) {
         case nil: break
         case .noHost:
             error(node, path(), "expected a URL with a host name after \"//\", \(found(node))", hint: "e.g. \"https://circl.example/book\"")
@@ -382,9 +396,16 @@ package struct ScheduleDecoder {
         return s
     }
 
+    /// "http://" or "https://" in any case, and none of ` `, `"`, `<`, `>` or a line break.
+    static func hasURLShape(_ s: String) -> Bool {
+        let lower = s.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://"))
+            && !s.unicodeScalars.contains(where: { $0 == " " || $0 == "\n" || $0 == "\"" || $0 == "<" || $0 == ">" })
+    }
+
     /// Space, line and paragraph separators (Zs other than the space refused before, Zl, Zp),
     /// format characters (Cf: U+200B, U+FEFF, U+00AD, bidirectional marks) and controls (Cc).
-    private static func isInvisible(_ u: Unicode.Scalar) -> Bool {
+    static func isInvisible(_ u: Unicode.Scalar) -> Bool {
         if u.isASCII { return u.value < 0x20 || u.value == 0x7F }
         switch u.properties.generalCategory {
         case .spaceSeparator, .lineSeparator, .paragraphSeparator, .format, .control: return true
@@ -392,49 +413,60 @@ package struct ScheduleDecoder {
         }
     }
 
-    private enum AuthorityProblem: Equatable { case noHost, badPort(String) }
+    enum AuthorityProblem: Equatable { case noHost, badPort(String) }
 
     /// What is wrong with the authority of an http(s) URL (RFC 3986 §3.2): the part after
     /// "//" up to the first "/", "?" or "#", which needs a host, and whose port, when one is
     /// written, is 1 to 65535 ("an empty port ... should be omitted", so it is allowed).
-    private static func authorityProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> AuthorityProblem? {
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 3 <= bytes.count else { return .noHost }
-        var authority = bytes[(colon + 3)...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
-        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
+    static func authorityProblem(_ bytes: Span<UInt8>) -> AuthorityProblem? {
+        func first(_ byte: UInt8, in range: Range<Int>) -> Int? { range.first { bytes[$0] == byte } }
+        guard let colon = first(UInt8(ascii: ":"), in: 0..<bytes.count), colon + 3 <= bytes.count else { return .noHost }
+        // The authority: after "//", up to the first "/", "?" or "#"; the host after any "@".
+        var start = colon + 3
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") { end += 1 }
+        if let at = (start..<end).last(where: { bytes[$0] == UInt8(ascii: "@") }) { start = at + 1 }
         let hostEnd: Int
-        if authority.first == UInt8(ascii: "[") {
+        if start < end, bytes[start] == UInt8(ascii: "[") {
             // An IP literal: "[" address "]".
-            guard let close = authority.firstIndex(of: UInt8(ascii: "]")), close > authority.startIndex + 1 else { return .noHost }
+            guard let close = first(UInt8(ascii: "]"), in: start..<end), close > start + 1 else { return .noHost }
             hostEnd = close + 1
         } else {
-            hostEnd = authority.firstIndex(of: UInt8(ascii: ":")) ?? authority.endIndex
-            if hostEnd == authority.startIndex { return .noHost }
+            hostEnd = first(UInt8(ascii: ":"), in: start..<end) ?? end
+            if hostEnd == start { return .noHost }
         }
-        let rest = authority[hostEnd...]
-        guard let first = rest.first else { return nil }
-        let port = rest.dropFirst()
-        guard first == UInt8(ascii: ":"), port.count <= 5, port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              port.isEmpty || (1...65535).contains(port.reduce(0) { $0 * 10 + Int($1 - 0x30) })
-        else { return .badPort(String(decoding: first == UInt8(ascii: ":") ? port : rest, as: UTF8.self)) }
+        guard hostEnd < end else { return nil }
+        let port = hostEnd + 1..<end
+        let digits = port.allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }
+        guard bytes[hostEnd] == UInt8(ascii: ":"), port.count <= 5, digits,
+              port.isEmpty || (1...65535).contains(port.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) })
+        else {
+            let shown = bytes[hostEnd] == UInt8(ascii: ":") ? port : hostEnd..<end
+            return .badPort(String(decoding: shown.map { bytes[$0] }, as: UTF8.self))
+        }
         return nil
     }
 
     /// The checks of ``url(_:_:)`` for plain ASCII text, in place: "http://" or "https://" in
-    /// any case, none of ` `, `"`, `<`, `>` or a line break (plain text has no other invisible
-    /// character), and a host and a valid port (``authorityProblem(_:)``).
-    private static func isPlainURL(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        func hasPrefix(_ prefix: StaticString) -> Bool {
-            prefix.withUTF8Buffer { p in
-                // OR-ing 0x20 lowercases an ASCII letter and maps nothing else onto one.
-                u.count >= p.count && p.indices.allSatisfy { k in
-                    p[k] >= UInt8(ascii: "a") && p[k] <= UInt8(ascii: "z") ? u[k] | 0x20 == p[k] : u[k] == p[k]
-                }
+    /// any case and none of ` `, `"`, `<`, `>` or a line break (plain text has no other
+    /// invisible character). The authority is then checked as for any URL. A seeded property
+    /// test holds it to the general check.
+    static func isPlainURL(_ u: Span<UInt8>) -> Bool {
+        func hasPrefix(_ prefix: String) -> Bool {
+            // OR-ing 0x20 lowercases an ASCII letter and maps nothing else onto one.
+            guard u.count >= prefix.utf8.count else { return false }
+            var k = 0
+            for p in prefix.utf8 {
+                if (p >= UInt8(ascii: "a") && p <= UInt8(ascii: "z") ? u[k] | 0x20 : u[k]) != p { return false }
+                k += 1
             }
+            return true
         }
-        return (hasPrefix("https://") || hasPrefix("http://"))
-            && !u.contains { $0 == 0x20 || $0 == 0x0A || $0 == 0x22 || $0 == 0x3C || $0 == 0x3E }
-            && authorityProblem(u) == nil
+        return (hasPrefix("https://") || hasPrefix("http://")) && !notInURL.anyStop(in: u)
     }
+
+    /// Bytes a URL may not hold: space, line feed, `"`, `<` and `>`.
+    private static let notInURL = ByteScanner(stoppingAt: [0x20, 0x0A, 0x22, 0x3C, 0x3E])
 
     /// The http(s) URL of a folder (`calendar.publicURL`): no query or fragment, not a file;
     /// returned ending in "/" so file names can be appended.

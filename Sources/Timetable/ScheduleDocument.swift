@@ -1,4 +1,5 @@
 import CivilTime
+import JSON
 
 /// schedule.json as a JSON tree that can be edited and written back in ``JSONLayout``'s
 /// formatting: what `classfeed exceptions add|move|remove` change. Everything outside the

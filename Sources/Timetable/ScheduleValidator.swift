@@ -1,4 +1,5 @@
 import CivilTime
+import JSON
 
 /// Checks that need the whole schedule: unique ids, exceptions that name real classes, moves of
 /// occurrences that exist. Suspicious but legal input is a warning.
@@ -36,73 +37,70 @@ package enum ScheduleValidator {
         let repeats = Self.repeatedCancellations(schedule.exceptions, classRefs)
         var nextRepeat = 0
         // Fields are read in place: copying each exception and class would retain their strings.
-        schedule.classes.withUnsafeBufferPointer { classes in
-            schedule.exceptions.withUnsafeBufferPointer { exceptions in
-                // The class of the exception being checked, copied once for a run of exceptions
-                // of the same class rather than once for each.
-                var current: (index: Int, cls: ClassDefinition)?
-                for ei in exceptions.indices {
-                    var e: ScheduleException { exceptions[ei] }  // whole, for messages only
-                    var classIndex: Int?
-                    switch classRefs[ei] {
-                    case .every: break
-                    case .known(let i): classIndex = i
-                    case .unknown:
-                        let id = exceptions[ei].classID ?? ""
-                        // Hints cost a spelling comparison with every id: only for the first few,
-                        // so thousands of bad entries cannot take minutes (or gigabytes of text).
-                        unknownClasses += 1
-                        let known = "known classes: " + ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", ..." : "")
-                        let hint = unknownClasses > 20 ? nil : closestMatch(to: id, in: ids).map { "did you mean \"\($0)\"?" } ?? known
-                        error(e.entry, e.path + ".class", "no class has the id \"\(id)\"", hint: hint)
-                        continue
-                    }
-                    if let classIndex, current?.index != classIndex { current = (classIndex, classes[classIndex]) }
-                    switch exceptions[ei].kind {
-                    case .cancel(let from, let to):
-                        if nextRepeat < repeats.count, repeats[nextRepeat].index == ei {
-                            warning(e.entry, e.path, "duplicates \(exceptions[repeats[nextRepeat].first].path)", hint: "remove one of them")
-                            nextRepeat += 1
-                        }
-                        if classIndex != nil, current?.cls.runs(in: from...to) == false, let cls = current?.cls {
-                            let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
-                            warning(e.entry, e.path, "class \"\(cls.id)\" never runs \(when), so this exception changes nothing",
-                                    hint: "check the date and the class id")
-                        }
-                    case .move(let date, let toDate, let toStart):
-                        guard let classIndex else { continue }  // a move without "class" was reported by the decoder
-                        let cls = classes[classIndex]
-                        guard cls.runs(on: date) else {
-                            error(e.entry, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.weekday.name) \(date) to move",
-                                  hint: describeRuns(cls))
-                            continue
-                        }
-                        let key = CancellationKey(classIndex: classIndex, from: date.dayNumber, to: date.dayNumber)
-                        if let first = moved[key] {
-                            error(e.entry, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(exceptions[first].path)",
-                                  hint: "keep one move per occurrence")
-                            continue
-                        }
-                        moved[key] = ei
-                        let engine = engineStorage ?? RecurrenceEngine(schedule: schedule)
-                        engineStorage = engine
-                        if let c = engine.cancellation(classID: cls.id, on: date, includingHolidays: false) {
-                            error(e.entry, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
-                                  hint: "remove the cancellation or the move")
-                            continue
-                        }
-                        let target = toDate ?? date
-                        if target == date && (toStart == nil || toStart == cls.start) {
-                            warning(e.entry, e.path + ".moveTo", "the move does not change the date or the time")
-                        }
-                        if let c = engine.cancellation(classID: cls.id, on: target) {
-                            warning(e.entry, e.path + ".moveTo", "moves onto \(target), which \(c.path) closes; the move stands",
-                                    hint: "members will see this class on a closed day: check the date")
-                        } else if target != date, cls.runs(on: target), engine.move(classID: cls.id, on: target) == nil {
-                            warning(e.entry, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
-                                    hint: "members will see the class twice that day")
-                        }
-                    }
+        let classes = schedule.classes, exceptions = schedule.exceptions
+        // The class of the exception being checked, copied once for a run of exceptions
+        // of the same class rather than once for each.
+        var current: (index: Int, cls: ClassDefinition)?
+        for ei in exceptions.indices {
+            var e: ScheduleException { exceptions[ei] }  // whole, for messages only
+            var classIndex: Int?
+            switch classRefs[ei] {
+            case .every: break
+            case .known(let i): classIndex = i
+            case .unknown:
+                let id = exceptions[ei].classID ?? ""
+                // Hints cost a spelling comparison with every id: only for the first few,
+                // so thousands of bad entries cannot take minutes (or gigabytes of text).
+                unknownClasses += 1
+                let known = "known classes: " + ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", ..." : "")
+                let hint = unknownClasses > 20 ? nil : closestMatch(to: id, in: ids).map { "did you mean \"\($0)\"?" } ?? known
+                error(e.entry, e.path + ".class", "no class has the id \"\(id)\"", hint: hint)
+                continue
+            }
+            if let classIndex, current?.index != classIndex { current = (classIndex, classes[classIndex]) }
+            switch exceptions[ei].kind {
+            case .cancel(let from, let to):
+                if nextRepeat < repeats.count, repeats[nextRepeat].index == ei {
+                    warning(e.entry, e.path, "duplicates \(exceptions[repeats[nextRepeat].first].path)", hint: "remove one of them")
+                    nextRepeat += 1
+                }
+                if classIndex != nil, current?.cls.runs(in: from...to) == false, let cls = current?.cls {
+                    let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
+                    warning(e.entry, e.path, "class \"\(cls.id)\" never runs \(when), so this exception changes nothing",
+                            hint: "check the date and the class id")
+                }
+            case .move(let date, let toDate, let toStart):
+                guard let classIndex else { continue }  // a move without "class" was reported by the decoder
+                let cls = classes[classIndex]
+                guard cls.runs(on: date) else {
+                    error(e.entry, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.weekday.name) \(date) to move",
+                          hint: describeRuns(cls))
+                    continue
+                }
+                let key = CancellationKey(classIndex: classIndex, from: date.dayNumber, to: date.dayNumber)
+                if let first = moved[key] {
+                    error(e.entry, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(exceptions[first].path)",
+                          hint: "keep one move per occurrence")
+                    continue
+                }
+                moved[key] = ei
+                let engine = engineStorage ?? RecurrenceEngine(schedule: schedule)
+                engineStorage = engine
+                if let c = engine.cancellation(classID: cls.id, on: date, includingHolidays: false) {
+                    error(e.entry, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
+                          hint: "remove the cancellation or the move")
+                    continue
+                }
+                let target = toDate ?? date
+                if target == date && (toStart == nil || toStart == cls.start) {
+                    warning(e.entry, e.path + ".moveTo", "the move does not change the date or the time")
+                }
+                if let c = engine.cancellation(classID: cls.id, on: target) {
+                    warning(e.entry, e.path + ".moveTo", "moves onto \(target), which \(c.path) closes; the move stands",
+                            hint: "members will see this class on a closed day: check the date")
+                } else if target != date, cls.runs(on: target), engine.move(classID: cls.id, on: target) == nil {
+                    warning(e.entry, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
+                            hint: "members will see the class twice that day")
                 }
             }
         }
@@ -125,20 +123,18 @@ package enum ScheduleValidator {
         // Exceptions are usually written grouped by class (or by date, a few classes a day):
         // the last id found settles most lookups without hashing it again.
         var lastFound: (id: String, index: Int)?
-        exceptions.withUnsafeBufferPointer { exceptions in
-            for e in exceptions.indices {
-                guard let id = exceptions[e].classID else {
-                    refs.append(.every)
-                    continue
-                }
-                if let last = lastFound, last.id == id {
-                    refs.append(.known(last.index))
-                } else if let i = indexByID[id] {
-                    refs.append(.known(i))
-                    lastFound = (id, i)
-                } else {
-                    refs.append(.unknown)
-                }
+        for e in exceptions.indices {
+            guard let id = exceptions[e].classID else {
+                refs.append(.every)
+                continue
+            }
+            if let last = lastFound, last.id == id {
+                refs.append(.known(last.index))
+            } else if let i = indexByID[id] {
+                refs.append(.known(i))
+                lastFound = (id, i)
+            } else {
+                refs.append(.unknown)
             }
         }
         return refs
@@ -154,14 +150,12 @@ package enum ScheduleValidator {
         // (class, first day, last day, index); every class sorts as -1.
         var keys: [(Int, Int, Int, Int)] = []
         keys.reserveCapacity(exceptions.count)
-        exceptions.withUnsafeBufferPointer { exceptions in
-            for e in exceptions.indices {
-                guard case .cancel(let from, let to) = exceptions[e].kind else { continue }
-                switch refs[e] {
-                case .every: keys.append((-1, from.dayNumber, to.dayNumber, e))
-                case .known(let c): keys.append((c, from.dayNumber, to.dayNumber, e))
-                case .unknown: continue  // reported as unknown, and not compared
-                }
+        for e in exceptions.indices {
+            guard case .cancel(let from, let to) = exceptions[e].kind else { continue }
+            switch refs[e] {
+            case .every: keys.append((-1, from.dayNumber, to.dayNumber, e))
+            case .known(let c): keys.append((c, from.dayNumber, to.dayNumber, e))
+            case .unknown: continue  // reported as unknown, and not compared
             }
         }
         keys.sort { $0 < $1 }

@@ -57,13 +57,13 @@ import Timetable
         for length in [0, 1, 7, 8, 9, 15, 16, 17, 75, 200] {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &g) }
             var whole = LineHasher()
-            bytes.withUnsafeBufferPointer { whole.add($0) }
+            whole.add(bytes.span)
             var pieces = LineHasher()
             var i = 0
             while i < bytes.count {
                 let n = Int.random(in: 1...9, using: &g)
                 let end = min(bytes.count, i + n)
-                bytes[i..<end].withUnsafeBufferPointer { pieces.add($0) }
+                pieces.add(bytes.span.extracting(i..<end))
                 i = end
             }
             #expect(pieces.value == whole.value, "length \(length)")

@@ -3,6 +3,7 @@ import Testing
 
 @testable import FeedBuilder
 import ICalendar
+import JSON
 import Timetable
 
 /// A series master's length is what every instance of the series lasts. RFC 5545 measures

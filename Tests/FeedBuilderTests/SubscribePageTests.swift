@@ -3,6 +3,7 @@ import Testing
 
 @testable import FeedBuilder
 import ICalendar
+import JSON
 import Timetable
 
 /// The subscribe page (index.html): golden files, escaping, links, changes, a stable update time.

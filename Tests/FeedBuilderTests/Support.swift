@@ -3,6 +3,7 @@ import Testing
 
 @testable import FeedBuilder
 import ICalendar
+import JSON
 import Timetable
 
 /// Shared helpers: decoding schedules with the system tz database, golden-file comparison.

@@ -1,5 +1,6 @@
 import Testing
 
+import JSON
 @testable import Timetable
 
 @Suite("Diagnostic")

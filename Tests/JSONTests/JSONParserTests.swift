@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Timetable
+@testable import JSON
 
 private func parse(_ text: String, maxDepth: Int = 32) throws(JSONSyntaxError) -> JSONNode {
     try JSONParser.parse(Array(text.utf8), maxDepth: maxDepth)

@@ -1,51 +1,65 @@
+import Bytes
+
 /// A parsed JSON document kept flat: one entry per value (object keys included) in document
 /// order, pointing into the source bytes. Loading a schedule reads thousands of small objects
 /// once, so nothing is built that a reader may not need: a string becomes a Swift `String`
 /// only when asked for, keys are compared as bytes, and a value's line:column is worked out
 /// from its byte offset only when someone asks for it (a diagnostic, or a model value that
 /// records where it was written).
-package struct JSONDocument {
+///
+/// The reading API is `public` and `@inlinable`, not `package`: the decoder calls these small
+/// accessors hundreds of thousands of times, and Swift 6.3 inlines nothing `package` across
+/// modules (they were inlined when JSON lived in the decoder's module). JSON is no library
+/// product, so nothing outside the package can import it.
+public struct JSONDocument {
     /// One value in the document. Values of one document only.
-    package struct Value: Sendable, Hashable {
-        private let position: UInt32  // 32 bits: a decoder keeps many of these inline
-        var index: Int { Int(position) }
-        init(index: Int) { position = UInt32(truncatingIfNeeded: index) }
+    public struct Value: Sendable, Hashable {
+        @usableFromInline let position: UInt32  // 32 bits: a decoder keeps many of these inline
+        @usableFromInline var index: Int { Int(position) }
+        @usableFromInline init(index: Int) { position = UInt32(truncatingIfNeeded: index) }
 
         /// The value as one word, for tables of values that may be absent: 0 is none (it is
         /// the root, never a member or an element).
-        package var slot: UInt32 { position }
-        package init?(slot: UInt32) {
+        @inlinable public var slot: UInt32 { position }
+        @inlinable public init?(slot: UInt32) {
             guard slot != 0 else { return nil }
             position = slot
         }
     }
 
-    enum Kind: UInt8 { case object, array, string, number, `true`, `false`, null }
+    @usableFromInline enum Kind: UInt8, BitwiseCopyable { case object, array, string, number, `true`, `false`, null }
 
-    struct Entry {
-        var kind: Kind
+    @usableFromInline struct Entry: BitwiseCopyable {
+        @usableFromInline var kind: Kind
         /// Offset of the value's first byte (the opening quote of a string).
-        var start: UInt32
+        @usableFromInline var start: UInt32
         /// Strings: offset of the closing quote. Numbers: one past the last digit. Objects and
         /// arrays: index of the first entry after the value's last descendant.
-        var end: UInt32
+        @usableFromInline var end: UInt32
         /// Objects: members. Arrays: elements. Strings: one of the `Text` cases, or an index
         /// into `texts` for a string with escapes.
-        var payload: Int32
+        @usableFromInline var payload: Int32
+
+        @usableFromInline init(kind: Kind, start: UInt32, end: UInt32, payload: Int32) {
+            self.kind = kind
+            self.start = start
+            self.end = end
+            self.payload = payload
+        }
     }
 
     /// How a string's text is found (negative payloads; 0 and up index `texts`).
-    enum Text {
+    @usableFromInline enum Text {
         /// The bytes between the quotes are the text, and are ASCII.
-        static let ascii: Int32 = -1
+        @usableFromInline static let ascii: Int32 = -1
         /// The bytes between the quotes are the text: valid UTF-8 with non-ASCII characters.
-        static let utf8: Int32 = -2
+        @usableFromInline static let utf8: Int32 = -2
     }
 
-    package let bytes: [UInt8]
-    var entries: [Entry] = []
+    public let bytes: [UInt8]
+    @usableFromInline var entries: [Entry] = []
     /// Decoded texts of strings written with escapes.
-    var texts: [String] = []
+    @usableFromInline var texts: [String] = []
     /// The offset at which each line starts (line 1 after a byte order mark).
     var lineStarts: [Int] = []
     /// The last location worked out, which the next one is counted from.
@@ -59,12 +73,12 @@ package struct JSONDocument {
     }
 
     /// The top-level value.
-    package var root: Value { Value(index: 0) }
+    @inlinable public var root: Value { Value(index: 0) }
 
     // MARK: - Reading values
 
     /// What kind of value this is, in words ("a string", "an object"), as ``JSONNode/kind``.
-    package func kind(_ v: Value) -> String {
+    @inlinable public func kind(_ v: Value) -> String {
         switch entries[v.index].kind {
         case .object: "an object"
         case .array: "an array"
@@ -75,32 +89,32 @@ package struct JSONDocument {
         }
     }
 
-    package func isObject(_ v: Value) -> Bool { entries[v.index].kind == .object }
-    package func isArray(_ v: Value) -> Bool { entries[v.index].kind == .array }
+    @inlinable public func isObject(_ v: Value) -> Bool { entries[v.index].kind == .object }
+    @inlinable public func isArray(_ v: Value) -> Bool { entries[v.index].kind == .array }
 
     /// The text of a string value; nil for other kinds.
-    package func string(_ v: Value) -> String? {
+    @inlinable public func string(_ v: Value) -> String? {
         let e = entries[v.index]
         guard e.kind == .string else { return nil }
         return text(of: e)
     }
 
     /// The text of a string's entry (which may not be among `entries` yet, while parsing).
-    func text(of e: Entry) -> String {
+    @usableFromInline func text(of e: Entry) -> String {
         if e.payload >= 0 { return texts[Int(e.payload)] }
         // Validated while parsing, so decoding cannot repair anything.
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(e.start) + 1..<Int(e.end)]), as: UTF8.self) }
+        return String(decoding: bytes[Int(e.start) + 1..<Int(e.end)], as: UTF8.self)
     }
 
     /// The number exactly as written; nil for other kinds.
-    package func number(_ v: Value) -> String? {
+    @inlinable public func number(_ v: Value) -> String? {
         let e = entries[v.index]
         guard e.kind == .number else { return nil }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(e.start)..<Int(e.end)]), as: UTF8.self) }
+        return String(decoding: bytes[Int(e.start)..<Int(e.end)], as: UTF8.self)
     }
 
     /// The value of `true` or `false`; nil for other kinds.
-    package func bool(_ v: Value) -> Bool? {
+    @inlinable public func bool(_ v: Value) -> Bool? {
         switch entries[v.index].kind {
         case .true: true
         case .false: false
@@ -110,19 +124,19 @@ package struct JSONDocument {
 
     /// Elements of an array, members of an object (counted in pairs of key and value); zero
     /// for scalars.
-    package func count(_ v: Value) -> Int {
+    @inlinable public func count(_ v: Value) -> Int {
         let e = entries[v.index]
         return e.kind == .object || e.kind == .array ? Int(e.payload) : 0
     }
 
     /// The value after `v` and all it contains.
-    func skipping(_ index: Int) -> Int {
+    @usableFromInline func skipping(_ index: Int) -> Int {
         let e = entries[index]
         return e.kind == .object || e.kind == .array ? Int(e.end) : index + 1
     }
 
     /// An array's elements, in order; empty for other kinds.
-    package func elements(_ v: Value) -> [Value] {
+    @inlinable public func elements(_ v: Value) -> [Value] {
         guard entries[v.index].kind == .array else { return [] }
         var out: [Value] = []
         out.reserveCapacity(Int(entries[v.index].payload))
@@ -137,29 +151,29 @@ package struct JSONDocument {
     /// The key of an object's first member (its value is ``value(of:)``); nil for an empty
     /// object or another kind of value. With ``key(after:in:)``, walks the members in order
     /// without building anything.
-    package func firstKey(_ object: Value) -> Value? {
+    @inlinable public func firstKey(_ object: Value) -> Value? {
         let e = entries[object.index]
         return e.kind == .object && e.payload > 0 ? Value(index: object.index + 1) : nil
     }
 
     /// The key of the member after the one keyed `key`, in `object`; nil after the last.
-    package func key(after key: Value, in object: Value) -> Value? {
+    @inlinable public func key(after key: Value, in object: Value) -> Value? {
         let next = skipping(key.index + 1)
         return next < Int(entries[object.index].end) ? Value(index: next) : nil
     }
 
     /// The value of the member keyed `key`.
-    package func value(of key: Value) -> Value { Value(index: key.index + 1) }
+    @inlinable public func value(of key: Value) -> Value { Value(index: key.index + 1) }
 
     /// ASCII text of at most 16 bytes (an object key, typically) packed into two words, so
     /// that comparing two texts is comparing integers (and the length: bytes past the end
     /// are zero).
-    package struct ShortASCII: Equatable, Sendable {
-        private var low: UInt64 = 0
-        private var high: UInt64 = 0
-        private var count: Int
+    public struct ShortASCII: Equatable, Sendable {
+        @usableFromInline var low: UInt64 = 0
+        @usableFromInline var high: UInt64 = 0
+        @usableFromInline var count: Int
 
-        init?(_ u: UnsafeBufferPointer<UInt8>) {
+        @usableFromInline init?(_ u: Span<UInt8>) {
             guard u.count <= 16 else { return nil }
             count = u.count
             for k in 0..<u.count {
@@ -168,19 +182,19 @@ package struct JSONDocument {
             }
         }
 
-        /// The `count` ASCII bytes at `offset` in `buffer`, read as two whole words when 16
+        /// The `count` ASCII bytes at `offset` in `bytes`, read as two whole words when 16
         /// bytes fit there (the usual case for a key: more of the document follows it).
-        @inline(__always)
-        init?(_ buffer: UnsafeBufferPointer<UInt8>, offset: Int, count: Int) {
+        @inlinable @inline(__always)
+        init?(_ bytes: Span<UInt8>, offset: Int, count: Int) {
             guard count <= 16 else { return nil }
-            guard offset + 16 <= buffer.count else {
-                guard let key = ShortASCII(UnsafeBufferPointer(rebasing: buffer[offset..<offset + count])) else { return nil }
+            guard offset + 16 <= bytes.count else {
+                guard let key = ShortASCII(bytes.extracting(offset..<offset + count)) else { return nil }
                 self = key
                 return
             }
-            let raw = UnsafeRawBufferPointer(buffer)
-            var low = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            var high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+            // offset + 16 <= bytes.count, checked above.
+            var low = bytes.uncheckedLoadWord(at: offset)
+            var high = bytes.uncheckedLoadWord(at: offset + 8)
             // Keep the text's bytes only (the first byte is the lowest).
             low &= count >= 8 ? ~0 : (1 << (8 * UInt64(count))) - 1
             high &= count >= 16 ? ~0 : count <= 8 ? 0 : (1 << (8 * UInt64(count - 8))) - 1
@@ -191,9 +205,8 @@ package struct JSONDocument {
         }
 
         /// Nil for text that is longer or not ASCII.
-        package init?(_ text: String) {
-            var text = text
-            guard let key = text.withUTF8({ ShortASCII($0) }) else { return nil }
+        public init?(_ text: String) {
+            guard let key = text.withSpanOfUTF8({ ShortASCII($0) }) else { return nil }
             self = key
         }
     }
@@ -203,51 +216,44 @@ package struct JSONDocument {
     /// members matched; any other member (a key not in `names`, or written with escapes,
     /// non-ASCII or long) is left for the caller to look at. One pass with the buffers held:
     /// decoding a schedule does this for each of its thousands of objects.
-    package func matchMembers(of object: Value, names: [ShortASCII], into slots: inout InlineArray<16, UInt32>) -> Int {
+    @inlinable public func matchMembers(of object: Value, names: [ShortASCII], into slots: inout InlineArray<16, UInt32>) -> Int {
         guard entries[object.index].kind == .object else { return 0 }
-        return entries.withUnsafeBufferPointer { entries in
-            bytes.withUnsafeBufferPointer { bytes in
-                names.withUnsafeBufferPointer { names in
-                    var matched = 0
-                    var k = object.index + 1
-                    let end = Int(entries[object.index].end)
-                    while k < end {
-                        let key = entries[k]
-                        if key.payload == Text.ascii,
-                           let short = ShortASCII(bytes, offset: Int(key.start) + 1, count: Int(key.end - key.start) - 1)
-                        {
-                            var n = 0
-                            while n < names.count && names[n] != short { n += 1 }
-                            if n < names.count {
-                                slots[n] = UInt32(k + 1)
-                                matched += 1
-                            }
-                        }
-                        // The member after: skip the value and everything in it.
-                        let value = entries[k + 1]
-                        k = value.kind == .object || value.kind == .array ? Int(value.end) : k + 2
-                    }
-                    return matched
+        let entries = self.entries.span, bytes = self.bytes.span, names = names.span
+        var matched = 0
+        var k = object.index + 1
+        let end = Int(entries[object.index].end)
+        while k < end {
+            let key = entries[k]
+            if key.payload == Text.ascii,
+               let short = ShortASCII(bytes, offset: Int(key.start) + 1, count: Int(key.end - key.start) - 1)
+            {
+                var n = 0
+                while n < names.count && names[n] != short { n += 1 }
+                if n < names.count {
+                    slots[n] = UInt32(k + 1)
+                    matched += 1
                 }
             }
+            // The member after: skip the value and everything in it.
+            let value = entries[k + 1]
+            k = value.kind == .object || value.kind == .array ? Int(value.end) : k + 2
         }
+        return matched
     }
 
     /// The packed text of a string written plainly (no escapes) in at most 16 ASCII bytes; nil
     /// for any other string or value.
-    package func shortASCII(_ v: Value) -> ShortASCII? {
+    @inlinable public func shortASCII(_ v: Value) -> ShortASCII? {
         let e = entries[v.index]
         guard e.kind == .string, e.payload == Text.ascii else { return nil }
-        return bytes.withUnsafeBufferPointer { ShortASCII($0, offset: Int(e.start) + 1, count: Int(e.end - e.start) - 1) }
+        return ShortASCII(bytes.span, offset: Int(e.start) + 1, count: Int(e.end - e.start) - 1)
     }
 
     /// Runs `body` over the UTF-8 of a plain ASCII string in place; nil for any other value.
-    package func withPlainASCII<R>(_ v: Value, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    @inlinable public func withPlainASCII<R>(_ v: Value, _ body: (Span<UInt8>) -> R) -> R? {
         let e = entries[v.index]
         guard e.kind == .string, e.payload == Text.ascii else { return nil }
-        return bytes.withUnsafeBufferPointer { buf in
-            body(UnsafeBufferPointer(rebasing: buf[Int(e.start) + 1..<Int(e.end)]))
-        }
+        return body(bytes.span.extracting(Int(e.start) + 1..<Int(e.end)))
     }
 
     // MARK: - Locations
@@ -258,7 +264,7 @@ package struct JSONDocument {
     }
 
     /// The byte offset at which `v` starts: a location to work out later (see ``SourceLocator``).
-    package func offset(of v: Value) -> Int { Int(entries[v.index].start) }
+    @inlinable public func offset(of v: Value) -> Int { Int(entries[v.index].start) }
 
     mutating func location(ofOffset offset: Int) -> SourceLocation {
         cursor.location(ofOffset: offset, bytes: bytes, lineStarts: lineStarts)

@@ -1,13 +1,15 @@
+import Bytes
+
 /// A strict RFC 8259 parser over UTF-8 bytes that records where values start, rejects
 /// duplicate keys, and bounds nesting depth so hostile input cannot exhaust the stack.
-package struct JSONParser {
+package struct JSONParser: ~Copyable {
     /// The document being built; its `entries` and `lineStarts` are filled in at the end (or
     /// before a message works out a location) from the two buffers below.
     private var doc: JSONDocument
-    private var entries: AppendBuffer<JSONDocument.Entry>
-    private var lineStarts: AppendBuffer<Int>
-    /// The document's bytes, read in place: `document` keeps the array alive meanwhile.
-    private let b: UnsafeBufferPointer<UInt8>
+    private var entries: ElementBuffer<JSONDocument.Entry>
+    private var lineStarts: ElementBuffer<Int>
+    /// The document's bytes.
+    private let b: [UInt8]
     private var i = 0
     private let maxDepth: Int
 
@@ -20,29 +22,23 @@ package struct JSONParser {
     static func document(_ bytes: [UInt8], maxDepth: Int) throws(JSONSyntaxError) -> JSONDocument {
         // Offsets are kept in 32 bits; schedules are limited to a few megabytes long before this.
         precondition(bytes.count < Int(UInt32.max), "JSON text of 4 GiB or more")
-        return try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
-            var p = JSONParser(doc: JSONDocument(bytes: bytes), bytes: buffer, maxDepth: maxDepth)
-            defer {
-                p.entries.deallocate()
-                p.lineStarts.deallocate()
-            }
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {  // tolerate a UTF-8 byte order mark
-                p.i = 3
-            }
-            p.lineStarts.append(p.i)
-            if p.i == 0, let encoding = otherUnicodeEncoding(bytes) {
-                throw p.error("this file is \(encoding), not UTF-8; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)")
-            }
-            p.doc.cursor = LineCursor(offset: p.i)
-            p.skipWhitespace()
-            guard p.i < bytes.count else { throw p.error("the file is empty; expected a JSON object") }
-            try p.value(depth: 0)
-            p.skipWhitespace()
-            guard p.i >= bytes.count else { throw p.error("unexpected \(p.describeHere()) after the end of the JSON value") }
-            p.doc.entries = p.entries.array
-            p.doc.lineStarts = p.lineStarts.array
-            return p.doc
+        var p = JSONParser(doc: JSONDocument(bytes: bytes), bytes: bytes, maxDepth: maxDepth)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {  // tolerate a UTF-8 byte order mark
+            p.i = 3
         }
+        p.lineStarts.append(p.i)
+        if p.i == 0, let encoding = otherUnicodeEncoding(bytes) {
+            throw p.error("this file is \(encoding), not UTF-8; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)")
+        }
+        p.doc.cursor = LineCursor(offset: p.i)
+        p.skipWhitespace()
+        guard p.i < bytes.count else { throw p.error("the file is empty; expected a JSON object") }
+        try p.value(depth: 0)
+        p.skipWhitespace()
+        guard p.i >= bytes.count else { throw p.error("unexpected \(p.describeHere()) after the end of the JSON value") }
+        p.doc.entries = p.entries.array
+        p.doc.lineStarts = p.lineStarts.array
+        return p.doc
     }
 
     /// The encoding of JSON text written in UTF-16 or UTF-32, which RFC 8259 §8.1 does not
@@ -62,14 +58,14 @@ package struct JSONParser {
         }
     }
 
-    private init(doc: JSONDocument, bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    private init(doc: JSONDocument, bytes: [UInt8], maxDepth: Int) {
         self.doc = doc
         self.b = bytes
         self.maxDepth = maxDepth
         // About one value per dozen bytes, and a line per 20, in a schedule: one allocation each
         // for most files.
-        entries = AppendBuffer(capacity: bytes.count / 12 + 16)
-        lineStarts = AppendBuffer(capacity: bytes.count / 20 + 16)
+        entries = ElementBuffer(capacity: bytes.count / 12 + 16)
+        lineStarts = ElementBuffer(capacity: bytes.count / 20 + 16)
     }
 
     private mutating func error(_ message: String) -> JSONSyntaxError {
@@ -109,6 +105,7 @@ package struct JSONParser {
         // memory at every step otherwise (`self` is inout), and the indentation of a pretty-printed
         // file is a good part of its bytes.
         var j = i
+        let b = self.b  // a local array: the optimiser drops the bounds checks below `n`
         let n = b.count
         while j < n {
             let c = b[j]
@@ -163,7 +160,7 @@ package struct JSONParser {
 
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let n = word.utf8CodeUnitCount
-        let matches = i + n <= b.count && word.withUTF8Buffer { w in (0..<n).allSatisfy { b[i + $0] == w[$0] } }
+        let matches = i + n <= b.count && b.span.extracting(i..<i + n).equals(word)
         guard matches else { throw error("unexpected \(describeHere()); expected a value") }
         i += n
     }
@@ -324,21 +321,14 @@ package struct JSONParser {
         guard i - start <= 40 else { throw JSONSyntaxError(location: location(ofOffset: start), message: "number too long") }
     }
 
-    /// The eight bytes of `word` (first byte lowest) that stop the fast string scan, a quote, a
-    /// backslash or a byte below 0x20, as their high bits. Bytes above a stop may be marked
-    /// too (by a borrow), never below: the lowest mark is the first stop.
+    /// What ends plain ASCII text in a string: a quote, a backslash, a control character
+    /// (below 0x20) or a byte of 0x80 and above. Made from constants where it is used, so that
+    /// it folds into the scan.
     @inline(__always)
-    private static func stopBytes(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        // (x - ones) & ~x & highs marks the zero bytes of x (and perhaps, by a borrow, bytes
-        // above one); subtracting 0x20s instead marks bytes below 0x20 the same way.
-        func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let quotes = zeros(word ^ (ones &* 0x22))
-        let backslashes = zeros(word ^ (ones &* 0x5C))
-        let controls = (word &- ones &* 0x20) & ~word & highs
-        return quotes | backslashes | controls
-    }
+    private static var asciiTextEnd: ByteScanner { ByteScanner(0x22, 0x5C, below: 0x20, nonASCII: true) }
+    /// What ends text without escapes: a quote, a backslash or a control character.
+    @inline(__always)
+    private static var textEnd: ByteScanner { ByteScanner(0x22, 0x5C, below: 0x20) }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
         guard i + 4 <= b.count else { throw error("invalid \\u escape: expected four hex digits") }
@@ -366,28 +356,9 @@ package struct JSONParser {
     private mutating func string() throws(JSONSyntaxError) {
         let start = i
         i += 1
-        // Fast path: no escapes and no control characters before the closing quote.
-        var j = i
-        var highBits: UInt8 = 0  // any byte >= 0x80 sets the top bit: non-ASCII, validated below
-        // The hottest loop of parsing, eight bytes at a time while none of them ends the fast
-        // path: a quote, a backslash or a control character (below 0x20).
-        while j + 8 <= b.count {
-            let word = UInt64(littleEndian: UnsafeRawBufferPointer(b).loadUnaligned(fromByteOffset: j, as: UInt64.self))
-            let stops = Self.stopBytes(word)
-            // The bytes before the first stop (all eight when there is none) are text.
-            let text = stops == 0 ? 8 : stops.trailingZeroBitCount / 8
-            let textBits: UInt64 = text == 8 ? ~0 : (1 << (8 * UInt64(text))) - 1
-            if word & textBits & 0x8080_8080_8080_8080 != 0 { highBits = 0x80 }
-            j += text
-            if stops != 0 { break }
-        }
-        while j < b.count {
-            let c = b[j]
-            if c == 0x22 || c == 0x5C || c < 0x20 { break }
-            highBits |= c
-            j += 1
-        }
-        if j < b.count, b[j] == 0x22, highBits < 0x80 {
+        // Fast path: plain ASCII up to the closing quote.
+        let j = Self.asciiTextEnd.firstStop(in: b.span, from: i)
+        if j < b.count, b[j] == 0x22 {
             i = j + 1
             append(.string, start: start, end: j, payload: JSONDocument.Text.ascii)  // ASCII: valid as it is
             return
@@ -395,11 +366,12 @@ package struct JSONParser {
         try string(from: start, scannedTo: j)
     }
 
-    /// The string starting at `start` whose text up to `scanned` is free of quotes, escapes and
-    /// control characters but not plain ASCII or not ended there: non-ASCII text to validate,
-    /// or escapes to decode (from the start of the text again, `i`).
+    /// The string starting at `start` whose text up to `ascii` is plain ASCII but not ended
+    /// there: non-ASCII text to validate, or escapes to decode (from the start of the text
+    /// again, `i`).
     @inline(never)
-    private mutating func string(from start: Int, scannedTo j: Int) throws(JSONSyntaxError) {
+    private mutating func string(from start: Int, scannedTo ascii: Int) throws(JSONSyntaxError) {
+        let j = Self.textEnd.firstStop(in: b.span, from: ascii)
         if j < b.count, b[j] == 0x22 {
             let textStart = i
             i = j + 1
@@ -468,50 +440,4 @@ package struct JSONParser {
             }
         }
     }
-}
-
-/// A growing array of plain values that the parser alone writes, for the entries and line
-/// starts of a document: `Array.append` asks the runtime whether the storage is shared (a call)
-/// on every append, a good part of the cost of a small value. Copied into arrays once parsing is
-/// done; the parser frees it.
-private struct AppendBuffer<Element: BitwiseCopyable> {
-    private var base: UnsafeMutablePointer<Element>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        base = UnsafeMutablePointer.allocate(capacity: self.capacity)
-    }
-
-    @inline(__always)
-    mutating func append(_ element: Element) {
-        if count == capacity { grow() }
-        (base + count).initialize(to: element)
-        count += 1
-    }
-
-    @inline(never)
-    private mutating func grow() {
-        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-        larger.initialize(from: base, count: count)
-        base.deallocate()
-        base = larger
-        capacity *= 2
-    }
-
-    subscript(index: Int) -> Element {
-        get {
-            precondition(index >= 0 && index < count, "index out of range")
-            return base[index]
-        }
-        set {
-            precondition(index >= 0 && index < count, "index out of range")
-            base[index] = newValue
-        }
-    }
-
-    var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
-
-    func deallocate() { base.deallocate() }
 }

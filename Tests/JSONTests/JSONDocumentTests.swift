@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Timetable
+@testable import JSON
 
 /// A small seeded generator (SplitMix64): the same documents and schedules on every run, for
 /// this test target's seeded tests.
@@ -72,7 +72,7 @@ private struct DocumentWriter {
 
 /// The location of a byte offset counted from the start of the file, the plain way: what the
 /// parser used to work out for every value as it went.
-private func eagerLocation(_ bytes: [UInt8], _ offset: Int) -> Timetable.SourceLocation {
+private func eagerLocation(_ bytes: [UInt8], _ offset: Int) -> JSON.SourceLocation {
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     var line = 1
     var lineStart = start
@@ -102,7 +102,7 @@ private func allValues(_ doc: JSONDocument) -> [JSONDocument.Value] {
 }
 
 /// Every key and value location of a tree, in document order.
-private func allLocations(_ node: JSONNode) -> [Timetable.SourceLocation] {
+private func allLocations(_ node: JSONNode) -> [JSON.SourceLocation] {
     var out = [node.location]
     switch node.value {
     case .object(let members):

@@ -3,6 +3,11 @@ package struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     package var line: Int
     package var column: Int
     package var description: String { "\(line):\(column)" }
+
+    package init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
 }
 
 /// A parsed file's bytes and where its lines start: kept by a decoded schedule, whose classes
@@ -57,12 +62,11 @@ struct LineCursor {
             from = self.offset
             column = self.column
         }
-        bytes.withUnsafeBufferPointer { b in
-            if offset >= from {
-                for k in from..<min(offset, b.count) where b[k] & 0xC0 != 0x80 { column += 1 }
-            } else {
-                for k in offset..<from where b[k] & 0xC0 != 0x80 { column -= 1 }
-            }
+        let b = bytes.span
+        if offset >= from {
+            for k in from..<min(offset, b.count) where b[k] & 0xC0 != 0x80 { column += 1 }
+        } else {
+            for k in offset..<from where b[k] & 0xC0 != 0x80 { column -= 1 }
         }
         self = LineCursor(offset: offset, line: line, column: column)
         return SourceLocation(line: line, column: column)
@@ -112,10 +116,21 @@ package struct JSONNode: Sendable {
         package var key: String
         package var keyLocation: SourceLocation
         package var value: JSONNode
+
+        package init(key: String, keyLocation: SourceLocation, value: JSONNode) {
+            self.key = key
+            self.keyLocation = keyLocation
+            self.value = value
+        }
     }
 
     package var value: Value
     package var location: SourceLocation
+
+    package init(value: Value, location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
 
     /// What kind of value this is, in words ("a string", "an object").
     package var kind: String {
@@ -134,4 +149,9 @@ package struct JSONNode: Sendable {
 package struct JSONSyntaxError: Error, Sendable {
     package var location: SourceLocation
     package var message: String
+
+    package init(location: SourceLocation, message: String) {
+        self.location = location
+        self.message = message
+    }
 }
