@@ -1,5 +1,6 @@
 import Bytes
 import CivilTime
+import Timetable
 
 /// The subscribe page's output buffer: markup, escaped text and formatted numbers appended
 /// byte by byte into one growing buffer.
@@ -201,21 +202,6 @@ struct HTMLWriter: ~Copyable {
         time(l.time)
     }
 
-    /// "Thu 24 Dec 2026" (``FeedBuilder/humanDate(_:)``).
-    mutating func humanDate(_ d: LocalDate) {
-        let c = d.components
-        raw(Self.weekdayNames[d.weekday.rawValue - 1])
-        write(UInt8(ascii: " "))
-        number(c.day)
-        write(UInt8(ascii: " "))
-        raw(Self.monthNames[c.month - 1])
-        write(UInt8(ascii: " "))
-        number(c.year)
-    }
-
-    /// `Weekday.shortName` and the months as `FeedBuilder.humanDate` writes them.
-    private static let weekdayNames: [StaticString] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    private static let monthNames: [StaticString] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
+    /// "Thu 24 Dec 2026", worded by `LocalDate.humanDate` (plain ASCII: nothing to escape).
+    mutating func humanDate(_ d: LocalDate) { text(d.humanDate) }
 }
