@@ -4,6 +4,11 @@
 # (a first build) and then again into the same folder (the cron rerun, nothing changed).
 #
 #   bash Benchmarks/whole-process.sh [RUNS]        (from the repository root)
+#   COMPARE_WITH=/path/to/old/classfeed bash Benchmarks/whole-process.sh [RUNS]
+#
+# With COMPARE_WITH, every workload runs with that binary and this tree's, alternating run by
+# run so both see the same machine, and both medians are printed side by side with the change.
+# CLASSFEED_BIN measures a given binary instead of building this tree's.
 #
 # Inputs: schedule.json (W1) and w2-network.json, w3-network-exceptions.json from BENCH_DIR
 # (default .build/bench-inputs). Benchmarks/generate-inputs.py writes them: into the default
@@ -16,8 +21,13 @@ bench=${BENCH_DIR:-.build/bench-inputs}
 if [ -z "${BENCH_DIR:-}" ] || [ ! -f "$bench/w2-network.json" ] || [ ! -f "$bench/w3-network-exceptions.json" ]; then
   python3 Benchmarks/generate-inputs.py "$bench"
 fi
-swift build -c release --product classfeed >/dev/null
-bin=.build/release/classfeed
+if [ -n "${CLASSFEED_BIN:-}" ]; then
+  bin=$CLASSFEED_BIN
+else
+  swift build -c release --product classfeed >/dev/null
+  bin=.build/release/classfeed
+fi
+old=${COMPARE_WITH:-}
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package 'time')"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -37,18 +47,37 @@ run_once() {
 # measure NAME FRESH(1/0) ARGS...
 measure() {
   local name=$1 fresh=$2; shift 2
-  local walls=() rsss=()
+  local walls=() rsss=() owalls=() orsss=()
   for _ in $(seq "$runs"); do
+    if [ -n "$old" ]; then
+      if [ "$fresh" = 1 ]; then rm -rf "$tmp/old"; sync; fi
+      run_once "$old" build --output "$tmp/old" --now 2026-11-27T00:00:00Z "$@"
+      owalls+=("$wall"); orsss+=("$rss")
+    fi
     if [ "$fresh" = 1 ]; then rm -rf "$tmp/out"; sync; fi
     run_once "$bin" build --output "$tmp/out" --now 2026-11-27T00:00:00Z "$@"
     walls+=("$wall"); rsss+=("$rss")
   done
-  printf '%-62s %8.3f s %8.1f MB\n' "$name" "$(printf '%s\n' "${walls[@]}" | median)" \
-    "$(printf '%s\n' "${rsss[@]}" | median | awk '{print $1/1024}')"
+  local w r
+  w=$(printf '%s\n' "${walls[@]}" | median)
+  r=$(printf '%s\n' "${rsss[@]}" | median | awk '{print $1/1024}')
+  if [ -n "$old" ]; then
+    local ow or
+    ow=$(printf '%s\n' "${owalls[@]}" | median)
+    or=$(printf '%s\n' "${orsss[@]}" | median | awk '{print $1/1024}')
+    printf '%-62s %8.3f s %8.1f MB | %8.3f s %8.1f MB %+6.1f%%\n' "$name" "$ow" "$or" "$w" "$r" \
+      "$(awk -v a="$ow" -v b="$w" 'BEGIN {print (b - a) * 100 / a}')"
+  else
+    printf '%-62s %8.3f s %8.1f MB\n' "$name" "$w" "$r"
+  fi
 }
 
 echo "whole-process medians of $runs runs (wall, peak RSS); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-62s %10s %11s\n' workload wall "peak RSS"
+if [ -n "$old" ]; then
+  printf '%-62s %21s | %21s %7s\n' workload "old ($old)" "new ($bin)" change
+else
+  printf '%-62s %10s %11s\n' workload wall "peak RSS"
+fi
 hello=$(mktemp -d)
 cat > "$hello/hello.swift" <<'SWIFT'
 import Foundation

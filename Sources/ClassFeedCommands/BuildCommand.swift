@@ -50,15 +50,30 @@ enum BuildCommand {
         // What subscribers have now, for revision stamps: read class by class as the feeds are built.
         let combinedName = schedule.calendar.id + ".ics"
         let loader = HistoryLoader(directory: output, combinedName: combinedName, fileSystem: fileSystem)
-        options.history = loader.combinedHistory()
-        if !a.flag("no-class-feeds") { options.classHistory = { loader.history(forFile: $0) } }
+        let classFeeds = !a.flag("no-class-feeds")
+        let marker = HistoryLoader.classFeedsBehindMarker
+        if !classFeeds {
+            options.history = loader.combinedHistory()
+        } else {
+            // The class feeds alone suffice, unless a --no-class-feeds run left them behind.
+            if case .absent = fileSystem.readPrevious(output + "/" + marker, limit: 4096) {} else {
+                options.history = loader.combinedHistory()
+            }
+            options.classHistory = { loader.history(forFile: $0) }
+        }
         let builder = FeedBuilder(schedule: schedule, options: options)
         let combined = builder.fileName(classIndex: nil)
         let sink = fileSystem.feedSink(directory: output, dryRun: dryRun)
         // The change log (only when asked) reads the previous combined feed and the new one as it streams past.
         let changeLog = verbose || dryRun ? ChangeLogSink(builder: builder, previous: output + "/" + combined, now: now, fileSystem: fileSystem, forwardingTo: sink) : nil
-        let newestRevision = builder.write(to: changeLog ?? sink, classFeeds: !a.flag("no-class-feeds"))
+        let newestRevision = builder.write(to: changeLog ?? sink, classFeeds: classFeeds)
+        if !classFeeds && !dryRun {
+            _ = try fileSystem.replaceIfChanged(
+                Array("The class feeds here may be older than the combined feed (a --no-class-feeds run).\n".utf8),
+                directory: output, name: marker)
+        }
         try sink.close()
+        if classFeeds && !dryRun { fileSystem.remove(directory: output, name: marker) }
         for w in loader.warnings { context.err(w) }
         if verbose || dryRun {
             let changes = changeLog?.lines() ?? []

@@ -25,6 +25,8 @@ package protocol FileSystem: Sendable {
     /// Replaces `directory/name` with `bytes` atomically unless it holds them already; true
     /// when it wrote.
     func replaceIfChanged(_ bytes: [UInt8], directory: String, name: String) throws(CLIError) -> Bool
+    /// Removes `directory/name` if it is there (a link is removed, not what it points to).
+    func remove(directory: String, name: String)
     /// Takes the output folder's lock, waiting up to `timeout` seconds (then 75), removes what
     /// killed builds left behind, and returns what releases the lock.
     func lockOutput(_ directory: String, timeout: Double) throws(CLIError) -> OutputFolderLock

@@ -1,11 +1,13 @@
 import FeedBuilder
 import ICalendar
 
-/// Reads what subscribers already have: the combined feed (read once, before the build) and
-/// each class's own previous feed (small, read as its class is built). An event takes the later
-/// revision of the two (see `FeedOptions.history`), so SEQUENCE and DTSTAMP never go back
-/// whichever feeds earlier runs wrote. Unreadable or damaged feeds are warnings, never failures:
-/// they are replaced, and their events start new revisions.
+/// Reads what subscribers already have: each class's own previous feed (small, read as its
+/// class is built), falling back to the combined feed (read once, on first need) when a class's
+/// feed is missing or unreadable. After a `--no-class-feeds` run the class feeds may be behind
+/// the combined feed (``classFeedsBehindMarker`` says so): then the combined feed is read first
+/// and each event takes the later revision of the two (see `FeedOptions.history`), so SEQUENCE
+/// and DTSTAMP never go back whichever feeds earlier runs wrote. Unreadable or damaged feeds are
+/// warnings, never failures: they are replaced, and their events start new revisions.
 ///
 /// Only regular files are read (a link, FIFO or device in a feed's place is never opened), each
 /// within ``maxFeedBytes``, and the scanner refuses lines over 1 MiB: memory does not depend on
@@ -14,6 +16,11 @@ final class HistoryLoader: @unchecked Sendable {
     let directory: String
     let combinedName: String
     private(set) var warnings: [String] = []
+
+    /// Left in the output folder by a `--no-class-feeds` run (before its combined feed is
+    /// committed, so a crash cannot lose it) and removed by the next run that writes class
+    /// feeds: while it is there, the class feeds may hold older revisions than the combined feed.
+    static let classFeedsBehindMarker = ".classfeed-class-feeds-behind"
 
     /// A previous feed larger than this is not read back (the benchmark network's two years
     /// make 112 MB; five million events, the most a feed may hold, about 2 GB).
@@ -40,8 +47,14 @@ final class HistoryLoader: @unchecked Sendable {
         return read(combinedName) ?? RevisionHistory()
     }
 
-    /// One class feed's revisions (empty when it is missing or unreadable).
-    func history(forFile name: String) -> RevisionHistory { read(name) ?? RevisionHistory() }
+    private var combined: RevisionHistory?
+
+    /// One class feed's revisions; the combined feed's when it is missing or unreadable.
+    func history(forFile name: String) -> RevisionHistory {
+        if let h = read(name) { return h }
+        if combined == nil { combined = combinedHistory() }
+        return combined ?? RevisionHistory()
+    }
 
     /// Reads a previous feed in 1 MiB chunks, so even the combined feed of a large network
     /// never sits in memory whole.

@@ -106,6 +106,10 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         return true
     }
 
+    package func remove(directory: String, name: String) {
+        files[absolute(directory + "/" + name)] = nil
+    }
+
     package func lockOutput(_ directory: String, timeout: Double) throws(CLIError) -> OutputFolderLock {
         let lock = absolute(directory + "/" + OutputLock.fileName)
         guard directories.contains(absolute(directory)) else {

@@ -359,6 +359,10 @@ package struct POSIXFileSystem: FileSystem {
         try writeAtomically(bytes, directory: directory, name: name)
     }
 
+    package func remove(directory: String, name: String) {
+        _ = unlink(resolve(directory + "/" + name))
+    }
+
     package func lockOutput(_ directory: String, timeout: Double) throws(CLIError) -> OutputFolderLock {
         let lock = try OutputLock.acquire(directory: directory, timeout: timeout, in: self)
         OutputLock.removeStaleTemporaryFiles(in: directory, of: self)

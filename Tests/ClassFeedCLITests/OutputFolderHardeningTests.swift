@@ -193,6 +193,7 @@ struct OutputFolderHardeningTests {
         #expect(before.sequence == 2)
         #expect(before.stamp == "20261129T090000Z")
         #expect(try revision(studio, "output/circl-hips-thursday.ics", uid: uid).sequence == 0, "the class feed was left alone")
+        #expect(studio.exists("output/.classfeed-class-feeds-behind"), "the --no-class-feeds runs said the class feeds are behind")
         let r = try studio.run("build", "--verbose", "--now", "2026-11-29T10:00:00Z")
         #expect(r.status == 0, "\(r.stderr)")
         for file in ["output/circl.ics", "output/circl-hips-thursday.ics"] {
@@ -200,6 +201,7 @@ struct OutputFolderHardeningTests {
             #expect(after.sequence == 2, "\(file)")
             #expect(after.stamp == "20261129T090000Z", "\(file)")
         }
+        #expect(!studio.exists("output/.classfeed-class-feeds-behind"), "caught up: the next run reads the class feeds alone")
     }
 
     @Test("the feed of a class removed from the schedule is emptied and says the class has ended; deleting it retires it for good")
