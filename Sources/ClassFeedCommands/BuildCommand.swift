@@ -68,9 +68,8 @@ enum BuildCommand {
         let changeLog = verbose || dryRun ? ChangeLogSink(builder: builder, previous: output + "/" + combined, now: now, fileSystem: fileSystem, forwardingTo: sink) : nil
         let newestRevision = builder.write(to: changeLog ?? sink, classFeeds: classFeeds)
         if !classFeeds && !dryRun {
-            _ = try fileSystem.replaceIfChanged(
-                Array("The class feeds here may be older than the combined feed (a --no-class-feeds run).\n".utf8),
-                directory: output, name: marker)
+            // Before the combined feed is committed, whose folder flush makes the marker durable too.
+            fileSystem.touch(directory: output, name: marker)
         }
         try sink.close()
         if classFeeds && !dryRun { fileSystem.remove(directory: output, name: marker) }

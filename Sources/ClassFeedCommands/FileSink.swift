@@ -65,7 +65,8 @@ final class FileSink: FeedFileSink {
     }
 
     func append(_ bytes: [UInt8], to name: String) {
-        guard error == nil, var f = open[name] else { return }
+        // Taken out of the table while it grows, so that its buffer is never shared (copied).
+        guard error == nil, var f = open.removeValue(forKey: name) else { return }
         if bytes.count >= Self.directBytes {
             guard flush(&f, name), write(bytes, &f, name) else { return }
         } else {
@@ -75,18 +76,21 @@ final class FileSink: FeedFileSink {
         open[name] = f
     }
 
-    /// Writes what `f` has gathered; false (the file abandoned) on an error.
+    /// Writes what `f` has gathered; false (the file discarded) on an error.
     private func flush(_ f: inout Open, _ name: String) -> Bool {
         guard !f.buffer.isEmpty else { return true }
-        guard write(f.buffer, &f, name) else { return false }
+        let bytes = f.buffer
+        guard write(bytes, &f, name) else { return false }
         f.buffer.removeAll(keepingCapacity: true)
         return true
     }
 
+    /// Writes `bytes` to `f` and compares them with the old file; false (the file discarded,
+    /// the error kept) on an error.
     private func write(_ bytes: [UInt8], _ f: inout Open, _ name: String) -> Bool {
         guard POSIXFileSystem.writeAll(f.fd, bytes) else {
             fail(CLIError(.ioError, "cannot write \(directory)/\(name): \(POSIXFileSystem.errorText()); the previous file is unchanged"))
-            abandon(name)
+            discard(f)
             return false
         }
         if f.identical { f.identical = oldMatches(f.old, bytes) }
@@ -110,8 +114,7 @@ final class FileSink: FeedFileSink {
     }
 
     func finish(_ name: String, events: Int) {
-        guard error == nil, var f = open[name], flush(&f, name) else { return }
-        open[name] = nil
+        guard error == nil, var f = open.removeValue(forKey: name), flush(&f, name) else { return }
         if f.identical {
             // The old file must end here too.
             f.identical = POSIXFileSystem.readSome(f.old, into: &scratch, at: 0, count: 1) == 0
@@ -129,7 +132,11 @@ final class FileSink: FeedFileSink {
     }
 
     private func abandon(_ name: String) {
-        guard let f = open.removeValue(forKey: name) else { return }
+        if let f = open.removeValue(forKey: name) { discard(f) }
+    }
+
+    /// Closes a file's descriptors and removes its temporary file.
+    private func discard(_ f: Open) {
         _ = POSIXFileSystem.closeFile(f.fd)
         if f.old >= 0 { _ = POSIXFileSystem.closeFile(f.old) }
         unlink(f.temp)

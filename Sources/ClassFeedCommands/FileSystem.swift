@@ -27,6 +27,9 @@ package protocol FileSystem: Sendable {
     func replaceIfChanged(_ bytes: [UInt8], directory: String, name: String) throws(CLIError) -> Bool
     /// Removes `directory/name` if it is there (a link is removed, not what it points to).
     func remove(directory: String, name: String)
+    /// Creates an empty `directory/name` if it is not there (never through a link). Not
+    /// flushed on its own: the folder's flush after the next rename makes it durable.
+    func touch(directory: String, name: String)
     /// Takes the output folder's lock, waiting up to `timeout` seconds (then 75), removes what
     /// killed builds left behind, and returns what releases the lock.
     func lockOutput(_ directory: String, timeout: Double) throws(CLIError) -> OutputFolderLock

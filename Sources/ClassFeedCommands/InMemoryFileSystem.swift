@@ -106,6 +106,11 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         return true
     }
 
+    package func touch(directory: String, name: String) {
+        let p = absolute(directory + "/" + name)
+        if files[p] == nil { files[p] = [] }
+    }
+
     package func remove(directory: String, name: String) {
         files[absolute(directory + "/" + name)] = nil
     }

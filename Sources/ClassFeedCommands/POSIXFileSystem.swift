@@ -77,9 +77,7 @@ package struct POSIXFileSystem: FileSystem {
             _ = Self.closeFile(fd)
             return .failure(.tooLarge(size: Int64(st.st_size), limit: limit))
         }
-        // Regular files never block; clearing the flag keeps reads ordinary on every system.
-        let fl = fcntl(fd, F_GETFL)
-        if fl >= 0 { _ = fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) }
+        // O_NONBLOCK stays set: it has no effect on a regular file's reads (POSIX, Linux, Darwin).
         return .success(
             ReadableFile(fd: fd, size: Int64(st.st_size), limit: limit, device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
     }
@@ -251,8 +249,10 @@ package struct POSIXFileSystem: FileSystem {
         for name: String, in directory: String, owner: TemporaryOwner, mode: mode_t
     ) throws(CLIError) -> (fd: Int32, path: String) {
         var lastError: Int32 = EEXIST
-        for _ in 0..<16 {
-            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        for attempt in 0..<16 {
+            // One random number a process (a system call each would show in a network's 2,000
+            // feeds); a fresh one after a clash (a leftover, or the same name twice at once).
+            let suffix = String(attempt == 0 ? Self.processRandom : UInt64.random(in: 0...UInt64.max), radix: 36)
             let path = resolve(directory) + "/." + name + "." + owner.rawValue + "-tmp-\(getpid())-" + suffix
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
             if fd >= 0 { return (fd, path) }
@@ -262,6 +262,10 @@ package struct POSIXFileSystem: FileSystem {
         let code: ExitCode = lastError == ENOSPC || lastError == EIO || lastError == EDQUOT ? .ioError : .cannotCreate
         throw CLIError(code, "cannot write in \(directory): \(Self.errorText(lastError))")
     }
+
+    /// The random part of this process's temporary names (drawn once; `static let` is
+    /// initialised once, thread-safely).
+    static let processRandom = UInt64.random(in: 0...UInt64.max)
 
     /// True when `file` is a temporary file that `owner` left behind for one of the files
     /// `isOwned` accepts. Also matches the older `.<name>.tmp-<pid>` names of earlier versions.
@@ -357,6 +361,11 @@ package struct POSIXFileSystem: FileSystem {
 
     package func replaceIfChanged(_ bytes: [UInt8], directory: String, name: String) throws(CLIError) -> Bool {
         try writeAtomically(bytes, directory: directory, name: name)
+    }
+
+    package func touch(directory: String, name: String) {
+        let fd = open(resolve(directory + "/" + name), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0o644)
+        if fd >= 0 { Self.closeFile(fd) }
     }
 
     package func remove(directory: String, name: String) {
