@@ -25,7 +25,7 @@ let package = Package(
         // Joins the two: occurrences -> calendar feeds, stable UIDs.
         .target(name: "FeedBuilder", dependencies: ["ICalendar", "Timetable", "Bytes"]),
         // The command line as a library: run(arguments:environment:fileSystem:clock:...) -> ExitCode.
-        .target(name: "ClassFeedCommands", dependencies: ["FeedBuilder", "Timetable", "JSON", "ICalendar", "CivilTime"]),
+        .target(name: "ClassFeedCommands", dependencies: ["FeedBuilder", "Timetable", "JSON", "ICalendar", "CivilTime", "Bytes"]),
         // main.swift: calls the commands with the real world.
         .executableTarget(name: "classfeed", dependencies: ["ClassFeedCommands"]),
         // The performance workloads, in-process (swift run -c release classfeed-bench).

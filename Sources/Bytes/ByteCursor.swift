@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A read position in an array of bytes, for parsers: safe reads that return nil at the end,
 /// and `unchecked…` reads for a loop that has already checked its bounds.
 ///
@@ -101,6 +107,15 @@ extension Span where Element == UInt8 {
     public func uncheckedLoadWord(at offset: Int) -> UInt64 {
         assert(offset >= 0 && offset + 8 <= count, "uncheckedLoadWord out of range")
         return UInt64(littleEndian: bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt64.self))
+    }
+
+    /// Whether these bytes equal `other`'s, compared a word at a time (memcmp): for long runs,
+    /// such as a feed compared with the file it may replace.
+    @inlinable
+    public func bytesEqual(_ other: Span<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        if count == 0 { return true }
+        return withUnsafeBytes { a in other.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
     }
 
     /// Whether these bytes are exactly `literal`'s UTF-8 (a keyword, a property name).

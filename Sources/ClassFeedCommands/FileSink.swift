@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Bytes
 import FeedBuilder
 
 /// Streams each feed into a temporary file in the output folder while comparing it with the
@@ -107,7 +108,7 @@ final class FileSink: FeedFileSink {
                 guard let n = POSIXFileSystem.readSome(fd, into: &scratch, at: got, count: want - got), n > 0 else { return false }
                 got += n
             }
-            if !scratch[0..<want].elementsEqual(bytes[offset..<(offset + want)]) { return false }
+            if !scratch.span.extracting(0..<want).bytesEqual(bytes.span.extracting(offset..<(offset + want))) { return false }
             offset += want
         }
         return true

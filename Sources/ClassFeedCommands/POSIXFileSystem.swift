@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Bytes
 
 /// The real file system, on POSIX calls so that every write is atomic and every failure has an
 /// errno to explain it. Relative paths are taken from `workingDirectory` when set (tests run
@@ -201,7 +202,7 @@ package struct POSIXFileSystem: FileSystem {
             guard let n = Self.readSome(file.fd, into: &chunk, at: 0, count: min(chunk.count, bytes.count - offset)), n > 0 else {
                 return false
             }
-            guard chunk[0..<n].elementsEqual(bytes[offset..<(offset + n)]) else { return false }
+            guard chunk.span.extracting(0..<n).bytesEqual(bytes.span.extracting(offset..<(offset + n))) else { return false }
             offset += n
         }
         var extra = [UInt8](repeating: 0, count: 1)
