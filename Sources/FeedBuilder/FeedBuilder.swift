@@ -183,6 +183,8 @@ package struct FeedBuilder: Sendable {
         switch cls.pattern {
         case .weekly(let days):
             return cls.title + ", " + days.map { $0.name.prefix(1).uppercased() + $0.name.dropFirst() + "s" }.joined(separator: " & ") + " \(cls.start)"
+        case .everyNWeeks, .monthly:
+            return cls.title + ", " + (cls.pattern.recurrenceWords ?? "") + " \(cls.start)"
         case .dates(let dates):
             return cls.title + (dates.count == 1 ? ", \(dates[0]) \(cls.start)" : ", \(cls.start)")
         }

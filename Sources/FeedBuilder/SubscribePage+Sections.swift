@@ -10,7 +10,7 @@ extension SubscribePage {
     /// date from today on.
     func isCurrent(_ cls: ClassDefinition) -> Bool {
         switch cls.pattern {
-        case .weekly: return cls.until.map { $0 >= today } ?? true
+        case .weekly, .everyNWeeks, .monthly: return cls.until.map { $0 >= today } ?? true
         case .dates(let dates): return dates.contains { $0 >= today } || classesMovedAhead.contains(cls.id)
         }
     }
@@ -242,6 +242,23 @@ extension SubscribePage {
                     Self.dateTimeElement(&h, o.localStart)
                 }
                 zoneSuffix(&h, o.classIndex)
+                if let change = o.change {
+                    h.raw(", ")
+                    h.text(ExceptionEffects.changeWords(change, schedule.classes[o.classIndex]))
+                }
+            case .changed(let o):
+                // "Sam covers Hip Mobility & Stretch on Mon 7 Dec 2026 18:00: in Studio 2"
+                let cls = schedule.classes[o.classIndex]
+                let change = o.change ?? OccurrenceChange()
+                h.raw("<li class=\"change changed\"><strong class=\"tag\">Changed</strong> ")
+                h.text(ExceptionEffects.changeSubject(change, cls))
+                h.raw(" on ")
+                Self.dateTimeElement(&h, o.localStart)
+                zoneSuffix(&h, o.classIndex)
+                if let details = ExceptionEffects.changeDetails(change, cls) {
+                    h.raw(": ")
+                    h.text(details)
+                }
             }
             Self.reason(&h, c.reason)
             h.line("</li>")

@@ -10,8 +10,12 @@ package struct UpcomingChange: Sendable, Hashable {
         case closure(from: LocalDate, to: LocalDate, cancelledClasses: Int)
         /// One class occurrence cancelled by an exception naming its class.
         case cancelled(Occurrence)
-        /// One class occurrence moved to another date or time (`movedFrom` is set).
+        /// One class occurrence moved to another date or time (`movedFrom` is set; `change` may
+        /// be set too).
         case moved(Occurrence)
+        /// One class occurrence on its usual day and time with another instructor, room, title,
+        /// note or length (`change` is set).
+        case changed(Occurrence)
     }
 
     package var kind: Kind
@@ -22,7 +26,7 @@ package struct UpcomingChange: Sendable, Hashable {
     package var start: Int64
 }
 
-/// The cancellations, closures and moved classes of the coming weeks, as the subscribe page
+/// The cancellations, closures, moved and changed classes of the coming weeks, as the subscribe page
 /// lists them. Depends on the date only through what falls inside the period, so the list (and
 /// the page) stays the same from one day to the next unless a change enters or leaves it.
 package enum UpcomingChanges {
@@ -42,7 +46,7 @@ package enum UpcomingChanges {
             guard let first = ranges.first else { continue }
             var found = engine.occurrences(ofClass: i, from: first.lowerBound, to: first.upperBound)
             for r in ranges.dropFirst() { found += engine.occurrences(ofClass: i, from: r.lowerBound, to: r.upperBound) }
-            found.removeAll { !$0.isCancelled && $0.movedFrom == nil }
+            found.removeAll { !$0.isCancelled && $0.movedFrom == nil && $0.change == nil }
             // The engine's order for the whole period (start, then original date), which the
             // ranges' results one after the other need not be in.
             if ranges.count > 1 { found.sort { ($0.start, $0.originalDate) < ($1.start, $1.originalDate) } }
@@ -92,9 +96,11 @@ package enum UpcomingChanges {
                 } else {
                     changes.append(UpcomingChange(kind: .cancelled(o), reason: reason, date: o.originalDate, start: o.start))
                 }
-            } else {
+            } else if o.movedFrom != nil {
                 changes.append(
-                    UpcomingChange(kind: .moved(o), reason: o.moveReason, date: min(o.originalDate, o.date), start: o.start))
+                    UpcomingChange(kind: .moved(o), reason: o.moveReason ?? o.changeReason, date: min(o.originalDate, o.date), start: o.start))
+            } else {
+                changes.append(UpcomingChange(kind: .changed(o), reason: o.changeReason, date: o.date, start: o.start))
             }
         }
         // Stable: changes on the same date keep the order of their first occurrence's start.
@@ -136,6 +142,9 @@ package enum UpcomingChanges {
                     guard let id = exceptions[k].classID else { continue }
                     if let r = clipped(toDate ?? date, toDate ?? date) { byClass[id, default: []].append(r) }
                     if let target = toDate, date >= from, date <= to, target > to { movesOut.append((id, date, target)) }
+                case .change(let a, let b):
+                    guard let id = exceptions[k].classID, let r = clipped(a, b) else { continue }
+                    byClass[id, default: []].append(r)
                 }
             }
             for e in schedule.holidayClosures {

@@ -216,7 +216,7 @@ public struct JSONDocument {
     /// members matched; any other member (a key not in `names`, or written with escapes,
     /// non-ASCII or long) is left for the caller to look at. One pass with the buffers held:
     /// decoding a schedule does this for each of its thousands of objects.
-    @inlinable public func matchMembers(of object: Value, names: [ShortASCII], into slots: inout InlineArray<16, UInt32>) -> Int {
+    @inlinable public func matchMembers(of object: Value, names: [ShortASCII], into slots: inout InlineArray<24, UInt32>) -> Int {
         guard entries[object.index].kind == .object else { return 0 }
         let entries = self.entries.span, bytes = self.bytes.span, names = names.span
         var matched = 0

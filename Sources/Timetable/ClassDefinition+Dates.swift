@@ -16,6 +16,28 @@ extension ClassDefinition {
                     d = d.adding(days: 7)
                 }
             }
+        case .everyNWeeks(let days, let interval, let anchor):
+            let firstWeekday = r.lowerBound.weekday.rawValue
+            for day in days {
+                var d = r.lowerBound.adding(days: (day.rawValue - firstWeekday + 7) % 7)
+                // Forward to the first week that is on: weeks since the anchor a multiple of interval.
+                let index = ClassPattern.weekIndex(of: d, anchor: anchor)
+                let behind = ((index % interval) + interval) % interval
+                if behind != 0 { d = d.adding(days: 7 * (interval - behind)) }
+                while d <= r.upperBound {
+                    body(d)
+                    d = d.adding(days: 7 * interval)
+                }
+            }
+        case .monthly(let days):
+            var (year, month, _) = r.lowerBound.components
+            while let first = LocalDate(year: year, month: month, day: 1), first <= r.upperBound {
+                for day in days {
+                    if let d = day.date(year: year, month: month), r.contains(d) { body(d) }
+                }
+                month += 1
+                if month > 12 { month = 1; year += 1 }
+            }
         case .dates(let dates):
             for d in dates where r.contains(d) { body(d) }
         }
@@ -34,6 +56,18 @@ extension ClassDefinition {
                 d = d.adding(days: 1)
             }
             return count
+        case .everyNWeeks(let days, let interval, _):
+            // Whole runs of `interval` weeks hold each weekday once; the rest is counted.
+            let n = r.upperBound.dayNumber - r.lowerBound.dayNumber + 1
+            let span = 7 * interval
+            var count = n / span * days.count
+            forEachScheduledDate(in: r.lowerBound.adding(days: n / span * span)...r.upperBound) { _ in count += 1 }
+            return count
+        case .monthly:
+            // At most a few dates a month: counted.
+            var count = 0
+            forEachScheduledDate(in: r) { _ in count += 1 }
+            return count
         case .dates(let dates):
             return dates.reduce(0) { $0 + (r.contains($1) ? 1 : 0) }
         }
@@ -50,6 +84,19 @@ extension ClassDefinition {
                 d = d.adding(days: 1)
             }
             return false
+        case .everyNWeeks(_, let interval, _):
+            // Some date in the first `interval` weeks of the range, if it is that long.
+            let end = Swift.min(r.upperBound, r.lowerBound.adding(days: 7 * interval - 1))
+            var found = false
+            forEachScheduledDate(in: r.lowerBound...end) { _ in found = true }
+            return found
+        case .monthly:
+            // Some date in the first year of the range: every listed day but a fifth weekday is in
+            // each month, and a fifth weekday is in several months of every year.
+            let end = Swift.min(r.upperBound, r.lowerBound.adding(days: 366))
+            var found = false
+            forEachScheduledDate(in: r.lowerBound...end) { _ in found = true }
+            return found
         case .dates(let dates):
             return dates.contains { r.contains($0) }
         }

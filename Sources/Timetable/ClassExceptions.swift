@@ -28,6 +28,9 @@ final class ClassExceptions: Sendable {
     private let indexes: [Int: CancellationIndex]
     /// Moves by original date (the first listed for a date wins), for the classes that have any.
     private let moves: [Int: [LocalDate: ScheduleException]]
+    /// The positions in `Schedule.exceptions` of each class's `change` entries, in list order,
+    /// for the classes that have any.
+    private let changes: [Int: [Int]]
     /// Per owner: true when some class with the id ignores holiday calendars.
     private let ignoresHolidays: [Bool]
 
@@ -58,6 +61,7 @@ final class ClassExceptions: Sendable {
         var previous: (id: String, owner: Int)?
         var counts = [Int](repeating: 0, count: classes.count + 1)
         var moves: [Int: [LocalDate: ScheduleException]] = [:]
+        var changes: [Int: [Int]] = [:]
         let exceptions = schedule.exceptions
         // By index: `for e in exceptions` would copy (retain and release) every entry's strings.
         for position in exceptions.indices {
@@ -78,6 +82,8 @@ final class ClassExceptions: Sendable {
                 counts[o + 1] += 1
             case .move(let date, _, _):
                 if moves[o]?[date] == nil { moves[o, default: [:]][date] = exceptions[position] }
+            case .change(let from, let to):
+                if from <= to, exceptions[position].changes != nil { changes[o, default: []].append(position) }
             }
         }
         // Counting sort by owner; positions ascend within each class, so list order is kept.
@@ -99,6 +105,7 @@ final class ClassExceptions: Sendable {
         self.cancellations = cancellations
         self.indexes = indexes
         self.moves = moves
+        self.changes = changes
         self.ignoresHolidays = ignoresHolidays
     }
 
@@ -142,6 +149,11 @@ final class ClassExceptions: Sendable {
     func moves(ofClass i: Int) -> [LocalDate: ScheduleException] { moves[owner[i]] ?? [:] }
 
     func hasMoves(ofClass i: Int) -> Bool { moves[owner[i]] != nil }
+
+    func hasChanges(ofClass i: Int) -> Bool { changes[owner[i]] != nil }
+
+    /// The positions of class `i`'s `change` entries, in list order.
+    func changes(ofClass i: Int) -> [Int] { changes[owner[i]] ?? [] }
 
     func ignoresHolidays(ofClass i: Int) -> Bool { ignoresHolidays[owner[i]] }
 }

@@ -19,7 +19,7 @@ package struct EffectsReport {
 
     /// What happened to one occurrence, for the summary.
     package enum Change: Int, CaseIterable {
-        case cancelled, reinstated, moved, movedBack, reasonChanged, stillRuns
+        case cancelled, reinstated, moved, movedBack, reasonChanged, stillRuns, changed
 
         func summary(_ count: Int, _ classes: Int, _ when: String) -> String {
             let n = EffectsReport.number(count, "occurrence")
@@ -30,6 +30,7 @@ package struct EffectsReport {
             case .moved: return "moves \(n) of \(k) \(when)"
             case .movedBack: return "puts \(n) of \(k) back on their usual day and time \(when)"
             case .reasonChanged: return "changes the reason of \(n) of \(k) \(when) (still cancelled)"
+            case .changed: return "changes \(n) of \(k) \(when)"
             case .stillRuns: return "leaves \(n) of \(k) running \(when) (\"ignoreHolidays\": true)"
             }
         }

@@ -115,7 +115,7 @@ package enum ExceptionEdits {
         let day = ExceptionEffects.day
         func span(_ e: ScheduleException) -> (LocalDate, LocalDate) {
             switch e.kind {
-            case .cancel(let f, let t): (f, t)
+            case .cancel(let f, let t), .change(let f, let t): (f, t)
             case .move(let d, _, _): (d, d)
             }
         }

@@ -27,6 +27,9 @@ package enum ExceptionEffects {
             if let toDate { target.append(day(toDate)) }
             if let toStart { target.append("\(toStart)") }
             s += " to " + target.joined(separator: " ")
+            if let c = e.changes { s += ", " + c.description }
+        case .change(let from, let to):
+            s += day(from) + (from == to ? "" : " to " + day(to)) + ", class \(e.classID ?? "?") changed: " + (e.changes?.description ?? "")
         }
         if let reason = e.reason { s += ": " + reason }
         return s
@@ -59,7 +62,21 @@ package enum ExceptionEffects {
         case .move(let date, let toDate, let toStart):
             if let id = e.classID, let i = schedule.classIndex(id: id) {
                 let cls = schedule.classes[i]
-                return ["\(day(date)): \(cls.title) \(cls.start) moved to \(day(toDate ?? date)) \(toStart ?? cls.start)"]
+                return ["\(day(date)): \(cls.title) \(cls.start) moved to \(day(toDate ?? date)) \(toStart ?? cls.start)"
+                    + (e.changes.map { ", " + changeWords($0, cls) } ?? "")]
+            }
+        case .change(let from, let to):
+            if let id = e.classID, let i = schedule.classIndex(id: id), let c = e.changes {
+                let cls = schedule.classes[i]
+                cls.forEachScheduledDate(in: from...to) { d in
+                    let key = EffectsReport.Key(date: d, start: cls.start, index: i)
+                    let slot = { "\(day(d)): \(cls.title) \(cls.start)" }
+                    if let x = engine.cancellation(classIndex: i, on: d), engine.move(classIndex: i, on: d) == nil {
+                        report.add(key, .cancelled) { slot() + " cancelled by \(label(x)); the change does not apply" }
+                    } else {
+                        report.add(key, .changed) { slot() + " " + changeWords(c, cls) }
+                    }
+                }
             }
         }
         if report.isEmpty { return ["no class runs then; this changes nothing"] }
@@ -95,6 +112,13 @@ package enum ExceptionEffects {
                 let b = new[date]
                 let aMoved = a?.movedFrom != nil
                 let bMoved = b?.movedFrom != nil
+                if let b, !b.isCancelled, b.change != a?.change, b.localStart == a?.localStart || !bMoved {
+                    if let c = b.change {
+                        report.add(key, .changed) { slot() + " " + changeWords(c, cls) }
+                    } else if let old = a?.change {
+                        report.add(key, .changed) { slot() + " back as planned (was " + changeWords(old, cls) + ")" }
+                    }
+                }
                 if let b, bMoved, !aMoved || a?.localStart != b.localStart {
                     report.add(key, .moved) { slot() + " moved to \(day(b.date)) \(b.localStart.time)" }
                 } else if let a, aMoved, !bMoved {
@@ -119,6 +143,40 @@ package enum ExceptionEffects {
         return report.lines
     }
 
+    /// What members read of a change: "covered by Sam, in Studio 2, note: bring a strap".
+    package static func changeWords(_ c: OccurrenceChange, _ cls: ClassDefinition) -> String {
+        var parts: [String] = []
+        if let i = c.instructor, i != cls.instructor { parts.append("covered by \(i)") }
+        if let l = c.location, l != cls.location { parts.append("in \(l)") }
+        if let t = c.title, t != cls.title { parts.append("as \"\(t)\"") }
+        if let m = c.durationMinutes, m != cls.durationMinutes { parts.append("\(m) minutes") }
+        if let n = c.note { parts.append("note: \(n)") }
+        return parts.isEmpty ? "unchanged" : parts.joined(separator: ", ")
+    }
+
+    /// The first half of how members read a change, before its date: "Sam covers Hip Mobility
+    /// & Stretch", or the class's title when the instructor stays.
+    package static func changeSubject(_ c: OccurrenceChange, _ cls: ClassDefinition) -> String {
+        if let i = c.instructor, i != cls.instructor { return "\(i) covers \(cls.title)" }
+        return cls.title
+    }
+
+    /// The rest, after the date: "in Studio 2, as \"Hip Flow\", 45 minutes, note: bring a
+    /// strap"; nil when only the instructor changes.
+    package static func changeDetails(_ c: OccurrenceChange, _ cls: ClassDefinition) -> String? {
+        var parts: [String] = []
+        if let l = c.location, l != cls.location { parts.append("in \(l)") }
+        if let t = c.title, t != cls.title { parts.append("as \"\(t)\"") }
+        if let m = c.durationMinutes, m != cls.durationMinutes { parts.append("\(m) minutes") }
+        if let n = c.note { parts.append("note: \(n)") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    /// "Sam covers Hip Mobility & Stretch on Mon 7 Dec 2026: in Studio 2".
+    package static func changeSentence(_ c: OccurrenceChange, _ cls: ClassDefinition, date: LocalDate) -> String {
+        changeSubject(c, cls) + " on " + day(date) + (changeDetails(c, cls).map { ": " + $0 } ?? "")
+    }
+
     private static func quoted(_ s: String?) -> String { s.map { "\"\($0)\"" } ?? "no reason" }
 
     /// "Mondays at 17:15", "on 2026-12-19 at 10:00", with the window when there is one.
@@ -127,6 +185,8 @@ package enum ExceptionEffects {
         switch cls.pattern {
         case .weekly(let days):
             s = days.map { $0.name.prefix(1).uppercased() + $0.name.dropFirst() + "s" }.joined(separator: " and ") + " at \(cls.start)"
+        case .everyNWeeks, .monthly:
+            s = (cls.pattern.recurrenceWords ?? "") + " at \(cls.start)"
         case .dates(let dates):
             s = "on " + dates.prefix(4).map(\.description).joined(separator: ", ") + (dates.count > 4 ? ", ..." : "") + " at \(cls.start)"
         }

@@ -27,6 +27,10 @@ package struct Occurrence: Sendable, Hashable {
     package var startWasInGap: Bool
     /// The scheduled wall time happened twice that day (fall-back); the first was taken.
     package var startWasAmbiguous: Bool
+    /// What exceptions change about this occurrence besides its date and time (merged, the
+    /// first listed winning a field), and the reason of the first change.
+    package var change: OccurrenceChange? = nil
+    package var changeReason: String? = nil
 
     package init(
         classIndex: Int, originalDate: LocalDate, date: LocalDate, localStart: LocalDateTime, start: Int64, end: Int64,
@@ -51,8 +55,51 @@ package struct Occurrence: Sendable, Hashable {
     /// occurrence, or one whose time fell in a gap); nil means the class's own start.
     package var scheduledTime: LocalTime?
 
+    /// True when an exception changes the instructor, location, title, note or length.
+    package var isChanged: Bool { change != nil }
+
     package var isCancelled: Bool {
         if case .cancelled = status { return true }
         return false
+    }
+}
+
+extension Schedule {
+    /// What members see for an occurrence, its exceptions' changes applied: the instructor.
+    package func instructor(of o: Occurrence) -> String? { o.change?.instructor ?? classes[o.classIndex].instructor }
+    /// The location, changed or the class's.
+    package func location(of o: Occurrence) -> String? { o.change?.location ?? classes[o.classIndex].location }
+    /// The title, changed or the class's.
+    package func title(of o: Occurrence) -> String { o.change?.title ?? classes[o.classIndex].title }
+    /// The length in minutes, changed or the class's.
+    package func durationMinutes(of o: Occurrence) -> Int { o.change?.durationMinutes ?? classes[o.classIndex].durationMinutes }
+
+    /// The booking link of an occurrence: its class's template, else the calendar's, filled in;
+    /// else the class's or the calendar's plain `url`.
+    package func bookingURL(of o: Occurrence) -> String? {
+        let cls = classes[o.classIndex]
+        if let t = cls.bookingURL ?? calendar.bookingURL {
+            return t.filled(date: o.date, time: o.localStart.time, classID: cls.id)
+        }
+        return cls.url ?? calendar.url
+    }
+
+    /// True when the occurrence belongs in `feed`.
+    package func feed(_ feed: FeedDefinition, includes o: Occurrence) -> Bool {
+        let cls = classes[o.classIndex]
+        return feed.matches(instructor: instructor(of: o), location: location(of: o), tags: cls.tags, classID: cls.id)
+    }
+
+    /// True when some occurrence of class `i` may belong in `feed`: the class matches, or an
+    /// exception changes one of its occurrences' instructor or location.
+    package func feed(_ feed: FeedDefinition, mayInclude i: Int) -> Bool {
+        let cls = classes[i]
+        if feed.matches(instructor: cls.instructor, location: cls.location, tags: cls.tags, classID: cls.id) { return true }
+        guard feed.instructor != nil || feed.location != nil else { return false }
+        return exceptions.contains { e in
+            guard e.classID == cls.id, let c = e.changes else { return false }
+            return feed.matches(
+                instructor: c.instructor ?? cls.instructor, location: c.location ?? cls.location, tags: cls.tags, classID: cls.id)
+        }
     }
 }

@@ -17,6 +17,9 @@ package enum OccurrenceBudget {
         for e in schedule.exceptions {
             switch e.kind {
             case .move: if let id = e.classID { moves[id, default: 0] += 1 }
+            case .change(let from, let to):
+                // Each changed date is an override in a series (counted as scheduled dates).
+                if let id = e.classID, from <= to { perClass[id, default: []].append(from...to) }
             case .cancel(let from, let to):
                 if let id = e.classID {
                     if from <= to { perClass[id, default: []].append(from...to) }
@@ -36,7 +39,7 @@ package enum OccurrenceBudget {
                 total += cls.scheduledCount(in: from...max(from, to))
             case (.series, .dates):
                 total += cls.scheduledCount(in: from...max(from, end))
-            case (.series, .weekly):
+            case (.series, .weekly), (.series, .everyNWeeks), (.series, .monthly):
                 let shared = cls.ignoreHolidays ? everyClass : withHolidays
                 // Only the union of the days matters here, and merging sorted ranges is far
                 // cheaper than a CancellationIndex per class.
@@ -69,6 +72,8 @@ package enum OccurrenceBudget {
         for e in schedule.exceptions {
             switch e.kind {
             case .move: if e.classID != nil { total += 1 }
+            case .change(let a, let b):
+                if e.classID != nil, a <= b { ownDays += days(a, b) }
             case .cancel(let a, let b):
                 guard a <= b else { continue }
                 if e.classID != nil { ownDays += days(a, b) } else { shared.append(a...b) }
@@ -82,7 +87,7 @@ package enum OccurrenceBudget {
             switch (style, cls.pattern) {
             case (.occurrences, _): total += cls.scheduledCount(in: from...max(from, to))
             case (.series, .dates): total += cls.scheduledCount(in: from...max(from, end))
-            case (.series, .weekly): total += 1 + ScheduleLimits.seriesLeadEvents + sharedDays
+            case (.series, .weekly), (.series, .everyNWeeks), (.series, .monthly): total += 1 + ScheduleLimits.seriesLeadEvents + sharedDays
             }
             if total > ScheduleLimits.occurrencesPerFeed { return total }
         }

@@ -56,6 +56,21 @@ package struct RecurrenceEngine: Sendable {
         return nil
     }
 
+    /// The `change` entries of a class covering an original date, in list order (the move's own
+    /// change is not among them).
+    package func changes(classID: String, on date: LocalDate) -> [ScheduleException] {
+        let entries: [ScheduleException]
+        if let i = classExceptions.indexByID[classID] {
+            entries = classExceptions.changes(ofClass: i).map { schedule.exceptions[$0] }
+        } else {
+            entries = schedule.exceptions.filter { $0.classID == classID }
+        }
+        return entries.filter { e in
+            guard case .change(let a, let b) = e.kind, e.changes != nil else { return false }
+            return a <= date && date <= b
+        }
+    }
+
     package func move(classID: String, on date: LocalDate) -> ScheduleException? {
         if let i = classExceptions.indexByID[classID] { return classExceptions.moves(ofClass: i)[date] }
         return schedule.exceptions.first {
@@ -99,7 +114,7 @@ package struct RecurrenceEngine: Sendable {
     }
 
     /// The original dates, on or after `from`, of a class's occurrences that an exception touches
-    /// (cancelled or moved), in order. A series feed states these as EXDATEs and overrides; the
+    /// (cancelled, moved or changed), in order. A series feed states these as EXDATEs and overrides; the
     /// rest follow from the rule. A date that no move names is always a cancelled one, which is
     /// all an EXDATE needs to know; ``occurrence(ofClass:originalDate:)`` makes the others.
     package func exceptionalDates(ofClass index: Int, from: LocalDate) -> [LocalDate] {
@@ -127,6 +142,11 @@ package struct RecurrenceEngine: Sendable {
         if classExceptions.hasMoves(ofClass: index) {
             for (original, _) in classExceptions.moves(ofClass: index) where original >= lo && cls.runs(on: original) {
                 dates.append(original)
+            }
+        }
+        for position in classExceptions.changes(ofClass: index) {
+            if case .change(let a, let b) = schedule.exceptions[position].kind, b >= lo {
+                cls.forEachScheduledDate(in: max(a, lo)...b) { dates.append($0) }
             }
         }
         dates.sort()
@@ -172,6 +192,18 @@ package struct RecurrenceEngine: Sendable {
         let wall = LocalDateTime(date: date, time: time)
         let resolution = zone.resolve(wall)
         let start = resolution.instant
+        // Changes: the move's own, then each `change` entry covering the original date, the first
+        // listed winning a field (the validator reports two that disagree).
+        var change = move?.changes
+        var changeReason = change == nil ? nil : move?.reason
+        if classExceptions.hasChanges(ofClass: index) {
+            for position in classExceptions.changes(ofClass: index) {
+                let e = schedule.exceptions[position]
+                guard case .change(let a, let b) = e.kind, a <= original, original <= b, let c = e.changes else { continue }
+                if let current = change { change = current.merged(with: c).change } else { change = c; changeReason = e.reason }
+            }
+        }
+        let minutes = change?.durationMinutes ?? cls.durationMinutes
         var status = Occurrence.Status.confirmed
         // Cancellations apply to the original date; an explicit move stands even onto a closed date.
         if let c = cancellation(classIndex: index, on: original, includingHolidays: move == nil) { status = .cancelled(reason: c.reason) }
@@ -182,11 +214,14 @@ package struct RecurrenceEngine: Sendable {
         case .ambiguous: ambiguous = true
         case .unique: break
         }
-        return Occurrence(
+        var o = Occurrence(
             classIndex: index, originalDate: original, date: date,
             localStart: zone.localDateTime(at: start), start: start,
-            end: start + Int64(cls.durationMinutes) * 60, status: status,
+            end: start + Int64(minutes) * 60, status: status,
             movedFrom: move == nil ? nil : LocalDateTime(date: original, time: cls.start), moveReason: move?.reason,
             startWasInGap: gap, startWasAmbiguous: ambiguous, scheduledTime: move == nil ? nil : time)
+        o.change = change
+        o.changeReason = changeReason
+        return o
     }
 }

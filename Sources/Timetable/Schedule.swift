@@ -16,6 +16,8 @@ package struct Schedule: Sendable {
     package var source: SourceText?
     /// `holidayCalendars`: iCalendar files whose all-day events close the studio (see HolidayClosure.swift).
     package var holidayCalendars: [HolidayCalendarReference] = []
+    /// `feeds`: extra feeds, each of the occurrences its filter matches.
+    package var feeds: [FeedDefinition] = []
     /// Cancellations read from those files by the executable. Not schedule entries: the engine
     /// applies them after the schedule's own, and classes with `ignoreHolidays` skip them.
     package var holidayClosures: [ScheduleException] = []
@@ -56,6 +58,9 @@ package struct CalendarInfo: Sendable {
     package var style: FeedStyle = .occurrences
     /// Whether cancelled occurrences are left out or shown as cancelled.
     package var cancellations: CancellationPolicy = .remove
+    /// `bookingURL`: each event's link, filled in per occurrence, unless its class has its own.
+    /// `url` stays the plain link (the page's "Book" button).
+    package var bookingURL: BookingURLTemplate? = nil
 
     package static let defaultBookingLabel = "Book your classes"
 }
@@ -76,10 +81,100 @@ package enum CancellationPolicy: String, Sendable, CaseIterable {
     case show
 }
 
-/// When a class runs: on weekdays between its first and last date, or on listed dates.
+/// When a class runs: on weekdays between its first and last date (every week or every N
+/// weeks), on the nth weekdays of each month, or on listed dates.
 package enum ClassPattern: Sendable, Hashable {
+    /// Every week on these weekdays (sorted, distinct).
     case weekly([Weekday])
+    /// On these weekdays (sorted, distinct) every `interval` weeks (2 or more), counted in
+    /// Monday-to-Sunday weeks from the week of the class's first date: `anchor` is that week's
+    /// Monday. RRULE `FREQ=WEEKLY;INTERVAL=n;WKST=MO`, whose DTSTART is a date the class runs.
+    case everyNWeeks(days: [Weekday], interval: Int, anchor: LocalDate)
+    /// On these weekdays of each month ("second and fourth Tuesday"; sorted, distinct). RRULE
+    /// `FREQ=MONTHLY;BYDAY=2TU,4TU`. A fifth weekday exists only in some months; those months
+    /// have no occurrence for it, as RFC 5545 says of `BYDAY=5SA`.
+    case monthly([MonthlyDay])
+    /// On these dates (sorted, distinct).
     case dates([LocalDate])
+}
+
+extension ClassPattern {
+    /// The Monday of `date`'s week (weeks run Monday to Sunday, ISO 8601 and RRULE's WKST=MO).
+    package static func monday(of date: LocalDate) -> LocalDate { date.adding(days: 1 - date.weekday.rawValue) }
+
+    /// How many weeks `date`'s week is after the week whose Monday is `anchor` (negative before it).
+    package static func weekIndex(of date: LocalDate, anchor: LocalDate) -> Int {
+        let d = monday(of: date).dayNumber - anchor.dayNumber
+        return d >= 0 ? d / 7 : -((-d + 6) / 7)
+    }
+
+    /// The Monday of the week of the first date on or after `from` that falls on one of `days`:
+    /// the week an every-N-weeks class counts from.
+    package static func anchor(from: LocalDate, days: [Weekday]) -> LocalDate {
+        let first = days.map { from.adding(days: ($0.rawValue - from.weekday.rawValue + 7) % 7) }.min() ?? from
+        return monday(of: first)
+    }
+}
+
+/// "The second Tuesday" or "the last Saturday" of a month.
+package struct MonthlyDay: Sendable, Hashable, Comparable {
+    /// 1...5 counts from the start of the month; -1 is the last.
+    package var ordinal: Int
+    package var weekday: Weekday
+
+    package init(ordinal: Int, weekday: Weekday) {
+        self.ordinal = ordinal
+        self.weekday = weekday
+    }
+
+    /// The words of schedule.json, by ordinal.
+    package static let ordinalNames: [(name: String, ordinal: Int)] = [
+        ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("last", -1),
+    ]
+
+    /// "first saturday", as written in schedule.json.
+    package var name: String {
+        (Self.ordinalNames.first { $0.ordinal == ordinal }?.name ?? "\(ordinal)") + " " + weekday.name
+    }
+
+    /// Parses "first saturday" or "last tuesday" (lowercase, one space).
+    package init?(name: String) {
+        let parts = name.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 2, let o = Self.ordinalNames.first(where: { $0.name == parts[0] }),
+            let d = Weekday(name: String(parts[1]))
+        else { return nil }
+        self.init(ordinal: o.ordinal, weekday: d)
+    }
+
+    /// Its date in a month, if the month has one (a fifth weekday is in some months only).
+    package func date(year: Int, month: Int) -> LocalDate? {
+        let days = LocalDate.daysIn(month: month, year: year)
+        guard let first = LocalDate(year: year, month: month, day: 1) else { return nil }
+        if ordinal > 0 {
+            let offset = (weekday.rawValue - first.weekday.rawValue + 7) % 7 + (ordinal - 1) * 7
+            return offset < days ? first.adding(days: offset) : nil
+        }
+        let last = first.adding(days: days - 1)
+        return last.adding(days: -((last.weekday.rawValue - weekday.rawValue + 7) % 7))
+    }
+
+    /// True when `date` is this weekday of its month.
+    package func matches(_ date: LocalDate) -> Bool {
+        guard date.weekday == weekday else { return false }
+        let c = date.components
+        if ordinal > 0 { return (c.day - 1) / 7 + 1 == ordinal }
+        return c.day + 7 > LocalDate.daysIn(month: c.month, year: c.year)
+    }
+
+    /// RRULE BYDAY item: "1SA", "-1SA".
+    package var icalendarCode: String { "\(ordinal)\(weekday.icalendarCode)" }
+
+    package static func < (a: MonthlyDay, b: MonthlyDay) -> Bool {
+        // Month order: first...fifth, then last.
+        let ka = a.ordinal < 0 ? 6 : a.ordinal
+        let kb = b.ordinal < 0 ? 6 : b.ordinal
+        return (ka, a.weekday.rawValue) < (kb, b.weekday.rawValue)
+    }
 }
 
 /// One entry of `classes`.
@@ -101,6 +196,10 @@ package struct ClassDefinition: Sendable {
     package var entry: EntryPosition
     /// `ignoreHolidays`: the class runs on the dates of `holidayCalendars`.
     package var ignoreHolidays: Bool = false
+    /// `tags`: kinds of class ("beginner", "mobility"), each event's CATEGORIES; feeds filter on them.
+    package var tags: [String] = []
+    /// `bookingURL`: the link of each event, filled in per occurrence (else the calendar's).
+    package var bookingURL: BookingURLTemplate? = nil
 
     /// The class's JSON path, `classes[3]`.
     package var path: String { "classes[\(entry.index)]" }
@@ -111,6 +210,9 @@ package struct ClassDefinition: Sendable {
         if let until, date > until { return false }
         switch pattern {
         case .weekly(let days): return days.contains(date.weekday)
+        case .everyNWeeks(let days, let interval, let anchor):
+            return days.contains(date.weekday) && ClassPattern.weekIndex(of: date, anchor: anchor) % interval == 0
+        case .monthly(let days): return days.contains { $0.matches(date) }
         case .dates(let dates): return dates.contains(date)
         }
     }
@@ -121,13 +223,19 @@ package struct ScheduleException: Sendable {
     package enum Kind: Sendable, Hashable {
         /// Every occurrence (of `classID`, or of every class) whose original date is in the range.
         case cancel(from: LocalDate, to: LocalDate)
-        /// The occurrence of `classID` on `date` moves to a new date and/or start time.
+        /// The occurrence of `classID` on `date` moves to a new date and/or start time (and may
+        /// change as ``ScheduleException/changes`` says too).
         case move(date: LocalDate, toDate: LocalDate?, toStart: LocalTime?)
+        /// The occurrences of `classID` whose original date is in the range change as
+        /// ``ScheduleException/changes`` says (instructor, location, title, note, length).
+        case change(from: LocalDate, to: LocalDate)
     }
 
     package var kind: Kind
     package var classID: String?
     package var reason: String?
+    /// `change`: what a `change` (or a move) changes besides the date and time.
+    package var changes: OccurrenceChange? = nil
     /// Where the entry is written in schedule.json (nil for a holiday calendar's closure).
     package var entry: EntryPosition?
     /// Written in schedule.json, or read from a holiday calendar.
@@ -157,5 +265,186 @@ package struct EntryPosition: Sendable, Hashable {
     package init(index: Int, offset: Int) {
         self.index = Int32(truncatingIfNeeded: index)
         self.offset = UInt32(truncatingIfNeeded: offset)
+    }
+}
+
+/// What an exception changes about an occurrence besides its date and time: the `change` object
+/// of an exception. Nil fields are unchanged. A reference, so that an occurrence carries one
+/// word for it (most have none) and the thousands of occurrences of a change share one.
+package final class OccurrenceChange: Sendable, Hashable, CustomStringConvertible {
+    package let instructor: String?
+    package let location: String?
+    package let title: String?
+    /// A note for members ("bring a strap"), added to the event's description.
+    package let note: String?
+    package let durationMinutes: Int?
+
+    package init(instructor: String? = nil, location: String? = nil, title: String? = nil, note: String? = nil, durationMinutes: Int? = nil) {
+        self.instructor = instructor
+        self.location = location
+        self.title = title
+        self.note = note
+        self.durationMinutes = durationMinutes
+    }
+
+    package var isEmpty: Bool { instructor == nil && location == nil && title == nil && note == nil && durationMinutes == nil }
+
+    /// The fields in schedule.json's order, as (key, value) for messages and JSON.
+    package var fields: [(key: String, value: String)] {
+        var out: [(String, String)] = []
+        if let instructor { out.append(("instructor", instructor)) }
+        if let location { out.append(("location", location)) }
+        if let title { out.append(("title", title)) }
+        if let note { out.append(("note", note)) }
+        if let durationMinutes { out.append(("durationMinutes", String(durationMinutes))) }
+        return out
+    }
+
+    /// This change with `other`'s fields added where this one has none; `conflict` names a
+    /// field both set to different values (this one's value is kept).
+    package func merged(with other: OccurrenceChange) -> (change: OccurrenceChange, conflict: String?) {
+        var conflict: String?
+        func pick<T: Equatable>(_ a: T?, _ b: T?, _ key: String) -> T? {
+            if let a, let b, a != b, conflict == nil { conflict = key }
+            return a ?? b
+        }
+        let m = OccurrenceChange(
+            instructor: pick(instructor, other.instructor, "instructor"), location: pick(location, other.location, "location"),
+            title: pick(title, other.title, "title"), note: pick(note, other.note, "note"),
+            durationMinutes: pick(durationMinutes, other.durationMinutes, "durationMinutes"))
+        return (m, conflict)
+    }
+
+    /// The fields that differ from what the class says anyway (a change of the instructor to
+    /// the class's own instructor changes nothing).
+    package func differences(from cls: ClassDefinition) -> OccurrenceChange {
+        OccurrenceChange(
+            instructor: instructor == cls.instructor ? nil : instructor, location: location == cls.location ? nil : location,
+            title: title == cls.title ? nil : title, note: note,
+            durationMinutes: durationMinutes == cls.durationMinutes ? nil : durationMinutes)
+    }
+
+    /// "instructor Sam, location Studio 2".
+    package var description: String {
+        fields.map { $0.key == "durationMinutes" ? "\($0.value) minutes" : "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+
+    package static func == (a: OccurrenceChange, b: OccurrenceChange) -> Bool {
+        a === b || (a.instructor == b.instructor && a.location == b.location && a.title == b.title && a.note == b.note
+            && a.durationMinutes == b.durationMinutes)
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(instructor)
+        hasher.combine(location)
+        hasher.combine(title)
+        hasher.combine(note)
+        hasher.combine(durationMinutes)
+    }
+}
+
+/// One entry of `feeds`: an extra feed of the occurrences that match every filter it gives.
+/// Filters apply per occurrence, after changes: when Sam covers Priya's class, that occurrence
+/// is in Sam's feed and not in Priya's.
+package struct FeedDefinition: Sendable, Hashable {
+    /// Part of the file name, `<calendar id>-<feed id>.ics`.
+    package var id: String
+    /// The calendar's name in members' apps.
+    package var name: String
+    package var instructor: String?
+    package var location: String?
+    package var tag: String?
+    /// Class ids: the occurrence's class is one of them.
+    package var classes: [String]?
+    /// Its index in `feeds`, for messages.
+    package var index: Int
+    package var entry: EntryPosition
+
+    package init(
+        id: String, name: String, instructor: String? = nil, location: String? = nil, tag: String? = nil, classes: [String]? = nil,
+        index: Int = 0, entry: EntryPosition = EntryPosition(index: 0, offset: 0)
+    ) {
+        self.id = id
+        self.name = name
+        self.instructor = instructor
+        self.location = location
+        self.tag = tag
+        self.classes = classes
+        self.index = index
+        self.entry = entry
+    }
+
+    package var path: String { "feeds[\(index)]" }
+
+    /// True when the class could have an occurrence in the feed: its class-level fields match,
+    /// or an exception's change could make one match.
+    package func matches(instructor i: String?, location l: String?, tags: [String], classID: String) -> Bool {
+        if let instructor, instructor != i { return false }
+        if let location, location != l { return false }
+        if let tag, !tags.contains(tag) { return false }
+        if let classes, !classes.contains(classID) { return false }
+        return true
+    }
+
+    /// "instructor Priya, tag mobility".
+    package var filterDescription: String {
+        var parts: [String] = []
+        if let instructor { parts.append("instructor \(instructor)") }
+        if let location { parts.append("location \(location)") }
+        if let tag { parts.append("tag \(tag)") }
+        if let classes { parts.append("classes " + classes.joined(separator: ", ")) }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// A booking link that may hold `{date}`, `{time}` and `{class}`, filled in per occurrence with
+/// the occurrence's date (YYYY-MM-DD), start (HH:MM) and class id, percent-encoded.
+package struct BookingURLTemplate: Sendable, Hashable {
+    /// As written.
+    package var template: String
+
+    package init(_ template: String) { self.template = template }
+
+    package static let placeholders = ["{date}", "{time}", "{class}"]
+
+    package var hasPlaceholders: Bool { Self.placeholders.contains { template.contains($0) } }
+
+    /// The link for one occurrence.
+    package func filled(date: LocalDate, time: LocalTime, classID: String) -> String {
+        guard hasPlaceholders else { return template }
+        var out = template.replacingAll("{date}", with: Self.percentEncoded(date.description))
+        out = out.replacingAll("{time}", with: Self.percentEncoded(time.description))
+        return out.replacingAll("{class}", with: Self.percentEncoded(classID))
+    }
+
+    /// RFC 3986 unreserved characters kept, every other byte as %XX.
+    package static func percentEncoded(_ s: String) -> String {
+        var out = ""
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            default:
+                let hex = Array("0123456789ABCDEF".utf8)
+                out += "%" + String(UnicodeScalar(hex[Int(b >> 4)])) + String(UnicodeScalar(hex[Int(b & 15)]))
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (Foundation-free).
+    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var out = ""
+        var rest = self[...]
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
     }
 }

@@ -159,7 +159,7 @@ package struct ScheduleDecoder {
     /// objects, and finding their members needs no heap allocation and no string hashing.
     private struct Fields<Key: ObjectKey> {
         /// The ``JSONDocument/Value/slot`` of each key's value: 0 (none) for a key not written.
-        fileprivate var values = InlineArray<16, UInt32>(repeating: 0)
+        fileprivate var values = InlineArray<24, UInt32>(repeating: 0)
         /// How many members have an allowed key.
         var knownCount = 0
 
@@ -581,9 +581,22 @@ package struct ScheduleDecoder {
                 if d.severity == .error { error(d) } else { diagnostics.append(d) }
             }
         }
+        var feeds: [FeedDefinition] = []
+        if let list = top[.feeds] {
+            if !doc.isArray(list) {
+                error(list, "feeds", "expected an array of feeds [ ... ], \(found(list))")
+            } else if doc.count(list) > ScheduleLimits.feeds {
+                error(list, "feeds", "\(doc.count(list)) feeds; the limit is \(ScheduleLimits.feeds)")
+            } else {
+                for (i, item) in doc.elements(list).enumerated() {
+                    if let f = feed(item, index: i) { feeds.append(f) }
+                }
+            }
+        }
         guard let calendar else { return nil }
         var schedule = Schedule(calendar: calendar, classes: classes, exceptions: exceptions)
         schedule.holidayCalendars = holidayCalendars
+        schedule.feeds = feeds
         return schedule
     }
 
@@ -613,6 +626,7 @@ package struct ScheduleDecoder {
         let style = m[.style].flatMap { choice($0, "calendar.style", FeedStyle.self) }
         let cancellations = m[.cancellations].flatMap { choice($0, "calendar.cancellations", CancellationPolicy.self) }
         let publicURL = m[.publicURL].flatMap { folderURL($0, "calendar.publicURL") }
+        let bookingURL = m[.bookingURL].flatMap { bookingTemplate($0, "calendar.bookingURL") }
         guard let id, let name, let zone, let domain else { return nil }
         var info = CalendarInfo(
             id: id, name: name, timeZone: zone, uidDomain: domain, description: description, url: url,
@@ -620,6 +634,7 @@ package struct ScheduleDecoder {
         info.style = style ?? .occurrences
         info.cancellations = cancellations ?? .remove
         info.publicURL = publicURL
+        info.bookingURL = bookingURL
         return info
     }
 
@@ -642,9 +657,11 @@ package struct ScheduleDecoder {
         }
         var pattern: ClassPattern?
         switch (m[.days], m[.dates]) {
+        case (nil, nil) where m[.monthly] != nil:
+            pattern = monthly(m[.monthly]!, path + ".monthly")
         case (nil, nil):
-            error(node, path, "a class needs either \"days\" (weekly) or \"dates\" (one-off), and has neither",
-                  hint: "add \"days\": [\"monday\"] or \"dates\": [\"2026-12-19\"]")
+            error(node, path, "a class needs \"days\" (weekly), \"monthly\" or \"dates\" (one-off), and has none of them",
+                  hint: "add \"days\": [\"monday\"], \"monthly\": [\"first saturday\"] or \"dates\": [\"2026-12-19\"]")
         case (.some, .some):
             error(m[.dates], path + ".dates", "a class has either \"days\" (weekly) or \"dates\" (one-off), not both",
                   hint: "split it into two classes with different ids")
@@ -704,8 +721,34 @@ package struct ScheduleDecoder {
                 error(datesNode, path + ".dates", "expected an array of dates such as [\"2026-12-19\"], \(found(datesNode))")
             }
         }
+        if let monthlyNode = m[.monthly], m[.days] != nil || m[.dates] != nil {
+            error(monthlyNode, path + ".monthly", "a class has one of \"days\", \"monthly\" and \"dates\", not two",
+                  hint: "split it into two classes with different ids")
+            pattern = nil
+        }
         let from = m[.from].flatMap { date($0, path + ".from") }
         let until = m[.until].flatMap { date($0, path + ".until") }
+        if let everyNode = m[.every] {
+            if let raw = doc.number(everyNode), let n = Int(raw), (1...ScheduleLimits.everyWeeks).contains(n) {
+                if m[.days] == nil {
+                    error(everyNode, path + ".every", "\"every\" counts weeks between runs of a class on \"days\"; this class has no \"days\"",
+                          hint: m[.monthly] != nil ? "a monthly class runs every month; leave \"every\" out" : "add \"days\": [\"wednesday\"]")
+                    pattern = nil
+                } else if n > 1, case .weekly(let days)? = pattern {
+                    if let from {
+                        pattern = .everyNWeeks(days: days, interval: n, anchor: ClassPattern.anchor(from: from, days: days))
+                    } else {
+                        error(node, path, "a class every \(n) weeks needs \"from\": the date it first runs, from which the weeks are counted",
+                              hint: "add \"from\": \"YYYY-MM-DD\", a date of a week the class runs")
+                        pattern = nil
+                    }
+                }
+            } else {
+                error(everyNode, path + ".every", "expected a whole number of weeks from 1 to \(ScheduleLimits.everyWeeks), \(found(everyNode))",
+                      hint: "2 is every other week; leave \"every\" out for every week")
+                pattern = nil
+            }
+        }
         if let from, let until, until < from {
             error(m[.until], path + ".until", "\"until\" (\(until)) is before \"from\" (\(from))",
                   hint: "\"until\" is the last date the class runs, inclusive")
@@ -721,11 +764,156 @@ package struct ScheduleDecoder {
                 error(n, path + ".ignoreHolidays", "expected true or false, \(found(n))")
             }
         }
+        let tags = m[.tags].map { tagList($0, path + ".tags") } ?? []
+        let bookingURL = m[.bookingURL].flatMap { bookingTemplate($0, path + ".bookingURL") }
         guard let id, let title, let start, let duration, let pattern else { return nil }
-        return ClassDefinition(
+        var cls = ClassDefinition(
             id: id, title: title, pattern: pattern, start: start, durationMinutes: duration, from: from, until: until,
             description: description, location: location, instructor: instructor, url: url, timeZone: zone,
             entry: EntryPosition(index: index, offset: doc.offset(of: node)), ignoreHolidays: ignoreHolidays)
+        cls.tags = tags
+        cls.bookingURL = bookingURL
+        return cls
+    }
+
+    /// `monthly`: ["first saturday", "last friday"].
+    private mutating func monthly(_ node: Node, _ path: String) -> ClassPattern? {
+        guard doc.isArray(node) else {
+            error(node, path, "expected an array such as [\"first saturday\"], \(found(node))")
+            return nil
+        }
+        let items = doc.elements(node)
+        if items.isEmpty {
+            error(node, path, "\"monthly\" is empty; list at least one day such as \"first saturday\"")
+            return nil
+        }
+        var days: [MonthlyDay] = []
+        var ok = true
+        for (i, item) in items.enumerated() where i < 40 {
+            let p = "\(path)[\(i)]"
+            guard let s = doc.string(item) else {
+                error(item, p, "expected a day of the month such as \"first saturday\", \(found(item))")
+                ok = false
+                continue
+            }
+            if let d = MonthlyDay(name: s) {
+                if days.contains(d) { warning(item, p, "\"\(s)\" is listed twice", hint: "remove the duplicate") } else { days.append(d) }
+                continue
+            }
+            ok = false
+            let words = s.split(separator: " ").map(String.init)
+            let ordinals = MonthlyDay.ordinalNames.map(\.name)
+            let weekdays = Weekday.allCases.map(\.name)
+            var hint = "write an ordinal (first, second, third, fourth, fifth or last) and a lowercase weekday, e.g. \"second tuesday\""
+            if words.count == 2 {
+                if !ordinals.contains(words[0]) {
+                    hint = closestMatch(to: words[0], in: ordinals).map { "did you mean \"\($0) \(words[1])\"?" }
+                        ?? "the ordinal is one of first, second, third, fourth, fifth and last"
+                    error(item, p, "unknown ordinal \"\(words[0])\" in \"\(s)\"", hint: hint)
+                    continue
+                }
+                if !weekdays.contains(words[1]) {
+                    hint = closestMatch(to: words[1], in: weekdays).map { "did you mean \"\(words[0]) \($0)\"?" } ?? hint
+                }
+            }
+            error(item, p, "expected a day of the month such as \"first saturday\" or \"last friday\", \(found(item))", hint: hint)
+        }
+        if items.count > 40 {
+            error(node, path, "\(items.count) days a month; at most 40")
+            return nil
+        }
+        return ok ? .monthly(days.sorted()) : nil
+    }
+
+    /// `tags`: ["beginner", "mobility"], each made like an id.
+    private mutating func tagList(_ node: Node, _ path: String) -> [String] {
+        guard doc.isArray(node) else {
+            error(node, path, "expected an array of tags such as [\"beginner\", \"mobility\"], \(found(node))")
+            return []
+        }
+        let items = doc.elements(node)
+        if items.count > ScheduleLimits.tagsPerClass {
+            error(node, path, "\(items.count) tags; the limit is \(ScheduleLimits.tagsPerClass)")
+            return []
+        }
+        var tags: [String] = []
+        for (i, item) in items.enumerated() {
+            guard let t = identifier(item, "\(path)[\(i)]", what: "a tag") else { continue }
+            if tags.contains(t) { warning(item, "\(path)[\(i)]", "\"\(t)\" is listed twice", hint: "remove the duplicate") } else { tags.append(t) }
+        }
+        return tags
+    }
+
+    /// A booking link that may hold `{date}`, `{time}` and `{class}`: every placeholder known,
+    /// and a valid link once they are filled in.
+    private mutating func bookingTemplate(_ node: Node, _ path: String) -> BookingURLTemplate? {
+        guard let s = text(node, path, what: "a URL") else { return nil }
+        var rest = s[...]
+        while let open = rest.firstIndex(where: { $0 == "{" || $0 == "}" }) {
+            guard rest[open] == "{", let close = rest[open...].firstIndex(of: "}") else {
+                error(node, path, "unmatched \"\(rest[open])\" in the booking link, \(found(node))",
+                      hint: "placeholders are {date}, {time} and {class}; write a literal brace as %7B or %7D")
+                return nil
+            }
+            let name = String(rest[open...close])
+            guard BookingURLTemplate.placeholders.contains(name) else {
+                let near = closestMatch(to: name, in: BookingURLTemplate.placeholders).map { "did you mean \($0)? " } ?? ""
+                error(node, path, "unknown placeholder \(name) in the booking link",
+                      hint: near + "the placeholders are {date} (YYYY-MM-DD), {time} (HH:MM) and {class} (the class id)")
+                return nil
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        let template = BookingURLTemplate(s)
+        let sample = template.filled(date: LocalDate(year: 2026, month: 12, day: 7)!, time: LocalTime(hour: 17, minute: 15)!, classID: "hips-monday")
+        let problem: String?
+        if !Self.hasURLShape(sample) {
+            problem = "an http:// or https:// URL without spaces"
+        } else if sample.unicodeScalars.contains(where: Self.isInvisible) {
+            problem = "a URL without invisible characters"
+        } else if sample.withSpanOfUTF8(Self.authorityProblem) != nil {
+            problem = "a URL with a host name (and a port from 1 to 65535, if any)"
+        } else {
+            problem = nil
+        }
+        if let problem {
+            error(node, path, "expected \(problem) once its placeholders are filled in (e.g. \(Self.quoted(sample))), \(found(node))",
+                  hint: "e.g. \"https://circl.example/book?class={class}&date={date}\"")
+            return nil
+        }
+        return template
+    }
+
+    /// One entry of `feeds`.
+    private mutating func feed(_ node: Node, index: Int) -> FeedDefinition? {
+        let path = "feeds[\(index)]"
+        guard let m = members(node, path, keys: FeedKey.self, what: "a feed") else { return nil }
+        let id = require(m, .id, node, path, "part of its file name, e.g. \"priya\" for circl-priya.ics").flatMap { identifier($0, path + ".id", what: "an id") }
+        let name = require(m, .name, node, path, "the calendar's name in members' apps").flatMap { text($0, path + ".name", what: "the name") }
+        let instructor = m[.instructor].flatMap { text($0, path + ".instructor", what: "the instructor") }
+        let location = m[.location].flatMap { text($0, path + ".location", what: "the location") }
+        let tag = m[.tag].flatMap { identifier($0, path + ".tag", what: "a tag") }
+        var classes: [String]?
+        if let list = m[.classes] {
+            if doc.isArray(list), doc.count(list) > 0 {
+                var ids: [String] = []
+                for (i, item) in doc.elements(list).enumerated() {
+                    if let c = identifier(item, "\(path).classes[\(i)]", what: "a class id"), !ids.contains(c) { ids.append(c) }
+                }
+                classes = ids
+            } else {
+                error(list, path + ".classes", "expected a non-empty array of class ids such as [\"hips-monday\"], \(found(list))")
+            }
+        }
+        if m[.instructor] == nil && m[.location] == nil && m[.tag] == nil && m[.classes] == nil {
+            error(node, path, "a feed needs a filter: \"instructor\", \"location\", \"tag\" or \"classes\"",
+                  hint: "e.g. { \"id\": \"priya\", \"name\": \"Classes with Priya\", \"instructor\": \"Priya\" }")
+            return nil
+        }
+        guard let id, let name else { return nil }
+        return FeedDefinition(
+            id: id, name: name, instructor: instructor, location: location, tag: tag, classes: classes, index: index,
+            entry: EntryPosition(index: index, offset: doc.offset(of: node)))
     }
 
     private mutating func exception(_ node: Node, index: Int) -> ScheduleException? {
@@ -735,6 +923,13 @@ package struct ScheduleDecoder {
         let classID = m[.`class`].flatMap { identifier($0, path + ".class", what: "a class id") }
         let reason = m[.reason].flatMap { text($0, path + ".reason", what: "the reason") }
         var kind: ScheduleException.Kind?
+        var changes: OccurrenceChange?
+        if let changeNode = m[.change] {
+            changes = change(changeNode, path + ".change")
+            if m[.`class`] == nil {
+                error(node, path, "a change applies to one class: add \"class\", the id of the class that changes")
+            }
+        }
         if let moveNode = m[.moveTo] {
             let date = m[.date].flatMap { self.date($0, path + ".date") }
             if m[.date] == nil {
@@ -757,34 +952,62 @@ package struct ScheduleDecoder {
                 }
             }
         } else {
+            let what = m[.change] == nil ? "closed" : "changed"
             switch (m[.date], m[.from], m[.to]) {
             case (let d?, nil, nil):
-                if let day = date(d, path + ".date") { kind = .cancel(from: day, to: day) }
+                if let day = date(d, path + ".date") { kind = m[.change] == nil ? .cancel(from: day, to: day) : .change(from: day, to: day) }
             case (nil, let f?, let t?):
                 let from = date(f, path + ".from")
                 let to = date(t, path + ".to")
                 if let from, let to {
                     if to < from {
-                        error(t, path + ".to", "\"to\" (\(to)) is before \"from\" (\(from))", hint: "the range is inclusive: \"from\" is the first closed day")
+                        error(t, path + ".to", "\"to\" (\(to)) is before \"from\" (\(from))", hint: "the range is inclusive: \"from\" is the first \(what) day")
                     } else if to.dayNumber - from.dayNumber > ScheduleLimits.windowDays {
                         error(t, path + ".to", "the range is longer than \(ScheduleLimits.windowDays) days")
                     } else {
-                        kind = .cancel(from: from, to: to)
+                        kind = m[.change] == nil ? .cancel(from: from, to: to) : .change(from: from, to: to)
                     }
                 }
             case (nil, .some, nil):
-                error(node, path, "missing required key \"to\" (the last closed date of the range, inclusive)")
+                error(node, path, "missing required key \"to\" (the last \(what) date of the range, inclusive)")
             case (nil, nil, .some):
-                error(node, path, "missing required key \"from\" (the first closed date of the range)")
+                error(node, path, "missing required key \"from\" (the first \(what) date of the range)")
             case (nil, nil, nil):
                 error(node, path, "an exception needs \"date\" (one day) or \"from\" and \"to\" (a range)")
             default:
                 error(m[.from], path, "use either \"date\" (one day) or \"from\"/\"to\" (a range), not both")
             }
         }
-        guard let kind else { return nil }
-        return ScheduleException(
+        guard let kind, m[.change] == nil || (changes != nil && classID != nil) else { return nil }
+        var e = ScheduleException(
             kind: kind, classID: classID, reason: reason, entry: EntryPosition(index: index, offset: doc.offset(of: node)))
+        e.changes = changes
+        return e
+    }
+
+    /// `change`: { "instructor": "Sam", "location": "Studio 2", "title": ..., "note": ..., "durationMinutes": 45 }.
+    private mutating func change(_ node: Node, _ path: String) -> OccurrenceChange? {
+        guard let m = members(node, path, keys: ChangeKey.self, what: "what changes") else { return nil }
+        if m.isEmpty {
+            error(node, path, "\"change\" is empty; give a new \"instructor\", \"location\", \"title\", \"note\" or \"durationMinutes\"",
+                  hint: "e.g. \"change\": { \"instructor\": \"Sam\" }")
+            return nil
+        }
+        let instructor = m[.instructor].flatMap { text($0, path + ".instructor", what: "the instructor") }
+        let location = m[.location].flatMap { text($0, path + ".location", what: "the location") }
+        let title = m[.title].flatMap { text($0, path + ".title", what: "the title") }
+        let note = m[.note].flatMap { text($0, path + ".note", what: "the note") }
+        var duration: Int?
+        if let n = m[.durationMinutes] {
+            if let raw = doc.number(n), let v = Int(raw), (1...1440).contains(v) { duration = v } else {
+                error(n, path + ".durationMinutes", "expected a whole number of minutes from 1 to 1440, \(found(n))")
+                return nil
+            }
+        }
+        guard (m[.instructor] == nil || instructor != nil) && (m[.location] == nil || location != nil) && (m[.title] == nil || title != nil)
+            && (m[.note] == nil || note != nil)
+        else { return nil }
+        return OccurrenceChange(instructor: instructor, location: location, title: title, note: note, durationMinutes: duration)
     }
 }
 
@@ -806,7 +1029,7 @@ private struct KeyTable {
     /// schedule; debug builds check them against the cases.
     init<Key: ObjectKey>(_: Key.Type, _ names: String...) {
         self.names = names
-        precondition(names.count == Key.allCases.count && names.count <= 16, "one name for each key, at most 16 (what Fields holds)")
+        precondition(names.count == Key.allCases.count && names.count <= 24, "one name for each key, at most 24 (what Fields holds)")
         assert(names == Key.allCases.map { String(describing: $0) }, "names out of step with the cases")
         keys = names.map { name in
             guard let key = JSONDocument.ShortASCII(name) else { preconditionFailure("\(name) is not short ASCII") }
@@ -816,30 +1039,42 @@ private struct KeyTable {
 }
 
 private enum ScheduleKey: Int, ObjectKey {
-    case calendar, classes, exceptions, holidayCalendars
+    case calendar, classes, exceptions, holidayCalendars, feeds
     static let table = KeyTable(
-        Self.self, "calendar", "classes", "exceptions", "holidayCalendars")
+        Self.self, "calendar", "classes", "exceptions", "holidayCalendars", "feeds")
+}
+
+private enum FeedKey: Int, ObjectKey {
+    case id, name, instructor, location, tag, classes
+    static let table = KeyTable(
+        Self.self, "id", "name", "instructor", "location", "tag", "classes")
+}
+
+private enum ChangeKey: Int, ObjectKey {
+    case instructor, location, title, note, durationMinutes
+    static let table = KeyTable(
+        Self.self, "instructor", "location", "title", "note", "durationMinutes")
 }
 
 private enum CalendarKey: Int, ObjectKey {
-    case id, name, timezone, uidDomain, description, url, location, bookingLabel, style, cancellations, publicURL
+    case id, name, timezone, uidDomain, description, url, location, bookingLabel, style, cancellations, publicURL, bookingURL
     static let table = KeyTable(
         Self.self, "id", "name", "timezone", "uidDomain", "description", "url", "location", "bookingLabel", "style", "cancellations",
-        "publicURL")
+        "publicURL", "bookingURL")
 }
 
 private enum ClassKey: Int, ObjectKey {
     case id, title, days, dates, start, durationMinutes, from, until, description, location, instructor, url, timezone,
-        ignoreHolidays
+        ignoreHolidays, every, monthly, tags, bookingURL
     static let table = KeyTable(
         Self.self, "id", "title", "days", "dates", "start", "durationMinutes", "from", "until", "description", "location",
-        "instructor", "url", "timezone", "ignoreHolidays")
+        "instructor", "url", "timezone", "ignoreHolidays", "every", "monthly", "tags", "bookingURL")
 }
 
 private enum ExceptionKey: Int, ObjectKey {
-    case date, from, to, `class`, reason, moveTo
+    case date, from, to, `class`, reason, moveTo, change
     static let table = KeyTable(
-        Self.self, "date", "from", "to", "class", "reason", "moveTo")
+        Self.self, "date", "from", "to", "class", "reason", "moveTo", "change")
 }
 
 private enum MoveKey: Int, ObjectKey {

@@ -67,11 +67,14 @@ package struct ScheduleDocument: Sendable {
         return nil
     }
 
-    /// An entry in the contract's key order: `date` (or `from`/`to`), `class`, `moveTo`, `reason`.
-    package static func entry(_ kind: ScheduleException.Kind, classID: String?, reason: String?) -> JSONNode {
+    /// An entry in the contract's key order: `date` (or `from`/`to`), `class`, `moveTo`,
+    /// `change`, `reason`.
+    package static func entry(
+        _ kind: ScheduleException.Kind, classID: String?, reason: String?, changes: OccurrenceChange? = nil
+    ) -> JSONNode {
         var pairs: [(String, JSONNode)] = []
         switch kind {
-        case .cancel(let from, let to):
+        case .cancel(let from, let to), .change(let from, let to):
             if from == to {
                 pairs.append(("date", .string(from.description)))
             } else {
@@ -86,6 +89,11 @@ package struct ScheduleDocument: Sendable {
             if let toDate { target.append(("date", .string(toDate.description))) }
             if let toStart { target.append(("start", .string(toStart.description))) }
             pairs.append(("moveTo", .object(target)))
+        }
+        if let changes {
+            pairs.append(("change", .object(changes.fields.map { field in
+                field.key == "durationMinutes" ? (field.key, JSONNode(.number(field.value))) : (field.key, .string(field.value))
+            })))
         }
         if let reason { pairs.append(("reason", .string(reason))) }
         return .object(pairs)

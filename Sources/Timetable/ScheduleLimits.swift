@@ -11,6 +11,12 @@ package enum ScheduleLimits {
     package static let classes = 5_000
     /// Decades of closures and moves for a network (the benchmark network has 20,000).
     package static let exceptions = 50_000
+    /// Extra feeds (`feeds`): one per instructor, room and kind of class of a large studio.
+    package static let feeds = 500
+    /// Tags of one class.
+    package static let tagsPerClass = 20
+    /// The largest "every N weeks".
+    package static let everyWeeks = 52
     /// Dates listed by one one-off class.
     package static let datesPerClass = 1_000
     /// Characters in any text value (titles, descriptions, reasons).

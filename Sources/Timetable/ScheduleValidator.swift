@@ -41,6 +41,31 @@ package enum ScheduleValidator {
         // The class of the exception being checked, copied once for a run of exceptions
         // of the same class rather than once for each.
         var current: (index: Int, cls: ClassDefinition)?
+        // The first change (entry and values) of each changed occurrence, by class and original day.
+        var changedBy: [CancellationKey: (entry: Int, change: OccurrenceChange)] = [:]
+        var conflicts: Set<[Int]> = []
+        func engine() -> RecurrenceEngine {
+            let engine = engineStorage ?? RecurrenceEngine(schedule: schedule)
+            engineStorage = engine
+            return engine
+        }
+        /// Records `change` on an occurrence; two entries that give one field different values are an error.
+        func noteChange(_ ei: Int, _ change: OccurrenceChange, classIndex: Int, date: LocalDate) {
+            let key = CancellationKey(classIndex: classIndex, from: date.dayNumber, to: date.dayNumber)
+            guard let first = changedBy[key] else {
+                changedBy[key] = (ei, change)
+                return
+            }
+            let (merged, conflict) = first.change.merged(with: change)
+            changedBy[key] = (first.entry, merged)
+            guard let conflict, conflicts.insert([first.entry, ei]).inserted else { return }
+            let a = first.change.fields.first { $0.key == conflict }?.value ?? ""
+            let b = change.fields.first { $0.key == conflict }?.value ?? ""
+            let e = exceptions[ei]
+            error(e.entry, e.path + ".change.\(conflict)",
+                  "\(exceptions[first.entry].path) and \(e.path) both change the \(date) occurrence of \"\(classes[classIndex].id)\": \(conflict) \"\(a)\" and \"\(b)\"",
+                  hint: "keep one \(conflict) for that date: shorten one range, or remove one of them")
+        }
         for ei in exceptions.indices {
             var e: ScheduleException { exceptions[ei] }  // whole, for messages only
             var classIndex: Int?
@@ -77,6 +102,13 @@ package enum ScheduleValidator {
                           hint: describeRuns(cls))
                     continue
                 }
+                if let c = exceptions[ei].changes {
+                    if c.differences(from: cls).isEmpty {
+                        error(e.entry, e.path + ".change", "the change changes nothing: \"\(cls.id)\" already has \(c.description)",
+                              hint: "give another instructor, location, title, note or length, or leave \"change\" out")
+                    }
+                    noteChange(ei, c, classIndex: classIndex, date: date)
+                }
                 let key = CancellationKey(classIndex: classIndex, from: date.dayNumber, to: date.dayNumber)
                 if let first = moved[key] {
                     error(e.entry, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(exceptions[first].path)",
@@ -84,8 +116,7 @@ package enum ScheduleValidator {
                     continue
                 }
                 moved[key] = ei
-                let engine = engineStorage ?? RecurrenceEngine(schedule: schedule)
-                engineStorage = engine
+                let engine = engine()
                 if let c = engine.cancellation(classID: cls.id, on: date, includingHolidays: false) {
                     error(e.entry, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
                           hint: "remove the cancellation or the move")
@@ -101,6 +132,38 @@ package enum ScheduleValidator {
                 } else if target != date, cls.runs(on: target), engine.move(classID: cls.id, on: target) == nil {
                     warning(e.entry, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
                             hint: "members will see the class twice that day")
+                }
+            case .change(let from, let to):
+                // A change without "class" or "change" was reported by the decoder.
+                guard let classIndex, let c = exceptions[ei].changes else { continue }
+                let cls = classes[classIndex]
+                let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
+                if c.differences(from: cls).isEmpty {
+                    error(e.entry, e.path + ".change", "the change changes nothing: \"\(cls.id)\" already has \(c.description)",
+                          hint: "give another instructor, location, title, note or length, or remove the entry")
+                    continue
+                }
+                var dates: [LocalDate] = []
+                cls.forEachScheduledDate(in: from...to) { dates.append($0) }
+                guard !dates.isEmpty else {
+                    error(e.entry, e.path + (from == to ? ".date" : ""), "class \"\(cls.id)\" has no occurrence \(when) to change",
+                          hint: describeRuns(cls))
+                    continue
+                }
+                let engine = engine()
+                var cancelledBy: ScheduleException?
+                var open = 0
+                for d in dates.sorted() {
+                    if engine.move(classIndex: classIndex, on: d) == nil, let x = engine.cancellation(classIndex: classIndex, on: d, includingHolidays: false) {
+                        cancelledBy = cancelledBy ?? x
+                    } else {
+                        open += 1
+                        noteChange(ei, c, classIndex: classIndex, date: d)
+                    }
+                }
+                if open == 0, let x = cancelledBy {
+                    error(e.entry, e.path, "cannot change the \(from == to ? "\(from) occurrence" : "occurrences \(when)") of \"\(cls.id)\": \(x.path) cancels \(from == to ? "it" : "them")",
+                          hint: "remove the cancellation or the change")
                 }
             }
         }
@@ -205,6 +268,7 @@ package enum ScheduleValidator {
         var s: String
         switch cls.pattern {
         case .weekly(let days): s = "it runs on " + days.map { $0.name + "s" }.joined(separator: " and ")
+        case .everyNWeeks, .monthly: s = "it runs " + (cls.pattern.recurrenceWords ?? "")
         case .dates(let dates): s = "it runs on " + dates.prefix(5).map(\.description).joined(separator: ", ") + (dates.count > 5 ? ", ..." : "")
         }
         if let from = cls.from { s += " from \(from)" }

@@ -224,6 +224,7 @@ import Timetable
             case .closure(let a, let b, let n): return "closed \(a) \(b) \(n) \(c.reason ?? "")"
             case .cancelled(let o): return "cancelled \(o.localStart) \(c.reason ?? "")"
             case .moved(let o): return "moved \(o.movedFrom?.description ?? "") \(o.localStart) \(c.reason ?? "")"
+            case .changed(let o): return "changed \(o.localStart) \(o.change?.description ?? "") \(c.reason ?? "")"
             }
         }
         #expect(lines == [

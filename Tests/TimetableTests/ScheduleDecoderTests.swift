@@ -177,7 +177,7 @@ struct ScheduleDecoderTests {
           "schedule.json:4:74: error: classes[0].dates: a class has either \"days\" (weekly) or \"dates\" (one-off), not both\n  hint: split it into two classes with different ids"),
         c("neither days nor dates",
           withClass(#"{ "id": "hips-monday", "title": "Hips", "start": "17:15", "durationMinutes": 30 }"#),
-          "schedule.json:4:5: error: classes[0]: a class needs either \"days\" (weekly) or \"dates\" (one-off), and has neither\n  hint: add \"days\": [\"monday\"] or \"dates\": [\"2026-12-19\"]"),
+          "schedule.json:4:5: error: classes[0]: a class needs \"days\" (weekly), \"monthly\" or \"dates\" (one-off), and has none of them\n  hint: add \"days\": [\"monday\"], \"monthly\": [\"first saturday\"] or \"dates\": [\"2026-12-19\"]"),
         c("empty days",
           withClass(#"{ "id": "hips-monday", "title": "Hips", "days": [], "start": "17:15", "durationMinutes": 30 }"#),
           "schedule.json:4:53: error: classes[0].days: \"days\" is empty; list at least one weekday\n  hint: to stop a class, set \"until\" to its last date"),
