@@ -61,7 +61,8 @@ extension ClassDefinition {
             let n = r.upperBound.dayNumber - r.lowerBound.dayNumber + 1
             let span = 7 * interval
             var count = n / span * days.count
-            forEachScheduledDate(in: r.lowerBound.adding(days: n / span * span)...r.upperBound) { _ in count += 1 }
+            let rest = r.lowerBound.adding(days: n / span * span)
+            if rest <= r.upperBound { forEachScheduledDate(in: rest...r.upperBound) { _ in count += 1 } }
             return count
         case .monthly:
             // At most a few dates a month: counted.

@@ -90,16 +90,42 @@ extension Schedule {
         return feed.matches(instructor: instructor(of: o), location: location(of: o), tags: cls.tags, classID: cls.id)
     }
 
-    /// True when some occurrence of class `i` may belong in `feed`: the class matches, or an
-    /// exception changes one of its occurrences' instructor or location.
-    package func feed(_ feed: FeedDefinition, mayInclude i: Int) -> Bool {
-        let cls = classes[i]
-        if feed.matches(instructor: cls.instructor, location: cls.location, tags: cls.tags, classID: cls.id) { return true }
-        guard feed.instructor != nil || feed.location != nil else { return false }
-        return exceptions.contains { e in
-            guard e.classID == cls.id, let c = e.changes else { return false }
-            return feed.matches(
-                instructor: c.instructor ?? cls.instructor, location: c.location ?? cls.location, tags: cls.tags, classID: cls.id)
+}
+
+/// Which classes may have occurrences in each of `feeds`, worked out once per schedule: a
+/// class whose own instructor, location, tags and id match, or one that an exception gives a
+/// matching instructor or location on some date.
+package struct FeedMembership: Sendable {
+    /// For each class with `change` entries (or moves with changes), the (instructor, location)
+    /// pairs its changed occurrences can have.
+    private let variants: [Int: [(instructor: String?, location: String?)]]
+    private let schedule: Schedule
+
+    package init(_ schedule: Schedule) {
+        self.schedule = schedule
+        var variants: [Int: [(instructor: String?, location: String?)]] = [:]
+        guard !schedule.feeds.isEmpty else {
+            self.variants = [:]
+            return
         }
+        var indexByID: [String: Int] = [:]
+        for (i, c) in schedule.classes.enumerated() where indexByID[c.id] == nil { indexByID[c.id] = i }
+        for e in schedule.exceptions {
+            guard let c = e.changes, c.instructor != nil || c.location != nil, let id = e.classID, let i = indexByID[id] else { continue }
+            let cls = schedule.classes[i]
+            variants[i, default: []].append((c.instructor ?? cls.instructor, c.location ?? cls.location))
+        }
+        self.variants = variants
     }
+
+    /// True when some occurrence of class `i` may belong in `feed`.
+    package func feed(_ feed: FeedDefinition, mayInclude i: Int) -> Bool {
+        let cls = schedule.classes[i]
+        if feed.matches(instructor: cls.instructor, location: cls.location, tags: cls.tags, classID: cls.id) { return true }
+        return variants[i]?.contains { feed.matches(instructor: $0.instructor, location: $0.location, tags: cls.tags, classID: cls.id) } ?? false
+    }
+
+    /// True when class `i`'s occurrences are in `feed` exactly when the class is: no exception
+    /// changes its instructor or location.
+    package func isUniform(classIndex i: Int) -> Bool { variants[i] == nil }
 }

@@ -247,7 +247,9 @@ package struct ScheduleDecoder {
 
     private static let delete = ByteScanner(stoppingAt: [0x7F])
 
-    private mutating func identifier(_ node: Node, _ path: @autoclosure () -> String, what: String) -> String? {
+    private mutating func identifier(
+        _ node: Node, _ path: @autoclosure () -> String, what: String, hint: String = "ids become file names and UIDs, e.g. \"hips-monday\""
+    ) -> String? {
         let short = doc.shortASCII(node)
         if let short, let last = lastIdentifier, last.key == short { return last.text }
         // Checked in place when written plainly in ASCII (the usual case), else as a string.
@@ -260,7 +262,7 @@ package struct ScheduleDecoder {
         }
         guard ok, let s = doc.string(node) else {
             error(node, path(), "expected \(what) made of lowercase letters, digits and '-' (at most \(ScheduleLimits.idLength), not starting with '-'), \(found(node))",
-                  hint: "ids become file names and UIDs, e.g. \"hips-monday\"")
+                  hint: hint)
             return nil
         }
         if let short { lastIdentifier = (short, s) }
@@ -765,7 +767,7 @@ package struct ScheduleDecoder {
             }
         }
         let tags = m[.tags].map { tagList($0, path + ".tags") } ?? []
-        let bookingURL = m[.bookingURL].flatMap { bookingTemplate($0, path + ".bookingURL") }
+        let bookingURL = m[.bookingURL].flatMap { bookingTemplate($0, path + ".bookingURL", classID: id ?? "hips-monday") }
         guard let id, let title, let start, let duration, let pattern else { return nil }
         var cls = ClassDefinition(
             id: id, title: title, pattern: pattern, start: start, durationMinutes: duration, from: from, until: until,
@@ -838,7 +840,7 @@ package struct ScheduleDecoder {
         }
         var tags: [String] = []
         for (i, item) in items.enumerated() {
-            guard let t = identifier(item, "\(path)[\(i)]", what: "a tag") else { continue }
+            guard let t = identifier(item, "\(path)[\(i)]", what: "a tag", hint: "tags are short words such as \"beginner\"; feeds filter on them") else { continue }
             if tags.contains(t) { warning(item, "\(path)[\(i)]", "\"\(t)\" is listed twice", hint: "remove the duplicate") } else { tags.append(t) }
         }
         return tags
@@ -846,7 +848,7 @@ package struct ScheduleDecoder {
 
     /// A booking link that may hold `{date}`, `{time}` and `{class}`: every placeholder known,
     /// and a valid link once they are filled in.
-    private mutating func bookingTemplate(_ node: Node, _ path: String) -> BookingURLTemplate? {
+    private mutating func bookingTemplate(_ node: Node, _ path: String, classID: String = "hips-monday") -> BookingURLTemplate? {
         guard let s = text(node, path, what: "a URL") else { return nil }
         var rest = s[...]
         while let open = rest.firstIndex(where: { $0 == "{" || $0 == "}" }) {
@@ -865,7 +867,7 @@ package struct ScheduleDecoder {
             rest = rest[rest.index(after: close)...]
         }
         let template = BookingURLTemplate(s)
-        let sample = template.filled(date: LocalDate(year: 2026, month: 12, day: 7)!, time: LocalTime(hour: 17, minute: 15)!, classID: "hips-monday")
+        let sample = template.filled(date: LocalDate(year: 2026, month: 12, day: 7)!, time: LocalTime(hour: 17, minute: 15)!, classID: classID)
         let problem: String?
         if !Self.hasURLShape(sample) {
             problem = "an http:// or https:// URL without spaces"
@@ -892,7 +894,7 @@ package struct ScheduleDecoder {
         let name = require(m, .name, node, path, "the calendar's name in members' apps").flatMap { text($0, path + ".name", what: "the name") }
         let instructor = m[.instructor].flatMap { text($0, path + ".instructor", what: "the instructor") }
         let location = m[.location].flatMap { text($0, path + ".location", what: "the location") }
-        let tag = m[.tag].flatMap { identifier($0, path + ".tag", what: "a tag") }
+        let tag = m[.tag].flatMap { identifier($0, path + ".tag", what: "a tag", hint: "tags are short words such as \"beginner\", as the classes' \"tags\" say") }
         var classes: [String]?
         if let list = m[.classes] {
             if doc.isArray(list), doc.count(list) > 0 {

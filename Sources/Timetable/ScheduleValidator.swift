@@ -167,6 +167,67 @@ package enum ScheduleValidator {
                 }
             }
         }
+        out += feedDiagnostics(schedule, locator: &locator)
+        return out
+    }
+
+    /// `feeds`: ids that would collide, and filters that match nothing (with a hint when a
+    /// name is close to one the schedule uses).
+    private static func feedDiagnostics(_ schedule: Schedule, locator: inout SourceLocator?) -> [Diagnostic] {
+        guard !schedule.feeds.isEmpty else { return [] }
+        var out: [Diagnostic] = []
+        let file = schedule.sourceFile
+        let classIDs = schedule.classes.map(\.id)
+        var instructors: [String] = []
+        var locations: [String] = []
+        var tags: [String] = []
+        func add(_ value: String?, to list: inout [String]) {
+            if let value, !list.contains(value) { list.append(value) }
+        }
+        for c in schedule.classes {
+            add(c.instructor, to: &instructors)
+            add(c.location, to: &locations)
+            for t in c.tags { add(t, to: &tags) }
+        }
+        for e in schedule.exceptions {
+            add(e.changes?.instructor, to: &instructors)
+            add(e.changes?.location, to: &locations)
+        }
+        var seen: [String: Int] = [:]
+        let membership = FeedMembership(schedule)
+        for f in schedule.feeds {
+            let at = locate(f.entry, &locator)
+            func report(_ severity: Diagnostic.Severity, _ path: String, _ message: String, hint: String? = nil) {
+                out.append(Diagnostic(severity, file: file, location: at, path: path, message: message, hint: hint))
+            }
+            if let first = seen[f.id] {
+                report(.error, f.path + ".id", "duplicate feed id \"\(f.id)\" (also used by feeds[\(first)])",
+                       hint: "every feed needs its own id: it names the file \(schedule.calendar.id)-\(f.id).ics")
+                continue
+            }
+            seen[f.id] = f.index
+            if classIDs.contains(f.id) {
+                report(.error, f.path + ".id", "the feed id \"\(f.id)\" is also a class id; both feeds would be \(schedule.calendar.id)-\(f.id).ics",
+                       hint: "choose another id, e.g. \"\(f.id)-feed\"")
+                continue
+            }
+            // A value the schedule never uses: a typo, most likely.
+            func unknown(_ key: String, _ value: String?, _ known: [String]) -> Bool {
+                guard let value, !known.contains(value) else { return false }
+                let hint = closestMatch(to: value, in: known).map { "did you mean \"\($0)\"?" }
+                    ?? (known.isEmpty ? "no class has \(key == "classes" ? "that id" : "a \"\(key)\"")" : "known: " + known.prefix(10).joined(separator: ", "))
+                report(.warning, f.path + "." + key, "no class has the \(key == "classes" ? "id" : key) \"\(value)\"; the feed has no events", hint: hint)
+                return true
+            }
+            var reported = unknown("instructor", f.instructor, instructors)
+            reported = unknown("location", f.location, locations) || reported
+            reported = unknown("tag", f.tag, tags) || reported
+            for id in f.classes ?? [] { reported = unknown("classes", id, classIDs) || reported }
+            if !reported, !schedule.classes.indices.contains(where: { membership.feed(f, mayInclude: $0) }) {
+                report(.warning, f.path, "no class matches \(f.filterDescription); the feed has no events",
+                       hint: "every filter given must match: check them together")
+            }
+        }
         return out
     }
 
