@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Writes the benchmark inputs W2 and W3: a network of 2,000 weekly classes in five zones.
+"""Writes the benchmark inputs W2, W3 and W5: a network of 2,000 weekly classes in five zones.
 
-    python3 Benchmarks/generate-inputs.py OUTDIR     writes OUTDIR/w2-network.json and
-                                                     OUTDIR/w3-network-exceptions.json
+    python3 Benchmarks/generate-inputs.py OUTDIR     writes OUTDIR/w2-network.json,
+                                                     OUTDIR/w3-network-exceptions.json and
+                                                     OUTDIR/w5-network-feeds.json
     python3 Benchmarks/generate-inputs.py --check    generates both in memory and compares
                                                      their SHA-256 with the ones below (exit 1
                                                      on a difference)
@@ -17,11 +18,16 @@ README were measured on exactly these bytes:
     w3-network-exceptions.json 2,417,451 bytes
         sha256 e5238160e1bfad58fc37cf4fbc7a331286e2b687cec911987a93cf617f46f6a6
 
+    w5-network-feeds.json      see EXPECTED_SHA256
+
 Change the rules below only together with the figures they produced (and the hashes here).
 
 W2: the classes, each on one weekday, with its own zone, title, location, description and URL.
 W3: the same classes and 20,000 class-specific cancellations ("Closed"), ten per class, ten
 weeks apart.
+W5: the W2 classes, each with an instructor (one of 50 coaches) and three tags (its kind, its
+level and one of nine regions: 20 tags), and 70 feeds: one per coach and one per tag (issue #15:
+all feeds together against the combined feed alone).
 """
 
 import datetime
@@ -34,6 +40,7 @@ import sys
 EXPECTED_SHA256 = {
     "w2-network.json": "dd71cc2cf2ec64e6de322e56a9fe607cbd9c3eec3c577f9cb3e1605fcb07862e",
     "w3-network-exceptions.json": "e5238160e1bfad58fc37cf4fbc7a331286e2b687cec911987a93cf617f46f6a6",
+    "w5-network-feeds.json": "a3a9a4a07102955a435ae5a548953363fddb0aa9f198cc7f836d67fc4a6241c5",
 }
 
 CLASS_COUNT = 2000
@@ -85,6 +92,30 @@ def network_class(i):
     }
 
 
+REGIONS = 9
+
+
+def tagged_class(i):
+    """Class i of W5: W2's, with an instructor and tags."""
+    c = network_class(i)
+    c["instructor"] = "Alex %d" % (i % COACHES + 1)
+    c["tags"] = [
+        KINDS[(i // 5) % len(KINDS)].lower(),
+        LEVELS[(i // 3) % len(LEVELS)].lower(),
+        "region-%d" % ((i // STUDIOS_PER_SITE) % REGIONS + 1),
+    ]
+    return c
+
+
+def feeds():
+    """W5's feeds: one per coach, then one per tag."""
+    out = [{"id": "coach-%02d" % (k + 1), "name": "Classes with Alex %d" % (k + 1), "instructor": "Alex %d" % (k + 1)}
+           for k in range(COACHES)]
+    tags = [k.lower() for k in KINDS] + [lv.lower() for lv in LEVELS] + ["region-%d" % (r + 1) for r in range(REGIONS)]
+    out += [{"id": "tag-" + t, "name": "Tag " + t, "tag": t} for t in tags]
+    return out
+
+
 def cancellations(i):
     """The cancellations of class i, in date order."""
     weekday = i % len(DAYS)  # date.weekday(): Monday is 0, like DAYS
@@ -116,7 +147,8 @@ def inputs():
         "classes": classes,
         "exceptions": [e for i in range(CLASS_COUNT) for e in cancellations(i)],
     }
-    return [("w2-network.json", encode(w2)), ("w3-network-exceptions.json", encode(w3))]
+    w5 = {"calendar": calendar(), "classes": [tagged_class(i) for i in range(CLASS_COUNT)], "feeds": feeds()}
+    return [("w2-network.json", encode(w2)), ("w3-network-exceptions.json", encode(w3)), ("w5-network-feeds.json", encode(w5))]
 
 
 def write(outdir):
