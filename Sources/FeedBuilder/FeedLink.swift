@@ -59,13 +59,17 @@ package struct FeedLink: Sendable, Hashable {
         }
     }
 
-    /// The links of every feed the builder writes: the combined feed first, then one per class.
+    /// The links of every feed the builder writes: the combined feed first, then one per class,
+    /// then the schedule's `feeds` (whose `classIndex` is nil, like the combined feed's).
     package static func all(_ builder: FeedBuilder) -> [FeedLink] {
         let s = builder.schedule
         let folder = Folder(publicURL: s.calendar.publicURL)
         var out = [FeedLink(fileName: builder.fileName(classIndex: nil), title: "All classes", classIndex: nil, folder: folder)]
         for i in s.classes.indices {
             out.append(FeedLink(fileName: builder.fileName(classIndex: i), title: title(s.classes[i]), classIndex: i, folder: folder))
+        }
+        for k in s.feeds.indices {
+            out.append(FeedLink(fileName: builder.fileName(.extra(k)), title: s.feeds[k].name, classIndex: nil, folder: folder))
         }
         return out
     }

@@ -23,11 +23,18 @@ extension SubscribePage {
         h.unescaped(zoneSentence())
         h.line("</p>")
         var byDay = [[Int]](repeating: [], count: 7)  // Monday first
+        var monthly: [Int] = []
         for i in current {
-            guard case .weekly(let days) = schedule.classes[i].pattern else { continue }
-            for d in days { byDay[d.rawValue - 1].append(i) }
+            switch schedule.classes[i].pattern {
+            case .weekly(let days), .everyNWeeks(let days, _, _):
+                for d in days { byDay[d.rawValue - 1].append(i) }
+            case .monthly:
+                monthly.append(i)
+            case .dates:
+                break
+            }
         }
-        if byDay.allSatisfy(\.isEmpty) {
+        if byDay.allSatisfy(\.isEmpty) && monthly.isEmpty {
             h.line("<p>There are no weekly classes at the moment.</p>")
         } else {
             h.line("<div class=\"days\">")
@@ -55,7 +62,35 @@ extension SubscribePage {
             }
             h.line("</div>")
         }
+        if !monthly.isEmpty {
+            // "First Saturday of the month", with the next date: a day column cannot say it.
+            h.line("<section class=\"monthly\" aria-labelledby=\"monthly-title\">")
+            h.line("<h3 id=\"monthly-title\">Every month</h3>")
+            h.line("<ul class=\"classes\">")
+            for i in monthly.sorted(by: { (schedule.classes[$0].start, $0) < (schedule.classes[$1].start, $1) }) {
+                weeklyClass(&h, schedule.classes[i], i)
+            }
+            h.line("</ul>")
+            h.line("</section>")
+        }
         h.line("</section>")
+    }
+
+    /// For a class that is not weekly: "Every other Wednesday · next Wed 20 Jan 2027" (the next
+    /// date it is scheduled on from today, before exceptions).
+    private func recurrence(_ h: inout HTMLWriter, _ cls: ClassDefinition) {
+        guard let words = cls.pattern.recurrenceWords else { return }
+        h.raw("<p class=\"repeat\">")
+        h.text(words.prefix(1).uppercased() + words.dropFirst())
+        var next: LocalDate?
+        cls.forEachScheduledDate(in: today...today.adding(days: 7 * ScheduleLimits.everyWeeks + 62)) { d in
+            if next == nil || d < next! { next = d }
+        }
+        if let next {
+            h.raw(" · next ")
+            Self.dateElement(&h, next)
+        }
+        h.line("</p>")
     }
 
     private func weeklyClass(_ h: inout HTMLWriter, _ cls: ClassDefinition, _ i: Int) {
@@ -66,6 +101,7 @@ extension SubscribePage {
         h.raw("<h4>")
         h.text(cls.title)
         h.line("</h4>")
+        recurrence(&h, cls)
         classFacts(&h, cls)
         let starts = cls.from.flatMap { $0 > today ? $0 : nil }
         if starts != nil || cls.until != nil {
@@ -166,7 +202,7 @@ extension SubscribePage {
             h.raw("<p class=\"when\">")
             Self.dateElement(&h, o.date)
             h.raw(", ")
-            timeRange(&h, o.localStart.time, cls.durationMinutes, classIndex: o.classIndex)
+            timeRange(&h, o.localStart.time, schedule.durationMinutes(of: o), classIndex: o.classIndex)
             h.line("</p>")
             h.raw("<h3>")
             h.text(cls.title)
@@ -179,6 +215,12 @@ extension SubscribePage {
                 h.raw("<p class=\"status moved\"><strong>Moved</strong> from ")
                 Self.dateTimeElement(&h, from)
                 Self.reason(&h, o.moveReason)
+                h.line("</p>")
+            }
+            if !o.isCancelled, let change = o.change {
+                h.raw("<p class=\"status changed\"><strong>Changed</strong> ")
+                h.text(ExceptionEffects.changeWords(change, cls))
+                Self.reason(&h, o.changeReason)
                 h.line("</p>")
             }
             classFacts(&h, cls)
@@ -295,8 +337,23 @@ extension SubscribePage {
         }
         h.line("<div class=\"feed\" id=\"feed-all\">")
         h.line("<h3>All classes</h3>")
-        feedBlock(&h, classIndex: nil, folder: folder)
+        feedBlock(&h, .combined, folder: folder)
         h.line("</div>")
+        if !schedule.feeds.isEmpty {
+            // The schedule's own selections: a teacher's classes, a room's, a kind of class.
+            h.line("<h3>Just some classes</h3>")
+            h.line("<p>Calendars of a teacher's classes, a room's or a kind of class. When a class changes teacher or room for a day, it changes calendar for that day too.</p>")
+            for k in schedule.feeds.indices {
+                h.raw("<details class=\"feed\" id=\"feed-")
+                feedKey(&h, .extra(k))
+                h.line("\">")
+                h.raw("<summary>")
+                h.text(schedule.feeds[k].name)
+                h.line("</summary>")
+                feedBlock(&h, .extra(k), folder: folder)
+                h.line("</details>")
+            }
+        }
         // Written straight from the classes rather than through `FeedLink.all`, which builds
         // half a dozen strings per class for the same bytes.
         if classFeeds && !current.isEmpty {
@@ -304,40 +361,48 @@ extension SubscribePage {
             h.line("<p>Each class also has a calendar of its own, for members who come to that class only.</p>")
             for i in current {
                 h.raw("<details class=\"feed\" id=\"feed-")
-                feedKey(&h, classIndex: i)
+                feedKey(&h, .classFeed(i))
                 h.line("\">")
                 h.raw("<summary>")
                 h.text(FeedLink.title(schedule.classes[i]))
                 h.line("</summary>")
-                feedBlock(&h, classIndex: i, folder: folder)
+                feedBlock(&h, .classFeed(i), folder: folder)
                 h.line("</details>")
             }
         }
         h.line("</section>")
     }
 
-    /// What makes a feed's element ids unique: "all", or "class-" and the class id ("class-"
-    /// keeps a class whose id is "all" from colliding with the combined feed's ids). Ids read
-    /// from schedule.json are letters, digits and '-', which escaping leaves as they are.
-    private func feedKey(_ h: inout HTMLWriter, classIndex: Int?) {
-        guard let i = classIndex else { return h.raw("all") }
-        h.raw("class-")
-        h.text(schedule.classes[i].id)
+    /// What makes a feed's element ids unique: "all", "class-" and the class id, or "list-" and
+    /// the feed id (the prefixes keep a class or feed whose id is "all" from colliding with the
+    /// combined feed's ids). Ids read from schedule.json are letters, digits and '-', which
+    /// escaping leaves as they are.
+    private func feedKey(_ h: inout HTMLWriter, _ ref: FeedRef) {
+        switch ref {
+        case .combined:
+            h.raw("all")
+        case .classFeed(let i):
+            h.raw("class-")
+            h.text(schedule.classes[i].id)
+        case .extra(let k):
+            h.raw("list-")
+            h.text(schedule.feeds[k].id)
+        }
     }
 
     /// The feed's file name, escaped, as the builder names it.
-    func feedFileName(_ h: inout HTMLWriter, classIndex: Int?) {
-        h.text(builder.fileName(classIndex: classIndex))
+    func feedFileName(_ h: inout HTMLWriter, _ ref: FeedRef) {
+        h.text(builder.fileName(ref))
     }
 
     /// The calendar address, then one block per kind of app, then the one-time download (the
     /// addresses as ``FeedLink`` makes them).
-    private func feedBlock(_ h: inout HTMLWriter, classIndex: Int?, folder: FeedLink.Folder) {
+    private func feedBlock(_ h: inout HTMLWriter, _ ref: FeedRef, folder: FeedLink.Folder) {
         func download(_ h: inout HTMLWriter) {
             h.raw("<p><a class=\"download\" href=\"")
             if let absolute = folder.absolute { h.text(absolute) }
             let start = h.count
-            feedFileName(&h, classIndex: classIndex)
+            feedFileName(&h, ref)
             let fileName = start..<h.count
             h.raw("\" download type=\"text/calendar\">Download ")
             h.rewrite(fileName)
@@ -353,20 +418,20 @@ extension SubscribePage {
         // A read-only text area rather than an input: it wraps, so the whole address shows on a
         // phone, and it can be selected and copied without any script.
         h.raw("<p class=\"address\"><label for=\"address-")
-        feedKey(&h, classIndex: classIndex)
+        feedKey(&h, ref)
         h.line("\">Calendar address</label>")
         h.raw("<textarea id=\"address-")
-        feedKey(&h, classIndex: classIndex)
+        feedKey(&h, ref)
         h.raw("\" rows=\"2\" readonly spellcheck=\"false\" autocapitalize=\"off\">")
         h.text(absolute)
-        feedFileName(&h, classIndex: classIndex)
+        feedFileName(&h, ref)
         h.line("</textarea></p>")
         h.line("<div class=\"ways\">")
         h.line("<div class=\"way\">")
         h.line("<h4>iPhone, iPad, Mac or Outlook for Windows</h4>")
         h.raw("<p><a class=\"button primary\" href=\"")
         h.text(webcal)
-        feedFileName(&h, classIndex: classIndex)
+        feedFileName(&h, ref)
         h.line("\">Subscribe</a></p>")
         h.line("<p class=\"hint\">Opens your calendar app, which asks whether to subscribe.</p>")
         h.line("</div>")
