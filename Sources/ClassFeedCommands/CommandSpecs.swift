@@ -64,6 +64,9 @@ extension CommandSpec {
             .value("schedule", "FILE", "The timetable to read (default: schedule.json)", completion: .file),
             .value("days", "N", "How many days to list (default 14)"),
             .value("class", "ID", "List only this class"),
+            .value("instructor", "NAME", "List only the classes NAME teaches, covers included"),
+            .value("location", "TEXT", "List only the classes at TEXT, changes included"),
+            .value("tag", "TAG", "List only the classes tagged TAG"),
             .flag("json", "Print JSON for scripts, with UTC instants"),
             .value("from", "DATE", "First date (YYYY-MM-DD) to list, with --to"),
             .value("to", "DATE", "Last date (inclusive) to list, with --from"),
@@ -71,11 +74,14 @@ extension CommandSpec {
         ],
         prose: """
         Usage: classfeed upcoming [--schedule FILE] [--days N] [--class ID] [--json]
+                                  [--instructor NAME] [--location TEXT] [--tag TAG]
                                   [--from DATE --to DATE] [--now TIME]
 
         Lists the occurrences of the next N days (default 14) in the calendar's time zone,
-        with cancellations ("cancelled: reason") and moves ("moved from ...") marked, in
-        colour on a terminal (set NO_COLOR=1 to turn colour off).
+        with cancellations ("cancelled: reason"), moves ("moved from ...") and changes
+        ("covered by Sam", "in Studio 2") marked, in colour on a terminal (set NO_COLOR=1 to
+        turn colour off). --instructor, --location and --tag keep the occurrences that match
+        after changes: a class Sam covers is Sam's.
         --json prints every occurrence as JSON for scripts, with UTC instants.
         """,
         listsOptions: false,
@@ -87,19 +93,23 @@ extension CommandSpec {
 
     static let exceptions = CommandSpec(
         name: "exceptions",
-        summary: "List, add, move or remove closures and moved classes (list|add|move|remove)",
+        summary: "List, add, move, change or remove closures, moves and covers (list|add|move|change|remove)",
         options: [],
         prose: """
         Usage: classfeed exceptions list   [--schedule FILE]
                classfeed exceptions add    DATE [--to DATE] [--class ID] [--reason TEXT] [--schedule FILE]
                classfeed exceptions move   --class ID DATE [--to-date DATE] [--to-time HH:MM] [--reason TEXT]
                                            [--schedule FILE]
+               classfeed exceptions change --class ID DATE [--to DATE] [--instructor NAME] [--location TEXT]
+                                           [--title TEXT] [--note TEXT] [--duration MIN] [--reason TEXT]
+                                           [--schedule FILE]
                classfeed exceptions remove DATE [--class ID] [--to DATE] [--schedule FILE]
 
-        Cancels classes (one day or a range, every class or one), moves one class, or undoes
-        either, by rewriting the schedule safely: the change is checked first, an invalid result
-        changes nothing, and the previous file is kept as schedule.json.bak. Dates are
-        YYYY-MM-DD in the calendar's time zone.
+        Cancels classes (one day or a range, every class or one), moves one class, changes one
+        class's instructor, room, title, note or length (a cover), or undoes any of these, by
+        rewriting the schedule safely: the change is checked first, an invalid result changes
+        nothing, and the previous file is kept as schedule.json.bak. Dates are YYYY-MM-DD in
+        the calendar's time zone.
 
         Run 'classfeed exceptions COMMAND --help' for each command's options.
         """,
@@ -109,7 +119,7 @@ extension CommandSpec {
           classfeed exceptions add 2026-12-24 --reason "Christmas Eve"
           classfeed exceptions list
         """,
-        subcommands: ["list", "add", "move", "remove", "help"]
+        subcommands: ["list", "add", "move", "change", "remove", "help"]
     )
 
     static let exceptionsList = CommandSpec(
@@ -176,6 +186,37 @@ extension CommandSpec {
         """
     )
 
+    static let exceptionsChange = CommandSpec(
+        name: "exceptions change",
+        options: [
+            .value("class", "ID", "The class that changes (required)"),
+            .value("to", "DATE", "Last day of a range, inclusive (YYYY-MM-DD)"),
+            .value("instructor", "NAME", "Who teaches instead, e.g. Sam (a cover)"),
+            .value("location", "TEXT", "Where instead, e.g. \"Studio 2\""),
+            .value("title", "TEXT", "Another title for those classes"),
+            .value("note", "TEXT", "A note for members, e.g. \"Bring a strap\""),
+            .value("duration", "MIN", "Another length in minutes, 1 to 1440"),
+            .value("reason", "TEXT", "Why, e.g. \"Priya away\""),
+            .value("schedule", "FILE", "The timetable to change (default: schedule.json)", completion: .file),
+        ],
+        prose: """
+        Usage: classfeed exceptions change --class ID DATE [--to DATE] [--instructor NAME] [--location TEXT]
+                                           [--title TEXT] [--note TEXT] [--duration MIN] [--reason TEXT]
+                                           [--schedule FILE]
+
+        Changes the class --class that is due on DATE (or every one of its classes from DATE to
+        --to, both included): another instructor, room, title, note or length, at the usual day
+        and time. Give at least one of them. Refused when the class does not run then, when the
+        change changes nothing, when the classes are cancelled, or when another change already
+        gives one of them another value.
+        """,
+        examples: """
+        Examples:
+          classfeed exceptions change --class hips-monday 2027-01-04 --instructor Sam --reason "Priya away"
+          classfeed exceptions change --class hips-monday 2027-01-04 --to 2027-01-25 --location "Studio 2"
+        """
+    )
+
     static let exceptionsRemove = CommandSpec(
         name: "exceptions remove",
         options: [
@@ -187,9 +228,9 @@ extension CommandSpec {
         Usage: classfeed exceptions remove DATE [--class ID] [--to DATE] [--schedule FILE]
 
         Removes the exception that starts on DATE: the one for every class, or with --class the
-        one for that class (a cancellation or a move). When two exceptions start on DATE, --to
-        names the last day of the one to remove. Days off from holiday calendars are not
-        schedule entries: see 'classfeed exceptions list' for where they come from.
+        one for that class (a cancellation, a move or a change). When two exceptions start on
+        DATE, --to names the last day of the one to remove. Days off from holiday calendars are
+        not schedule entries: see 'classfeed exceptions list' for where they come from.
         """,
         examples: """
         Examples:
@@ -236,7 +277,7 @@ extension CommandSpec {
     static let topLevel: [CommandSpec] = [.build, .check, .upcoming, .exceptions, .completions, .helpCommand]
 
     /// The subcommands of `exceptions`, each with its own options.
-    static let exceptionsSubcommands: [CommandSpec] = [.exceptionsList, .exceptionsAdd, .exceptionsMove, .exceptionsRemove]
+    static let exceptionsSubcommands: [CommandSpec] = [.exceptionsList, .exceptionsAdd, .exceptionsMove, .exceptionsChange, .exceptionsRemove]
 
     /// Every command that takes options: the top-level ones and `exceptions`' subcommands.
     static var all: [CommandSpec] { topLevel + exceptionsSubcommands }

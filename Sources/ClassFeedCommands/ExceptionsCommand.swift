@@ -8,7 +8,7 @@ import FeedBuilder
 import JSON
 import Timetable
 
-/// `classfeed exceptions list|add|move|remove`: closures and moved classes without
+/// `classfeed exceptions list|add|move|change|remove`: closures, moved and changed classes without
 /// hand-editing JSON. Every edit is checked first by the rules in ``ExceptionEdits`` (the class
 /// exists, a class runs that day, it is not there already) and then by the same decoder and
 /// validator `build` uses, on the schedule as it would be written; only a valid result is written, atomically, with the
@@ -20,13 +20,14 @@ enum ExceptionsCommand {
                 context.out(CommandSpec.exceptions.help)
                 return .ok
             }
-            throw CLIError(.usage, "'classfeed exceptions' needs a command: list, add, move or remove (see 'classfeed exceptions --help')")
+            throw CLIError(.usage, "'classfeed exceptions' needs a command: list, add, move, change or remove (see 'classfeed exceptions --help')")
         }
         let rest = Array(args.dropFirst())
         switch sub {
         case "list": return try list(rest, context)
         case "add": return try add(rest, context)
         case "move": return try move(rest, context)
+        case "change": return try change(rest, context)
         case "remove": return try remove(rest, context)
         case "help":
             context.out(help(for: rest.first))
@@ -42,6 +43,7 @@ enum ExceptionsCommand {
         case "list": CommandSpec.exceptionsList.help
         case "add": CommandSpec.exceptionsAdd.help
         case "move": CommandSpec.exceptionsMove.help
+        case "change": CommandSpec.exceptionsChange.help
         case "remove": CommandSpec.exceptionsRemove.help
         default: CommandSpec.exceptions.help
         }
@@ -163,6 +165,67 @@ enum ExceptionsCommand {
         }
     }
 
+    // MARK: - change
+
+    /// The options of `exceptions change` that say what changes, in schedule.json's order.
+    static let changeOptions = ["instructor", "location", "title", "note", "duration"]
+
+    private static func change(_ args: [String], _ context: CommandContext) throws -> ExitCode {
+        let a = try CommandSpec.exceptionsChange.parse(args)
+        if a.flag("help") {
+            context.out(CommandSpec.exceptionsChange.help)
+            return .ok
+        }
+        let from = try singleDate(a, command: "change")
+        guard let id = a.value("class") else {
+            throw CLIError(.usage, "'exceptions change' needs --class ID: the class that changes (see 'classfeed exceptions change --help')")
+        }
+        var to = from
+        if let t = a.value("to") {
+            to = try date(t, option: "--to", command: "change")
+            guard to >= from else {
+                throw CLIError(.usage, "--to (\(to)) is before DATE (\(from)); the range runs from DATE to --to, both included")
+            }
+            guard to.dayNumber - from.dayNumber <= ScheduleLimits.windowDays else {
+                throw CLIError(.usage, "the range \(from) to \(to) is longer than \(ScheduleLimits.windowDays) days")
+            }
+        }
+        var minutes: Int?
+        if let m = a.value("duration") {
+            guard let n = Int(m), (1...1440).contains(n) else {
+                throw CLIError(.usage, "--duration expects a whole number of minutes from 1 to 1440, got '\(m)'")
+            }
+            minutes = n
+        }
+        let changes = OccurrenceChange(
+            instructor: try text(a, "instructor"), location: try text(a, "location"), title: try text(a, "title"), note: try text(a, "note"),
+            durationMinutes: minutes)
+        let reason = try reasonOption(a)
+        let path = a.value("schedule") ?? "schedule.json"
+        guard !changes.isEmpty else {
+            throw CLIError(.dataError, "'exceptions change' needs at least one of --instructor, --location, --title, --note or --duration: "
+                + "what changes; \(path) was not changed")
+        }
+        return try context.fileSystem.withScheduleLock(on: path) {
+            var edit = try EditSession(path: path, context: context)
+            let notes = try ExceptionEdits.checkChange(
+                classID: id, from: from, to: to, change: changes, in: edit.schedule, engine: edit.engine, entryText: edit.entryText)
+            for note in notes { context.err(note) }
+            let kind = ScheduleException.Kind.change(from: from, to: to)
+            let entry = ScheduleDocument.entry(kind, classID: id, reason: reason, changes: changes)
+            return try edit.apply(verb: "Added", entry: entry, firstDate: from, window: (from, to), context: context)
+        }
+    }
+
+    /// A text option's value; an empty one is a usage error rather than a change to "".
+    private static func text(_ a: Arguments, _ name: String) throws(CLIError) -> String? {
+        guard let v = a.value(name) else { return nil }
+        guard v.contains(where: { !$0.isWhitespace }) else {
+            throw CLIError(.usage, "--\(name) is empty; write what members will see, or leave the option out")
+        }
+        return v
+    }
+
     // MARK: - remove
 
     private static func remove(_ args: [String], _ context: CommandContext) throws -> ExitCode {
@@ -191,7 +254,7 @@ enum ExceptionsCommand {
         }
         if a.positionals.count > 1 {
             throw CLIError(.usage, "unexpected argument '\(a.positionals[1])'; 'exceptions \(command)' takes one DATE"
-                + (command == "add" ? " (a range is DATE --to DATE)" : "") + "; put text with spaces in quotes")
+                + (command == "add" || command == "change" ? " (a range is DATE --to DATE)" : "") + "; put text with spaces in quotes")
         }
         return try date(first, option: "DATE", command: command)
     }

@@ -2,7 +2,8 @@ import CivilTime
 import FeedBuilder
 import Timetable
 
-/// The human-readable table `upcoming` prints: one line per occurrence in the calendar's zone.
+/// The human-readable table `upcoming` prints: one line per occurrence in the calendar's zone,
+/// cancellations, moves and changes ("covered by Sam, in Studio 2") marked.
 enum OccurrenceTable {
     static func render(_ list: [Occurrence], schedule: Schedule, from: LocalDate, to: LocalDate, color: Bool) -> String {
         var lines = ["Classes from \(from.humanDate) to \(to.humanDate) (times in \(schedule.calendar.timeZone))"]
@@ -16,8 +17,15 @@ enum OccurrenceTable {
             if case .cancelled(let reason) = o.status {
                 let mark = "cancelled" + (reason.map { ": \($0)" } ?? "")
                 line += "  " + (color ? "\u{1B}[31m\(mark)\u{1B}[0m" : mark)
-            } else if let m = o.movedFrom {
-                let mark = "moved from \(m.date.humanDate) \(m.time)" + (o.moveReason.map { " (\($0))" } ?? "")
+            } else if o.movedFrom != nil || o.change != nil {
+                var marks: [String] = []
+                if let m = o.movedFrom { marks.append("moved from \(m.date.humanDate) \(m.time)" + (o.moveReason.map { " (\($0))" } ?? "")) }
+                if let c = o.change {
+                    // The move's own reason is said once, after the move.
+                    let reason = o.changeReason == o.moveReason && o.movedFrom != nil ? nil : o.changeReason
+                    marks.append(ExceptionEffects.changeWords(c, cls) + (reason.map { " (\($0))" } ?? ""))
+                }
+                let mark = marks.joined(separator: "; ")
                 line += "  " + (color ? "\u{1B}[33m\(mark)\u{1B}[0m" : mark)
             }
             while line.hasSuffix(" ") { line.removeLast() }  // no padding after the last column

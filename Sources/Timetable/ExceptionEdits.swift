@@ -106,6 +106,107 @@ package enum ExceptionEdits {
         return nil
     }
 
+    /// Checks a change of class `id`'s occurrences from `from` to `to` (one date when equal): the
+    /// class has an occurrence then; the change differs from what the class says anyway; some
+    /// occurrence is not cancelled (a move beats a holiday, as in the engine); no change already
+    /// on one of those occurrences gives a field another value; and the schedule does not say
+    /// all of it already. The same rules as ``ScheduleValidator``'s, which checks the result
+    /// again, worded for the command line. Returns notes (cancelled occurrences the change skips).
+    package static func checkChange(
+        classID id: String, from: LocalDate, to: LocalDate, change: OccurrenceChange, in s: Schedule, engine: RecurrenceEngine,
+        entryText: (ScheduleException) -> String
+    ) throws(ExceptionEditRefusal) -> [String] {
+        let path = s.sourceFile
+        let day = ExceptionEffects.day
+        let index = try classIndex(id, in: s)
+        let cls = s.classes[index]
+        let when = from == to ? "on \(day(from))" : "from \(day(from)) to \(day(to))"
+        var dates: [LocalDate] = []
+        cls.forEachScheduledDate(in: from...to) { dates.append($0) }
+        dates.sort()
+        guard !dates.isEmpty else {
+            throw ExceptionEditRefusal("class \(id) does not run \(when), so there is nothing to change; \(path) was not changed\n"
+                + "  hint: \(id) runs \(runsWords(cls))")
+        }
+        if change.differences(from: cls).isEmpty {
+            throw ExceptionEditRefusal("the change changes nothing: \(id) already has \(change.description); \(path) was not changed\n"
+                + "  hint: give another instructor, location, title, note or length")
+        }
+        var open: [(date: LocalDate, existing: [ScheduleException])] = []
+        var cancelled: [(date: LocalDate, by: ScheduleException)] = []
+        for d in dates {
+            let move = engine.move(classIndex: index, on: d)
+            if move == nil, let c = engine.cancellation(classIndex: index, on: d) {
+                cancelled.append((d, c))
+                continue
+            }
+            var existing = engine.changes(classID: id, on: d)
+            if let move, move.changes != nil { existing.insert(move, at: 0) }
+            open.append((d, existing))
+        }
+        if open.isEmpty, let first = cancelled.first {
+            let what = dates.count == 1 ? "the \(day(first.date)) class of \(id) is" : "every class of \(id) \(when) is"
+            throw ExceptionEditRefusal("\(what) cancelled by \(ExceptionEffects.label(first.by)), and a cancelled class cannot be changed; \(path) was not changed\n"
+                + "  hint: remove or shorten that cancellation first (classfeed exceptions list shows it)")
+        }
+        try checkAgainstExisting(
+            open, id: id, change: change, wanted: change.differences(from: cls), path: path, entryText: entryText)
+        guard let first = cancelled.first else { return [] }
+        let more = cancelled.count > 1 ? " (and \(cancelled.count - 1) more cancelled)" : ""
+        return ["note: \(day(first.date)): \(id) is cancelled by \(ExceptionEffects.label(first.by))\(more); "
+            + "the change applies to the other \(open.count == 1 ? "occurrence" : "\(open.count) occurrences")"]
+    }
+
+    /// The refusals of ``checkChange`` that compare with the schedule's changes: a field given another value on the same occurrence, or nothing new (`wanted`: the
+    /// fields that differ from the class's own).
+    private static func checkAgainstExisting(
+        _ open: [(date: LocalDate, existing: [ScheduleException])], id: String, change: OccurrenceChange, wanted: OccurrenceChange,
+        path: String, entryText: (ScheduleException) -> String
+    ) throws(ExceptionEditRefusal) {
+        let day = ExceptionEffects.day
+        var allSaid = true
+        var sayingIt: ScheduleException?
+        for (d, existing) in open {
+            var said = OccurrenceChange()
+            for e in existing {
+                guard let c = e.changes else { continue }
+                let (_, conflict) = c.merged(with: change)
+                if let conflict {
+                    let old = c.fields.first { $0.key == conflict }?.value ?? ""
+                    let new = change.fields.first { $0.key == conflict }?.value ?? ""
+                    throw ExceptionEditRefusal("\(day(d)): \(e.path) \(entryText(e)) already gives the \(conflict) of \(id) as \"\(old)\", not \"\(new)\"; \(path) was not changed\n"
+                        + "  hint: remove that entry first (" + removeCommand(e) + "), or leave \(day(d)) out")
+                }
+                said = said.merged(with: c).change
+                if sayingIt == nil, c.fields.contains(where: { f in wanted.fields.contains { $0.key == f.key && $0.value == f.value } }) {
+                    sayingIt = e
+                }
+            }
+            if said.merged(with: wanted).change != said { allSaid = false }
+        }
+        if allSaid, let e = sayingIt {
+            throw ExceptionEditRefusal("\(path) already says this: \(e.path) \(entryText(e)); \(path) was not changed\n"
+                + "  hint: to change its reason, remove it (" + removeCommand(e) + ") and add it again")
+        }
+    }
+
+    /// `classfeed exceptions remove 2027-01-04 --class hips-monday`, for an entry naming a class.
+    private static func removeCommand(_ e: ScheduleException) -> String {
+        let start: LocalDate
+        switch e.kind {
+        case .cancel(let f, _), .change(let f, _): start = f
+        case .move(let d, _, _): start = d
+        }
+        return "classfeed exceptions remove \(start)" + (e.classID.map { " --class \($0)" } ?? "")
+    }
+
+    /// "on Mondays at 17:15", "every 2 weeks on Mondays at 17:15", "on 2026-12-19 at 10:00".
+    private static func runsWords(_ cls: ClassDefinition) -> String {
+        let words = ExceptionEffects.describeRuns(cls)
+        if case .weekly = cls.pattern { return "on " + words }
+        return words
+    }
+
     /// The exceptions a removal takes out (those for `classID`, or for every class, that start
     /// on `date`, and end on `to` when given), and the window whose occurrences it affects.
     package static func removal(

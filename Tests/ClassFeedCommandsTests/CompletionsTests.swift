@@ -6,10 +6,11 @@ import Testing
 /// and every option is in every script.
 @Suite struct CompletionsTests {
     static let commands = ["build", "check", "upcoming", "exceptions", "completions", "help"]
-    static let exceptionsCommands = ["list", "add", "move", "remove"]
+    static let exceptionsCommands = ["list", "add", "move", "change", "remove"]
     static let options = [
         "schedule", "output", "from", "to", "style", "no-class-feeds", "strict", "verbose", "dry-run", "now", "lock-timeout",
-        "no-page", "days", "class", "json", "reason", "to-date", "to-time", "help",
+        "no-page", "days", "class", "json", "reason", "to-date", "to-time", "help", "instructor", "location", "tag", "title", "note",
+        "duration",
     ]
 
     @Test("each script names every command, exceptions command and option", arguments: ["bash", "zsh", "fish"])
@@ -57,6 +58,10 @@ import Testing
         #expect(try complete(["classfeed", "build", "--style", ""]) == "occurrences series\n")
         #expect(try complete(["classfeed", "exceptions", "mo"]) == "move\n")
         #expect(try complete(["classfeed", "exceptions", "move", "--to-"]) == "--to-date --to-time\n")
+        #expect(try complete(["classfeed", "exceptions", "ch"]) == "change\n")
+        #expect(try complete(["classfeed", "exceptions", "change", "--d"]) == "--duration\n")
+        #expect(try complete(["classfeed", "exceptions", "change", "--in"]) == "--instructor\n")
+        #expect(try complete(["classfeed", "upcoming", "--t"]) == "--tag --to\n")
     }
 
     @Test func anUnknownShellIsAUsageError() {

@@ -15,6 +15,7 @@ import Testing
         (["exceptions", "add", "--help"], "help-ex-add.txt"),
         (["help", "exceptions", "move"], "help-ex-move.txt"),
         (["exceptions", "remove", "--help"], "help-ex-remove.txt"),
+        (["exceptions", "change", "--help"], "help-ex-change.txt"),
     ]
 
     @Test("every help page is its golden file", arguments: 0..<pages.count)
