@@ -21,17 +21,19 @@ struct CommandSpec: Sendable {
         prose + "\n\n" + (listsOptions ? "Options:\n" + optionList + "\n\n" : "") + examples
     }
 
-    /// The options, one per line: the label in a column 18 wide after two spaces, then the
-    /// help; continuation lines line up under the help.
+    /// The options, one per line: the label in a column 18 wide after two spaces (wider when a
+    /// label needs it, two spaces after the longest), then the help; continuation lines line up
+    /// under the help.
     var optionList: String {
         var lines: [String] = []
+        let column = max(18, (options.map(\.label.count).max() ?? 0) + 2)
         for option in options {
             let label = option.label
             for (k, text) in option.help.enumerated() {
                 if k == 0 {
-                    lines.append("  " + label + String(repeating: " ", count: max(2, 18 - label.count)) + text)
+                    lines.append("  " + label + String(repeating: " ", count: column - label.count) + text)
                 } else {
-                    lines.append(String(repeating: " ", count: 20) + text)
+                    lines.append(String(repeating: " ", count: column + 2) + text)
                 }
             }
         }
