@@ -22,7 +22,7 @@ package struct ChangeLog {
     /// A longer log lists this many, after its summary.
     package var listed = 10
 
-    /// One instance as subscribers see it, in 24 bytes: a network's feed has over 100,000.
+    /// One instance as subscribers see it, in 32 bytes: a network's feed has over 100,000.
     private struct Instance {
         /// ``RevisionHistory/Key`` of the UID and the instance's RECURRENCE-ID instant.
         var key: UInt64
@@ -30,12 +30,15 @@ package struct ChangeLog {
         var length: Int32
         /// The summary's index in ``ChangeLog/summaries``, shifted left past three flags.
         private var bits: UInt32
+        /// A hash of the event's location and description (a cover teacher, a room, a note).
+        var details: UInt64
 
-        init(key: UInt64, start: Int64, end: Int64, summary: Int32, cancelled: Bool, isOverride: Bool, visible: Bool) {
+        init(key: UInt64, start: Int64, end: Int64, summary: Int32, cancelled: Bool, isOverride: Bool, visible: Bool, details: UInt64) {
             self.key = key
             self.start = start
             length = Int32(clamping: end - start)
             bits = UInt32(summary) << 3 | (cancelled ? 1 : 0) | (isOverride ? 2 : 0) | (visible ? 4 : 0)
+            self.details = details
         }
 
         var end: Int64 { start + Int64(length) }
@@ -146,6 +149,10 @@ package struct ChangeLog {
             overrideID = id
             event.properties.removeAll { $0.name == "RECURRENCE-ID" || $0.name == "RRULE" || $0.name == "RDATE" }
         }
+        var details = RevisionHistory.Key()
+        details.add((event.property("LOCATION")?.value ?? "").utf8)
+        details.add(0)
+        details.add((event.property("DESCRIPTION")?.value ?? "").utf8)
         // An override counts whenever it is: moved out of the span, it still hides its instance.
         let span = overrideID == nil ? (from, to) : (Int64.min / 2, Int64.max / 2)
         guard let list = try? expander.expand(Component("VCALENDAR", components: [event]), from: span.0, to: span.1) else { return fail(side) }
@@ -161,7 +168,7 @@ package struct ChangeLog {
             guard visible || overrideID != nil else { continue }
             self[keyPath: side].instances.append(Instance(
                 key: key.value, start: i.start, end: i.end, summary: intern(i.summary), cancelled: i.status == "CANCELLED",
-                isOverride: overrideID != nil, visible: visible))
+                isOverride: overrideID != nil, visible: visible, details: details.value))
         }
     }
 
@@ -175,14 +182,16 @@ package struct ChangeLog {
 
     /// The kinds of change, in the order the summary lists them.
     private enum Change: Int, CaseIterable {
-        case cancelled, reinstated, moved, renamed, added, removed
+        case cancelled, reinstated, moved, changed, renamed, updated, added, removed
 
         var verb: String {
             switch self {
             case .cancelled: "cancelled"
             case .reinstated: "reinstated"
             case .moved: "moved"
+            case .changed: "changed"
             case .renamed: "renamed"
+            case .updated: "updated"
             case .added: "added"
             case .removed: "removed"
             }
@@ -195,9 +204,13 @@ package struct ChangeLog {
         // Why classes are cancelled, by start: only the occurrences the schedule cancels (a
         // class at a time), not every occurrence of the window.
         var cancelledReasons: [Int64: String?] = [:]
-        for i in builder.schedule.classes.indices {
+        // What the schedule changes of an occurrence (a cover teacher, a room), by start.
+        var changes: [Int64: (classIndex: Int, change: OccurrenceChange)] = [:]
+        let schedule = builder.schedule
+        for i in schedule.classes.indices {
             for o in builder.engine.occurrences(ofClass: i, from: builder.options.from, to: builder.options.to) {
                 if case .cancelled(let reason) = o.status { cancelledReasons[o.start] = reason }
+                if let c = o.change, !o.isCancelled { changes[o.start] = (i, c) }
             }
         }
         func when(_ t: Int64) -> String {
@@ -264,6 +277,15 @@ package struct ChangeLog {
                 add(o.start, .cancelled) { cancelled(o) }
             } else if o.cancelled && !n.cancelled {
                 add(n.start, .reinstated) { "reinstated \(when(n.start)) \(summaries[n.summary])" }
+            } else if n.start == o.start, n.end != o.end || n.summary != o.summary || n.details != o.details,
+                let (i, change) = changes[n.start]
+            {
+                // The page's words: "Sam covers Hip Mobility & Stretch on Mon 4 Jan 17:15: in Studio 2".
+                add(n.start, .changed) {
+                    let cls = schedule.classes[i]
+                    return "changed: " + ExceptionEffects.changeSubject(change, cls) + " on " + when(n.start)
+                        + (ExceptionEffects.changeDetails(change, cls).map { ": " + $0 } ?? "")
+                }
             } else if n.start != o.start || n.end != o.end {
                 add(n.start, .moved) {
                     "moved \(when(o.start)) \(summaries[o.summary]) to \(when(n.start))"
@@ -271,6 +293,9 @@ package struct ChangeLog {
                 }
             } else if n.summary != o.summary {
                 add(n.start, .renamed) { "renamed \(when(o.start)) \(summaries[o.summary]) to \(summaries[n.summary])" }
+            } else if n.details != o.details {
+                // Back as planned after a change, or a description or location edited in the schedule.
+                add(n.start, .updated) { "updated \(when(n.start)) \(summaries[n.summary]) (location or description)" }
             }
         }
         guard out.isLong else { return out.first(limit) }
