@@ -326,7 +326,7 @@ package struct JSONParser: ~Copyable {
     /// Checks a string and appends its entry: text without escapes stays in the bytes (valid
     /// UTF-8 checked here), text with escapes is decoded once into `texts`. Inlined: most
     /// strings are short plain ASCII, for which a call costs about a fifth of the work; any
-    /// other string continues in `string(from:scannedTo:)`.
+    /// other string continues in `string(from:)`.
     @inline(__always)
     private mutating func string() throws(JSONSyntaxError) {
         let start = c.position
