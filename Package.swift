@@ -30,8 +30,8 @@ let package = Package(
         .executableTarget(name: "classfeed", dependencies: ["ClassFeedCommands"]),
         // The performance workloads, in-process (swift run -c release classfeed-bench).
         .executableTarget(name: "classfeed-bench", dependencies: ["FeedBuilder", "Timetable", "ICalendar"]),
-        // What test targets share: how many seeds a property test runs.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What test targets share: how many seeds a property test runs, a command run in-process.
+        .target(name: "TestSupport", dependencies: ["ClassFeedCommands"], path: "Tests/TestSupport"),
         .testTarget(name: "BytesTests", dependencies: ["Bytes"]),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
@@ -40,8 +40,8 @@ let package = Package(
         // Golden files are read from the source tree (and re-recorded there), not bundled.
         .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder", "TestSupport"], exclude: ["Golden"]),
         // The commands' pure parts: the error mapping, the options tables, the completions.
-        .testTarget(name: "ClassFeedCommandsTests", dependencies: ["ClassFeedCommands", "Timetable", "CivilTime"], exclude: ["Golden"]),
+        .testTarget(name: "ClassFeedCommandsTests", dependencies: ["ClassFeedCommands", "Timetable", "CivilTime", "TestSupport"], exclude: ["Golden"]),
         // The commands run in-process, and a few end-to-end runs of the built classfeed binary.
-        .testTarget(name: "ClassFeedCLITests", dependencies: ["ClassFeedCommands", "ICalendar"]),
+        .testTarget(name: "ClassFeedCLITests", dependencies: ["ClassFeedCommands", "ICalendar", "TestSupport"]),
     ]
 )

@@ -1,6 +1,6 @@
 // libFuzzer target: the raw-memory types of Sources/Bytes against plain-Swift models, under the
 // address sanitizer. The first bytes choose a scanner (up to five stop bytes, a threshold, whether
-// non-ASCII stops); the rest is text to scan, append in pieces, copy back and walk with a cursor.
+// non-ASCII stops); the rest is text to scan, append in pieces, copy back and walk with cursors.
 // Any disagreement traps; any read or write out of bounds is an ASan report. Run with .ci/fuzz.sh.
 import Bytes
 
@@ -90,6 +90,26 @@ public func fuzzBytes(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     while skipper.skip(until: scanner) != nil {
         precondition(isStop(text[skipper.position]), "skip(until:) stopped at a byte that is no stop")
         skipper.advance()
+    }
+
+    // Skipping one byte and runs of stop bytes, comparing runs and counting scalars, against
+    // the same done by hand.
+    var runner = ByteCursor(text)
+    while !runner.isAtEnd {
+        let start = runner.position
+        let run = runner.skip(while: isStop)
+        let expectedRun = text[start...].prefix(while: isStop).count
+        precondition(run == expectedRun && runner.position == start + run, "skip(while:) at \(start)")
+        guard let b = runner.peek() else { break }
+        precondition(!runner.skip(b &+ 1) && runner.skip(b), "skip(_:) at \(runner.position)")
+    }
+    precondition(runner.skip(while: { _ in true }) == 0 && !runner.skip(0), "skips past the end")
+    if text.count >= 2 {
+        let a = Int(text[0]) % text.count, b = Int(text[1]) % text.count
+        let count = Int(settings) % (text.count - max(a, b) + 1)
+        precondition(runner.bytesEqual(at: a, b, count: count) == text[a..<a + count].elementsEqual(text[b..<b + count]), "bytesEqual")
+        let range = min(a, b)..<max(a, b)
+        precondition(runner.scalarCount(in: range) == text[range].count(where: { $0 & 0xC0 != 0x80 }), "scalarCount")
     }
 
     // The element buffer against an array.

@@ -13,6 +13,7 @@
 import CivilTime
 import FeedBuilder
 import ICalendar
+import JSON
 import Timetable
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -287,7 +288,7 @@ enum RandomSchedule {
             exceptions.append(e)
         }
 
-        func q(_ s: String) -> String { ScheduleJSON.quote(s) }
+        func q(_ s: String) -> String { JSONLayout.quote(s) }  // the JSON target's one writer of strings
         func opt(_ key: String, _ v: String?) -> String { v.map { ", \(q(key)): \(q($0))" } ?? "" }
         var json = "{\"calendar\": {\"id\": \(q(calendarID)), \"name\": \(q(name.json)), \"timezone\": \(q(zoneName)), "
             + "\"uidDomain\": \"fuzz.example\"" + opt("description", calendarDescription?.json) + opt("url", calendarURL?.json)
@@ -337,27 +338,5 @@ enum RandomSchedule {
         }
         for (i, e) in exceptions.enumerated() { schedule.exceptions[i].reason = e.reason?.raw }
         return schedule
-    }
-}
-
-/// JSON string escaping for the generated schedule.json.
-enum ScheduleJSON {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }

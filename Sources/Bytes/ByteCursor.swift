@@ -14,7 +14,7 @@ public struct ByteCursor: Sendable {
     /// The bytes read.
     public let bytes: [UInt8]
     /// The offset of the next byte to read, within `0...bytes.count`.
-    public var position: Int { offset }
+    @inlinable public var position: Int { offset }
     @usableFromInline var offset: Int
 
     /// A cursor at `position` (checked to be within `0...bytes.count`).
@@ -60,17 +60,58 @@ public struct ByteCursor: Sendable {
     }
 
     /// Whether the bytes ahead start with `word`'s UTF-8.
+    @inlinable
     public func hasPrefix(_ word: StaticString) -> Bool {
         let n = word.utf8CodeUnitCount
         guard remaining >= n else { return false }
-        return word.withUTF8Buffer { w in
-            for k in 0..<n where bytes[position + k] != w[k] { return false }
-            return true
-        }
+        return bytes.span.extracting(position..<position + n).equals(word)
+    }
+
+    /// Moves past the next byte if it is `byte`; returns whether it did.
+    @inlinable @inline(__always) @discardableResult
+    public mutating func skip(_ byte: UInt8) -> Bool {
+        guard peek() == byte else { return false }
+        offset += 1
+        return true
+    }
+
+    /// Moves past the bytes ahead for which `predicate` holds (digits, say), stopping at the
+    /// first for which it does not or at the end; returns how many it moved past.
+    @inlinable @inline(__always) @discardableResult
+    public mutating func skip(while predicate: (UInt8) -> Bool) -> Int {
+        // The position in a local while skipping, so that it stays in a register.
+        let start = offset
+        var k = offset
+        let n = bytes.count
+        while k < n && predicate(bytes[k]) { k += 1 }
+        offset = k
+        return k - start
+    }
+
+    /// Whether `count` bytes at `a` equal the `count` bytes at `b` (two keys of one document,
+    /// say). Both runs must lie within the bytes (checked).
+    @inlinable
+    public func bytesEqual(at a: Int, _ b: Int, count: Int) -> Bool {
+        let s = bytes.span
+        let x = s.extracting(a..<a + count), y = s.extracting(b..<b + count)
+        for k in 0..<count where x[k] != y[k] { return false }
+        return true
+    }
+
+    /// How many bytes in `range` start a UTF-8 scalar (are not continuation bytes
+    /// `10xxxxxx`): the width of that text in Unicode scalars. `range` must lie within the
+    /// bytes (checked).
+    @inlinable
+    public func scalarCount(in range: Range<Int>) -> Int {
+        let s = bytes.span.extracting(range)
+        var n = 0
+        for k in 0..<s.count where s[k] & 0xC0 != 0x80 { n += 1 }
+        return n
     }
 
     /// Moves to the next byte `scanner` stops at, or to the end; returns that byte (nil at the end).
-    @inlinable @discardableResult
+    /// Inlined always: a scanner made from constants where it is used folds into the scan.
+    @inlinable @inline(__always) @discardableResult
     public mutating func skip(until scanner: ByteScanner) -> UInt8? {
         offset = scanner.firstStop(in: bytes.span, from: position)
         return peek()

@@ -1,3 +1,5 @@
+import Bytes
+
 /// A position in a source file, 1-based; the column counts Unicode scalars.
 package struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     package var line: Int
@@ -62,11 +64,11 @@ struct LineCursor {
             from = self.offset
             column = self.column
         }
-        let b = bytes.span
+        let text = ByteCursor(bytes)
         if offset >= from {
-            for k in from..<min(offset, b.count) where b[k] & 0xC0 != 0x80 { column += 1 }
+            column += text.scalarCount(in: from..<min(offset, bytes.count))
         } else {
-            for k in offset..<from where b[k] & 0xC0 != 0x80 { column -= 1 }
+            column -= text.scalarCount(in: offset..<from)
         }
         self = LineCursor(offset: offset, line: line, column: column)
         return SourceLocation(line: line, column: column)

@@ -8,9 +8,8 @@ package struct JSONParser: ~Copyable {
     private var doc: JSONDocument
     private var entries: ElementBuffer<JSONDocument.Entry>
     private var lineStarts: ElementBuffer<Int>
-    /// The document's bytes.
-    private let b: [UInt8]
-    private var i = 0
+    /// The document's bytes and the position of the next one to read.
+    private var c: ByteCursor
     private let maxDepth: Int
 
     /// Parses `bytes` into a tree (for editing and writing back out).
@@ -23,19 +22,19 @@ package struct JSONParser: ~Copyable {
         // Offsets are kept in 32 bits; schedules are limited to a few megabytes long before this.
         precondition(bytes.count < Int(UInt32.max), "JSON text of 4 GiB or more")
         var p = JSONParser(doc: JSONDocument(bytes: bytes), bytes: bytes, maxDepth: maxDepth)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {  // tolerate a UTF-8 byte order mark
-            p.i = 3
+        if p.c.hasPrefix("\u{FEFF}") {  // tolerate a UTF-8 byte order mark (EF BB BF)
+            p.c.advance(3)
         }
-        p.lineStarts.append(p.i)
-        if p.i == 0, let encoding = otherUnicodeEncoding(bytes) {
+        p.lineStarts.append(p.c.position)
+        if p.c.position == 0, let encoding = otherUnicodeEncoding(bytes) {
             throw p.error("this file is \(encoding), not UTF-8; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)")
         }
-        p.doc.cursor = LineCursor(offset: p.i)
+        p.doc.cursor = LineCursor(offset: p.c.position)
         p.skipWhitespace()
-        guard p.i < bytes.count else { throw p.error("the file is empty; expected a JSON object") }
+        guard !p.c.isAtEnd else { throw p.error("the file is empty; expected a JSON object") }
         try p.value(depth: 0)
         p.skipWhitespace()
-        guard p.i >= bytes.count else { throw p.error("unexpected \(p.describeHere()) after the end of the JSON value") }
+        guard p.c.isAtEnd else { throw p.error("unexpected \(p.describeHere()) after the end of the JSON value") }
         p.doc.entries = p.entries.array
         p.doc.lineStarts = p.lineStarts.array
         return p.doc
@@ -47,9 +46,9 @@ package struct JSONParser: ~Copyable {
     /// the NUL bytes fall around the first character, which is ASCII in JSON (RFC 4627 §3):
     /// `xx 00 00 00` is UTF-32LE, `xx 00` UTF-16LE, `00 00 00 xx` UTF-32BE, `00 xx` UTF-16BE.
     /// UTF-8 JSON text has no NUL byte at all.
-    static func otherUnicodeEncoding(_ b: [UInt8]) -> String? {
-        func at(_ k: Int) -> UInt8? { k < b.count ? b[k] : nil }
-        switch (at(0), at(1), at(2), at(3)) {
+    static func otherUnicodeEncoding(_ bytes: [UInt8]) -> String? {
+        let c = ByteCursor(bytes)
+        switch (c.peek(0), c.peek(1), c.peek(2), c.peek(3)) {
         case (0x00, 0x00, 0xFE, 0xFF), (0x00, 0x00, 0x00, .some(1...)): return "UTF-32 (big-endian)"
         case (0xFF, 0xFE, 0x00, 0x00), (.some(1...), 0x00, 0x00, 0x00): return "UTF-32 (little-endian)"
         case (0xFE, 0xFF, _, _), (0x00, .some(1...), _, _): return "UTF-16 (big-endian)"
@@ -60,7 +59,7 @@ package struct JSONParser: ~Copyable {
 
     private init(doc: JSONDocument, bytes: [UInt8], maxDepth: Int) {
         self.doc = doc
-        self.b = bytes
+        self.c = ByteCursor(bytes)
         self.maxDepth = maxDepth
         // About one value per dozen bytes, and a line per 20, in a schedule: one allocation each
         // for most files.
@@ -69,7 +68,7 @@ package struct JSONParser: ~Copyable {
     }
 
     private mutating func error(_ message: String) -> JSONSyntaxError {
-        JSONSyntaxError(location: location(ofOffset: i), message: message)
+        JSONSyntaxError(location: location(ofOffset: c.position), message: message)
     }
 
     /// The line and column of `offset`, which has been parsed (every line before it is known).
@@ -88,10 +87,9 @@ package struct JSONParser: ~Copyable {
     }
 
     private func describeHere() -> String {
-        guard i < b.count else { return "end of file" }
-        let c = b[i]
-        if c >= 0x21 && c < 0x7F { return "'\(Character(UnicodeScalar(c)))'" }
-        return "byte 0x" + (c < 16 ? "0" : "") + String(c, radix: 16, uppercase: true)
+        guard let byte = c.peek() else { return "end of file" }
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(UnicodeScalar(byte)))'" }
+        return "byte 0x" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
     }
 
     /// Space, tab and carriage return as bits of a word (bit n for byte n); a line feed, the
@@ -100,28 +98,20 @@ package struct JSONParser: ~Copyable {
 
     @inline(__always)
     private mutating func skipWhitespace() {
-        // Most calls find a token straight away, and most whitespace is spaces; comparisons in
-        // that order. The position is kept in a local while skipping: `self.i` is stored to
-        // memory at every step otherwise (`self` is inout), and the indentation of a pretty-printed
-        // file is a good part of its bytes.
-        var j = i
-        let b = self.b  // a local array: the optimiser drops the bounds checks below `n`
-        let n = b.count
-        while j < n {
-            let c = b[j]
-            if c > 0x20 { break }
-            // Space, tab or carriage return: a bit test, where comparisons became a jump
-            // through a table for every byte.
-            if Self.blanks &>> c & 1 != 0 {
-                j += 1
-            } else if c == 0x0A {
-                j += 1
-                lineStarts.append(j)
+        // Most calls find a token straight away, so that is tested first. Most whitespace is
+        // spaces and indentation, skipped a run at a time with a bit test (comparisons became a
+        // jump through a table for every byte); a line feed ends a run so that the start of the
+        // next line is recorded.
+        while let byte = c.peek(), byte <= 0x20 {
+            if Self.blanks &>> byte & 1 != 0 {
+                c.skip(while: { $0 <= 0x20 && Self.blanks &>> $0 & 1 != 0 })
+            } else if byte == 0x0A {
+                c.uncheckedAdvance()  // past the line feed just peeked
+                lineStarts.append(c.position)
             } else {
-                break
+                return
             }
         }
-        i = j
     }
 
     private mutating func append(_ kind: JSONDocument.Kind, start: Int, end: Int = 0, payload: Int32 = 0) {
@@ -133,9 +123,9 @@ package struct JSONParser: ~Copyable {
 
     private mutating func value(depth: Int) throws(JSONSyntaxError) {
         guard depth < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
-        let start = i
-        guard i < b.count else { throw error("unexpected end of file; expected a value") }
-        switch b[i] {
+        let start = c.position
+        guard let byte = c.peek() else { throw error("unexpected end of file; expected a value") }
+        switch byte {
         case UInt8(ascii: "{"): try object(depth: depth)
         case UInt8(ascii: "["): try array(depth: depth)
         case UInt8(ascii: "\""): try string()
@@ -144,9 +134,9 @@ package struct JSONParser: ~Copyable {
         case UInt8(ascii: "n"): try literal("null"); append(.null, start: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             try number()
-            append(.number, start: start, end: i)
+            append(.number, start: start, end: c.position)
         default:
-            if b[i] == UInt8(ascii: "'") { throw error("strings must use double quotes (\"), not single quotes") }
+            if byte == UInt8(ascii: "'") { throw error("strings must use double quotes (\"), not single quotes") }
             throw error("unexpected \(describeHere()); expected a value (object, array, string, number, true, false or null)")
         }
     }
@@ -155,14 +145,12 @@ package struct JSONParser: ~Copyable {
     /// `string()`; anything else through `value(depth:)`, which checks the depth first.
     @inline(__always)
     private mutating func member(depth: Int) throws(JSONSyntaxError) {
-        if depth < maxDepth && i < b.count && b[i] == UInt8(ascii: "\"") { try string() } else { try value(depth: depth) }
+        if depth < maxDepth && c.peek() == UInt8(ascii: "\"") { try string() } else { try value(depth: depth) }
     }
 
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
-        let n = word.utf8CodeUnitCount
-        let matches = i + n <= b.count && b.span.extracting(i..<i + n).equals(word)
-        guard matches else { throw error("unexpected \(describeHere()); expected a value") }
-        i += n
+        guard c.hasPrefix(word) else { throw error("unexpected \(describeHere()); expected a value") }
+        c.uncheckedAdvance(word.utf8CodeUnitCount)  // the bytes just matched
     }
 
     /// True when two keys have the same text. Plain ASCII keys compare as bytes; any other
@@ -172,18 +160,15 @@ package struct JSONParser: ~Copyable {
         let ea = entries[x.index], eb = entries[y.index]
         if ea.payload == JSONDocument.Text.ascii && eb.payload == JSONDocument.Text.ascii {
             guard ea.end - ea.start == eb.end - eb.start else { return false }
-            let n = Int(ea.end - ea.start)
-            let pa = Int(ea.start), pb = Int(eb.start)
-            for k in 0..<n where b[pa + k] != b[pb + k] { return false }
-            return true
+            return c.bytesEqual(at: Int(ea.start), Int(eb.start), count: Int(ea.end - ea.start))
         }
         return text(x.index) == text(y.index)
     }
 
     private mutating func object(depth: Int) throws(JSONSyntaxError) {
         let me = entries.count
-        append(.object, start: i)
-        i += 1
+        append(.object, start: c.position)
+        c.uncheckedAdvance()  // the '{' that `value(depth:)` saw
         var count: Int32 = 0
         // Keys seen so far, for finding duplicates: objects in a schedule have a handful of
         // keys, so a linear scan of the entries already parsed is cheapest; a table takes over
@@ -195,16 +180,13 @@ package struct JSONParser: ~Copyable {
             entries[me].payload = count
         }
         skipWhitespace()
-        if i < b.count && b[i] == UInt8(ascii: "}") {
-            i += 1
-            return
-        }
+        if c.skip(UInt8(ascii: "}")) { return }
         while true {
             skipWhitespace()
-            guard i < b.count else { throw error("unexpected end of file inside an object; expected '}'") }
-            guard b[i] == UInt8(ascii: "\"") else {
-                if b[i] == UInt8(ascii: "}") { throw error("trailing comma before '}' is not allowed in JSON") }
-                if b[i] == UInt8(ascii: "'") { throw error("keys must use double quotes (\"), not single quotes") }
+            guard let byte = c.peek() else { throw error("unexpected end of file inside an object; expected '}'") }
+            guard byte == UInt8(ascii: "\"") else {
+                if byte == UInt8(ascii: "}") { throw error("trailing comma before '}' is not allowed in JSON") }
+                if byte == UInt8(ascii: "'") { throw error("keys must use double quotes (\"), not single quotes") }
                 throw error("unexpected \(describeHere()); expected a key in double quotes")
             }
             let key = JSONDocument.Value(index: entries.count)
@@ -241,21 +223,20 @@ package struct JSONParser: ~Copyable {
                     message: "duplicate key \"\(text(key.index))\" (first at line \(firstLine)); keep only one")
             }
             skipWhitespace()
-            guard i < b.count, b[i] == UInt8(ascii: ":") else {
+            guard c.skip(UInt8(ascii: ":")) else {
                 throw error("unexpected \(describeHere()); expected ':' after the key \"\(text(key.index))\"")
             }
-            i += 1
             skipWhitespace()
             try member(depth: depth + 1)
             count += 1
             skipWhitespace()
-            guard i < b.count else { throw error("unexpected end of file inside an object; expected ',' or '}'") }
-            if b[i] == UInt8(ascii: ",") {
-                i += 1
+            guard let next = c.peek() else { throw error("unexpected end of file inside an object; expected ',' or '}'") }
+            if next == UInt8(ascii: ",") {
+                c.uncheckedAdvance()  // past the byte just peeked
                 continue
             }
-            if b[i] == UInt8(ascii: "}") {
-                i += 1
+            if next == UInt8(ascii: "}") {
+                c.uncheckedAdvance()
                 return
             }
             throw error("unexpected \(describeHere()); expected ',' or '}' (is a comma missing?)")
@@ -264,31 +245,28 @@ package struct JSONParser: ~Copyable {
 
     private mutating func array(depth: Int) throws(JSONSyntaxError) {
         let me = entries.count
-        append(.array, start: i)
-        i += 1
+        append(.array, start: c.position)
+        c.uncheckedAdvance()  // the '[' that `value(depth:)` saw
         var count: Int32 = 0
         defer {
             entries[me].end = UInt32(entries.count)
             entries[me].payload = count
         }
         skipWhitespace()
-        if i < b.count && b[i] == UInt8(ascii: "]") {
-            i += 1
-            return
-        }
+        if c.skip(UInt8(ascii: "]")) { return }
         while true {
             skipWhitespace()
-            if i < b.count && b[i] == UInt8(ascii: "]") { throw error("trailing comma before ']' is not allowed in JSON") }
+            if c.peek() == UInt8(ascii: "]") { throw error("trailing comma before ']' is not allowed in JSON") }
             try member(depth: depth + 1)
             count += 1
             skipWhitespace()
-            guard i < b.count else { throw error("unexpected end of file inside an array; expected ',' or ']'") }
-            if b[i] == UInt8(ascii: ",") {
-                i += 1
+            guard let next = c.peek() else { throw error("unexpected end of file inside an array; expected ',' or ']'") }
+            if next == UInt8(ascii: ",") {
+                c.uncheckedAdvance()  // past the byte just peeked
                 continue
             }
-            if b[i] == UInt8(ascii: "]") {
-                i += 1
+            if next == UInt8(ascii: "]") {
+                c.uncheckedAdvance()
                 return
             }
             throw error("unexpected \(describeHere()); expected ',' or ']' (is a comma missing?)")
@@ -297,29 +275,26 @@ package struct JSONParser: ~Copyable {
 
     /// Checks a number's syntax; the value keeps its text.
     private mutating func number() throws(JSONSyntaxError) {
-        let start = i
-        if b[i] == UInt8(ascii: "-") { i += 1 }
-        func digits(_ p: inout JSONParser) -> Int {
-            let s = p.i
-            while p.i < p.b.count && p.b[p.i] >= 0x30 && p.b[p.i] <= 0x39 { p.i += 1 }
-            return p.i - s
-        }
-        let intStart = i
-        guard digits(&self) > 0 else { throw error("invalid number: expected a digit") }
-        if b[intStart] == UInt8(ascii: "0") && i - intStart > 1 {
+        let start = c.position
+        c.skip(UInt8(ascii: "-"))
+        let first = c.peek()
+        let integerDigits = c.skip(while: Self.isDigit)
+        guard integerDigits > 0 else { throw error("invalid number: expected a digit") }
+        if first == UInt8(ascii: "0") && integerDigits > 1 {
             throw JSONSyntaxError(location: location(ofOffset: start), message: "invalid number: leading zeros are not allowed")
         }
-        if i < b.count && b[i] == UInt8(ascii: ".") {
-            i += 1
-            guard digits(&self) > 0 else { throw error("invalid number: expected a digit after '.'") }
+        if c.skip(UInt8(ascii: ".")) {
+            guard c.skip(while: Self.isDigit) > 0 else { throw error("invalid number: expected a digit after '.'") }
         }
-        if i < b.count && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
-            i += 1
-            if i < b.count && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
-            guard digits(&self) > 0 else { throw error("invalid number: expected a digit in the exponent") }
+        if c.skip(UInt8(ascii: "e")) || c.skip(UInt8(ascii: "E")) {
+            if !c.skip(UInt8(ascii: "+")) { c.skip(UInt8(ascii: "-")) }
+            guard c.skip(while: Self.isDigit) > 0 else { throw error("invalid number: expected a digit in the exponent") }
         }
-        guard i - start <= 40 else { throw JSONSyntaxError(location: location(ofOffset: start), message: "number too long") }
+        guard c.position - start <= 40 else { throw JSONSyntaxError(location: location(ofOffset: start), message: "number too long") }
     }
+
+    @inline(__always)
+    private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
     /// What ends plain ASCII text in a string: a quote, a backslash, a control character
     /// (below 0x20) or a byte of 0x80 and above. Made from constants where it is used, so that
@@ -331,19 +306,19 @@ package struct JSONParser: ~Copyable {
     private static var textEnd: ByteScanner { ByteScanner(0x22, 0x5C, below: 0x20) }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard i + 4 <= b.count else { throw error("invalid \\u escape: expected four hex digits") }
+        guard c.remaining >= 4 else { throw error("invalid \\u escape: expected four hex digits") }
         var v: UInt32 = 0
         for _ in 0..<4 {
-            let c = b[i]
+            let byte = c.uncheckedPeek()  // one of the four bytes known to remain
             let d: UInt32
-            switch c {
-            case 0x30...0x39: d = UInt32(c - 0x30)
-            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            switch byte {
+            case 0x30...0x39: d = UInt32(byte - 0x30)
+            case 0x41...0x46: d = UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(byte - 0x61 + 10)
             default: throw error("invalid \\u escape: expected four hex digits")
             }
             v = v << 4 | d
-            i += 1
+            c.uncheckedAdvance()
         }
         return v
     }
@@ -351,54 +326,52 @@ package struct JSONParser: ~Copyable {
     /// Checks a string and appends its entry: text without escapes stays in the bytes (valid
     /// UTF-8 checked here), text with escapes is decoded once into `texts`. Inlined: most
     /// strings are short plain ASCII, for which a call costs about a fifth of the work; any
-    /// other string continues in `string(from:scannedTo:)`.
+    /// other string continues in `string(from:)`.
     @inline(__always)
     private mutating func string() throws(JSONSyntaxError) {
-        let start = i
-        i += 1
+        let start = c.position
+        c.uncheckedAdvance()  // the opening quote, which the caller saw
         // Fast path: plain ASCII up to the closing quote.
-        let j = Self.asciiTextEnd.firstStop(in: b.span, from: i)
-        if j < b.count, b[j] == 0x22 {
-            i = j + 1
-            append(.string, start: start, end: j, payload: JSONDocument.Text.ascii)  // ASCII: valid as it is
+        if c.skip(until: Self.asciiTextEnd) == 0x22 {
+            let end = c.position
+            c.uncheckedAdvance()  // the closing quote just found
+            append(.string, start: start, end: end, payload: JSONDocument.Text.ascii)  // ASCII: valid as it is
             return
         }
-        try string(from: start, scannedTo: j)
+        try string(from: start)
     }
 
-    /// The string starting at `start` whose text up to `ascii` is plain ASCII but not ended
+    /// The string starting at `start` whose text is plain ASCII up to the cursor but not ended
     /// there: non-ASCII text to validate, or escapes to decode (from the start of the text
-    /// again, `i`).
+    /// again, after the opening quote).
     @inline(never)
-    private mutating func string(from start: Int, scannedTo ascii: Int) throws(JSONSyntaxError) {
-        let j = Self.textEnd.firstStop(in: b.span, from: ascii)
-        if j < b.count, b[j] == 0x22 {
-            let textStart = i
-            i = j + 1
-            guard String(validating: b[textStart..<j], as: UTF8.self) != nil else {
+    private mutating func string(from start: Int) throws(JSONSyntaxError) {
+        let textStart = start + 1
+        if c.skip(until: Self.textEnd) == 0x22 {
+            let end = c.position
+            c.uncheckedAdvance()  // the closing quote just found
+            guard String(validating: c.bytes[textStart..<end], as: UTF8.self) != nil else {
                 throw error("the text is not valid UTF-8; save the file as UTF-8")
             }
-            append(.string, start: start, end: j, payload: JSONDocument.Text.utf8)
+            append(.string, start: start, end: end, payload: JSONDocument.Text.utf8)
             return
         }
+        c.move(to: textStart)
         var out: [UInt8] = []
         while true {
-            guard i < b.count else { throw error("unterminated string: expected a closing '\"'") }
-            let c = b[i]
-            switch c {
+            guard let byte = c.peek() else { throw error("unterminated string: expected a closing '\"'") }
+            switch byte {
             case UInt8(ascii: "\""):
-                i += 1
+                c.uncheckedAdvance()  // past the byte just peeked
                 guard let s = String(validating: out, as: UTF8.self) else {
                     throw error("the text is not valid UTF-8; save the file as UTF-8")
                 }
-                append(.string, start: start, end: i - 1, payload: Int32(doc.texts.count))
+                append(.string, start: start, end: c.position - 1, payload: Int32(doc.texts.count))
                 doc.texts.append(s)
                 return
             case UInt8(ascii: "\\"):
-                i += 1
-                guard i < b.count else { throw error("unterminated string") }
-                let e = b[i]
-                i += 1
+                c.uncheckedAdvance()
+                guard let e = c.next() else { throw error("unterminated string") }
                 switch e {
                 case UInt8(ascii: "\""): out.append(0x22)
                 case UInt8(ascii: "\\"): out.append(0x5C)
@@ -411,10 +384,10 @@ package struct JSONParser: ~Copyable {
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if (0xD800...0xDBFF).contains(scalar) {
-                        guard i + 6 <= b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else {
+                        guard c.remaining >= 6, c.peek() == UInt8(ascii: "\\"), c.peek(1) == UInt8(ascii: "u") else {
                             throw error("invalid \\u escape: a high surrogate must be followed by a low surrogate")
                         }
-                        i += 2
+                        c.uncheckedAdvance(2)  // the "\\u" just seen
                         let low = try hex4()
                         guard (0xDC00...0xDFFF).contains(low) else {
                             throw error("invalid \\u escape: expected a low surrogate")
@@ -426,17 +399,17 @@ package struct JSONParser: ~Copyable {
                     guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
                     out.append(contentsOf: Array(String(Character(u)).utf8))
                 default:
-                    i -= 1
+                    c.advance(-1)  // back to the escape, for the message's position
                     throw error("invalid escape '\\\(Character(UnicodeScalar(e)))' in a string; write a backslash as \\\\")
                 }
             case 0x00..<0x20:
-                if c == 0x0A {
+                if byte == 0x0A {
                     throw error("line break inside a string: is its closing quote (\") missing? (a line break in text is written \\n)")
                 }
                 throw error("control character inside a string; escape it")
             default:
-                out.append(c)
-                i += 1
+                out.append(byte)
+                c.uncheckedAdvance()
             }
         }
     }

@@ -36,6 +36,49 @@ struct ByteCursorTests {
         #expect(c.isAtEnd)
     }
 
+    @Test("Skips one expected byte, and nothing else")
+    func skipsOneByte() {
+        var c = ByteCursor(Array("{}".utf8))
+        let closeFirst = c.skip(UInt8(ascii: "}"))
+        #expect(!closeFirst && c.position == 0)
+        let open = c.skip(UInt8(ascii: "{"))
+        let close = c.skip(UInt8(ascii: "}"))
+        let pastEnd = c.skip(UInt8(ascii: "}"))
+        #expect(open && close && !pastEnd)
+        #expect(c.isAtEnd)
+    }
+
+    @Test("Skips a run of bytes while a predicate holds, stopping at the end")
+    func skipsRuns() {
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        var c = ByteCursor(Array("-0123e5".utf8), position: 1)
+        let digits = c.skip(while: isDigit)
+        #expect(digits == 4 && c.peek() == UInt8(ascii: "e"))
+        let none = c.skip(while: isDigit)
+        #expect(none == 0 && c.position == 5)
+        c.advance()
+        let rest = c.skip(while: { _ in true })
+        let pastEnd = c.skip(while: { _ in true })
+        #expect(rest == 1 && pastEnd == 0 && c.isAtEnd)
+    }
+
+    @Test("Compares two runs of its bytes")
+    func comparesRuns() {
+        let c = ByteCursor(Array("\"id\":\"id\",\"ix\"".utf8))
+        #expect(c.bytesEqual(at: 1, 6, count: 2))
+        #expect(!c.bytesEqual(at: 1, 11, count: 2))
+        #expect(c.bytesEqual(at: 0, 14, count: 0))
+    }
+
+    @Test("Counts the bytes that start a UTF-8 scalar")
+    func countsScalars() {
+        let c = ByteCursor(Array("aé€😀b".utf8))
+        #expect(c.scalarCount(in: 0..<c.bytes.count) == 5)
+        #expect(c.scalarCount(in: 1..<3) == 1)  // é
+        #expect(c.scalarCount(in: 2..<3) == 0)  // the continuation byte of é
+        #expect(c.scalarCount(in: 3..<3) == 0)
+    }
+
     @Test("Unchecked reads agree with checked ones within bounds")
     func uncheckedReads() {
         var c = ByteCursor(Array("xyz".utf8), position: 1)

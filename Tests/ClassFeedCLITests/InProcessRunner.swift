@@ -1,5 +1,6 @@
 import ClassFeedCommands
 import Foundation
+import TestSupport
 
 /// Runs `classfeed` commands in this process, as `main.swift` would but with the studio folder
 /// as the file system's working directory and standard output and error captured: no process
@@ -24,30 +25,9 @@ enum InProcess {
     }
 
     static func run(_ arguments: [String], in folder: URL, environment overrides: [String: String] = [:]) -> Result {
-        let out = Captured()
-        let err = Captured()
-        let status = CLI.run(
-            arguments: arguments, environment: environment(overrides),
-            fileSystem: POSIXFileSystem(workingDirectory: folder.path), clock: SystemClock(),
-            standardOutput: TextOutput { out.append($0) }, standardError: TextOutput { err.append($0) })
-        return Result(status: status.rawValue, stdout: out.text, stderr: err.text)
-    }
-
-    /// Text written by a command, collected under a lock.
-    final class Captured: @unchecked Sendable {
-        private let lock = NSLock()
-        private var chunks = ""
-
-        func append(_ s: String) {
-            lock.lock()
-            chunks += s
-            lock.unlock()
-        }
-
-        var text: String {
-            lock.lock()
-            defer { lock.unlock() }
-            return chunks
-        }
+        let r = InProcessRun(
+            arguments, environment: environment(overrides), fileSystem: POSIXFileSystem(workingDirectory: folder.path),
+            clock: SystemClock())
+        return Result(status: r.status.rawValue, stdout: r.stdout, stderr: r.stderr)
     }
 }

@@ -98,6 +98,25 @@ struct JSONTests {
         #expect(outcome(text) == expected)
     }
 
+    @Test(
+        "errors after runs of whitespace, at the end of the text and inside literals keep their positions",
+        arguments: [
+            ("{\r\n\t\"a\": \"x\ny\"}", "2:9 line break inside a string: is its closing quote (\") missing? (a line break in text is written \\n)"),
+            ("{\"a\": \"x", "1:9 unterminated string: expected a closing '\"'"),
+            ("{\"a\": \"x\\", "1:10 unterminated string"),
+            ("{\"a\": \"\\u12", "1:10 invalid \\u escape: expected four hex digits"),
+            ("{\"a\": [1,]}", "1:10 trailing comma before ']' is not allowed in JSON"),
+            ("{\"a\": 1,}", "1:9 trailing comma before '}' is not allowed in JSON"),
+            ("{\"a\": nul}", "1:7 unexpected 'n'; expected a value"),
+            ("{\"a\": tru", "1:7 unexpected 't'; expected a value"),
+            ("{\"a\": " + String(repeating: "1", count: 41) + "}", "1:7 number too long"),
+            ("{\"a\": 1,\n  \t \"a\": 2}", "2:5 duplicate key \"a\" (first at line 1); keep only one"),
+            (" \t\r\n \r\n  [1e+5, -0.5E-2, 0, true, false, null] \n", "ok"),
+        ])
+    func positionsAfterWhitespaceAndAtTheEnd(text: String, expected: String) {
+        #expect(outcome(text) == expected)
+    }
+
     @Test("text that is not UTF-8 is refused inside strings")
     func invalidUTF8() {
         let bytes = Array("{\"a\": \"".utf8) + [0xFF, 0xFE] + Array("\"}".utf8)
