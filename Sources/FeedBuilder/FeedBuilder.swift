@@ -16,7 +16,7 @@ package struct FeedBuilder: Sendable {
     /// Each zone's VTIMEZONE, encoded once: every class feed of a zone repeats it. It covers the
     /// window widened by a day either side; a series runs on past the window, so the VTIMEZONE's
     /// yearly rules are left open-ended.
-    private let timeZoneBlocks: [String: [UInt8]]
+    private let timeZoneBlocks: [String: EncodedComponent]
 
     package init(schedule: Schedule, options: FeedOptions) {
         self.schedule = schedule
@@ -24,7 +24,7 @@ package struct FeedBuilder: Sendable {
         self.options = options
         let lo = Int64(options.from.dayNumber - 1) * 86400
         let hi = Int64(options.to.dayNumber + 2) * 86400
-        timeZoneBlocks = schedule.zones.mapValues { TimeZoneComponent.make($0, covering: lo...hi).serialized() }
+        timeZoneBlocks = schedule.zones.mapValues { ContentLineWriter.encode(TimeZoneComponent.make($0, covering: lo...hi)) }
     }
 
     package var style: FeedStyle { options.style ?? schedule.calendar.style }
@@ -125,7 +125,7 @@ package struct FeedBuilder: Sendable {
         if !name.hasSuffix(Self.endedSuffix) { name += Self.endedSuffix }
         var w = ContentLineWriter()
         writeHeader(&w, singleClass: nil, zones: [], name: name)
-        w.append(Self.endCalendar)
+        w.end("VCALENDAR")
         return w.takeBytes()
     }
 
@@ -175,7 +175,9 @@ package struct FeedBuilder: Sendable {
         if let url = cal.url { w.writeLine(name: "URL", value: url) }
         w.write(Property("REFRESH-INTERVAL", raw: FeedBuilder.refreshInterval, parameters: [Parameter("VALUE", "DURATION")]))
         w.writeLine(name: "X-PUBLISHED-TTL", value: FeedBuilder.refreshInterval)
-        for z in zones { w.append(timeZoneBlocks[z.identifier] ?? []) }
+        for z in zones {
+            if let block = timeZoneBlocks[z.identifier] { w.append(block) }
+        }
     }
 
     /// "Hip Mobility & Stretch, Mondays 17:15".
