@@ -235,9 +235,14 @@ extension FeedBuilder {
             let length = Int64(cls.durationMinutes) * 60
             var lead: [LocalDate] = []
             var seriesFirst = first
-            while !FeedBuilder.masterTimesAreExact(LocalDateTime(date: seriesFirst, time: cls.start), length: length, rules),
-                lead.count < ScheduleLimits.seriesLeadEvents
-            {
+            // Whether the master's times (at `seriesFirst`) are exact, once known: the check
+            // below is the one that ended this loop.
+            var masterIsExact: Bool?
+            while lead.count < ScheduleLimits.seriesLeadEvents {
+                if FeedBuilder.masterTimesAreExact(LocalDateTime(date: seriesFirst, time: cls.start), length: length, rules) {
+                    masterIsExact = true
+                    break
+                }
                 lead.append(seriesFirst)
                 repeat { seriesFirst = seriesFirst.adding(days: 1) } while !days.contains(seriesFirst.weekday)
                 if let until = cls.until, seriesFirst > until { break }
@@ -246,6 +251,7 @@ extension FeedBuilder {
                 // No clock changes every week: a zone this odd gets a DURATION master below.
                 lead = []
                 seriesFirst = first
+                masterIsExact = nil
             }
             for d in lead {
                 guard let o = builder.engine.occurrence(ofClass: i, originalDate: d) else { continue }
@@ -301,7 +307,7 @@ extension FeedBuilder {
             // DTEND when the master's times are exact (nearly always, see above); otherwise
             // DURATION, which RFC 5545 §3.3.6 makes exact for hours and minutes.
             let endLocal = rules.localDateTime(at: endInstant)
-            if FeedBuilder.masterTimesAreExact(start, length: endInstant - startInstant, rules) {
+            if masterIsExact ?? FeedBuilder.masterTimesAreExact(start, length: endInstant - startInstant, rules) {
                 fp.add(out.writeLine(zoned.dtend, endLocal))
             } else {
                 fp.add(out.writeLine(name: "DURATION", value: "PT\(cls.durationMinutes)M"))
