@@ -249,20 +249,20 @@ public struct ContentLineWriter: Sendable {
 }
 
 /// A content line already folded into wire bytes, with the hash of its unfolded form. Only
-/// ``ContentLineWriter/encode(_:foldWidth:)-(Property,_)`` makes one, so its bytes keep the writer's rules.
+/// ``ContentLineWriter/encode(_:foldWidth:)`` makes one, so its bytes keep the writer's rules.
 public struct EncodedLine: Hashable, Sendable {
     public private(set) var bytes: [UInt8]
     public private(set) var lineHash: UInt64
 }
 
 /// A component already written as folded content lines. Only
-/// ``ContentLineWriter/encode(_:foldWidth:)-(Component,_)`` makes one.
+/// ``ContentLineWriter/encode(_:foldWidth:)`` makes one.
 public struct EncodedComponent: Hashable, Sendable {
     public private(set) var bytes: [UInt8]
 }
 
 /// The start of a content line, checked once and written many times by
-/// ``ContentLineWriter/writeLine(_:_:)-(LinePrefix,LocalDateTime)``: the name, the parameters
+/// ``ContentLineWriter/writeLine(_:_:)``: the name, the parameters
 /// and the colon, then optionally the start of the value, exactly as
 /// ``ContentLineWriter/write(_:)`` writes them (`DTSTART;TZID=Europe/London:`,
 /// `UID:yoga-`). The writer's rules apply when it is made, so it holds no CR or LF.
