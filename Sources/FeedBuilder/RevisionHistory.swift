@@ -99,6 +99,9 @@ package struct RevisionScanner {
     private var stamp: Int64?
     private var lastModified: Int64?
     private var sequence = 0
+    /// The last UTC value read and its instant: a feed's events share a few revision stamps,
+    /// and reading each one again (a String and a parse) was a third of reading a feed.
+    private var lastUTC: (bytes: [UInt8], instant: Int64?) = ([], nil)
 
     /// The longest logical line accepted (as ``ICalendarReader``'s default): a longer one means a
     /// damaged file (zero-filled after a power cut, say), and memory never holds more than this
@@ -184,8 +187,8 @@ package struct RevisionScanner {
             guard depth > 0 else { throw ICalendarParseError(line: line, message: "property outside any component") }
             guard eventDepth > 0 && depth == eventDepth else { return }
             switch kind {
-            case .dtstamp: stamp = Self.utc(value)
-            case .lastModified: lastModified = Self.utc(value)
+            case .dtstamp: stamp = utc(value)
+            case .lastModified: lastModified = utc(value)
             case .sequence:
                 guard let n = Self.sequenceNumber(value) else {
                     throw ICalendarParseError(
@@ -242,6 +245,14 @@ package struct RevisionScanner {
             guard n <= maxSequence else { return nil }
         }
         return n
+    }
+
+    private mutating func utc(_ v: Span<UInt8>) -> Int64? {
+        if !lastUTC.bytes.isEmpty && v.bytesEqual(lastUTC.bytes.span) { return lastUTC.instant }
+        var bytes: [UInt8] = []
+        bytes.append(bytes: v)
+        lastUTC = (bytes, Self.utc(v))
+        return lastUTC.instant
     }
 
     private static func utc(_ v: Span<UInt8>) -> Int64? {
