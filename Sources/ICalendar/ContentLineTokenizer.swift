@@ -208,16 +208,24 @@ public struct ContentLineTokenizer: Sendable {
     /// `String.uppercased()` (Unicode case mapping, a new string) was a large part of reading.
     static func uppercaseString(_ bytes: Span<UInt8>) -> String {
         var lower = false
-        for i in bytes.indices where bytes[i] >= 0x61 && bytes[i] <= 0x7A { lower = true }
+        for i in bytes.indices where bytes[i] >= 0x61 && bytes[i] <= 0x7A {
+            lower = true
+            break
+        }
+        guard lower else { return string(bytes, 0..<bytes.count) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        for i in bytes.indices { out.append(lower && bytes[i] >= 0x61 && bytes[i] <= 0x7A ? bytes[i] - 0x20 : bytes[i]) }
+        for i in bytes.indices { out.append(bytes[i] >= 0x61 && bytes[i] <= 0x7A ? bytes[i] - 0x20 : bytes[i]) }
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The bytes in `range` as a String, ill-formed UTF-8 repaired as `String(decoding:as:)`
+    /// does. Well-formed bytes (nearly always) are copied once, with no array in between.
     package static func string(_ l: Span<UInt8>, _ range: Range<Int>) -> String {
+        let bytes = l.extracting(range)
+        if let utf8 = try? UTF8Span(validating: bytes) { return String(copying: utf8) }
         var out: [UInt8] = []
-        out.append(bytes: l.extracting(range))
+        out.append(bytes: bytes)
         return String(decoding: out, as: UTF8.self)
     }
 
