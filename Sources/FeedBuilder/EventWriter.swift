@@ -7,8 +7,6 @@ extension FeedBuilder {
     struct ClassLines {
         var uid: LinePrefix            // "UID:<class id>-"
         var uidSuffix: ValueText       // "@<uidDomain>"
-        var uidKey: RevisionHistory.Key  // the key of "<class id>-", to go on with the date
-        var uidSuffixBytes: [UInt8]    // "@<uidDomain>", for the key
         var dtstart: LinePrefix        // "DTSTART;TZID=<zone>:"
         var dtend: LinePrefix          // "DTEND;TZID=<zone>:"
         var details: [EncodedLine]     // SUMMARY, DESCRIPTION, LOCATION, URL, STATUS:CONFIRMED
@@ -22,8 +20,6 @@ extension FeedBuilder {
         /// The DTSTAMP and LAST-MODIFIED lines of the last stamp written: nearly every event
         /// shares one of a few stamps.
         var stampLines: (stamp: Int64, dtstamp: EncodedLine, lastModified: EncodedLine)?
-        /// The basic format of a date, for the key of a UID.
-        var dateScratch: [UInt8] = []
 
         init(builder: FeedBuilder) { self.builder = builder }
 
@@ -90,12 +86,8 @@ extension FeedBuilder {
                 classIndex: i, originalDate: LocalDate(dayNumber: 0), date: LocalDate(dayNumber: 0),
                 localStart: LocalDateTime(localSeconds: 0), start: 0, end: 0, status: .confirmed)
             builder.appendDetails(&details, ordinary, cls)
-            var uidKey = RevisionHistory.Key()
-            uidKey.add("\(cls.id)-".utf8)
-            let suffix = "@" + schedule.calendar.uidDomain
             return ClassLines(
-                uid: LinePrefix(name: "UID", valueStart: cls.id + "-"), uidSuffix: ValueText(suffix), uidKey: uidKey,
-                uidSuffixBytes: Array(suffix.utf8),
+                uid: LinePrefix(name: "UID", valueStart: cls.id + "-"), uidSuffix: ValueText("@" + schedule.calendar.uidDomain),
                 dtstart: LinePrefix(name: "DTSTART", parameters: [Parameter("TZID", zone)]),
                 dtend: LinePrefix(name: "DTEND", parameters: [Parameter("TZID", zone)]),
                 details: details.map { ContentLineWriter.encode($0) }, rules: schedule.zones[zone])
@@ -104,13 +96,9 @@ extension FeedBuilder {
         /// The fast path: an occurrence neither moved nor cancelled.
         mutating func writeOrdinary(_ o: Occurrence, _ lines: ClassLines) {
             var fp = Fingerprint()
-            var key = lines.uidKey
-            dateScratch.removeAll(keepingCapacity: true)
-            o.originalDate.appendBasicFormat(to: &dateScratch)
-            key.add(dateScratch)
-            key.add(lines.uidSuffixBytes)
+            var key = RevisionHistory.Key()
             out.append(FeedBuilder.beginEvent)
-            fp.add(out.writeLine(lines.uid, o.originalDate, lines.uidSuffix))
+            fp.add(out.writeLine(lines.uid, o.originalDate, lines.uidSuffix) { key.add($0) })
             fp.add(out.writeLine(lines.dtstart, o.localStart))
             let endLocal = lines.rules?.localDateTime(at: o.end)
             if let rules = lines.rules, let endLocal, FeedBuilder.isPlain(endLocal, rules) {

@@ -49,6 +49,7 @@ package struct RevisionHistory: Sendable {
             value = value &* 0x100_0000_01B3
         }
         package mutating func add(_ bytes: some Sequence<UInt8>) { for b in bytes { add(b) } }
+        package mutating func add(_ bytes: Span<UInt8>) { for i in bytes.indices { add(bytes[i]) } }
     }
 
     /// Adds a revision; where two feeds disagree about an event, the later revision wins.

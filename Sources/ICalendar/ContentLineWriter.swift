@@ -89,12 +89,16 @@ public struct ContentLineWriter: Sendable {
 
     /// Writes `prefix`, a DATE in the basic format (`20261130`, §3.3.4) and `suffix`: a value
     /// built around a date, such as the UID of one occurrence (`yoga-20261130@example.com`).
+    /// `readValue` is shown the whole value as written (to derive a key from it, say).
     @discardableResult
-    public mutating func writeLine(_ prefix: LinePrefix, _ date: LocalDate, _ suffix: ValueText) -> UInt64 {
+    public mutating func writeLine(
+        _ prefix: LinePrefix, _ date: LocalDate, _ suffix: ValueText, readValue: (Span<UInt8>) -> Void = { _ in }
+    ) -> UInt64 {
         let start = bytes.count
         bytes.append(contentsOf: prefix.bytes)
         date.appendBasicFormat(to: &bytes)
         bytes.append(contentsOf: suffix.bytes)
+        readValue(bytes.span.extracting((start + prefix.valueStart)...))
         return endLine(from: start)
     }
 
@@ -268,10 +272,13 @@ public struct EncodedComponent: Hashable, Sendable {
 /// `UID:yoga-`). The writer's rules apply when it is made, so it holds no CR or LF.
 public struct LinePrefix: Hashable, Sendable {
     fileprivate let bytes: [UInt8]
+    /// Where the value starts in `bytes`: after the colon.
+    fileprivate let valueStart: Int
 
     public init(name: String, parameters: [Parameter] = [], valueStart: String = "") {
         var out: [UInt8] = []
         ContentLineWriter.appendPrefix(name, parameters, to: &out)
+        self.valueStart = out.count
         ContentLineWriter.appendValue(valueStart, to: &out)
         bytes = out
     }
