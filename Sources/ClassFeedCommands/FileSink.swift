@@ -14,6 +14,7 @@ import FeedBuilder
 /// finished before the next begins, so at most the changed ones wait for the final flush).
 final class FileSink: FeedFileSink {
     struct Open {
+        var name: String
         var fd: Int32
         var temp: String
         var old: Int32  // -1 when there is no previous file
@@ -34,7 +35,9 @@ final class FileSink: FeedFileSink {
     let fileSystem: POSIXFileSystem
     private(set) var written: [(name: String, events: Int)] = []
     private(set) var error: CLIError?
-    private var open: [String: Open] = [:]
+    /// The files begun and not yet finished: the combined feed and the class feed being
+    /// written. A short list searched from its end, not a table hashing the name at every append.
+    private var open: [Open] = []
     private var pending: [(name: String, temp: String, events: Int)] = []
     private var scratch = [UInt8](repeating: 0, count: 1 << 16)
 
@@ -62,39 +65,45 @@ final class FileSink: FeedFileSink {
         // (The history loader, which reads every previous feed first, has said so.)
         var old: Int32 = -1
         if case .success(let f) = fileSystem.openPOSIX(directory + "/" + name, followSymlink: false, limit: Int.max) { old = f.fd }
-        open[name] = Open(fd: fd, temp: temp, old: old, identical: old >= 0)
+        open.append(Open(name: name, fd: fd, temp: temp, old: old, identical: old >= 0))
     }
+
+    private func index(of name: String) -> Int? { open.lastIndex { $0.name == name } }
 
     func append(_ bytes: [UInt8], to name: String) {
-        // Taken out of the table while it grows, so that its buffer is never shared (copied).
-        guard error == nil, var f = open.removeValue(forKey: name) else { return }
+        guard error == nil, let i = index(of: name) else { return }
         if bytes.count >= Self.directBytes {
-            guard flush(&f, name), write(bytes, &f, name) else { return }
+            guard flush(i) else { return }
+            _ = write(bytes, i)
         } else {
-            f.buffer.append(contentsOf: bytes)
-            if f.buffer.count >= Self.bufferBytes { guard flush(&f, name) else { return } }
+            open[i].buffer.append(contentsOf: bytes)  // in place: the buffer is never shared
+            if open[i].buffer.count >= Self.bufferBytes { _ = flush(i) }
         }
-        open[name] = f
     }
 
-    /// Writes what `f` has gathered; false (the file discarded) on an error.
-    private func flush(_ f: inout Open, _ name: String) -> Bool {
-        guard !f.buffer.isEmpty else { return true }
-        let bytes = f.buffer
-        guard write(bytes, &f, name) else { return false }
-        f.buffer.removeAll(keepingCapacity: true)
+    /// Writes what file `i` has gathered; false (the file discarded) on an error.
+    private func flush(_ i: Int) -> Bool {
+        guard !open[i].buffer.isEmpty else { return true }
+        // Taken out while written, so that emptying it afterwards keeps its capacity.
+        var bytes: [UInt8] = []
+        swap(&bytes, &open[i].buffer)
+        guard write(bytes, i) else { return false }
+        bytes.removeAll(keepingCapacity: true)
+        open[i].buffer = bytes
         return true
     }
 
-    /// Writes `bytes` to `f` and compares them with the old file; false (the file discarded,
-    /// the error kept) on an error.
-    private func write(_ bytes: [UInt8], _ f: inout Open, _ name: String) -> Bool {
-        guard POSIXFileSystem.writeAll(f.fd, bytes) else {
-            fail(CLIError(.ioError, "cannot write \(directory)/\(name): \(POSIXFileSystem.errorText()); the previous file is unchanged"))
+    /// Writes `bytes` to file `i` and compares them with the old file; false (the file
+    /// discarded and taken out of the list, the error kept) on an error.
+    private func write(_ bytes: [UInt8], _ i: Int) -> Bool {
+        guard POSIXFileSystem.writeAll(open[i].fd, bytes) else {
+            let text = POSIXFileSystem.errorText()
+            let f = open.remove(at: i)
+            fail(CLIError(.ioError, "cannot write \(directory)/\(f.name): \(text); the previous file is unchanged"))
             discard(f)
             return false
         }
-        if f.identical { f.identical = oldMatches(f.old, bytes) }
+        if open[i].identical { open[i].identical = oldMatches(open[i].old, bytes) }
         return true
     }
 
@@ -115,7 +124,8 @@ final class FileSink: FeedFileSink {
     }
 
     func finish(_ name: String, events: Int) {
-        guard error == nil, var f = open.removeValue(forKey: name), flush(&f, name) else { return }
+        guard error == nil, let i = index(of: name), flush(i) else { return }
+        var f = open.remove(at: i)
         if f.identical {
             // The old file must end here too.
             f.identical = POSIXFileSystem.readSome(f.old, into: &scratch, at: 0, count: 1) == 0
@@ -133,7 +143,7 @@ final class FileSink: FeedFileSink {
     }
 
     private func abandon(_ name: String) {
-        if let f = open.removeValue(forKey: name) { discard(f) }
+        if let i = index(of: name) { discard(open.remove(at: i)) }
     }
 
     /// Closes a file's descriptors and removes its temporary file.
@@ -147,7 +157,7 @@ final class FileSink: FeedFileSink {
     /// one `syncfs` for many), renames each over its old file, then makes the renames durable.
     /// After an error, removes every temporary file and leaves every old feed as it was.
     func close() throws(CLIError) {
-        for name in Array(open.keys) { abandon(name) }
+        for name in open.map(\.name) { abandon(name) }
         let dfd = POSIXFileSystem.openDirectory(fileSystem.resolve(directory))
         defer { if dfd >= 0 { _ = POSIXFileSystem.closeFile(dfd) } }
         // syncfs flushes every dirty page of the file system, other programs' too: worth it for

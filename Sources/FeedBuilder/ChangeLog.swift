@@ -110,7 +110,9 @@ package struct ChangeLog {
     }
 
     private mutating func finish(_ side: SidePath) {
-        self[keyPath: side].splitter.finish()
+        var events: [[UInt8]] = []
+        self[keyPath: side].splitter.finish { events.append($0) }
+        for e in events where !self[keyPath: side].failed { read(event: e, into: side) }
         if self[keyPath: side].splitter.failed { fail(side) }
         // By key, an override after the instance it replaces; then the last of each key stays.
         var list = self[keyPath: side].instances

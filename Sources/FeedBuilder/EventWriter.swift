@@ -5,11 +5,11 @@ extension FeedBuilder {
     /// The lines every ordinary event of a class shares, encoded once per class: most of an
     /// event's bytes are copied, not rebuilt.
     struct ClassLines {
-        var uidPrefix: [UInt8]      // "UID:<class id>-"
-        var uidSuffix: [UInt8]      // "@<uidDomain>"
-        var dtstartPrefix: [UInt8]  // "DTSTART;TZID=<zone>:"
-        var dtendPrefix: [UInt8]    // "DTEND;TZID=<zone>:"
-        var details: [EncodedLine]  // SUMMARY, DESCRIPTION, LOCATION, URL, STATUS:CONFIRMED
+        var uid: LinePrefix            // "UID:<class id>-"
+        var uidSuffix: ValueText       // "@<uidDomain>"
+        var dtstart: LinePrefix        // "DTSTART;TZID=<zone>:"
+        var dtend: LinePrefix          // "DTEND;TZID=<zone>:"
+        var details: [EncodedLine]     // SUMMARY, DESCRIPTION, LOCATION, URL, STATUS:CONFIRMED
         var rules: ZoneRules?
     }
 
@@ -19,18 +19,14 @@ extension FeedBuilder {
         var out = ContentLineWriter()
         /// The DTSTAMP and LAST-MODIFIED lines of the last stamp written: nearly every event
         /// shares one of a few stamps.
-        var stampLines: (stamp: Int64, dtstamp: [UInt8], lastModified: [UInt8])?
+        var stampLines: (stamp: Int64, dtstamp: EncodedLine, lastModified: EncodedLine)?
 
         init(builder: FeedBuilder) { self.builder = builder }
 
-        mutating func lines(forStamp stamp: Int64) -> (dtstamp: [UInt8], lastModified: [UInt8]) {
+        mutating func lines(forStamp stamp: Int64) -> (dtstamp: EncodedLine, lastModified: EncodedLine) {
             if let c = stampLines, c.stamp == stamp { return (c.dtstamp, c.lastModified) }
-            var value: [UInt8] = []
-            LocalDateTime(localSeconds: stamp).appendBasicFormat(to: &value)
-            value.append(UInt8(ascii: "Z"))
-            value += [0x0D, 0x0A]
-            let d = FeedBuilder.dtstampPrefix + value
-            let m = FeedBuilder.lastModifiedPrefix + value
+            let d = ContentLineWriter.encode(Property("DTSTAMP", utc: stamp))
+            let m = ContentLineWriter.encode(Property("LAST-MODIFIED", utc: stamp))
             stampLines = (stamp, d, m)
             return (d, m)
         }
@@ -91,9 +87,9 @@ extension FeedBuilder {
                 localStart: LocalDateTime(localSeconds: 0), start: 0, end: 0, status: .confirmed)
             builder.appendDetails(&details, ordinary, cls)
             return ClassLines(
-                uidPrefix: Array("UID:\(cls.id)-".utf8), uidSuffix: Array("@\(schedule.calendar.uidDomain)".utf8),
-                dtstartPrefix: ContentLineWriter.zonedPrefix(name: "DTSTART", timeZone: zone),
-                dtendPrefix: ContentLineWriter.zonedPrefix(name: "DTEND", timeZone: zone),
+                uid: LinePrefix(name: "UID", valueStart: cls.id + "-"), uidSuffix: ValueText("@" + schedule.calendar.uidDomain),
+                dtstart: LinePrefix(name: "DTSTART", parameters: [Parameter("TZID", zone)]),
+                dtend: LinePrefix(name: "DTEND", parameters: [Parameter("TZID", zone)]),
                 details: details.map { ContentLineWriter.encode($0) }, rules: schedule.zones[zone])
         }
 
@@ -102,23 +98,11 @@ extension FeedBuilder {
             var fp = Fingerprint()
             var key = RevisionHistory.Key()
             out.append(FeedBuilder.beginEvent)
-            fp.add(out.writeLine { line in
-                let start = line.count + 4
-                line.append(contentsOf: lines.uidPrefix)
-                o.originalDate.appendBasicFormat(to: &line)
-                line.append(contentsOf: lines.uidSuffix)
-                key.add(line[start...])
-            })
-            fp.add(out.writeLine { line in
-                line.append(contentsOf: lines.dtstartPrefix)
-                o.localStart.appendBasicFormat(to: &line)
-            })
+            fp.add(out.writeLine(lines.uid, o.originalDate, lines.uidSuffix) { key.add($0) })
+            fp.add(out.writeLine(lines.dtstart, o.localStart))
             let endLocal = lines.rules?.localDateTime(at: o.end)
             if let rules = lines.rules, let endLocal, FeedBuilder.isPlain(endLocal, rules) {
-                fp.add(out.writeLine { line in
-                    line.append(contentsOf: lines.dtendPrefix)
-                    endLocal.appendBasicFormat(to: &line)
-                })
+                fp.add(out.writeLine(lines.dtend, endLocal))
             } else {
                 fp.add(out.write(Property("DTEND", utc: o.end)))
             }
@@ -138,11 +122,7 @@ extension FeedBuilder {
             out.append(FeedBuilder.beginEvent)
             fp.add(out.writeLine(name: "UID", value: uid))
             if let recurrenceID {
-                let prefix = prefixes(zoneName).recurrenceID
-                fp.add(out.writeLine { line in
-                    line.append(contentsOf: prefix)
-                    recurrenceID.appendBasicFormat(to: &line)
-                })
+                fp.add(out.writeLine(prefixes(zoneName).recurrenceID, recurrenceID))
             }
             for p in builder.timeProperties(start: o.start, end: o.end, zoneName) { fp.add(out.write(p)) }
             writeDetails(o, cls, &fp)
@@ -162,17 +142,17 @@ extension FeedBuilder {
 
         /// `NAME;TZID=zone:` line starts, per zone: a network's classes share a few zones.
         struct ZonedPrefixes {
-            var dtstart, dtend, exdate, recurrenceID: [UInt8]
+            var dtstart, dtend, exdate, recurrenceID: LinePrefix
         }
         var zonedPrefixes: [String: ZonedPrefixes] = [:]
 
         mutating func prefixes(_ zone: String) -> ZonedPrefixes {
             if let p = zonedPrefixes[zone] { return p }
+            let tzid = [Parameter("TZID", zone)]
             let p = ZonedPrefixes(
-                dtstart: ContentLineWriter.zonedPrefix(name: "DTSTART", timeZone: zone),
-                dtend: ContentLineWriter.zonedPrefix(name: "DTEND", timeZone: zone),
-                exdate: ContentLineWriter.zonedPrefix(name: "EXDATE", timeZone: zone),
-                recurrenceID: ContentLineWriter.zonedPrefix(name: "RECURRENCE-ID", timeZone: zone))
+                dtstart: LinePrefix(name: "DTSTART", parameters: tzid), dtend: LinePrefix(name: "DTEND", parameters: tzid),
+                exdate: LinePrefix(name: "EXDATE", parameters: tzid),
+                recurrenceID: LinePrefix(name: "RECURRENCE-ID", parameters: tzid))
             zonedPrefixes[zone] = p
             return p
         }
@@ -243,9 +223,14 @@ extension FeedBuilder {
             let length = Int64(cls.durationMinutes) * 60
             var lead: [LocalDate] = []
             var seriesFirst = first
-            while !FeedBuilder.masterTimesAreExact(LocalDateTime(date: seriesFirst, time: cls.start), length: length, rules),
-                lead.count < ScheduleLimits.seriesLeadEvents
-            {
+            // Whether the master's times (at `seriesFirst`) are exact, once known: the check
+            // below is the one that ended this loop.
+            var masterIsExact: Bool?
+            while lead.count < ScheduleLimits.seriesLeadEvents {
+                if FeedBuilder.masterTimesAreExact(LocalDateTime(date: seriesFirst, time: cls.start), length: length, rules) {
+                    masterIsExact = true
+                    break
+                }
                 lead.append(seriesFirst)
                 repeat { seriesFirst = seriesFirst.adding(days: 1) } while !days.contains(seriesFirst.weekday)
                 if let until = cls.until, seriesFirst > until { break }
@@ -254,6 +239,7 @@ extension FeedBuilder {
                 // No clock changes every week: a zone this odd gets a DURATION master below.
                 lead = []
                 seriesFirst = first
+                masterIsExact = nil
             }
             for d in lead {
                 guard let o = builder.engine.occurrence(ofClass: i, originalDate: d) else { continue }
@@ -305,18 +291,12 @@ extension FeedBuilder {
             out.append(FeedBuilder.beginEvent)
             fp.add(out.writeLine(name: "UID", value: uid))
             let zoned = prefixes(zoneName)
-            fp.add(out.writeLine { line in
-                line.append(contentsOf: zoned.dtstart)
-                start.appendBasicFormat(to: &line)
-            })
+            fp.add(out.writeLine(zoned.dtstart, start))
             // DTEND when the master's times are exact (nearly always, see above); otherwise
             // DURATION, which RFC 5545 §3.3.6 makes exact for hours and minutes.
             let endLocal = rules.localDateTime(at: endInstant)
-            if FeedBuilder.masterTimesAreExact(start, length: endInstant - startInstant, rules) {
-                fp.add(out.writeLine { line in
-                    line.append(contentsOf: zoned.dtend)
-                    endLocal.appendBasicFormat(to: &line)
-                })
+            if masterIsExact ?? FeedBuilder.masterTimesAreExact(start, length: endInstant - startInstant, rules) {
+                fp.add(out.writeLine(zoned.dtend, endLocal))
             } else {
                 fp.add(out.writeLine(name: "DURATION", value: "PT\(cls.durationMinutes)M"))
             }
@@ -329,10 +309,7 @@ extension FeedBuilder {
             }
             fp.add(out.writeLine(name: "RRULE", value: rrule))
             for d in exdates {
-                fp.add(out.writeLine { line in
-                    line.append(contentsOf: zoned.exdate)
-                    LocalDateTime(date: d, time: cls.start).appendBasicFormat(to: &line)
-                })
+                fp.add(out.writeLine(zoned.exdate, LocalDateTime(date: d, time: cls.start)))
             }
             let series = Occurrence(
                 classIndex: i, originalDate: first, date: first, localStart: start, start: startInstant, end: endInstant,
@@ -348,11 +325,9 @@ extension FeedBuilder {
         }
     }
 
-    static let beginEvent = Array("BEGIN:VEVENT\r\n".utf8)
-    static let endEvent = Array("END:VEVENT\r\n".utf8)
-    static let dtstampPrefix = Array("DTSTAMP:".utf8)
-    static let sequenceZero = Array("SEQUENCE:0\r\n".utf8)
-    static let lastModifiedPrefix = Array("LAST-MODIFIED:".utf8)
+    static let beginEvent = ContentLineWriter.encode(Property("BEGIN", raw: "VEVENT"))
+    static let endEvent = ContentLineWriter.encode(Property("END", raw: "VEVENT"))
+    static let sequenceZero = ContentLineWriter.encode(Property("SEQUENCE", raw: "0"))
 
     /// SUMMARY, DESCRIPTION, LOCATION, URL and STATUS.
     func appendDetails(_ props: inout [Property], _ o: Occurrence, _ cls: ClassDefinition) {

@@ -16,7 +16,7 @@ package struct FeedBuilder: Sendable {
     /// Each zone's VTIMEZONE, encoded once: every class feed of a zone repeats it. It covers the
     /// window widened by a day either side; a series runs on past the window, so the VTIMEZONE's
     /// yearly rules are left open-ended.
-    private let timeZoneBlocks: [String: [UInt8]]
+    private let timeZoneBlocks: [String: EncodedComponent]
 
     package init(schedule: Schedule, options: FeedOptions) {
         self.schedule = schedule
@@ -24,7 +24,7 @@ package struct FeedBuilder: Sendable {
         self.options = options
         let lo = Int64(options.from.dayNumber - 1) * 86400
         let hi = Int64(options.to.dayNumber + 2) * 86400
-        timeZoneBlocks = schedule.zones.mapValues { TimeZoneComponent.make($0, covering: lo...hi).serialized() }
+        timeZoneBlocks = schedule.zones.mapValues { ContentLineWriter.encode(TimeZoneComponent.make($0, covering: lo...hi)) }
     }
 
     package var style: FeedStyle { options.style ?? schedule.calendar.style }
@@ -125,7 +125,7 @@ package struct FeedBuilder: Sendable {
         if !name.hasSuffix(Self.endedSuffix) { name += Self.endedSuffix }
         var w = ContentLineWriter()
         writeHeader(&w, singleClass: nil, zones: [], name: name)
-        w.append(Self.endCalendar)
+        w.end("VCALENDAR")
         return w.takeBytes()
     }
 
@@ -152,8 +152,13 @@ package struct FeedBuilder: Sendable {
 
     /// The zones a set of classes uses, the calendar's first, sorted by name.
     private func zones(for indices: [Int]) -> [ZoneRules] {
-        var names = Set([schedule.calendar.timeZone])
-        for i in indices { names.insert(schedule.zoneName(ofClass: i)) }
+        // A short list, not a Set: a schedule has a few zones, and every class feed asks (a
+        // Set of hashed names for each of a network's 2,000 class feeds showed in the build).
+        var names = [schedule.calendar.timeZone]
+        for i in indices {
+            let zone = schedule.zoneName(ofClass: i)
+            if !names.contains(zone) { names.append(zone) }
+        }
         return names.sorted().compactMap { schedule.zones[$0] }
     }
 
@@ -161,10 +166,7 @@ package struct FeedBuilder: Sendable {
         let cal = schedule.calendar
         var name = fixedName ?? cal.name
         if let i = singleClass { name += ": " + FeedBuilder.describe(schedule.classes[i]) }
-        w.begin("VCALENDAR")
-        w.writeLine(name: "VERSION", value: "2.0")
-        w.writeLine(name: "PRODID", value: FeedBuilder.productID)
-        w.writeLine(name: "CALSCALE", value: "GREGORIAN")
+        for line in Self.headerStart { w.append(line) }
         w.writeText(name: "NAME", text: name)
         w.writeText(name: "X-WR-CALNAME", text: name)
         if let d = cal.description {
@@ -173,10 +175,22 @@ package struct FeedBuilder: Sendable {
         }
         w.writeLine(name: "X-WR-TIMEZONE", value: cal.timeZone)
         if let url = cal.url { w.writeLine(name: "URL", value: url) }
-        w.write(Property("REFRESH-INTERVAL", raw: FeedBuilder.refreshInterval, parameters: [Parameter("VALUE", "DURATION")]))
-        w.writeLine(name: "X-PUBLISHED-TTL", value: FeedBuilder.refreshInterval)
-        for z in zones { w.append(timeZoneBlocks[z.identifier] ?? []) }
+        for line in Self.refreshLines { w.append(line) }
+        for z in zones {
+            if let block = timeZoneBlocks[z.identifier] { w.append(block) }
+        }
     }
+
+    /// The lines that open every feed, and the refresh hints after its names and zone: encoded
+    /// once, not for each of a network's 2,000 class feeds.
+    private static let headerStart = [
+        Property("BEGIN", raw: "VCALENDAR"), Property("VERSION", raw: "2.0"), Property("PRODID", raw: productID),
+        Property("CALSCALE", raw: "GREGORIAN"),
+    ].map { ContentLineWriter.encode($0) }
+    private static let refreshLines = [
+        Property("REFRESH-INTERVAL", raw: refreshInterval, parameters: [Parameter("VALUE", "DURATION")]),
+        Property("X-PUBLISHED-TTL", raw: refreshInterval),
+    ].map { ContentLineWriter.encode($0) }
 
     /// "Hip Mobility & Stretch, Mondays 17:15".
     package static func describe(_ cls: ClassDefinition) -> String {

@@ -16,6 +16,9 @@ struct HTMLWriter: ~Copyable {
     /// The bytes: a ``ByteBuffer`` appends without `Array.append`'s copy-on-write check and
     /// runtime call, which cost more than copying the few bytes of a typical piece.
     private var buffer: ByteBuffer
+    /// Dates worded so far, by day number: a page words the same few weeks' dates thousands of
+    /// times, and wording one builds a String.
+    private var dateWords: [Int: String] = [:]
 
     /// How many bytes have been written.
     var count: Int { buffer.count }
@@ -203,5 +206,10 @@ struct HTMLWriter: ~Copyable {
     }
 
     /// "Thu 24 Dec 2026", worded by `LocalDate.humanDate` (plain ASCII: nothing to escape).
-    mutating func humanDate(_ d: LocalDate) { text(d.humanDate) }
+    mutating func humanDate(_ d: LocalDate) {
+        if let words = dateWords[d.dayNumber] { return unescaped(words) }
+        let words = d.humanDate
+        dateWords[d.dayNumber] = words
+        unescaped(words)
+    }
 }

@@ -49,6 +49,7 @@ package struct RevisionHistory: Sendable {
             value = value &* 0x100_0000_01B3
         }
         package mutating func add(_ bytes: some Sequence<UInt8>) { for b in bytes { add(b) } }
+        package mutating func add(_ bytes: Span<UInt8>) { for i in bytes.indices { add(bytes[i]) } }
     }
 
     /// Adds a revision; where two feeds disagree about an event, the later revision wins.
@@ -83,17 +84,15 @@ package struct RevisionHistory: Sendable {
     static let revisionProperties: Set<String> = ["DTSTAMP", "LAST-MODIFIED", "SEQUENCE"]
 }
 
-/// A single pass over a feed's bytes that finds each VEVENT's identity and revision without
-/// building components: continuation lines are hashed as they come, so an unfolded line is
-/// never materialized, and the feed can arrive in chunks of any size (memory stays at one chunk
-/// however large the feed). Also checks the stream is well formed (names, colons, BEGIN/END).
+/// A single pass over a feed's content lines (through the one ``ContentLineTokenizer``) that
+/// finds each VEVENT's identity and revision without building components, so the feed can
+/// arrive in chunks of any size (memory stays at one chunk and one line however large the
+/// feed). Also checks the stream is well formed (names, parameters, colons, BEGIN/END).
 package struct RevisionScanner {
-    private var pending: [UInt8] = []
-    private var lineNumber = 0
+    private var tokenizer = ContentLineTokenizer(maxLineBytes: Self.maxLineBytes)
     private var depth = 0
     private var eventDepth = -1
     private var sawCalendarEnd = false
-    private var started = false
     // The event being read.
     private var fingerprint = Fingerprint()
     private var uid: [UInt8] = []
@@ -101,7 +100,9 @@ package struct RevisionScanner {
     private var stamp: Int64?
     private var lastModified: Int64?
     private var sequence = 0
-    private var value: [UInt8] = []
+    /// The last UTC value read and its instant: a feed's events share a few revision stamps,
+    /// and reading each one again (a String and a parse) was a third of reading a feed.
+    private var lastUTC: (bytes: [UInt8], instant: Int64?) = ([], nil)
 
     /// The longest logical line accepted (as ``ICalendarReader``'s default): a longer one means a
     /// damaged file (zero-filled after a power cut, say), and memory never holds more than this
@@ -118,120 +119,47 @@ package struct RevisionScanner {
     /// Scans a whole feed.
     static func scan(_ bytes: [UInt8], _ found: (UInt64, RevisionHistory.Revision) -> Void) throws(ICalendarParseError) {
         var s = RevisionScanner()
-        try s.feed(bytes, found)
-        try s.finish(found)
+        var t = s.tokenizer
+        try t.tokenize(bytes) { (line, token) throws(ICalendarParseError) in try s.handle(line, token, found) }
+        s.tokenizer = t
+        try s.checkEnd()
     }
 
     /// Scans the next chunk. Lines cut by the chunk's end wait for the next chunk.
     package mutating func feed(_ chunk: [UInt8], _ found: (UInt64, RevisionHistory.Revision) -> Void) throws(ICalendarParseError) {
-        pending.append(contentsOf: chunk)
-        if !started, pending.count >= 3 {
-            started = true
-            if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
-        }
-        // Only lines known to be complete: a line break followed by a byte that is not a
-        // continuation space. The last line may continue in the next chunk.
-        var end = pending.count
-        while end > 0 {
-            end -= 1
-            if pending[end] == 0x0A, end + 1 < pending.count, pending[end + 1] != 0x20, pending[end + 1] != 0x09 {
-                end += 1
-                break
-            }
-            if end == 0 {
-                guard pending.count <= Self.maxLineBytes else {
-                    throw ICalendarParseError(
-                        line: lineNumber + 1, message: "a content line is longer than \(Self.maxLineBytes) bytes (a damaged file?)")
-                }
-                return
-            }
-        }
-        let consumed = try scanLines(upTo: end, found)
-        pending.removeFirst(consumed)
+        var t = tokenizer
+        tokenizer = ContentLineTokenizer()  // taken out while it runs: its body changes `self`
+        defer { tokenizer = t }
+        try t.feed(chunk) { (line, token) throws(ICalendarParseError) in try handle(line, token, found) }
     }
 
     /// Ends the stream: scans what is left and checks the calendar was closed.
     package mutating func finish(_ found: (UInt64, RevisionHistory.Revision) -> Void) throws(ICalendarParseError) {
-        _ = try scanLines(upTo: pending.count, found)
-        pending.removeAll()
+        var t = tokenizer
+        tokenizer = ContentLineTokenizer()
+        defer { tokenizer = t }
+        try t.finish { (line, token) throws(ICalendarParseError) in try handle(line, token, found) }
+        tokenizer = t
+        try checkEnd()
+    }
+
+    private func checkEnd() throws(ICalendarParseError) {
         guard depth == 0, sawCalendarEnd else {
-            throw ICalendarParseError(line: lineNumber, message: "the feed ends before END:VCALENDAR (truncated?)")
+            throw ICalendarParseError(line: tokenizer.lineNumber, message: "the feed ends before END:VCALENDAR (truncated?)")
         }
     }
-
-    private mutating func scanLines(upTo limit: Int, _ found: (UInt64, RevisionHistory.Revision) -> Void) throws(ICalendarParseError) -> Int {
-        let bytes = pending  // a copy of the reference: `self` changes while scanning
-        let b = bytes.span.extracting(0..<limit)
-        do {
-            var i = 0
-            let n = limit
-            while i < n {
-                lineNumber += 1
-                let startLine = lineNumber
-                // Name: up to ';' or ':'.
-                let nameStart = i
-                while i < n {
-                    let c = b[i]
-                    if c == 0x3B || c == 0x3A || c == 0x0D || c == 0x0A { break }
-                    i += 1
-                }
-                guard i < n, i > nameStart, b[i] == 0x3B || b[i] == 0x3A else {
-                    if i == nameStart, i < n, b[i] == 0x0D || b[i] == 0x0A {  // blank line
-                        i += (b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A) ? 2 : 1
-                        continue
-                    }
-                    throw ICalendarParseError(line: startLine, message: "expected NAME:value")
-                }
-                let kind = Kind(b.extracting(nameStart..<i))
-                // Hash the logical line piece by piece (unfolding), keeping the value (after the
-                // first ':'; parameters come before it, possibly folded) when needed.
-                var hasher = LineHasher()
-                let keep = kind != .other
-                value.removeAll(keepingCapacity: true)
-                var inValue = false
-                var pieceStart = nameStart
-                while true {
-                    let nl = Self.lineFeed.firstStop(in: b, from: pieceStart)
-                    var pieceEnd = nl
-                    if pieceEnd > pieceStart, b[pieceEnd - 1] == 0x0D { pieceEnd -= 1 }
-                    let piece = b.extracting(pieceStart..<pieceEnd)
-                    hasher.add(piece)
-                    var valueStart = pieceStart
-                    if !inValue, case let colon = Self.colon.firstStop(in: piece), colon < piece.count {
-                        inValue = true
-                        valueStart = pieceStart + colon + 1
-                    } else if !inValue {
-                        valueStart = pieceEnd
-                    }
-                    if keep && inValue && valueStart < pieceEnd {
-                        value.append(bytes: b.extracting(valueStart..<pieceEnd))
-                    }
-                    i = min(nl + 1, n)
-                    if i < n, b[i] == 0x20 || b[i] == 0x09 {
-                        pieceStart = i + 1
-                        lineNumber += 1
-                        continue
-                    }
-                    break
-                }
-                guard inValue else { throw ICalendarParseError(line: startLine, message: "expected ':' after the name") }
-                try handle(kind, hasher.value, startLine, found)
-            }
-            return i
-        }
-    }
-
-    private static let lineFeed = ByteScanner(stoppingAt: [0x0A])
-    private static let colon = ByteScanner(stoppingAt: [0x3A])
 
     private mutating func handle(
-        _ kind: Kind, _ h: UInt64, _ line: Int, _ found: (UInt64, RevisionHistory.Revision) -> Void
+        _ l: Span<UInt8>, _ token: ContentLineToken, _ found: (UInt64, RevisionHistory.Revision) -> Void
     ) throws(ICalendarParseError) {
+        let kind = Kind(l.extracting(0..<token.nameEnd))
+        let value = l.extracting(token.valueStart...)
+        let line = token.line
         switch kind {
         case .begin:
             depth += 1
             guard depth <= 8 else { throw ICalendarParseError(line: line, message: "components nested too deeply") }
-            if eventDepth < 0 && value.span.equals("VEVENT") {
+            if eventDepth < 0 && value.equals("VEVENT") {
                 eventDepth = depth
                 fingerprint = Fingerprint()
                 uid.removeAll()
@@ -255,26 +183,30 @@ package struct RevisionScanner {
                 }
             }
             depth -= 1
-            if depth == 0 { sawCalendarEnd = value.span.equals("VCALENDAR") }
+            if depth == 0 { sawCalendarEnd = value.equals("VCALENDAR") }
         default:
             guard depth > 0 else { throw ICalendarParseError(line: line, message: "property outside any component") }
             guard eventDepth > 0 && depth == eventDepth else { return }
             switch kind {
-            case .dtstamp: stamp = Self.utc(value)
-            case .lastModified: lastModified = Self.utc(value)
+            case .dtstamp: stamp = utc(value)
+            case .lastModified: lastModified = utc(value)
             case .sequence:
                 guard let n = Self.sequenceNumber(value) else {
                     throw ICalendarParseError(
-                        line: line, message: "SEQUENCE must be a whole number from 0 to \(Self.maxSequence), got '\(String(decoding: value.prefix(40), as: UTF8.self))'")
+                        line: line,
+                        message: "SEQUENCE must be a whole number from 0 to \(Self.maxSequence), got '\(ContentLineTokenizer.string(value, 0..<min(value.count, 40)))'")
                 }
                 sequence = n
             case .uid:
-                uid = value
-                fingerprint.add(h)
+                uid.removeAll(keepingCapacity: true)
+                uid.append(bytes: value)
+                fingerprint.add(Self.hash(l))
             case .recurrenceID:
-                recurrenceID = value
-                fingerprint.add(h)
-            default: fingerprint.add(h)
+                var r: [UInt8] = []
+                r.append(bytes: value)
+                recurrenceID = r
+                fingerprint.add(Self.hash(l))
+            default: fingerprint.add(Self.hash(l))
             }
         }
     }
@@ -296,11 +228,19 @@ package struct RevisionScanner {
         }
     }
 
+    /// The line hash ``ContentLineWriter`` returned when it wrote the line.
+    private static func hash(_ l: Span<UInt8>) -> UInt64 {
+        var h = LineHasher()
+        h.add(l)
+        return h.value
+    }
+
     /// 0 to ``maxSequence``, digits only (leading zeros allowed), or nil.
-    static func sequenceNumber(_ v: [UInt8]) -> Int? {
+    static func sequenceNumber(_ v: Span<UInt8>) -> Int? {
         guard !v.isEmpty else { return nil }
         var n = 0
-        for b in v {
+        for i in v.indices {
+            let b = v[i]
             guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
             n = n * 10 + Int(b - UInt8(ascii: "0"))
             guard n <= maxSequence else { return nil }
@@ -308,10 +248,18 @@ package struct RevisionScanner {
         return n
     }
 
-    private static func utc(_ v: [UInt8]) -> Int64? {
-        guard v.last == UInt8(ascii: "Z"), let l = LocalDateTime(basic: String(decoding: v.dropLast(), as: UTF8.self)) else {
-            return nil
-        }
+    private mutating func utc(_ v: Span<UInt8>) -> Int64? {
+        if !lastUTC.bytes.isEmpty && v.bytesEqual(lastUTC.bytes.span) { return lastUTC.instant }
+        var bytes: [UInt8] = []
+        bytes.append(bytes: v)
+        lastUTC = (bytes, Self.utc(v))
+        return lastUTC.instant
+    }
+
+    private static func utc(_ v: Span<UInt8>) -> Int64? {
+        guard v.count > 0, v[v.count - 1] == UInt8(ascii: "Z"),
+            let l = LocalDateTime(basic: ContentLineTokenizer.string(v, 0..<(v.count - 1)))
+        else { return nil }
         return l.localSeconds
     }
 }

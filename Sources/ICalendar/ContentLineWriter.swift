@@ -29,15 +29,15 @@ public struct ContentLineWriter: Sendable {
     /// Empties the buffer, keeping its capacity (for a writer reused as scratch space).
     public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
-    /// Appends bytes that are already valid, folded content lines (a pre-encoded block).
-    public mutating func append(_ block: [UInt8]) { bytes.append(contentsOf: block) }
-
     /// Appends a line encoded earlier with ``encode(_:foldWidth:)``.
     @discardableResult
     public mutating func append(_ encoded: EncodedLine) -> UInt64 {
         bytes.append(contentsOf: encoded.bytes)
         return encoded.lineHash
     }
+
+    /// Appends a component encoded earlier with ``encode(_:foldWidth:)``.
+    public mutating func append(_ encoded: EncodedComponent) { bytes.append(contentsOf: encoded.bytes) }
 
     public mutating func begin(_ name: String) { writeLine(name: "BEGIN", value: name) }
     public mutating func end(_ name: String) { writeLine(name: "END", value: name) }
@@ -51,18 +51,8 @@ public struct ContentLineWriter: Sendable {
 
     @discardableResult
     public mutating func write(_ property: Property) -> UInt64 {
-        writeLine { line in
-            Self.appendName(property.name, to: &line)
-            for p in property.parameters {
-                line.append(UInt8(ascii: ";"))
-                Self.appendName(p.name, to: &line)
-                line.append(UInt8(ascii: "="))
-                for (i, v) in p.values.enumerated() {
-                    if i > 0 { line.append(UInt8(ascii: ",")) }
-                    Self.appendParameterValue(v, to: &line)
-                }
-            }
-            line.append(UInt8(ascii: ":"))
+        writeBuilt { line in
+            Self.appendPrefix(property.name, property.parameters, to: &line)
             Self.appendValue(property.value, to: &line)
         }
     }
@@ -70,7 +60,7 @@ public struct ContentLineWriter: Sendable {
     /// Writes `NAME:value` with a value that is already valid on the wire.
     @discardableResult
     public mutating func writeLine(name: String, value: String) -> UInt64 {
-        writeLine { line in
+        writeBuilt { line in
             Self.appendName(name, to: &line)
             line.append(UInt8(ascii: ":"))
             Self.appendValue(value, to: &line)
@@ -80,21 +70,50 @@ public struct ContentLineWriter: Sendable {
     /// Writes `NAME:` followed by `text` escaped as TEXT, without building an intermediate String.
     @discardableResult
     public mutating func writeText(name: String, text: String) -> UInt64 {
-        writeLine { line in
+        writeBuilt { line in
             Self.appendName(name, to: &line)
             line.append(UInt8(ascii: ":"))
             TextEscaping.appendEscaped(text, to: &line)
         }
     }
 
-    /// Writes one line whose unfolded bytes `build` appends (name, parameters, colon and value),
-    /// then folds it. The fastest path; the caller guarantees the bytes hold no CR or LF.
+    /// Writes `prefix` followed by a DATE-TIME in the basic format (`20261130T171500`, §3.3.5):
+    /// the fast path for the many lines that differ only in their time (DTSTART, DTEND, EXDATE).
     @discardableResult
-    public mutating func writeLine(_ build: (inout [UInt8]) -> Void) -> UInt64 {
-        // Built in place at the end of the output; only a line too long for one physical line
-        // is taken out again and folded.
+    public mutating func writeLine(_ prefix: LinePrefix, _ time: LocalDateTime) -> UInt64 {
+        let start = bytes.count
+        bytes.append(contentsOf: prefix.bytes)
+        time.appendBasicFormat(to: &bytes)
+        return endLine(from: start)
+    }
+
+    /// Writes `prefix`, a DATE in the basic format (`20261130`, §3.3.4) and `suffix`: a value
+    /// built around a date, such as the UID of one occurrence (`yoga-20261130@example.com`).
+    /// `readValue` is shown the whole value as written (to derive a key from it, say).
+    @discardableResult
+    public mutating func writeLine(
+        _ prefix: LinePrefix, _ date: LocalDate, _ suffix: ValueText, readValue: (Span<UInt8>) -> Void = { _ in }
+    ) -> UInt64 {
+        let start = bytes.count
+        bytes.append(contentsOf: prefix.bytes)
+        date.appendBasicFormat(to: &bytes)
+        bytes.append(contentsOf: suffix.bytes)
+        readValue(bytes.span.extracting((start + prefix.valueStart)...))
+        return endLine(from: start)
+    }
+
+    /// Writes one line whose unfolded bytes `build` appends (name, parameters, colon and value),
+    /// then folds it. Every `build` here appends only bytes that the writer's own rules produced
+    /// (names, quoted parameters, values without control characters), so no CR or LF.
+    private mutating func writeBuilt(_ build: (inout [UInt8]) -> Void) -> UInt64 {
         let start = bytes.count
         build(&bytes)
+        return endLine(from: start)
+    }
+
+    /// Ends the line whose unfolded bytes start at `start`: built in place at the end of the
+    /// output, only a line too long for one physical line is taken out again and folded.
+    private mutating func endLine(from start: Int) -> UInt64 {
         var hasher = LineHasher()
         hasher.add(bytes.span.extracting(start...))
         if bytes.count - start > foldWidth {
@@ -108,18 +127,6 @@ public struct ContentLineWriter: Sendable {
         return hasher.value
     }
 
-    /// The unfolded bytes `NAME;TZID=zone:` exactly as ``write(_:)`` writes them for a property
-    /// built with ``Property/init(_:local:timeZone:)``: computed once and reused for the many
-    /// lines (EXDATEs) that differ only in their value.
-    public static func zonedPrefix(name: String, timeZone: String) -> [UInt8] {
-        var out: [UInt8] = []
-        appendName(name, to: &out)
-        out.append(contentsOf: ";TZID=".utf8)
-        appendParameterValue(timeZone, to: &out)
-        out.append(UInt8(ascii: ":"))
-        return out
-    }
-
     /// A property as folded wire bytes plus its line hash, to be appended many times.
     public static func encode(_ property: Property, foldWidth: Int = 75) -> EncodedLine {
         var w = ContentLineWriter(foldWidth: foldWidth)
@@ -127,12 +134,39 @@ public struct ContentLineWriter: Sendable {
         return EncodedLine(bytes: w.bytes, lineHash: h)
     }
 
+    /// A component as folded wire bytes, to be appended many times (a VTIMEZONE in every feed).
+    public static func encode(_ component: Component, foldWidth: Int = 75) -> EncodedComponent {
+        var w = ContentLineWriter(foldWidth: foldWidth)
+        w.write(component)
+        return EncodedComponent(bytes: w.bytes)
+    }
+
+    /// `NAME;PARAM=value,"quoted:value":`, everything before a property's value.
+    static func appendPrefix(_ name: String, _ parameters: [Parameter], to out: inout [UInt8]) {
+        appendName(name, to: &out)
+        for p in parameters {
+            out.append(UInt8(ascii: ";"))
+            appendName(p.name, to: &out)
+            out.append(UInt8(ascii: "="))
+            for (i, v) in p.values.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                appendParameterValue(v, to: &out)
+            }
+        }
+        out.append(UInt8(ascii: ":"))
+    }
+
     static func appendName(_ name: String, to out: inout [UInt8]) {
         // Names written by code are already uppercase tokens: copy them whole.
-        if name.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
-            out.append(contentsOf: name.utf8)
-            return
+        let isToken = name.withSpanOfUTF8 { bytes in
+            for i in bytes.indices {
+                let b = bytes[i]
+                guard (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D else { return false }
+            }
+            out.append(bytes: bytes)
+            return true
         }
+        if isToken { return }
         for b in name.utf8 {
             // Names are IANA tokens or X-names: ALPHA, DIGIT and "-" (§3.1); lowercase is folded up.
             if b >= 0x61 && b <= 0x7A {
@@ -218,10 +252,48 @@ public struct ContentLineWriter: Sendable {
     }
 }
 
-/// A content line already folded into wire bytes, with the hash of its unfolded form.
+/// A content line already folded into wire bytes, with the hash of its unfolded form. Only
+/// ``ContentLineWriter/encode(_:foldWidth:)`` makes one, so its bytes keep the writer's rules.
 public struct EncodedLine: Hashable, Sendable {
-    public var bytes: [UInt8]
-    public var lineHash: UInt64
+    public private(set) var bytes: [UInt8]
+    public private(set) var lineHash: UInt64
+}
+
+/// A component already written as folded content lines. Only
+/// ``ContentLineWriter/encode(_:foldWidth:)`` makes one.
+public struct EncodedComponent: Hashable, Sendable {
+    public private(set) var bytes: [UInt8]
+}
+
+/// The start of a content line, checked once and written many times by
+/// ``ContentLineWriter/writeLine(_:_:)``: the name, the parameters
+/// and the colon, then optionally the start of the value, exactly as
+/// ``ContentLineWriter/write(_:)`` writes them (`DTSTART;TZID=Europe/London:`,
+/// `UID:yoga-`). The writer's rules apply when it is made, so it holds no CR or LF.
+public struct LinePrefix: Hashable, Sendable {
+    fileprivate let bytes: [UInt8]
+    /// Where the value starts in `bytes`: after the colon.
+    fileprivate let valueStart: Int
+
+    public init(name: String, parameters: [Parameter] = [], valueStart: String = "") {
+        var out: [UInt8] = []
+        ContentLineWriter.appendPrefix(name, parameters, to: &out)
+        self.valueStart = out.count
+        ContentLineWriter.appendValue(valueStart, to: &out)
+        bytes = out
+    }
+}
+
+/// A piece of a raw value, checked once (control characters other than HTAB removed, as
+/// ``ContentLineWriter/writeLine(name:value:)`` does) and written many times.
+public struct ValueText: Hashable, Sendable {
+    fileprivate let bytes: [UInt8]
+
+    public init(_ raw: String) {
+        var out: [UInt8] = []
+        ContentLineWriter.appendValue(raw, to: &out)
+        bytes = out
+    }
 }
 
 /// Combines line hashes, in order, into one fingerprint.

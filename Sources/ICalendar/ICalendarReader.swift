@@ -33,35 +33,11 @@ public struct ICalendarReader: Sendable {
         }
         var top: [Component] = []
         var stack: [Component] = []
-        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var lineNumber = 0
-        var logical: [UInt8] = []
-        logical.reserveCapacity(256)
-        let n = bytes.count
-        while i < n {
-            // Gather one logical line: a physical line plus its continuations.
-            lineNumber += 1
-            let startLine = lineNumber
-            logical.removeAll(keepingCapacity: true)
-            while true {
-                var j = i
-                while j < n && bytes[j] != 0x0A { j += 1 }
-                var end = j
-                if end > i && bytes[end - 1] == 0x0D { end -= 1 }
-                logical.append(contentsOf: bytes[i..<end])
-                guard logical.count <= maxLineBytes else {
-                    throw ICalendarParseError(line: startLine, message: "a content line is longer than \(maxLineBytes) bytes")
-                }
-                i = j < n ? j + 1 : n
-                if i < n && (bytes[i] == 0x20 || bytes[i] == 0x09) {
-                    i += 1  // continuation: drop the CRLF and exactly one leading white space
-                    lineNumber += 1
-                    continue
-                }
-                break
-            }
-            if logical.isEmpty { continue }  // tolerate blank lines
-            let property = try parseLine(logical, line: startLine)
+        var tokenizer = ContentLineTokenizer(maxLineBytes: maxLineBytes)
+        let maxDepth = maxDepth
+        try tokenizer.tokenize(bytes) { (l, token) throws(ICalendarParseError) in
+            let startLine = token.line
+            let property = try Self.property(l, token)
             switch property.name {
             case "BEGIN":
                 guard !property.value.isEmpty else { throw ICalendarParseError(line: startLine, message: "BEGIN without a component name") }
@@ -92,73 +68,28 @@ public struct ICalendarReader: Sendable {
             }
         }
         if let open = stack.last {
-            throw ICalendarParseError(line: lineNumber, message: "BEGIN:\(open.name) at line \(open.line) is never closed (missing END:\(open.name))")
+            throw ICalendarParseError(line: tokenizer.lineNumber, message: "BEGIN:\(open.name) at line \(open.line) is never closed (missing END:\(open.name))")
         }
         return top
     }
 
-    /// Splits `NAME;PARAM=a,"b:c";P2=x:value`.
-    private func parseLine(_ l: [UInt8], line: Int) throws(ICalendarParseError) -> Property {
-        var k = 0
-        func isNameByte(_ b: UInt8) -> Bool {
-            (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D
-        }
-        while k < l.count && isNameByte(l[k]) { k += 1 }
-        guard k > 0 else {
-            throw ICalendarParseError(line: line, message: "expected a property name at the start of the line, found \(Self.show(l))")
-        }
-        let name = Self.uppercaseString(l[0..<k])
+    /// The property of one content line the tokenizer has checked: `NAME;PARAM=a,"b:c";P2=x:value`.
+    static func property(_ l: Span<UInt8>, _ token: ContentLineToken) throws(ICalendarParseError) -> Property {
+        let name = ContentLineTokenizer.uppercaseString(l.extracting(0..<token.nameEnd))
         var parameters: [Parameter] = []
-        while k < l.count && l[k] == 0x3B {  // ';'
-            k += 1
-            let ps = k
-            while k < l.count && isNameByte(l[k]) { k += 1 }
-            guard k > ps, k < l.count, l[k] == 0x3D else {
-                throw ICalendarParseError(line: line, message: "malformed parameter in \(name): expected NAME=value")
-            }
-            let pname = String(decoding: l[ps..<k], as: UTF8.self)
-            k += 1
-            var values: [String] = []
-            while true {
-                if k < l.count && l[k] == 0x22 {  // quoted
-                    k += 1
-                    let vs = k
-                    while k < l.count && l[k] != 0x22 { k += 1 }
-                    guard k < l.count else {
-                        throw ICalendarParseError(line: line, message: "unterminated quoted value in parameter \(pname) of \(name)")
-                    }
-                    values.append(String(decoding: l[vs..<k], as: UTF8.self))
-                    k += 1
+        if token.valueStart - 1 > token.nameEnd {
+            _ = try ContentLineTokenizer.walkParameters(l, from: token.nameEnd, line: token.line) { value, pname, first in
+                let v = ContentLineTokenizer.string(l, value)
+                if first {
+                    parameters.append(Parameter(name: ContentLineTokenizer.string(l, pname), values: [v]))
                 } else {
-                    let vs = k
-                    while k < l.count && l[k] != 0x3B && l[k] != 0x3A && l[k] != 0x2C { k += 1 }
-                    values.append(String(decoding: l[vs..<k], as: UTF8.self))
+                    parameters[parameters.count - 1].values.append(v)
                 }
-                if k < l.count && l[k] == 0x2C {
-                    k += 1
-                    continue
-                }
-                break
             }
-            parameters.append(Parameter(name: pname, values: values))
         }
-        guard k < l.count, l[k] == 0x3A else {
-            throw ICalendarParseError(line: line, message: "expected ':' after the name and parameters of \(name)")
-        }
-        var p = Property(uppercasedName: name, value: String(decoding: l[(k + 1)...], as: UTF8.self), parameters: parameters)
-        p.line = line
+        var p = Property(
+            uppercasedName: name, value: ContentLineTokenizer.string(l, token.valueStart..<l.count), parameters: parameters)
+        p.line = token.line
         return p
-    }
-
-    /// ASCII name bytes as an uppercase String. Names are almost always uppercase already, and
-    /// `String.uppercased()` (Unicode case mapping, a new string) was a large part of reading.
-    private static func uppercaseString(_ bytes: ArraySlice<UInt8>) -> String {
-        if !bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return String(decoding: bytes, as: UTF8.self) }
-        return String(decoding: bytes.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
-    }
-
-    private static func show(_ l: [UInt8]) -> String {
-        let s = String(decoding: l.prefix(40), as: UTF8.self)
-        return "\"" + s + (l.count > 40 ? "..." : "") + "\""
     }
 }

@@ -251,6 +251,34 @@ struct ContentLineWriterTests {
         #expect(w.bytes == Array("END:VCALENDAR\r\n".utf8))
     }
 
+    @Test("a line prefix writes the same bytes and hash as the property it stands for, folded alike")
+    func linePrefix() throws {
+        let date = try #require(LocalDate(year: 2026, month: 11, day: 30))
+        let time = LocalDateTime(date: date, time: try #require(LocalTime(hour: 17, minute: 15)))
+        for zone in ["Europe/London", "America/Argentina/ComodRivadavia", "a:b"] {
+            for width in [75, 20, 8] {
+                var fast = ContentLineWriter(foldWidth: width)
+                var slow = ContentLineWriter(foldWidth: width)
+                let h1 = fast.writeLine(LinePrefix(name: "DTSTART", parameters: [Parameter("TZID", zone)]), time)
+                let h2 = slow.write(Property("DTSTART", local: time, timeZone: zone))
+                #expect(fast.bytes == slow.bytes)
+                #expect(h1 == h2)
+            }
+        }
+        var w = ContentLineWriter()
+        let h = w.writeLine(LinePrefix(name: "UID", valueStart: "yoga-"), date, ValueText("@example.com"))
+        #expect(w.bytes == Array("UID:yoga-20261130@example.com\r\n".utf8))
+        #expect(h == ContentLineWriter.encode(Property("UID", raw: "yoga-20261130@example.com")).lineHash)
+    }
+
+    @Test("a line prefix and a value piece cannot carry a line break onto the wire")
+    func linePrefixInjection() throws {
+        var w = ContentLineWriter()
+        let prefix = LinePrefix(name: "X\r\nBAD", parameters: [Parameter("P", "a\r\nb\"c")], valueStart: "v\r\nEND:VCALENDAR")
+        w.writeLine(prefix, try #require(LocalDate(year: 2026, month: 1, day: 2)), ValueText("\n@x\r"))
+        #expect(w.bytes == Array("XBAD;P=abc:vEND:VCALENDAR20260102@x\r\n".utf8))
+    }
+
     @Test("the fold width is at least 8")
     func minimumWidth() {
         #expect(ContentLineWriter(foldWidth: 1).foldWidth == 8)
