@@ -61,14 +61,32 @@ extension FeedBuilder {
             return EventBlock(bytes: out.takeBytes(), count: count)
         }
 
+        /// The events of one class's occurrences in the window that `feed` includes, one event
+        /// each, for a feed that holds some of the class's dates and not others (a cover teacher,
+        /// a room change). Their revisions are the ones in the feed's own previous file (`name`).
+        mutating func events(ofClass i: Int, in feed: FeedDefinition, fileName name: String) -> EventBlock {
+            out = ContentLineWriter()
+            history = builder.options.classHistory?(name) ?? builder.options.history
+            let schedule = builder.schedule
+            let count = writeOccurrences(classIndex: i, from: builder.options.from, to: builder.options.to) {
+                schedule.feed(feed, includes: $0)
+            }
+            return EventBlock(bytes: out.takeBytes(), count: count)
+        }
+
         // MARK: Occurrences
 
-        mutating func writeOccurrences(classIndex i: Int, from: LocalDate, to: LocalDate) -> Int {
+        mutating func writeOccurrences(
+            classIndex i: Int, from: LocalDate, to: LocalDate, including: ((Occurrence) -> Bool)? = nil
+        ) -> Int {
             let lines = classLines(i)
+            // A link filled in with each date or time differs from event to event.
+            let linkVaries = builder.bookingLinkVaries(classIndex: i)
             var count = 0
             for o in builder.engine.occurrences(ofClass: i, from: from, to: to) {
                 if o.isCancelled && builder.cancellations == .remove { continue }
-                if o.isCancelled || o.movedFrom != nil || o.startWasAmbiguous {
+                if let including, !including(o) { continue }
+                if o.isCancelled || o.movedFrom != nil || o.startWasAmbiguous || o.change != nil || linkVaries {
                     writeEvent(o, uid: builder.uid(o), recurrenceID: nil)
                 } else {
                     writeOrdinary(o, lines)
@@ -131,8 +149,8 @@ extension FeedBuilder {
         }
 
         /// The details lines (``FeedBuilder/forEachDetail(_:_:_:)``) written straight into the output.
-        mutating func writeDetails(_ o: Occurrence, _ cls: ClassDefinition, _ fp: inout Fingerprint) {
-            builder.forEachDetail(o, cls) { name, value in
+        mutating func writeDetails(_ o: Occurrence, _ cls: ClassDefinition, _ fp: inout Fingerprint, master: Bool = false) {
+            builder.forEachDetail(o, cls, master: master) { name, value in
                 switch value {
                 case .text(let t): fp.add(out.writeText(name: name, text: t))
                 case .raw(let r): fp.add(out.writeLine(name: name, value: r))
@@ -203,13 +221,12 @@ extension FeedBuilder {
         /// change, is an event of its own. It runs to the class's `until` (or forever).
         mutating func writeSeries(classIndex i: Int) -> Int {
             let cls = schedule.classes[i]
-            guard case .weekly(let days) = cls.pattern, let rules = schedule.zones[schedule.zoneName(ofClass: i)] else {
+            guard let rule = FeedBuilder.recurrenceRule(cls.pattern), let rules = schedule.zones[schedule.zoneName(ofClass: i)] else {
                 return writeOccurrences(classIndex: i, from: builder.options.from, to: LocalDate.distantFuture)
             }
             let zoneName = rules.identifier
             let lo = max(builder.options.from, cls.from ?? builder.options.from)
-            var first = lo
-            while !days.contains(first.weekday) { first = first.adding(days: 1) }
+            guard var first = FeedBuilder.nextDate(of: cls, onOrAfter: lo) else { return 0 }
             if let until = cls.until, first > until { return 0 }
 
             var standalone: [Occurrence] = []
@@ -232,7 +249,8 @@ extension FeedBuilder {
                     break
                 }
                 lead.append(seriesFirst)
-                repeat { seriesFirst = seriesFirst.adding(days: 1) } while !days.contains(seriesFirst.weekday)
+                guard let next = FeedBuilder.nextDate(of: cls, onOrAfter: seriesFirst.adding(days: 1)) else { break }
+                seriesFirst = next
                 if let until = cls.until, seriesFirst > until { break }
             }
             if lead.count == ScheduleLimits.seriesLeadEvents {
@@ -261,10 +279,14 @@ extension FeedBuilder {
             standalone += builder.engine.movedOccurrences(ofClass: i, originalBefore: first, targetFrom: builder.options.from)
             let exceptional = builder.engine.exceptionalDates(ofClass: i, from: first)
             exdates.reserveCapacity(exceptional.count)
+            let hasChanges = builder.engine.hasChanges(classIndex: i)
             for date in exceptional {
-                // A date no move names is cancelled: with the remove policy its EXDATE is all
-                // there is to write, and making the occurrence (zone lookups, its reason) is skipped.
-                if builder.cancellations == .remove && builder.engine.move(classIndex: i, on: date) == nil {
+                // A date no move or change names is cancelled: with the remove policy its EXDATE
+                // is all there is to write, and making the occurrence (zone lookups, its reason)
+                // is skipped.
+                if builder.cancellations == .remove && builder.engine.move(classIndex: i, on: date) == nil
+                    && !(hasChanges && builder.engine.isChanged(classIndex: i, on: date))
+                {
                     exdates.append(date)
                     continue
                 }
@@ -272,12 +294,15 @@ extension FeedBuilder {
                 if o.isCancelled {
                     if builder.cancellations == .show { overrides.append(o) } else { exdates.append(o.originalDate) }
                 } else if o.movedFrom != nil {
-                    if builder.moveKeepsOutlookRules(o, cls: cls, days: days, rules: rules, first: first) {
+                    if builder.moveKeepsOutlookRules(o, cls: cls, rules: rules, first: first) {
                         overrides.append(o)
                     } else {
                         exdates.append(o.originalDate)
                         standalone.append(o)
                     }
+                } else if o.change != nil {
+                    // Same day and time, another teacher, room, title, note or length.
+                    overrides.append(o)
                 }
             }
             let start = LocalDateTime(date: first, time: cls.start)
@@ -300,7 +325,7 @@ extension FeedBuilder {
             } else {
                 fp.add(out.writeLine(name: "DURATION", value: "PT\(cls.durationMinutes)M"))
             }
-            var rrule = "FREQ=WEEKLY;BYDAY=" + days.map(\.icalendarCode).joined(separator: ",")
+            var rrule = rule
             if let until = cls.until {
                 // UNTIL must be UTC when DTSTART has a TZID (§3.3.10); the end of the last day is
                 // inclusive of its occurrence whatever the clocks do.
@@ -314,7 +339,7 @@ extension FeedBuilder {
             let series = Occurrence(
                 classIndex: i, originalDate: first, date: first, localStart: start, start: startInstant, end: endInstant,
                 status: .confirmed)
-            writeDetails(series, cls, &fp)
+            writeDetails(series, cls, &fp, master: true)
             let masterSequence = finish(
                 key: RevisionHistory.key(uid: uid, recurrenceID: nil), fingerprint: fp.value, minimumSequence: 0)
             for o in overrides {
@@ -329,7 +354,7 @@ extension FeedBuilder {
     static let endEvent = ContentLineWriter.encode(Property("END", raw: "VEVENT"))
     static let sequenceZero = ContentLineWriter.encode(Property("SEQUENCE", raw: "0"))
 
-    /// SUMMARY, DESCRIPTION, LOCATION, URL and STATUS.
+    /// SUMMARY, DESCRIPTION, LOCATION, URL, CATEGORIES and STATUS.
     func appendDetails(_ props: inout [Property], _ o: Occurrence, _ cls: ClassDefinition) {
         forEachDetail(o, cls) { name, value in
             switch value {
@@ -345,13 +370,65 @@ extension FeedBuilder {
     }
 
     /// The one definition of an event's details, in order, for both the Property form and the
-    /// direct writer.
-    func forEachDetail(_ o: Occurrence, _ cls: ClassDefinition, _ body: (String, DetailValue) -> Void) {
+    /// direct writer: what the occurrence's exceptions change (instructor, location, title,
+    /// note) applied, its booking link filled in, its class's tags as CATEGORIES (RFC 5545
+    /// §3.8.1.2). `master`: the event stands for every date of a series.
+    func forEachDetail(_ o: Occurrence, _ cls: ClassDefinition, master: Bool = false, _ body: (String, DetailValue) -> Void) {
+        let url = bookingLink(o, cls, master: master)
         body("SUMMARY", .text(summary(o)))
-        if let d = description(o, cls) { body("DESCRIPTION", .text(d)) }
-        if let loc = cls.location ?? schedule.calendar.location { body("LOCATION", .text(loc)) }
-        if let url = cls.url ?? schedule.calendar.url { body("URL", .raw(url)) }
+        if let d = description(o, cls, url: url) { body("DESCRIPTION", .text(d)) }
+        if let loc = schedule.location(of: o) ?? schedule.calendar.location { body("LOCATION", .text(loc)) }
+        if let url { body("URL", .raw(url)) }
+        // Tags are made like ids (lowercase letters, digits, '-'): nothing in them needs escaping.
+        if !cls.tags.isEmpty { body("CATEGORIES", .raw(cls.tags.joined(separator: ","))) }
         body("STATUS", .raw(o.isCancelled ? "CANCELLED" : "CONFIRMED"))
+    }
+
+    /// The booking link of an event: the template filled in for its date (for a series'
+    /// master, with `{class}` only; see ``BookingURLTemplate/seriesLink(classID:)``), else the
+    /// class's or the calendar's plain `url`.
+    func bookingLink(_ o: Occurrence, _ cls: ClassDefinition, master: Bool) -> String? {
+        if master, let t = cls.bookingURL ?? schedule.calendar.bookingURL {
+            return t.seriesLink(classID: cls.id) ?? cls.url ?? schedule.calendar.url
+        }
+        return schedule.bookingURL(of: o)
+    }
+
+    /// True when a class's booking link differs from date to date (`{date}` or `{time}`).
+    func bookingLinkVaries(classIndex i: Int) -> Bool {
+        guard let t = schedule.classes[i].bookingURL ?? schedule.calendar.bookingURL else { return false }
+        return t.template.contains("{date}") || t.template.contains("{time}")
+    }
+
+    /// The RRULE of a class that repeats (nil for one-off dates): weekly, every N weeks
+    /// (WKST=MO: weeks are counted Monday to Sunday, as the engine counts them), or on the nth
+    /// weekdays of each month.
+    static func recurrenceRule(_ pattern: ClassPattern) -> String? {
+        switch pattern {
+        case .weekly(let days):
+            return "FREQ=WEEKLY;BYDAY=" + days.map(\.icalendarCode).joined(separator: ",")
+        case .everyNWeeks(let days, let interval, _):
+            return "FREQ=WEEKLY;INTERVAL=\(interval);BYDAY=" + days.map(\.icalendarCode).joined(separator: ",") + ";WKST=MO"
+        case .monthly(let days):
+            return "FREQ=MONTHLY;BYDAY=" + days.map(\.icalendarCode).joined(separator: ",")
+        case .dates:
+            return nil
+        }
+    }
+
+    /// The first date on or after `date` the class is scheduled on (before exceptions and
+    /// `until`), looking at most a year and a week ahead (every pattern repeats within that).
+    static func nextDate(of cls: ClassDefinition, onOrAfter date: LocalDate) -> LocalDate? {
+        if case .weekly(let days) = cls.pattern {
+            var d = date
+            while !days.contains(d.weekday) { d = d.adding(days: 1) }
+            return d
+        }
+        var found: LocalDate?
+        cls.forEachScheduledDate(in: date...date.adding(days: 7 * ScheduleLimits.everyWeeks + 7)) { d in
+            if found == nil || d < found! { found = d }
+        }
+        return found
     }
 
     /// Whether a series master starting at `start` can state its length with DTEND so that every
@@ -367,13 +444,20 @@ extension FeedBuilder {
 
     /// Outlook accepts a moved instance only if it stays between its neighbours and shares no
     /// day with another instance (MS-OXCICAL, PidLidAppointmentRecur).
-    func moveKeepsOutlookRules(_ o: Occurrence, cls: ClassDefinition, days: [Weekday], rules: ZoneRules, first: LocalDate) -> Bool {
+    func moveKeepsOutlookRules(_ o: Occurrence, cls: ClassDefinition, rules: ZoneRules, first: LocalDate) -> Bool {
+        // The instances next to it: within a week for a weekly class, further for the others.
+        let reach: Int
+        switch cls.pattern {
+        case .everyNWeeks(_, let interval, _): reach = 7 * interval
+        case .monthly: reach = 62
+        case .weekly, .dates: reach = 7
+        }
         func neighbour(_ step: Int) -> LocalDate? {
             var d = o.originalDate.adding(days: step)
-            for _ in 0..<7 {
+            for _ in 0..<reach {
                 if d < first { return nil }
                 if let until = cls.until, d > until { return nil }
-                if days.contains(d.weekday) { return d }
+                if cls.runs(on: d) { return d }
                 d = d.adding(days: step)
             }
             return nil

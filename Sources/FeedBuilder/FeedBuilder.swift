@@ -218,7 +218,7 @@ package struct FeedBuilder: Sendable {
     /// What the event is called in the feed. A cancelled occurrence that is shown says so:
     /// "Cancelled: Hip Mobility & Stretch (Christmas Eve)".
     package func summary(_ o: Occurrence) -> String {
-        let title = schedule.classes[o.classIndex].title
+        let title = schedule.title(of: o)
         guard case .cancelled(let reason) = o.status else { return title }
         return "Cancelled: " + title + (reason.map { " (\($0))" } ?? "")
     }
@@ -246,11 +246,11 @@ package struct FeedBuilder: Sendable {
         return false
     }
 
-    /// The event description: a move note, the class's own text, the instructor, the booking link.
-    func description(_ o: Occurrence, _ cls: ClassDefinition) -> String? {
+    /// The event description: a move note, a change note, the class's own text, the instructor,
+    /// the booking link.
+    func description(_ o: Occurrence, _ cls: ClassDefinition, url: String?) -> String? {
         // Appended into one string sized up front (paragraphs separated by a blank line), not
         // joined from an array of interpolated parts: it is built for every event written.
-        let url = cls.url ?? schedule.calendar.url
         var text = ""
         text.reserveCapacity(
             (cls.description?.utf8.count ?? 0) + (cls.instructor?.utf8.count ?? 0) + (url?.utf8.count ?? 0)
@@ -261,11 +261,18 @@ package struct FeedBuilder: Sendable {
             if let r = o.moveReason { text += " (" + r + ")" }
             text += "."
         }
+        if let change = o.change {
+            // "Changed: covered by Sam, in Studio 2, note: bring a strap (Priya is away)."
+            newParagraph()
+            text += "Changed: " + ExceptionEffects.changeWords(change, cls)
+            if let r = o.changeReason, r != o.moveReason { text += " (" + r + ")" }
+            text += "."
+        }
         if let d = cls.description {
             newParagraph()
             text += d
         }
-        if let i = cls.instructor {
+        if let i = schedule.instructor(of: o) {
             newParagraph()
             text += "Instructor: "
             text += i

@@ -167,6 +167,17 @@ package struct RecurrenceEngine: Sendable {
         return make(cls, index, zone, original: original, date: original, time: cls.start, move: nil)
     }
 
+    /// True when some `change` entry names class `index`.
+    package func hasChanges(classIndex index: Int) -> Bool { classExceptions.hasChanges(ofClass: index) }
+
+    /// True when a `change` entry covers class `index`'s occurrence on an original date.
+    package func isChanged(classIndex index: Int, on date: LocalDate) -> Bool {
+        classExceptions.changes(ofClass: index).contains { position in
+            guard case .change(let a, let b) = schedule.exceptions[position].kind else { return false }
+            return a <= date && date <= b
+        }
+    }
+
     /// The move of class `index`'s occurrence on an original date, if any.
     package func move(classIndex index: Int, on date: LocalDate) -> ScheduleException? {
         classExceptions.hasMoves(ofClass: index) ? classExceptions.moves(ofClass: index)[date] : nil

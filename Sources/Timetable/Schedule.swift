@@ -417,6 +417,29 @@ package struct BookingURLTemplate: Sendable, Hashable {
         return out.replacingAll("{class}", with: Self.percentEncoded(classID))
     }
 
+    /// The link of a series, whose one event stands for every date: `{class}` filled in, and
+    /// the query parameters that hold `{date}` or `{time}` left out
+    /// (`https://circl.example/book?class={class}&date={date}` gives `...?class=hips-monday`).
+    /// Nil when `{date}` or `{time}` is elsewhere than in a query parameter.
+    package func seriesLink(classID: String) -> String? {
+        guard hasPlaceholders else { return template }
+        let parts = template.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        guard !path.contains("{date}"), !path.contains("{time}") else { return nil }
+        var link = path
+        if parts.count == 2 {
+            let (query, fragment): (Substring, Substring?) = {
+                let q = parts[1].split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                return (q[0], q.count == 2 ? q[1] : nil)
+            }()
+            if let fragment, fragment.contains("{date}") || fragment.contains("{time}") { return nil }
+            let kept = query.split(separator: "&", omittingEmptySubsequences: false).filter { !$0.contains("{date}") && !$0.contains("{time}") }
+            if !kept.isEmpty { link += "?" + kept.joined(separator: "&") }
+            if let fragment { link += "#" + fragment }
+        }
+        return BookingURLTemplate(link).filled(date: LocalDate(dayNumber: 0), time: LocalTime(secondsOfDay: 0), classID: classID)
+    }
+
     /// RFC 3986 unreserved characters kept, every other byte as %XX.
     package static func percentEncoded(_ s: String) -> String {
         var out = ""

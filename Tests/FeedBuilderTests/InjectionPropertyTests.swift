@@ -113,7 +113,7 @@ struct InjectionPropertyTests {
                 #expect(e.components.isEmpty)
                 #expect(e.property("UID")?.value == builder.uid(o))
                 #expect(e.property("SUMMARY")?.textValue == Self.wire(builder.summary(o)), "seed \(seed)")
-                #expect(e.property("DESCRIPTION")?.textValue == Self.wire(builder.description(o, cls) ?? ""), "seed \(seed)")
+                #expect(e.property("DESCRIPTION")?.textValue == Self.wire(builder.description(o, cls, url: cls.url ?? schedule.calendar.url) ?? ""), "seed \(seed)")
                 #expect(e.property("LOCATION")?.textValue == (cls.location ?? schedule.calendar.location).map(Self.wire))
                 #expect(e.property("URL")?.value == Self.wire(schedule.calendar.url ?? "").replacingOccurrences(of: "\n", with: ""))
             }
