@@ -9,7 +9,8 @@ enum RetiredFeeds {
     /// Rewrites the feeds of removed classes in `directory`; returns the names written.
     /// Called holding the output lock, after the current feeds were written.
     static func retire(in directory: String, builder: FeedBuilder, fileSystem: any FileSystem) throws(CLIError) -> [String] {
-        let current = Set(builder.schedule.classes.map(\.id))
+        // The classes' feeds and the schedule's own `feeds` are current.
+        let current = Set(builder.schedule.classes.map(\.id) + builder.schedule.feeds.map(\.id))
         var written: [String] = []
         for name in (fileSystem.names(in: directory) ?? []).sorted() {
             guard let id = builder.classID(ofFeedFile: name), !current.contains(id) else { continue }

@@ -61,9 +61,9 @@ package struct FeedBuilder: Sendable {
         return sink.files[0]
     }
 
-    /// Streams every feed into `sink`: the combined feed is written class by class while each
-    /// class's own feed is written whole from the same event bytes, so memory stays at one
-    /// class's events however large the schedule.
+    /// Streams every feed into `sink`: the combined feed and the schedule's `feeds` are written
+    /// class by class while each class's own feed is written whole from the same event bytes,
+    /// so memory stays at one class's events however large the schedule and however many feeds.
     /// Returns the newest revision stamp (LAST-MODIFIED) among the events, if any.
     @discardableResult
     package func write(to sink: FeedSink, classFeeds: Bool) -> Int64? {
@@ -74,19 +74,22 @@ package struct FeedBuilder: Sendable {
         writeHeader(&header, singleClass: nil, zones: zones(for: all))
         sink.begin(combined)
         sink.append(header.bytes, to: combined)
+        var extras = beginExtraFeeds(sink)
         var total = 0
         for i in all {
             let block = state.events(ofClass: i)
             sink.append(block.bytes, to: combined)
             total += block.count
             if classFeeds { writeFile(to: sink, name: fileName(classIndex: i), classes: [i], single: i, blocks: [block]) }
+            if !extras.feeds.isEmpty { appendToExtraFeeds(&extras, classIndex: i, block, &state, sink) }
         }
         sink.append(Self.endCalendar, to: combined)
         sink.finish(combined, events: total)
+        finishExtraFeeds(extras, sink)
         return state.newestStamp
     }
 
-    private static let endCalendar = Array("END:VCALENDAR\r\n".utf8)
+    static let endCalendar = Array("END:VCALENDAR\r\n".utf8)
 
     private func writeFile(to sink: FeedSink, name: String, classes: [Int], single: Int?, blocks: [EventBlock]) {
         var header = ContentLineWriter()
@@ -122,7 +125,8 @@ package struct FeedBuilder: Sendable {
         let ownPrefix = schedule.calendar.name + ": "
         var name = calendar.property("NAME")?.textValue ?? ""
         guard name.hasPrefix(ownPrefix) else { return nil }
-        if !name.hasSuffix(Self.endedSuffix) { name += Self.endedSuffix }
+        let suffix = calendar.property(Self.extraFeedProperty) == nil ? Self.endedSuffix : Self.feedEndedSuffix
+        if !name.hasSuffix(suffix) { name += suffix }
         var w = ContentLineWriter()
         writeHeader(&w, singleClass: nil, zones: [], name: name)
         w.end("VCALENDAR")
@@ -130,6 +134,10 @@ package struct FeedBuilder: Sendable {
     }
 
     package static let endedSuffix = " (this class has ended)"
+    /// The same for one of the schedule's `feeds` that is no longer in it.
+    package static let feedEndedSuffix = " (this calendar has ended)"
+    /// The header line that marks one of the schedule's `feeds`: `X-CLASSFEED-FEED:<feed id>`.
+    static let extraFeedProperty = "X-CLASSFEED-FEED"
 
     /// The calendar's own lines of a feed: everything before its first BEGIN of a component,
     /// closed with END:VCALENDAR.
@@ -151,7 +159,7 @@ package struct FeedBuilder: Sendable {
     }
 
     /// The zones a set of classes uses, the calendar's first, sorted by name.
-    private func zones(for indices: [Int]) -> [ZoneRules] {
+    func zones(for indices: [Int]) -> [ZoneRules] {
         // A short list, not a Set: a schedule has a few zones, and every class feed asks (a
         // Set of hashed names for each of a network's 2,000 class feeds showed in the build).
         var names = [schedule.calendar.timeZone]
@@ -162,13 +170,19 @@ package struct FeedBuilder: Sendable {
         return names.sorted().compactMap { schedule.zones[$0] }
     }
 
-    private func writeHeader(_ w: inout ContentLineWriter, singleClass: Int?, zones: [ZoneRules], name fixedName: String? = nil) {
+    func writeHeader(
+        _ w: inout ContentLineWriter, singleClass: Int?, zones: [ZoneRules], name fixedName: String? = nil, extraFeed: Int? = nil
+    ) {
         let cal = schedule.calendar
         var name = fixedName ?? cal.name
         if let i = singleClass { name += ": " + FeedBuilder.describe(schedule.classes[i]) }
+        if let k = extraFeed { name += ": " + schedule.feeds[k].name }
         for line in Self.headerStart { w.append(line) }
         w.writeText(name: "NAME", text: name)
         w.writeText(name: "X-WR-CALNAME", text: name)
+        // Marks one of the schedule's feeds, so that a feed removed from the schedule is named
+        // as a calendar that has ended, not as a class.
+        if let k = extraFeed { w.writeLine(name: Self.extraFeedProperty, value: schedule.feeds[k].id) }
         if let d = cal.description {
             w.writeText(name: "DESCRIPTION", text: d)
             w.writeText(name: "X-WR-CALDESC", text: d)

@@ -23,8 +23,10 @@ public struct RecurrenceError: Error, Sendable, Hashable, CustomStringConvertibl
 /// Expands the VEVENTs of a calendar into instances (RFC 5545 §3.3.10, §3.8.5).
 ///
 /// Supports what feeds written by ClassFeed and most class timetables use: `FREQ=WEEKLY` and
-/// `FREQ=DAILY` with `INTERVAL`, `BYDAY` (plain weekdays), `UNTIL`, `COUNT` and `WKST`, and the
-/// `FREQ=YEARLY` forms of VTIMEZONE rules (`BYMONTH`, `BYMONTHDAY`, `BYYEARDAY`, ordinal `BYDAY`);
+/// `FREQ=DAILY` with `INTERVAL`, `BYDAY` (plain weekdays), `UNTIL`, `COUNT` and `WKST`;
+/// `FREQ=MONTHLY` with `INTERVAL`, `BYDAY` (plain, or an ordinal within the month: `1SA`,
+/// `2TU,4TU`, `-1FR`), `BYMONTHDAY` and `BYMONTH`; and the `FREQ=YEARLY` forms of VTIMEZONE
+/// rules (`BYMONTH`, `BYMONTHDAY`, `BYYEARDAY`, ordinal `BYDAY`);
 /// `EXDATE`, `RDATE` and `RECURRENCE-ID` overrides; DTEND or DURATION. Local times resolve with
 /// RFC 5545 §3.3.5's rules: a time in a gap is shifted forward by the gap, a repeated time
 /// means the first. Durations are exact (`PT30M` is 1,800 s; `P1D` is one calendar day).
@@ -328,8 +330,18 @@ public struct RecurrenceExpander: Sendable {
             if !r.bymonthday.isEmpty || !r.byyearday.isEmpty, r.byday.contains(where: { $0.ordinal != nil }) {
                 throw RecurrenceError(line: rr.line, message: "unsupported BYDAY with an ordinal beside BYMONTHDAY or BYYEARDAY")
             }
+        case "MONTHLY":
+            guard r.byyearday.isEmpty else {
+                throw RecurrenceError(line: rr.line, message: "unsupported BYYEARDAY in FREQ=MONTHLY (RFC 5545 does not allow it)")
+            }
+            if !r.bymonthday.isEmpty, r.byday.contains(where: { $0.ordinal != nil }) {
+                throw RecurrenceError(line: rr.line, message: "unsupported BYDAY with an ordinal beside BYMONTHDAY")
+            }
+            guard r.byday.allSatisfy({ ($0.ordinal ?? 1) >= -5 && ($0.ordinal ?? 1) <= 5 }) else {
+                throw RecurrenceError(line: rr.line, message: "bad BYDAY ordinal in FREQ=MONTHLY (a month has at most five of a weekday)")
+            }
         default:
-            throw RecurrenceError(line: rr.line, message: "unsupported FREQ \(r.freq) (YEARLY, WEEKLY and DAILY are supported)")
+            throw RecurrenceError(line: rr.line, message: "unsupported FREQ \(r.freq) (YEARLY, MONTHLY, WEEKLY and DAILY are supported)")
         }
         return r
     }
@@ -390,6 +402,38 @@ public struct RecurrenceExpander: Sendable {
         return Set(days).sorted().map { LocalDate(dayNumber: $0) }
     }
 
+    /// The dates a MONTHLY rule gives in one month (RFC 5545 §3.3.10: BYMONTH limits; BYMONTHDAY
+    /// expands, and plain BYDAY then limits; without BYMONTHDAY, BYDAY expands to every such
+    /// weekday of the month or the nth; with neither, DTSTART's day of the month), sorted.
+    private static func monthlyDates(_ r: Rule, year: Int, month: Int, start: LocalDate) -> [LocalDate] {
+        if !r.bymonth.isEmpty && !r.bymonth.contains(month) { return [] }
+        let first = LocalDate.dayNumber(year: year, month: month, day: 1)
+        let length = LocalDate.daysIn(month: month, year: year)
+        var days: [Int] = []
+        if !r.bymonthday.isEmpty {
+            for n in r.bymonthday {
+                let d = n > 0 ? n : length + 1 + n
+                if (1...length).contains(d) { days.append(first + d - 1) }
+            }
+            let plain = Set(r.byday.map(\.weekday))
+            if !plain.isEmpty { days = days.filter { plain.contains(LocalDate(dayNumber: $0).weekday) } }
+        } else if !r.byday.isEmpty {
+            for (ordinal, weekday) in r.byday {
+                let firstMatch = first + (weekday.rawValue - LocalDate(dayNumber: first).weekday.rawValue + 7) % 7
+                let all = Array(stride(from: firstMatch, to: first + length, by: 7))
+                guard let ordinal else {
+                    days += all
+                    continue
+                }
+                let index = ordinal > 0 ? ordinal - 1 : all.count + ordinal
+                if all.indices.contains(index) { days.append(all[index]) }
+            }
+        } else if start.day <= length {
+            days.append(first + start.day - 1)
+        }
+        return Set(days).sorted().map { LocalDate(dayNumber: $0) }
+    }
+
     /// The instants an RRULE gives from a local DTSTART, each resolved by `resolve`, up to
     /// `horizon` (exclusive). `untilInstant` reads the rule's UNTIL.
     private func starts(
@@ -418,6 +462,15 @@ public struct RecurrenceExpander: Sendable {
             while year <= LocalDate.supportedYears.upperBound {
                 for d in Self.yearlyDates(r, year: year, start: local.date) where !emit(d) { return out }
                 year += r.interval
+            }
+            return out
+        }
+        if r.freq == "MONTHLY" {
+            // Months counted from DTSTART's, every INTERVAL (the interval is capped, so this stays small).
+            var index = local.date.year * 12 + local.date.month - 1
+            while index / 12 <= LocalDate.supportedYears.upperBound {
+                for d in Self.monthlyDates(r, year: index / 12, month: index % 12 + 1, start: local.date) where !emit(d) { return out }
+                index += r.interval
             }
             return out
         }

@@ -125,7 +125,12 @@ package struct FeedMembership: Sendable {
         return variants[i]?.contains { feed.matches(instructor: $0.instructor, location: $0.location, tags: cls.tags, classID: cls.id) } ?? false
     }
 
-    /// True when class `i`'s occurrences are in `feed` exactly when the class is: no exception
-    /// changes its instructor or location.
-    package func isUniform(classIndex i: Int) -> Bool { variants[i] == nil }
+    /// True when class `i`'s occurrences are all in `feed` or all out of it: no exception gives
+    /// one of them an instructor or location that the feed judges otherwise than the class's.
+    package func isUniform(classIndex i: Int, for feed: FeedDefinition) -> Bool {
+        guard let variants = variants[i] else { return true }
+        let cls = schedule.classes[i]
+        let own = feed.matches(instructor: cls.instructor, location: cls.location, tags: cls.tags, classID: cls.id)
+        return variants.allSatisfy { feed.matches(instructor: $0.instructor, location: $0.location, tags: cls.tags, classID: cls.id) == own }
+    }
 }

@@ -51,25 +51,39 @@ struct SeededGenerator: RandomNumberGenerator {
                           "\"durationMinutes\": \(Int.random(in: 1...240, using: &g))"]
             var days: [Weekday]?
             var dates: [LocalDate]?
-            if Int.random(in: 0..<5, using: &g) == 0 {
+            var needsFrom = false
+            switch Int.random(in: 0..<7, using: &g) {
+            case 0:
                 dates = Array(Set((0..<Int.random(in: 1...4, using: &g)).map { _ in date(-10, span + 10) })).sorted()
                 fields.append("\"dates\": [" + dates!.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
-            } else {
+            case 1:
+                // Monthly: one to three nth weekdays, the fifth and the last among them.
+                let ordinals = ["first", "second", "third", "fourth", "fifth", "last"]
+                let picks = Set((0..<Int.random(in: 1...3, using: &g)).map { _ in
+                    ordinals.randomElement(using: &g)! + " " + Weekday.allCases.randomElement(using: &g)!.name
+                })
+                fields.append("\"monthly\": [" + picks.sorted().map { "\"\($0)\"" }.joined(separator: ", ") + "]")
+            case 2:
+                days = Array(Set((0..<Int.random(in: 1...2, using: &g)).map { _ in Weekday.allCases.randomElement(using: &g)! })).sorted()
+                fields.append("\"days\": [" + days!.map { "\"\($0.name)\"" }.joined(separator: ", ") + "]")
+                fields.append("\"every\": \(Int.random(in: 2...3, using: &g))")
+                needsFrom = true
+            default:
                 days = Array(Set((0..<Int.random(in: 1...3, using: &g)).map { _ in Weekday.allCases.randomElement(using: &g)! })).sorted()
                 fields.append("\"days\": [" + days!.map { "\"\($0.name)\"" }.joined(separator: ", ") + "]")
             }
             var cf: LocalDate?
             var cu: LocalDate?
-            if Bool.random(using: &g) { cf = date(-20, span / 2); fields.append("\"from\": \"\(cf!)\"") }
+            if needsFrom || Bool.random(using: &g) { cf = date(-20, span / 2); fields.append("\"from\": \"\(cf!)\"") }
             if Bool.random(using: &g) { cu = date(span / 2, span + 20); fields.append("\"until\": \"\(cu!)\"") }
             classes.append("{" + fields.joined(separator: ", ") + "}")
             runs.append((id, days, dates, cf, cu))
         }
+        // When each class runs, as the schedule says it (every N weeks and monthly included).
+        let defined = try? Support.schedule(
+            #"{"calendar": {"id": "p", "name": "P", "timezone": "\#(zone)", "uidDomain": "p.example"}, "classes": [\#(classes.joined(separator: ","))]}"#)
         func runsOn(_ r: (id: String, days: [Weekday]?, dates: [LocalDate]?, from: LocalDate?, until: LocalDate?), _ d: LocalDate) -> Bool {
-            if let f = r.from, d < f { return false }
-            if let u = r.until, d > u { return false }
-            if let days = r.days { return days.contains(d.weekday) }
-            return r.dates?.contains(d) ?? false
+            defined?.classes.first { $0.id == r.id }?.runs(on: d) ?? false
         }
         var exceptions: [String] = []
         var cancelled: [(String?, LocalDate, LocalDate)] = []
@@ -98,6 +112,36 @@ struct SeededGenerator: RandomNumberGenerator {
                 if kind != 1 { target.append("\"date\": \"\(d.adding(days: Int.random(in: -8...8, using: &g)))\"") }
                 if kind != 0 { target.append("\"start\": \"\(times[Int.random(in: 0..<times.count, using: &g)])\"") }
                 exceptions.append("{\"date\": \"\(d)\", \"class\": \"\(r.id)\", \"moveTo\": {" + target.joined(separator: ", ") + "}}")
+                break
+            }
+        }
+        // Changes of a date or a range: another title (the summary), length or teacher.
+        var changed = Set<String>()
+        for _ in 0..<Int.random(in: 0...3, using: &g) {
+            let r = runs.randomElement(using: &g)!
+            for _ in 0..<30 {
+                let a = date(-3, span + 3)
+                let b = Bool.random(using: &g) ? a : a.adding(days: Int.random(in: 1...30, using: &g))
+                var d = a
+                var open = false
+                var clash = false
+                while d <= b {
+                    if runsOn(r, d) {
+                        if changed.contains("\(r.id) \(d)") { clash = true }
+                        if !moved.contains("\(r.id) \(d)") && !cancelled.contains(where: { ($0.0 == nil || $0.0 == r.id) && d >= $0.1 && d <= $0.2 }) { open = true }
+                    }
+                    d = d.adding(days: 1)
+                }
+                guard open, !clash else { continue }
+                d = a
+                while d <= b { changed.insert("\(r.id) \(d)"); d = d.adding(days: 1) }
+                let change = [
+                    "\"title\": \"Changed \(Int.random(in: 1...9, using: &g)); with, text\"",
+                    "\"durationMinutes\": \(Int.random(in: 241...300, using: &g))",
+                    "\"instructor\": \"Cover \(Int.random(in: 1...9, using: &g))\"",
+                ].shuffled(using: &g).prefix(Int.random(in: 1...3, using: &g)).joined(separator: ", ")
+                let when = a == b ? "\"date\": \"\(a)\"" : "\"from\": \"\(a)\", \"to\": \"\(b)\""
+                exceptions.append("{\(when), \"class\": \"\(r.id)\", \"change\": {\(change)}}")
                 break
             }
         }

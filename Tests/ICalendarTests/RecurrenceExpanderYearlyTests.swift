@@ -55,7 +55,7 @@ struct RecurrenceExpanderYearlyTests {
 @Suite("RecurrenceExpander, numbers out of range")
 struct RecurrenceExpanderRangeTests {
     @Test("an INTERVAL as large as Int.max gives the first instance, for every frequency, and never traps",
-          arguments: ["WEEKLY", "DAILY", "YEARLY"])
+          arguments: ["WEEKLY", "DAILY", "MONTHLY", "YEARLY"])
     func hugeInterval(freq: String) throws {
         let event = Component("VEVENT", properties: [
             Property("UID", raw: "x@t"), Property("DTSTART", raw: "20261207T171500Z"), Property("DURATION", raw: "PT30M"),
@@ -65,5 +65,50 @@ struct RecurrenceExpanderRangeTests {
         let to = Int64(LocalDate.dayNumber(year: 2199, month: 1, day: 1)) * 86400
         let instances = try RecurrenceExpander { _ in nil }.expand(Component("VCALENDAR", components: [event]), from: from, to: to)
         #expect(instances.count == 1)
+    }
+}
+
+/// MONTHLY rules: what a studio's monthly classes are written as (issue #15).
+@Suite("RecurrenceExpander, monthly rules")
+struct RecurrenceExpanderMonthlyTests {
+    /// The UTC starts (basic format) of an event from DTSTART (UTC) with `rrule`, through 2027.
+    private func starts(_ dtstart: String, _ rrule: String) throws -> [String] {
+        let event = Component("VEVENT", properties: [
+            Property("UID", raw: "x@t"), Property("DTSTART", raw: dtstart), Property("DURATION", raw: "PT1H"),
+            Property("RRULE", raw: rrule),
+        ])
+        let from = Int64(LocalDate.dayNumber(year: 2026, month: 1, day: 1)) * 86400
+        let to = Int64(LocalDate.dayNumber(year: 2028, month: 1, day: 1)) * 86400
+        return try RecurrenceExpander { _ in nil }.expand(Component("VCALENDAR", components: [event]), from: from, to: to)
+            .map { Property.utcString($0.start) }
+    }
+
+    @Test("the first Saturday, the second and fourth Tuesday, the last Friday")
+    func ordinals() throws {
+        #expect(try starts("20270102T100000Z", "FREQ=MONTHLY;BYDAY=1SA;COUNT=4")
+            == ["20270102T100000Z", "20270206T100000Z", "20270306T100000Z", "20270403T100000Z"])
+        #expect(try starts("20270112T100000Z", "FREQ=MONTHLY;BYDAY=2TU,4TU;COUNT=4")
+            == ["20270112T100000Z", "20270126T100000Z", "20270209T100000Z", "20270223T100000Z"])
+        #expect(try starts("20270129T100000Z", "FREQ=MONTHLY;BYDAY=-1FR;COUNT=3")
+            == ["20270129T100000Z", "20270226T100000Z", "20270326T100000Z"])
+    }
+
+    @Test("a fifth weekday only in the months that have one; INTERVAL; BYMONTHDAY from the end")
+    func fifthIntervalAndMonthDays() throws {
+        #expect(try starts("20270130T100000Z", "FREQ=MONTHLY;BYDAY=5SA;UNTIL=20271231T235959Z")
+            == ["20270130T100000Z", "20270529T100000Z", "20270731T100000Z", "20271030T100000Z"])
+        #expect(try starts("20270102T100000Z", "FREQ=MONTHLY;INTERVAL=3;BYDAY=1SA;COUNT=3")
+            == ["20270102T100000Z", "20270403T100000Z", "20270703T100000Z"])
+        #expect(try starts("20270131T100000Z", "FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3")
+            == ["20270131T100000Z", "20270228T100000Z", "20270331T100000Z"])
+        // Without BY parts: DTSTART's day, skipping months that lack it.
+        #expect(try starts("20270131T100000Z", "FREQ=MONTHLY;COUNT=3") == ["20270131T100000Z", "20270331T100000Z", "20270531T100000Z"])
+    }
+
+    @Test("rules RFC 5545 forbids or that cannot be are errors", arguments: [
+        "FREQ=MONTHLY;BYYEARDAY=1", "FREQ=MONTHLY;BYDAY=6SA", "FREQ=MONTHLY;BYDAY=1SA;BYMONTHDAY=1",
+    ])
+    func errors(rrule: String) {
+        #expect(throws: RecurrenceError.self) { try starts("20270102T100000Z", rrule) }
     }
 }

@@ -262,7 +262,7 @@ struct StudioWeekTests {
         #expect(all.filter { s.feed(sam, includes: $0) }.map(\.date) == [d("2027-01-04")])
         #expect(all.filter { s.feed(priya, includes: $0) }.map(\.date) == [d("2026-12-28"), d("2027-01-11")])
         let membership = FeedMembership(s)
-        #expect(membership.feed(sam, mayInclude: 0) && membership.feed(priya, mayInclude: 0) && !membership.isUniform(classIndex: 0))
+        #expect(membership.feed(sam, mayInclude: 0) && membership.feed(priya, mayInclude: 0) && !membership.isUniform(classIndex: 0, for: sam))
         #expect(ScheduleFixture.diagnostics(json) == [
             "schedule.json:12:5: warning: feeds[2].tag: no class has the tag \"mobilty\"; the feed has no events\n  hint: did you mean \"mobility\"?",
             "schedule.json:13:5: warning: feeds[3]: no class matches instructor Sam, location Studio 1; the feed has no events\n  hint: every filter given must match: check them together",
