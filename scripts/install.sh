@@ -2,7 +2,7 @@
 # Builds classfeed with the Swift standard library linked in (no Swift toolchain needed to run
 # it) and installs it as PREFIX/bin/classfeed.
 #
-#   scripts/install.sh                    # /usr/local/bin/classfeed (needs write access there)
+#   scripts/install.sh                    # /usr/local/bin/classfeed (copied with sudo if need be)
 #   scripts/install.sh --prefix ~/.local  # ~/.local/bin/classfeed, no root needed
 #
 # The binary still needs the C library it was built against (run it on the same Debian or
@@ -24,13 +24,19 @@ done
 [ -n "$prefix" ] || { echo "install.sh: --prefix needs a folder" >&2; exit 64; }
 bindir="${prefix%/}/bin"
 
-# Refuse before the long build, not after it.
+# Decided before the long build, not after it: a prefix this user cannot write to is written
+# with sudo (the build itself runs as this user, whose PATH has the toolchain).
 probe=$bindir
 while [ ! -e "$probe" ]; do probe=$(dirname "$probe"); done
+as_root=()
 if [ ! -w "$probe" ]; then
-    echo "install.sh: cannot write to $probe" >&2
-    echo "  hint: run it as a user who can (sudo scripts/install.sh), or choose a folder of your own: scripts/install.sh --prefix ~/.local" >&2
-    exit 73
+    if ! command -v sudo >/dev/null; then
+        echo "install.sh: cannot write to $probe, and there is no sudo" >&2
+        echo "  hint: choose a folder of your own: scripts/install.sh --prefix ~/.local" >&2
+        exit 73
+    fi
+    echo "$probe is not writable by $(id -un): the copy into $bindir will use sudo"
+    as_root=(sudo)
 fi
 command -v swift >/dev/null || {
     echo "install.sh: no 'swift' on PATH; install the Swift toolchain first (https://www.swift.org/install/linux/)" >&2
@@ -43,10 +49,10 @@ echo "building classfeed (release, Swift standard library linked in; a few minut
 swift build "${scratch[@]}" -c release --static-swift-stdlib --product classfeed
 built="$(swift build "${scratch[@]}" -c release --static-swift-stdlib --show-bin-path)/classfeed"
 
-install -d "$bindir"
+"${as_root[@]}" install -d "$bindir"
 # Into a temporary name first, then renamed: a cron run never sees half a binary.
-install -m 0755 "$built" "$bindir/.classfeed.new"
-mv -f "$bindir/.classfeed.new" "$bindir/classfeed"
+"${as_root[@]}" install -m 0755 "$built" "$bindir/.classfeed.new"
+"${as_root[@]}" mv -f "$bindir/.classfeed.new" "$bindir/classfeed"
 size=$(du -k "$bindir/classfeed" | cut -f1)
 echo "installed $bindir/classfeed ($((size / 1024)) MB): $("$bindir/classfeed" --version)"
 case ":$PATH:" in
