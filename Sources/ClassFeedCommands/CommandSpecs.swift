@@ -27,7 +27,9 @@ extension CommandSpec {
         <calendar id>-<class id>.ics for each class, and the subscribe page index.html
         (see docs/SUBSCRIBE-PAGE.md). Only files whose content changed are
         rewritten, each atomically; unchanged events keep their DTSTAMP and SEQUENCE, changed
-        ones get SEQUENCE + 1. An invalid schedule writes nothing. Prints nothing on success.
+        ones get SEQUENCE + 1. An invalid schedule writes nothing. On a terminal it ends with a
+        summary (what members see, the files written, the subscribe address); under cron (not
+        a terminal) it prints nothing on success.
         """,
         examples: """
         Example:
