@@ -53,8 +53,8 @@ built="$(swift build "${scratch[@]}" -c release --static-swift-stdlib --show-bin
 # Into a temporary name first, then renamed: a cron run never sees half a binary.
 "${as_root[@]}" install -m 0755 "$built" "$bindir/.classfeed.new"
 "${as_root[@]}" mv -f "$bindir/.classfeed.new" "$bindir/classfeed"
-size=$(du -k "$bindir/classfeed" | cut -f1)
-echo "installed $bindir/classfeed ($((size / 1024)) MB): $("$bindir/classfeed" --version)"
+size=$(wc -c <"$bindir/classfeed")
+echo "installed $bindir/classfeed ($(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1e6 }') MB): $("$bindir/classfeed" --version)"
 case ":$PATH:" in
     *":$bindir:"*) ;;
     *) echo "note: $bindir is not on PATH; add it (export PATH=\"$bindir:\$PATH\") or call $bindir/classfeed" ;;
