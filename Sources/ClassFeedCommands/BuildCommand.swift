@@ -102,6 +102,15 @@ enum BuildCommand {
             context.out("window \(from) to \(to), \(builder.style.rawValue) style")
             context.out(written.isEmpty ? "no files changed" : "wrote " + written.joined(separator: ", "))
         }
+        // A person at a terminal gets a summary; cron (not a terminal) gets silence.
+        if verbose || context.standardOutput.isTerminal {
+            let page = !a.flag("no-page")
+            let expected = [combined] + (classFeeds ? schedule.classes.indices.map { builder.fileName(classIndex: $0) } : [])
+                + builder.extraFeedFileNames + (page ? [SubscribePage.fileName] : [])
+            let summary = BuildSummary(
+                builder: builder, from: from, to: to, today: Window.today(at: now, in: schedule), expected: expected, written: written, page: page)
+            for line in summary.lines(listingFiles: !verbose) { context.out(line) }
+        }
         return .ok
     }
 }

@@ -115,6 +115,7 @@ package enum CLI {
             case "check": return try CheckCommand.run(rest, context)
             case "upcoming": return try UpcomingCommand.run(rest, context)
             case "exceptions": return try ExceptionsCommand.run(rest, context)
+            case "init": return try InitCommand.run(rest, context)
             case "completions": return try Completions.run(rest, context)
             case "help":
                 switch rest.first {

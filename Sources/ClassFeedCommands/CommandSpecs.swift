@@ -27,7 +27,9 @@ extension CommandSpec {
         <calendar id>-<class id>.ics for each class, and the subscribe page index.html
         (see docs/SUBSCRIBE-PAGE.md). Only files whose content changed are
         rewritten, each atomically; unchanged events keep their DTSTAMP and SEQUENCE, changed
-        ones get SEQUENCE + 1. An invalid schedule writes nothing. Prints nothing on success.
+        ones get SEQUENCE + 1. An invalid schedule writes nothing. On a terminal it ends with a
+        summary (what members see, the files written, the subscribe address); under cron (not
+        a terminal) it prints nothing on success.
         """,
         examples: """
         Example:
@@ -242,6 +244,30 @@ extension CommandSpec {
 }
 
 extension CommandSpec {
+    static let initCommand = CommandSpec(
+        name: "init",
+        summary: "Write a starter schedule.json here: one example class and one closure",
+        options: [
+            .value("name", "NAME", "The calendar's name in members' apps (default: My Studio)"),
+            .value("timezone", "ZONE", "The studio's IANA time zone, e.g. Europe/London (default: this", "machine's, from TZ or /etc/localtime, unless it is UTC; else", "Europe/London)"),
+            .value("id", "ID", "The feed's file name: lowercase letters, digits and '-'", "(default: made from the name, my-studio)"),
+            .value("schedule", "FILE", "The file to write (default: schedule.json)", completion: .file),
+            .value("now", "TIME", "Pretend the time is TIME (2026-11-27T09:00:00Z), for tests"),
+        ],
+        prose: """
+        Usage: classfeed init [--name NAME] [--timezone ZONE] [--id ID] [--schedule FILE]
+
+        Writes a starter schedule.json in the current folder, asking nothing: the calendar,
+        one example class (Mondays 18:00, an hour) and one example closure (the coming winter
+        break), valid for 'classfeed check'. Never overwrites: when the file exists it says so
+        and exits 73. Then it prints the next three steps.
+        """,
+        examples: """
+        Example:
+          classfeed init --name "Still Point Yoga" --timezone Europe/London
+        """
+    )
+
     static let completions = CommandSpec(
         name: "completions",
         summary: "Print a shell completion script: classfeed completions bash|zsh|fish",
@@ -270,11 +296,11 @@ extension CommandSpec {
         prose: "Usage: classfeed help [COMMAND]",
         listsOptions: false,
         examples: "Example:\n  classfeed help build",
-        subcommands: ["build", "check", "upcoming", "exceptions", "completions"]
+        subcommands: ["build", "check", "upcoming", "exceptions", "init", "completions"]
     )
 
     /// The commands `classfeed --help` lists, in its order.
-    static let topLevel: [CommandSpec] = [.build, .check, .upcoming, .exceptions, .completions, .helpCommand]
+    static let topLevel: [CommandSpec] = [.build, .check, .upcoming, .exceptions, .initCommand, .completions, .helpCommand]
 
     /// The subcommands of `exceptions`, each with its own options.
     static let exceptionsSubcommands: [CommandSpec] = [.exceptionsList, .exceptionsAdd, .exceptionsMove, .exceptionsChange, .exceptionsRemove]

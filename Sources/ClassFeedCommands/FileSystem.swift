@@ -41,6 +41,14 @@ package protocol FileSystem: Sendable {
     /// Keeps `old` as `<path>.bak` and replaces `path` with `new`, keeping the owner and mode;
     /// returns a warning when the owner could not be kept.
     func replaceSchedule(_ path: String, old: [UInt8], with new: [UInt8]) throws(CLIError) -> String?
+    /// Creates `path` holding `bytes`, whole or not at all, and never over anything already
+    /// there (a file, a folder, a link, even a dangling one): false, and nothing written, when
+    /// something is. 73 when the folder is missing or not writable, 74 on an I/O error. Used
+    /// by `classfeed init`.
+    func createNew(_ bytes: [UInt8], at path: String) throws(CLIError) -> Bool
+    /// Where the symbolic link `path` points (as written in the link), or nil when `path` is
+    /// not a link. Used for the machine's zone, `/etc/localtime -> /usr/share/zoneinfo/...`.
+    func linkTarget(_ path: String) -> String?
 }
 
 extension FileSystem {

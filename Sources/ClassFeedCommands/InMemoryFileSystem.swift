@@ -10,6 +10,9 @@ import FeedBuilder
 package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     package private(set) var files: [String: [UInt8]] = [:]
     package private(set) var directories: Set<String> = ["/"]
+    /// Symbolic links: path -> the text of the link. Only ``linkTarget(_:)`` and
+    /// ``createNew(_:at:)`` look at them.
+    package private(set) var links: [String: String] = [:]
     /// Where relative paths start.
     package let workingDirectory: String
 
@@ -44,6 +47,13 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     package func text(_ path: String) -> String? { bytes(path).map { String(decoding: $0, as: UTF8.self) } }
 
     package func remove(_ path: String) { files[absolute(path)] = nil }
+
+    /// Makes `path` a symbolic link whose text is `target` (`/etc/localtime`).
+    package func addLink(_ path: String, to target: String) {
+        let p = absolute(path)
+        addDirectory(Self.parent(of: p))
+        links[p] = target
+    }
 
     // MARK: FileSystem
 
@@ -140,6 +150,19 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         files[absolute(path)] = new
         return nil
     }
+
+    package func createNew(_ bytes: [UInt8], at path: String) throws(CLIError) -> Bool {
+        let p = absolute(path)
+        if files[p] != nil || directories.contains(p) || links[p] != nil { return false }
+        guard directories.contains(Self.parent(of: p)) else {
+            let folder = Self.parent(of: path)
+            throw CLIError(.cannotCreate, "cannot create \(path): the folder \(folder) does not exist\n  hint: create it first: mkdir -p \(folder)")
+        }
+        files[p] = bytes
+        return true
+    }
+
+    package func linkTarget(_ path: String) -> String? { links[absolute(path)] }
 
     // MARK: Paths
 

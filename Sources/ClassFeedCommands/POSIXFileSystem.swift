@@ -431,3 +431,71 @@ package struct POSIXFileSystem: FileSystem {
     private func systemRead(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Darwin.read(fd, p, n) }
     private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Darwin.write(fd, p, n) }
 #endif
+
+// MARK: - New files and links (classfeed init)
+
+extension POSIXFileSystem {
+    /// Writes a temporary file beside `path`, flushes it, then link(2)s it to `path`: link
+    /// never replaces an existing name (EEXIST), so the file appears whole or not at all and
+    /// nothing there is overwritten. Where the file system has no hard links (FAT, some network
+    /// mounts), an exclusive create (`O_EXCL`) written in place stands in.
+    package func createNew(_ bytes: [UInt8], at path: String) throws(CLIError) -> Bool {
+        let directory = ScheduleFileEditing.directory(of: path)
+        let name = ScheduleFileEditing.fileName(of: path)
+        if exists(path) { return false }
+        guard isDirectory(directory) else {
+            throw CLIError(.cannotCreate, "cannot create \(path): the folder \(directory) does not exist\n  hint: create it first: mkdir -p \(directory)")
+        }
+        let (fd, temp) = try createTemporary(for: name, in: directory, owner: .edit, mode: 0o644)
+        defer { unlink(temp) }
+        guard Self.writeAll(fd, bytes), fsync(fd) == 0 else {
+            let e = errno
+            _ = Self.closeFile(fd)
+            throw CLIError(.ioError, "cannot write \(path): \(Self.errorText(e)); nothing was written")
+        }
+        _ = Self.closeFile(fd)
+        if link(temp, resolve(path)) != 0 {
+            let e = errno
+            if e == EEXIST { return false }
+            guard e == EPERM || e == EOPNOTSUPP || e == ENOTSUP else {
+                throw CLIError(.cannotCreate, "cannot create \(path): \(Self.errorText(e))")
+            }
+            return try createInPlace(bytes, at: path)
+        }
+        let dfd = Self.openDirectory(resolve(directory))
+        if dfd >= 0 {
+            _ = fsync(dfd)
+            Self.closeFile(dfd)
+        }
+        return true
+    }
+
+    /// An exclusive create written in place, for file systems without hard links; a failed
+    /// write removes the file again.
+    private func createInPlace(_ bytes: [UInt8], at path: String) throws(CLIError) -> Bool {
+        let fd = open(resolve(path), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            let e = errno
+            if e == EEXIST { return false }
+            throw CLIError(.cannotCreate, "cannot create \(path): \(Self.errorText(e))")
+        }
+        guard Self.writeAll(fd, bytes), fsync(fd) == 0 else {
+            let e = errno
+            _ = Self.closeFile(fd)
+            unlink(resolve(path))
+            throw CLIError(.ioError, "cannot write \(path): \(Self.errorText(e)); nothing was written")
+        }
+        _ = Self.closeFile(fd)
+        return true
+    }
+
+    /// readlink(2): the link's text, or nil when `path` is not a link or cannot be read.
+    package func linkTarget(_ path: String) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = buffer.withUnsafeMutableBufferPointer { b in
+            b.baseAddress.map { p in p.withMemoryRebound(to: CChar.self, capacity: b.count) { readlink(resolve(path), $0, b.count) } } ?? -1
+        }
+        guard n > 0, n < buffer.count else { return nil }
+        return String(decoding: buffer[0..<n], as: UTF8.self)
+    }
+}

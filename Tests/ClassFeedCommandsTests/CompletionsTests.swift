@@ -5,12 +5,12 @@ import Testing
 /// `classfeed completions bash|zsh|fish`: generated from the options tables, so every command
 /// and every option is in every script.
 @Suite struct CompletionsTests {
-    static let commands = ["build", "check", "upcoming", "exceptions", "completions", "help"]
+    static let commands = ["build", "check", "upcoming", "exceptions", "init", "completions", "help"]
     static let exceptionsCommands = ["list", "add", "move", "change", "remove"]
     static let options = [
         "schedule", "output", "from", "to", "style", "no-class-feeds", "strict", "verbose", "dry-run", "now", "lock-timeout",
         "no-page", "days", "class", "json", "reason", "to-date", "to-time", "help", "instructor", "location", "tag", "title", "note",
-        "duration",
+        "duration", "name", "timezone", "id",
     ]
 
     @Test("each script names every command, exceptions command and option", arguments: ["bash", "zsh", "fish"])
@@ -62,6 +62,8 @@ import Testing
         #expect(try complete(["classfeed", "exceptions", "change", "--d"]) == "--duration\n")
         #expect(try complete(["classfeed", "exceptions", "change", "--in"]) == "--instructor\n")
         #expect(try complete(["classfeed", "upcoming", "--t"]) == "--tag --to\n")
+        #expect(try complete(["classfeed", "in"]) == "init\n")
+        #expect(try complete(["classfeed", "init", "--"]) == "--name --timezone --id --schedule --now --help\n")
     }
 
     @Test func anUnknownShellIsAUsageError() {

@@ -16,6 +16,8 @@ import Testing
         (["help", "exceptions", "move"], "help-ex-move.txt"),
         (["exceptions", "remove", "--help"], "help-ex-remove.txt"),
         (["exceptions", "change", "--help"], "help-ex-change.txt"),
+        (["init", "--help"], "help-init.txt"),
+        (["help", "init"], "help-init.txt"),
     ]
 
     @Test("every help page is its golden file", arguments: 0..<pages.count)
@@ -29,7 +31,7 @@ import Testing
 
     @Test func theCommandListNamesEveryCommandIncludingCompletions() {
         let r = CommandRun(arguments: ["--help"])
-        for name in ["build", "check", "upcoming", "exceptions", "completions", "help"] {
+        for name in ["build", "check", "upcoming", "exceptions", "init", "completions", "help"] {
             #expect(r.stdout.contains("\n  \(name)"), "\(name)")
         }
     }

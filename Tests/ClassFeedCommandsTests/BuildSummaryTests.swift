@@ -1,0 +1,81 @@
+import ClassFeedCommands
+import Foundation
+import Testing
+
+/// `classfeed build` says what happened to a person (standard output a terminal, or
+/// `--verbose`) and nothing to cron (not a terminal).
+@Suite struct BuildSummaryTests {
+    static let schedule = """
+        {
+          "calendar": {"id": "circl", "name": "CIRCL", "timezone": "Europe/London", "uidDomain": "circl.example",
+                       "publicURL": "https://circl.example/feeds/"},
+          "classes": [
+            {"id": "hips-monday", "title": "Hip Mobility & Stretch", "days": ["monday"], "start": "17:15", "durationMinutes": 30},
+            {"id": "hips-thursday", "title": "Hip Mobility & Stretch", "days": ["thursday"], "start": "19:00", "durationMinutes": 30}
+          ],
+          "exceptions": [
+            { "from": "2026-12-24", "to": "2027-01-03", "reason": "Christmas closure" },
+            { "date": "2026-12-10", "class": "hips-thursday", "moveTo": { "start": "18:00" } },
+            { "date": "2026-12-03", "class": "hips-thursday", "change": { "instructor": "Sam" } }
+          ]
+        }
+
+        """
+
+    /// `classfeed ARGS` with standard output a terminal or not.
+    func run(_ args: [String], in fs: InMemoryFileSystem, terminal: Bool) -> (status: ExitCode, stdout: String) {
+        fs.addDirectory("/usr/share/zoneinfo")
+        let out = Lines()
+        let status = CLI.run(
+            arguments: args, environment: ["TZDIR": "/usr/share/zoneinfo"], fileSystem: fs, clock: FixedClock(1_795_770_000),
+            standardOutput: TextOutput(isTerminal: terminal) { out.append($0) }, standardError: TextOutput { _ in })
+        return (status, out.text)
+    }
+
+    @Test func onATerminalItSaysWhatMembersSeeWhatWasWrittenAndWhereToSubscribe() {
+        let fs = InMemoryFileSystem(files: ["schedule.json": Array(Self.schedule.utf8)])
+        let first = run(["build", "--now", "2026-11-27T09:00:00Z"], in: fs, terminal: true)
+        #expect(first.status == .ok)
+        #expect(first.stdout == """
+            CIRCL: 2 classes; from today to Sun 23 May 2027 members see 47 classes, 3 cancelled, 1 moved, 1 changed
+            wrote circl-hips-monday.ics (29 events), circl-hips-thursday.ics (28 events), circl.ics (57 events), index.html
+            subscribe page: https://circl.example/feeds/
+
+            """)
+        let again = run(["build", "--now", "2026-11-27T10:00:00Z"], in: fs, terminal: true)
+        #expect(again.stdout.contains("\nno files changed (4 files up to date)\n"), "\(again.stdout)")
+        let noPage = run(["build", "--no-page", "--no-class-feeds", "--now", "2026-11-27T10:00:00Z"], in: fs, terminal: true)
+        #expect(noPage.stdout.hasSuffix("\nno files changed (1 file up to date)\nfeed: https://circl.example/feeds/circl.ics\n"), "\(noPage.stdout)")
+    }
+
+    @Test func underCronItIsSilentAndVerboseAddsTheSummaryToItsOwnList() {
+        let fs = InMemoryFileSystem(files: ["schedule.json": Array(Self.schedule.utf8)])
+        #expect(run(["build", "--now", "2026-11-27T09:00:00Z"], in: fs, terminal: false) == (.ok, ""))
+        let verbose = run(["build", "--verbose", "--now", "2026-11-27T10:00:00Z"], in: fs, terminal: false)
+        #expect(verbose.stdout.hasSuffix("""
+            no files changed
+            CIRCL: 2 classes; from today to Sun 23 May 2027 members see 47 classes, 3 cancelled, 1 moved, 1 changed
+            subscribe page: https://circl.example/feeds/
+
+            """), "\(verbose.stdout)")
+        // A dry run says what would change, not a summary of files it did not write.
+        let dry = run(["build", "--dry-run", "--now", "2026-11-27T10:00:00Z"], in: fs, terminal: true)
+        #expect(!dry.stdout.contains("members see"), "\(dry.stdout)")
+    }
+
+    /// Text written by a command, collected under a lock.
+    private final class Lines: @unchecked Sendable {
+        private let lock = NSLock()
+        private var chunks = ""
+        func append(_ s: String) {
+            lock.lock()
+            chunks += s
+            lock.unlock()
+        }
+        var text: String {
+            lock.lock()
+            defer { lock.unlock() }
+            return chunks
+        }
+    }
+}
