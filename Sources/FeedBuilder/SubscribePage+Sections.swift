@@ -79,6 +79,7 @@ extension SubscribePage {
     /// For a class that is not weekly: "Every other Wednesday · next Wed 20 Jan 2027" (the next
     /// date it is scheduled on from today, before exceptions).
     private func recurrence(_ h: inout HTMLWriter, _ cls: ClassDefinition) {
+        if case .weekly = cls.pattern { return }  // the usual case, without wording anything
         guard let words = cls.pattern.recurrenceWords else { return }
         h.raw("<p class=\"repeat\">")
         h.text(words.prefix(1).uppercased() + words.dropFirst())

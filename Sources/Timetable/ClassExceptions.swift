@@ -29,8 +29,9 @@ final class ClassExceptions: Sendable {
     /// Moves by original date (the first listed for a date wins), for the classes that have any.
     private let moves: [Int: [LocalDate: ScheduleException]]
     /// The positions in `Schedule.exceptions` of each class's `change` entries, in list order,
-    /// for the classes that have any.
-    private let changes: [Int: [Int]]
+    /// by owner: an array access for every occurrence made, not a hash lookup (nearly every
+    /// list is empty, which costs no allocation).
+    private let changes: [[Int]]
     /// Per owner: true when some class with the id ignores holiday calendars.
     private let ignoresHolidays: [Bool]
 
@@ -61,7 +62,7 @@ final class ClassExceptions: Sendable {
         var previous: (id: String, owner: Int)?
         var counts = [Int](repeating: 0, count: classes.count + 1)
         var moves: [Int: [LocalDate: ScheduleException]] = [:]
-        var changes: [Int: [Int]] = [:]
+        var changes = [[Int]](repeating: [], count: classes.count)
         let exceptions = schedule.exceptions
         // By index: `for e in exceptions` would copy (retain and release) every entry's strings.
         for position in exceptions.indices {
@@ -83,7 +84,7 @@ final class ClassExceptions: Sendable {
             case .move(let date, _, _):
                 if moves[o]?[date] == nil { moves[o, default: [:]][date] = exceptions[position] }
             case .change(let from, let to):
-                if from <= to, exceptions[position].changes != nil { changes[o, default: []].append(position) }
+                if from <= to, exceptions[position].changes != nil { changes[o].append(position) }
             }
         }
         // Counting sort by owner; positions ascend within each class, so list order is kept.
@@ -150,10 +151,10 @@ final class ClassExceptions: Sendable {
 
     func hasMoves(ofClass i: Int) -> Bool { moves[owner[i]] != nil }
 
-    func hasChanges(ofClass i: Int) -> Bool { changes[owner[i]] != nil }
+    func hasChanges(ofClass i: Int) -> Bool { !changes[owner[i]].isEmpty }
 
     /// The positions of class `i`'s `change` entries, in list order.
-    func changes(ofClass i: Int) -> [Int] { changes[owner[i]] ?? [] }
+    func changes(ofClass i: Int) -> [Int] { changes[owner[i]] }
 
     func ignoresHolidays(ofClass i: Int) -> Bool { ignoresHolidays[owner[i]] }
 }

@@ -28,9 +28,10 @@ package struct Occurrence: Sendable, Hashable {
     /// The scheduled wall time happened twice that day (fall-back); the first was taken.
     package var startWasAmbiguous: Bool
     /// What exceptions change about this occurrence besides its date and time (merged, the
-    /// first listed winning a field), and the reason of the first change.
+    /// first listed winning a field; its reason is the first change's).
     package var change: OccurrenceChange? = nil
-    package var changeReason: String? = nil
+    /// The reason of the change, if any.
+    package var changeReason: String? { change?.reason }
 
     package init(
         classIndex: Int, originalDate: LocalDate, date: LocalDate, localStart: LocalDateTime, start: Int64, end: Int64,

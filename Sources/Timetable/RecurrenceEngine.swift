@@ -206,12 +206,11 @@ package struct RecurrenceEngine: Sendable {
         // Changes: the move's own, then each `change` entry covering the original date, the first
         // listed winning a field (the validator reports two that disagree).
         var change = move?.changes
-        var changeReason = change == nil ? nil : move?.reason
         if classExceptions.hasChanges(ofClass: index) {
             for position in classExceptions.changes(ofClass: index) {
                 let e = schedule.exceptions[position]
                 guard case .change(let a, let b) = e.kind, a <= original, original <= b, let c = e.changes else { continue }
-                if let current = change { change = current.merged(with: c).change } else { change = c; changeReason = e.reason }
+                change = change.map { $0.merged(with: c).change } ?? c
             }
         }
         let minutes = change?.durationMinutes ?? cls.durationMinutes
@@ -232,7 +231,6 @@ package struct RecurrenceEngine: Sendable {
             movedFrom: move == nil ? nil : LocalDateTime(date: original, time: cls.start), moveReason: move?.reason,
             startWasInGap: gap, startWasAmbiguous: ambiguous, scheduledTime: move == nil ? nil : time)
         o.change = change
-        o.changeReason = changeReason
         return o
     }
 }

@@ -278,13 +278,20 @@ package final class OccurrenceChange: Sendable, Hashable, CustomStringConvertibl
     /// A note for members ("bring a strap"), added to the event's description.
     package let note: String?
     package let durationMinutes: Int?
+    /// The reason of the exception it comes from (of the first, when several are merged). Not
+    /// part of what the change is (`==`): it is here so that an occurrence carries one word.
+    package let reason: String?
 
-    package init(instructor: String? = nil, location: String? = nil, title: String? = nil, note: String? = nil, durationMinutes: Int? = nil) {
+    package init(
+        instructor: String? = nil, location: String? = nil, title: String? = nil, note: String? = nil, durationMinutes: Int? = nil,
+        reason: String? = nil
+    ) {
         self.instructor = instructor
         self.location = location
         self.title = title
         self.note = note
         self.durationMinutes = durationMinutes
+        self.reason = reason
     }
 
     package var isEmpty: Bool { instructor == nil && location == nil && title == nil && note == nil && durationMinutes == nil }
@@ -311,7 +318,7 @@ package final class OccurrenceChange: Sendable, Hashable, CustomStringConvertibl
         let m = OccurrenceChange(
             instructor: pick(instructor, other.instructor, "instructor"), location: pick(location, other.location, "location"),
             title: pick(title, other.title, "title"), note: pick(note, other.note, "note"),
-            durationMinutes: pick(durationMinutes, other.durationMinutes, "durationMinutes"))
+            durationMinutes: pick(durationMinutes, other.durationMinutes, "durationMinutes"), reason: reason ?? other.reason)
         return (m, conflict)
     }
 
@@ -321,7 +328,7 @@ package final class OccurrenceChange: Sendable, Hashable, CustomStringConvertibl
         OccurrenceChange(
             instructor: instructor == cls.instructor ? nil : instructor, location: location == cls.location ? nil : location,
             title: title == cls.title ? nil : title, note: note,
-            durationMinutes: durationMinutes == cls.durationMinutes ? nil : durationMinutes)
+            durationMinutes: durationMinutes == cls.durationMinutes ? nil : durationMinutes, reason: reason)
     }
 
     /// "instructor Sam, location Studio 2".

@@ -927,7 +927,7 @@ package struct ScheduleDecoder {
         var kind: ScheduleException.Kind?
         var changes: OccurrenceChange?
         if let changeNode = m[.change] {
-            changes = change(changeNode, path + ".change")
+            changes = change(changeNode, path + ".change", reason: reason)
             if m[.`class`] == nil {
                 error(node, path, "a change applies to one class: add \"class\", the id of the class that changes")
             }
@@ -988,7 +988,7 @@ package struct ScheduleDecoder {
     }
 
     /// `change`: { "instructor": "Sam", "location": "Studio 2", "title": ..., "note": ..., "durationMinutes": 45 }.
-    private mutating func change(_ node: Node, _ path: String) -> OccurrenceChange? {
+    private mutating func change(_ node: Node, _ path: String, reason: String?) -> OccurrenceChange? {
         guard let m = members(node, path, keys: ChangeKey.self, what: "what changes") else { return nil }
         if m.isEmpty {
             error(node, path, "\"change\" is empty; give a new \"instructor\", \"location\", \"title\", \"note\" or \"durationMinutes\"",
@@ -1009,7 +1009,8 @@ package struct ScheduleDecoder {
         guard (m[.instructor] == nil || instructor != nil) && (m[.location] == nil || location != nil) && (m[.title] == nil || title != nil)
             && (m[.note] == nil || note != nil)
         else { return nil }
-        return OccurrenceChange(instructor: instructor, location: location, title: title, note: note, durationMinutes: duration)
+        return OccurrenceChange(
+            instructor: instructor, location: location, title: title, note: note, durationMinutes: duration, reason: reason)
     }
 }
 
