@@ -61,6 +61,8 @@ enum BuildCommand {
             }
             options.classHistory = { loader.history(forFile: $0) }
         }
+        // A class written date by date for one of the schedule's feeds has events of its own there.
+        options.feedHistory = { loader.history(forFile: $0) }
         let builder = FeedBuilder(schedule: schedule, options: options)
         let combined = builder.fileName(classIndex: nil)
         let sink = fileSystem.feedSink(directory: output, dryRun: dryRun)

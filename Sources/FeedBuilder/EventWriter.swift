@@ -38,13 +38,15 @@ extension FeedBuilder {
 
         /// The revisions of the class being written.
         var history = RevisionHistory()
+        /// True when ``history`` is one feed file's own (not the shared ``FeedOptions/history``).
+        var historyIsOwnFile = false
 
         /// What subscribers have of an event: the later revision of the class's own previous
         /// feed and the combined feed's, so that whichever feeds the previous runs wrote (class
         /// feeds are left alone by `--no-class-feeds`), SEQUENCE and DTSTAMP never go back.
         func previousRevision(_ key: UInt64) -> RevisionHistory.Revision? {
             let own = history[key]
-            guard builder.options.classHistory != nil, let shared = builder.options.history[key] else { return own }
+            guard builder.options.classHistory != nil || historyIsOwnFile, let shared = builder.options.history[key] else { return own }
             guard let own else { return shared }
             return (own.sequence, own.stamp) >= (shared.sequence, shared.stamp) ? own : shared
         }
@@ -53,6 +55,7 @@ extension FeedBuilder {
         mutating func events(ofClass i: Int) -> EventBlock {
             out = ContentLineWriter()
             history = builder.options.classHistory?(builder.fileName(classIndex: i)) ?? builder.options.history
+            historyIsOwnFile = false
             var count = 0
             switch builder.style {
             case .occurrences: count = writeOccurrences(classIndex: i, from: builder.options.from, to: builder.options.to)
@@ -66,7 +69,13 @@ extension FeedBuilder {
         /// a room change). Their revisions are the ones in the feed's own previous file (`name`).
         mutating func events(ofClass i: Int, in feed: FeedDefinition, fileName name: String) -> EventBlock {
             out = ContentLineWriter()
-            history = builder.options.classHistory?(name) ?? builder.options.history
+            if let own = builder.options.feedHistory ?? builder.options.classHistory {
+                history = own(name)
+                historyIsOwnFile = true
+            } else {
+                history = builder.options.history
+                historyIsOwnFile = false
+            }
             let schedule = builder.schedule
             let count = writeOccurrences(classIndex: i, from: builder.options.from, to: builder.options.to) {
                 schedule.feed(feed, includes: $0)

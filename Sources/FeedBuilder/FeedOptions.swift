@@ -18,6 +18,10 @@ package struct FeedOptions: Sendable {
     /// What subscribers of one class's feed have, by that feed's file name; when set, it is
     /// asked once per class (so the previous class feeds are read one small file at a time).
     package var classHistory: (@Sendable (String) -> RevisionHistory)?
+    /// What subscribers of one of the schedule's `feeds` have, by its file name: asked for a
+    /// class written date by date for that feed (its events may be in no other feed). Each
+    /// event takes the later revision of that file's and ``history``'s.
+    package var feedHistory: (@Sendable (String) -> RevisionHistory)?
 
     package init(from: LocalDate, to: LocalDate, stamp: Int64, style: FeedStyle? = nil) {
         self.from = from

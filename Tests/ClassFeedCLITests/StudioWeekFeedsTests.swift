@@ -127,6 +127,27 @@ import Testing
         #expect(snapshot == again)
     }
 
+    @Test("a rerun the next day changes no byte of any feed, in either style, with or without class feeds",
+          arguments: [["--style", "series"], ["--style", "series", "--no-class-feeds"], ["--no-class-feeds"]])
+    func rerunIsByteStable(options: [String]) throws {
+        let dir = try ClassfeedProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(try Self.readmeWeek().utf8).write(to: dir.appendingPathComponent("schedule.json"))
+        #expect(InProcess.run(["build", "--now", Self.now] + Self.window + options, in: dir).status == 0)
+        let out = dir.appendingPathComponent("output")
+        func snapshot() throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: out.path) where name.hasSuffix(".ics") {
+                files[name] = try Data(contentsOf: out.appendingPathComponent(name))
+            }
+            return files
+        }
+        let first = try snapshot()
+        #expect(first["circl-sam.ics"] != nil)
+        #expect(InProcess.run(["build", "--now", "2026-12-06T09:00:00Z"] + Self.window + options, in: dir).status == 0)
+        #expect(try snapshot() == first)
+    }
+
     @Test("a feed removed from the schedule is emptied and says the calendar has ended")
     func removedFeed() throws {
         let dir = try ClassfeedProcess.temporaryDirectory()
