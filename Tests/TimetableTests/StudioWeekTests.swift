@@ -232,6 +232,23 @@ struct StudioWeekTests {
             == ["schedule.json:4:67: error: classes[0].bookingURL: expected a URL with a host name (and a port from 1 to 65535, if any) once its placeholders are filled in (e.g. \"https://ws:99999/x\"), found \"https://{class}:99999/x\"\n  hint: e.g. \"https://circl.example/book?class={class}&date={date}\""])
     }
 
+    @Test("limits: 500 feeds, 20 tags a class, every 1 to 52 weeks, 40 days a month")
+    func limits() {
+        func errors(_ json: String) -> [String] { ScheduleFixture.diagnostics(json).filter { $0.contains(": error: ") } }
+        let feeds = (0...ScheduleLimits.feeds).map { #"{ "id": "f\#($0)", "name": "F", "classes": ["hips-monday"] }"# }
+        let tooManyFeeds = ScheduleFixture.json().replacingOccurrences(of: "\n}\n", with: ",\n  \"feeds\": [" + feeds.joined(separator: ", ") + "]\n}\n")
+        #expect(errors(tooManyFeeds).count == 1 && errors(tooManyFeeds)[0].contains("feeds: 501 feeds; the limit is 500"))
+        let tags = (0...ScheduleLimits.tagsPerClass).map { "\"t\($0)\"" }.joined(separator: ", ")
+        let tagged = withClasses([#"{ "id": "c", "title": "C", "days": ["monday"], "start": "10:00", "durationMinutes": 30, "tags": [\#(tags)] }"#])
+        #expect(errors(tagged).count == 1 && errors(tagged)[0].contains("classes[0].tags: 21 tags; the limit is 20"))
+        let every = withClasses([#"{ "id": "c", "title": "C", "days": ["monday"], "every": 53, "from": "2027-01-04", "start": "10:00", "durationMinutes": 30 }"#])
+        #expect(errors(every).count == 1 && errors(every)[0].contains("expected a whole number of weeks from 1 to 52, found 53"))
+        #expect(errors(withClasses([#"{ "id": "c", "title": "C", "days": ["monday"], "every": 52, "from": "2027-01-04", "start": "10:00", "durationMinutes": 30 }"#])).isEmpty)
+        let days = (0..<41).map { _ in "\"first monday\"" }.joined(separator: ", ")
+        let monthly = withClasses([#"{ "id": "c", "title": "C", "monthly": [\#(days)], "start": "10:00", "durationMinutes": 30 }"#])
+        #expect(errors(monthly).contains { $0.contains("classes[0].monthly: 41 days a month; at most 40") })
+    }
+
     @Test("booking links are filled in per occurrence and percent-encoded")
     func bookingLinks() throws {
         let s = try ScheduleFixture.schedule(withClasses([
