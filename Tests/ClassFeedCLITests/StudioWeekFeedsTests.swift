@@ -148,6 +148,22 @@ import Testing
         #expect(try snapshot() == first)
     }
 
+    @Test("build --verbose says what a change changes, in the page's words")
+    func verboseSaysTheChange() throws {
+        let dir = try ClassfeedProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let week = try Self.readmeWeek()
+        let before = week.replacingOccurrences(of: "\"instructor\": \"Sam\" }, \"reason\": \"Priya is away\"", with: "\"note\": \"Bring a strap\" }")
+        try Data(before.utf8).write(to: dir.appendingPathComponent("schedule.json"))
+        #expect(InProcess.run(["build", "--now", Self.now] + Self.window, in: dir).status == 0)
+        try Data(week.utf8).write(to: dir.appendingPathComponent("schedule.json"))
+        let r = InProcess.run(["build", "--verbose", "--now", Self.now] + Self.window, in: dir)
+        #expect(r.status == 0)
+        for day in ["Mon 4 Jan", "Mon 11 Jan", "Mon 18 Jan", "Mon 25 Jan"] {
+            #expect(r.stdout.contains("changed: Sam covers Hip Mobility & Stretch on \(day) 17:15\n"), "\(r.stdout)")
+        }
+    }
+
     @Test("a feed removed from the schedule is emptied and says the calendar has ended")
     func removedFeed() throws {
         let dir = try ClassfeedProcess.temporaryDirectory()
