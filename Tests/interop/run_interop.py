@@ -1155,6 +1155,22 @@ def run_combo(suite, classfeed, venv_bin, work, www, nginx, schedules, style, st
             schedules.remove(s)
     suite.check("[%s] classfeed upcoming --json for every schedule" % combo, probs)
 
+    # every N weeks and monthly classes: the dates upcoming --json gives them (originalDate,
+    # cancelled ones included) are the ones the suite reads from README's rules, so that a
+    # misreading shared by the engine and its feeds cannot pass as agreement
+    for s in schedules:
+        probs = []
+        for cid, c in s.classes.items():
+            if not (c.get("every", 1) > 1 or "monthly" in c):
+                continue
+            mine = scheduled_dates(c, dt.date.fromisoformat(WINDOW_FROM), dt.date.fromisoformat(WINDOW_TO) + dt.timedelta(days=1))
+            theirs = sorted({dt.date.fromisoformat(u["originalDate"]) for u in upcoming[s.path] if u["class"] == cid})
+            if mine != theirs:
+                probs.append("%s: upcoming has %s, the rules say %s" % (
+                    cid, [d.isoformat() for d in sorted(set(theirs) - set(mine))][:6], [d.isoformat() for d in sorted(set(mine) - set(theirs))][:6]))
+        if any(c.get("every", 1) > 1 or "monthly" in c for c in s.classes.values()):
+            suite.check("[%s] %s: every-N-weeks and monthly classes run on the dates README's rules give" % (combo, s.label), probs)
+
     # the extra feeds' filters, two ways: the suite's own reading of README's rules (s.in_feed,
     # which the feed checks below use) and `upcoming --instructor/--location/--tag`
     for s in schedules:
@@ -1383,18 +1399,12 @@ def expander_context(s: Schedule, expected: list[Occ], facts: FeedFacts, series:
             return set()
         zone = s.class_zone(c["id"])
         hh, mm = map(int, c["start"].split(":"))
-        names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        d = dt.date.fromisoformat(WINDOW_FROM)
-        end = wall_of(o.start, zone).date()
-        dates = {dt.date.fromisoformat(x) for x in c.get("dates", [])}
         out = set()
-        while d < end:
-            if (c.get("days") and names[d.weekday()] in c["days"]) or d in dates:
-                w = dt.datetime(d.year, d.month, d.day, hh, mm)
-                real = wall_of(utc_of_wall(w, zone, 0), zone)
-                if real != w:
-                    out.add(int((real - w).total_seconds()))
-            d += dt.timedelta(days=1)
+        for d in scheduled_dates(c, dt.date.fromisoformat(WINDOW_FROM), wall_of(o.start, zone).date()):
+            w = dt.datetime(d.year, d.month, d.day, hh, mm)
+            real = wall_of(utc_of_wall(w, zone, 0), zone)
+            if real != w:
+                out.add(int((real - w).total_seconds()))
         return out
 
     def first_instance(o):
@@ -1403,6 +1413,47 @@ def expander_context(s: Schedule, expected: list[Occ], facts: FeedFacts, series:
 
     return {"zone": zone, "series": series, "utc_series": facts.utc_series, "pair_by_uid": not series,
             "gap_shifts": gap_shifts, "first_instance": first_instance, "exception_walls": facts.exception_walls}
+
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+
+
+def scheduled_dates(c: dict, lo: dt.date, hi: dt.date) -> list[dt.date]:
+    """The dates from lo up to (not including) hi that a class's pattern names, before
+    exceptions: weekly `days`, every N weeks (weeks from Monday, counted from the week of the
+    first date on or after `from`), `monthly` ordinals, or `dates`; within `from`/`until`."""
+    first = dt.date.fromisoformat(c["from"]) if "from" in c else None
+    last = dt.date.fromisoformat(c["until"]) if "until" in c else None
+    dates = {dt.date.fromisoformat(x) for x in c.get("dates", [])}
+    anchor = None
+    if c.get("every", 1) > 1 and first is not None:
+        a = first
+        while WEEKDAYS[a.weekday()] not in c["days"]:
+            a += dt.timedelta(days=1)
+        anchor = a - dt.timedelta(days=a.weekday())
+
+    def runs(d):
+        if (first and d < first) or (last and d > last):
+            return False
+        if "days" in c:
+            if WEEKDAYS[d.weekday()] not in c["days"]:
+                return False
+            return anchor is None or ((d - dt.timedelta(days=d.weekday())) - anchor).days % (7 * c["every"]) == 0
+        for item in c.get("monthly", []):
+            ordinal, day = item.split()
+            n = ORDINALS[ordinal]
+            if WEEKDAYS[d.weekday()] == day and (
+                    (d.day - 1) // 7 + 1 == n if n > 0 else (d + dt.timedelta(days=7)).month != d.month):
+                return True
+        return d in dates
+
+    out, d = [], lo
+    while d < hi:
+        if runs(d):
+            out.append(d)
+        d += dt.timedelta(days=1)
+    return out
 
 
 def subscriber(suite, combo, rel, venv_bin, work, out, nginx, feeds, upcoming, feed_uids, policy, style, build_all):
