@@ -664,6 +664,23 @@ def unfold(data: bytes) -> list[str]:
     return data.decode("utf-8", errors="replace").replace("\r\n ", "").split("\r\n")
 
 
+def event_blocks(data: bytes) -> dict:
+    """The raw VEVENTs of a feed by UID, each UID's events (a master and its overrides) as the
+    list of their unfolded lines, in the feed's order."""
+    out = collections.defaultdict(list)
+    block = None
+    for l in unfold(data):
+        if l == "BEGIN:VEVENT":
+            block = []
+        if block is not None:
+            block.append(l)
+        if l == "END:VEVENT" and block is not None:
+            uid = next((x[4:] for x in block if x.startswith("UID:")), None)
+            out[uid].append(block)
+            block = None
+    return dict(out)
+
+
 class FeedFacts:
     """What the raw feed says, for deciding which deviations can apply (not for comparing)."""
 
@@ -1342,6 +1359,33 @@ def run_combo(suite, classfeed, venv_bin, work, www, nginx, schedules, style, st
                 probs.append("raw %s %r is not RFC 5545 escaped text" % (prop, v))
         suite.check("%s every parser decodes the same text (summary, description, location, status, name; "
                     "URL and CATEGORIES by icalendar, URL by vobject), changes and booking links per event" % where, probs)
+
+        # ---- series style, an extra feed: each class in it is the combined feed's series block,
+        # or, when its changes move some of its dates into or out of the feed, date by date
+        if series and isinstance(cid, dict):
+            probs = []
+            combined = event_blocks(open(os.path.join(os.path.dirname(path), s.id + ".ics"), "rb").read())
+            mine = event_blocks(data)
+            domain = s.json["calendar"]["uidDomain"]
+            for k in s.classes:
+                occs = [u for u in upcoming[s.path] if u["class"] == k]
+                inside = [u for u in occs if s.in_feed(u, cid)]
+                theirs = {uid: b for uid, b in combined.items() if class_of_uid(uid, s) == k}
+                here = {uid: b for uid, b in mine.items() if class_of_uid(uid, s) == k}
+                if not inside:
+                    if here:
+                        probs.append("%s: no occurrence belongs here, the feed has %s" % (k, sorted(here)[:3]))
+                elif len(inside) < len(occs):
+                    want = {u["uid"] for u in inside if u["status"] != "cancelled" or policy != "remove"}
+                    if "%s@%s" % (k, domain) in here:
+                        probs.append("%s: some of its dates are in this feed and some not, but it is written as a series" % k)
+                    elif set(here) != want:
+                        probs.append("%s: date by date, UIDs %s missing, %s unexpected" % (k, sorted(want - set(here))[:3], sorted(set(here) - want)[:3]))
+                elif here != theirs:
+                    probs.append("%s: every date is in this feed, but its events differ from the combined feed's (%s)" % (
+                        k, sorted(set(here) ^ set(theirs))[:3] or "same UIDs, other lines"))
+            suite.check("%s each class is the combined feed's series block, or date by date when changes move dates "
+                        "in or out of the feed" % where, probs)
 
         # ---- UIDs (occurrences style: one VEVENT per occurrence, the engine's UID)
         if not series and "icalendar" in parsed:
