@@ -797,6 +797,8 @@ def parse_vobject(text: str):
             events[key] = {
                 "summary": val("summary"), "description": val("description"), "location": val("location"),
                 "status": val("status"), "url": val("url"),
+                "categories": [str(v) for p in ev.contents.get("categories", [])
+                               for v in (p.value if isinstance(p.value, list) else [p.value])],
                 "start": epoch(start.astimezone(UTC)) if isinstance(start, dt.datetime) and start.tzinfo else None,
             }
     return problems, events, names
@@ -1358,7 +1360,7 @@ def run_combo(suite, classfeed, venv_bin, work, www, nginx, schedules, style, st
             if escape_text(unescape_text(v)) != v:
                 probs.append("raw %s %r is not RFC 5545 escaped text" % (prop, v))
         suite.check("%s every parser decodes the same text (summary, description, location, status, name; "
-                    "URL and CATEGORIES by icalendar, URL by vobject), changes and booking links per event" % where, probs)
+                    "URL and CATEGORIES by icalendar, vobject and libical), changes and booking links per event" % where, probs)
 
         # ---- series style, an extra feed: each class in it is the combined feed's series block,
         # or, when its changes move some of its dates into or out of the feed, date by date
