@@ -2,19 +2,22 @@
 """ClassFeed interoperability suite (issue 7).
 
 Builds every schedule of the corpus with `classfeed build` and checks each feed it writes
-(<id>.ics and <id>-<class>.ics) against implementations that are not ours:
+(<id>.ics, <id>-<class>.ics and <id>-<feed id>.ics of the schedule's `feeds`) against
+implementations that are not ours:
 
   parsers    python icalendar, allenporter's ical, vobject, libical (GObject bindings, run
              under Debian's /usr/bin/python3 by libical_helper.py)
   expanders  recurring-ical-events, ical's timeline, libical's foreach_recurrence
   subscriber nginx on 127.0.0.1 -> vdirsyncer (http storage -> filesystem storage) -> khal
 
-The expected occurrences come from `classfeed upcoming --json` with the same window and clock.
+The expected occurrences come from `classfeed upcoming --json` with the same window and clock
+(for an extra feed, those that match all of its filters after changes), and what each event
+says (location, description, URL, CATEGORIES) from its occurrence there and the schedule.
 Known deviations of those engines (docs/CLIENTS.md) are tolerated only by name: each
 tolerated mismatch is attributed to one named deviation, counted and printed, and whatever the
 deviation cannot explain is still checked.
 
-Usage: run_interop.py --classfeed PATH [--keep DIR] [--verbose]
+Usage: run_interop.py --classfeed PATH [--keep DIR] [--verbose] [--only WORD]
 Closes with a line "N passed, M failed" and exits 1 when M > 0.
 """
 from __future__ import annotations
@@ -1129,7 +1132,7 @@ def main():
 
     print()
     if suite.deviations:
-        print("Known deviations tolerated (by name, see Tests/interop/README-section.md):")
+        print("Known deviations tolerated (by name, see README.md, \"Deviations tolerated, by name\"):")
         for name, n in sorted(suite.deviations.items()):
             print("  %-36s %4d" % (name, n))
             for ex in suite.deviation_examples[name]:
