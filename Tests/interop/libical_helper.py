@@ -7,7 +7,7 @@ Input (stdin, JSON): {"files": [path, ...], "from": UTC epoch seconds, "to": UTC
 Output (stdout, JSON): {"libical": "3.0.x", "files": {path: {...}}} where each file has
   "errors":      parse errors (X-LIC-ERROR properties libical inserted, failed parses),
   "events":      every VEVENT as libical reads it: uid, summary, description, location, status,
-                 recurrence-id, dtstart/dtend as UTC epoch seconds, and the TZID libical resolved
+                 url, categories, recurrence-id, dtstart/dtend as UTC epoch seconds, and the TZID libical resolved
                  ("file" when it used the VTIMEZONE in the file, "builtin:..." otherwise),
   "occurrences": the expansion between from and to with icalcomponent_foreach_recurrence (RRULE,
                  RDATE, EXDATE), RECURRENCE-ID overrides replacing the instance they name, as
@@ -78,6 +78,16 @@ def text(v):
     return v if v is None else str(v)
 
 
+def categories(ev):
+    """Every CATEGORIES value, in order; one property may hold several, separated by commas."""
+    out = []
+    p = ev.get_first_property(pkind("CATEGORIES"))
+    while p is not None:
+        out += [v for v in (p.get_categories() or "").split(",") if v]
+        p = ev.get_next_property(pkind("CATEGORIES"))
+    return out
+
+
 def read_event(ev):
     start_prop = ev.get_first_property(pkind("DTSTART"))
     end_prop = ev.get_first_property(pkind("DTEND"))
@@ -95,6 +105,8 @@ def read_event(ev):
         "dtend": timet(dtend),
         "dtend_zone": zone_source(end_prop, dtend) if end_prop is not None else None,
         "rrule": ev.get_first_property(pkind("RRULE")) is not None,
+        "url": text(ev.get_first_property(pkind("URL")).get_value_as_string()) if ev.get_first_property(pkind("URL")) else None,
+        "categories": categories(ev),
         "recurrence_id": None,
     }
     if rid_prop is not None:

@@ -2,19 +2,22 @@
 """ClassFeed interoperability suite (issue 7).
 
 Builds every schedule of the corpus with `classfeed build` and checks each feed it writes
-(<id>.ics and <id>-<class>.ics) against implementations that are not ours:
+(<id>.ics, <id>-<class>.ics and <id>-<feed id>.ics of the schedule's `feeds`) against
+implementations that are not ours:
 
   parsers    python icalendar, allenporter's ical, vobject, libical (GObject bindings, run
              under Debian's /usr/bin/python3 by libical_helper.py)
   expanders  recurring-ical-events, ical's timeline, libical's foreach_recurrence
   subscriber nginx on 127.0.0.1 -> vdirsyncer (http storage -> filesystem storage) -> khal
 
-The expected occurrences come from `classfeed upcoming --json` with the same window and clock.
+The expected occurrences come from `classfeed upcoming --json` with the same window and clock
+(for an extra feed, those that match all of its filters after changes), and what each event
+says (location, description, URL, CATEGORIES) from its occurrence there and the schedule.
 Known deviations of those engines (docs/CLIENTS.md) are tolerated only by name: each
 tolerated mismatch is attributed to one named deviation, counted and printed, and whatever the
 deviation cannot explain is still checked.
 
-Usage: run_interop.py --classfeed PATH [--keep DIR] [--verbose]
+Usage: run_interop.py --classfeed PATH [--keep DIR] [--verbose] [--only WORD]
 Closes with a line "N passed, M failed" and exits 1 when M > 0.
 """
 from __future__ import annotations
@@ -35,6 +38,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import warnings
 from zoneinfo import ZoneInfo
@@ -217,26 +221,108 @@ class Schedule:
         return self.classes[cid].get("timezone", self.zone)
 
     def feeds(self):
-        """(file name, class id or None) of every feed the build writes."""
+        """(file name, selection) of every feed the build writes. The selection says which
+        occurrences the feed holds: None (all), a class id (<id>-<class>.ics), or one entry of
+        the schedule's `feeds` (<id>-<feed id>.ics: a dict with its filters)."""
         out = [(self.id + ".ics", None)]
         if len(self.classes) > 1:
             out += [("%s-%s.ics" % (self.id, cid), cid) for cid in self.classes]
+        out += [("%s-%s.ics" % (self.id, f["id"]), f) for f in self.json.get("feeds", [])]
         return out
 
-    def expected_location(self, cid):
-        return self.classes[cid].get("location", self.json["calendar"].get("location"))
+    def effective(self, u: dict, field: str):
+        """An occurrence's instructor or location after its changes: `upcoming --json` gives a
+        changed field's value (listed in "changed"); otherwise it is the class's own. The
+        calendar's default `location` is not the class's here, as ClassFeed's filters have it
+        (its events do show it); the corpus gives every class of a schedule with a location
+        feed its own location, so the suite does not depend on that reading."""
+        if field in (u.get("changed") or []):
+            return u.get(field)
+        return self.classes[u["class"]].get(field)
 
-    def expected_description_parts(self, cid):
+    def in_feed(self, u: dict, sel) -> bool:
+        """Whether an occurrence of `upcoming --json` belongs in the feed of a selection (see
+        feeds()): an extra feed holds what matches every filter it gives, judged per occurrence
+        after changes (README, "`feeds`")."""
+        if sel is None:
+            return True
+        if isinstance(sel, str):
+            return u["class"] == sel
+        if "instructor" in sel and self.effective(u, "instructor") != sel["instructor"]:
+            return False
+        if "location" in sel and self.effective(u, "location") != sel["location"]:
+            return False
+        if "tag" in sel and sel["tag"] not in self.classes[u["class"]].get("tags", []):
+            return False
+        if "classes" in sel and u["class"] not in sel["classes"]:
+            return False
+        return True
+
+    def event_expectations(self, cid, u, master: bool) -> dict:
+        """What one VEVENT must say, from the schedule and (for a single date) its occurrence in
+        `upcoming --json`: LOCATION, the parts of DESCRIPTION, URL and CATEGORIES. `master`: the
+        event is a series' master, standing for every date (the booking template's series link)."""
         c, cal = self.classes[cid], self.json["calendar"]
+        instructor = self.effective(u, "instructor") if u else c.get("instructor")
+        location = (self.effective(u, "location") if u else c.get("location")) or cal.get("location")
+        template = c.get("bookingURL", cal.get("bookingURL"))
+        plain = c.get("url", cal.get("url"))
+        if template is None:
+            link = plain
+        elif master:
+            link = series_link(template, cid) or plain
+        elif u is not None:
+            link = filled_link(template, u["date"], u["localStart"][11:16], cid)
+        else:
+            link = None  # a date the suite cannot name: the link is not checked
         parts = []
+        if u is not None and "note" in (u.get("changed") or []):
+            parts.append("note: " + u["note"])
         if "description" in c:
             parts.append(c["description"])
-        if "instructor" in c:
-            parts.append("Instructor: " + c["instructor"])
-        url = c.get("url", cal.get("url"))
-        if url:
-            parts.append("%s: %s" % (cal.get("bookingLabel", "Book your classes"), url))
-        return parts
+        if instructor:
+            parts.append("Instructor: " + instructor)
+        if link:
+            parts.append("%s: %s" % (cal.get("bookingLabel", "Book your classes"), link))
+        return {"location": location, "description_parts": parts, "url": link,
+                "check_url": template is None or master or u is not None,
+                "categories": list(c.get("tags", []))}
+
+
+def percent_encoded(v: str) -> str:
+    """RFC 3986: the unreserved characters kept, every other byte as %XX."""
+    return urllib.parse.quote(v, safe="-._~")
+
+
+def filled_link(template: str, date: str, time_: str, cid: str) -> str:
+    """A booking template filled in for one occurrence (README, "Booking links per class")."""
+    return (template.replace("{date}", percent_encoded(date)).replace("{time}", percent_encoded(time_))
+            .replace("{class}", percent_encoded(cid)))
+
+
+def series_link(template: str, cid: str):
+    """The link of a series' master: {class} filled in and the query parameters holding {date}
+    or {time} left out; None when {date} or {time} is anywhere else (then the plain url)."""
+    path, q, query = template.partition("?")
+    query, h, fragment = query.partition("#")
+    if any(p in path or p in fragment for p in ("{date}", "{time}")):
+        return None
+    kept = [kv for kv in query.split("&") if "{date}" not in kv and "{time}" not in kv] if q else []
+    link = path + ("?" + "&".join(kept) if kept else "") + (h + fragment if h else "")
+    return link.replace("{class}", percent_encoded(cid))
+
+
+def event_occurrence(key: str, s: "Schedule", by_uid: dict):
+    """(class id, occurrence of `upcoming --json` or None, is a series master) of a parsed VEVENT
+    key: "<class>@domain" (a master), "<class>@domain/<RECURRENCE-ID>" (an override of the
+    occurrence of that original date) or "<class>-<YYYYMMDD>@domain" (a single date)."""
+    uid, _, rid = key.partition("/")
+    local, _, domain = uid.partition("@")
+    if local in s.classes:
+        if not rid:
+            return local, None, True
+        return local, by_uid.get("%s-%s@%s" % (local, rid[:8], domain)), False
+    return class_of_uid(uid, s), by_uid.get(uid), False
 
 
 def class_of_uid(uid, s: "Schedule"):
@@ -260,10 +346,10 @@ def in_window(o: "Occ", s: "Schedule") -> bool:
     return dt.date.fromisoformat(WINDOW_FROM) <= d <= dt.date.fromisoformat(WINDOW_TO)
 
 
-def expected_occurrences(upcoming: list[dict], cid, policy: str) -> list[Occ]:
+def expected_occurrences(s: "Schedule", upcoming: list[dict], sel, policy: str) -> list[Occ]:
     out = []
     for u in upcoming:
-        if cid is not None and u["class"] != cid:
+        if not s.in_feed(u, sel):
             continue
         if u["status"] == "cancelled" and policy == "remove":
             continue
@@ -584,6 +670,23 @@ def unfold(data: bytes) -> list[str]:
     return data.decode("utf-8", errors="replace").replace("\r\n ", "").split("\r\n")
 
 
+def event_blocks(data: bytes) -> dict:
+    """The raw VEVENTs of a feed by UID, each UID's events (a master and its overrides) as the
+    list of their unfolded lines, in the feed's order."""
+    out = collections.defaultdict(list)
+    block = None
+    for l in unfold(data):
+        if l == "BEGIN:VEVENT":
+            block = []
+        if block is not None:
+            block.append(l)
+        if l == "END:VEVENT" and block is not None:
+            uid = next((x[4:] for x in block if x.startswith("UID:")), None)
+            out[uid].append(block)
+            block = None
+    return dict(out)
+
+
 class FeedFacts:
     """What the raw feed says, for deciding which deviations can apply (not for comparing)."""
 
@@ -643,8 +746,21 @@ def parse_icalendar(data: bytes):
             "location": str(ev.get("LOCATION")) if ev.get("LOCATION") is not None else None,
             "status": str(ev.get("STATUS")) if ev.get("STATUS") is not None else None,
             "start": epoch(ev["DTSTART"].dt.astimezone(UTC)),
+            "url": str(ev.get("URL")) if ev.get("URL") is not None else None,
+            "categories": categories_of(ev),
         }
     return cal, problems, events
+
+
+def categories_of(ev) -> list[str]:
+    """Every CATEGORIES value of an icalendar event, in order (one property may hold several)."""
+    props = ev.get("CATEGORIES")
+    if props is None:
+        return []
+    out = []
+    for p in props if isinstance(props, list) else [props]:
+        out += [str(c) for c in p.cats]
+    return out
 
 
 def parse_ical(text: str):
@@ -686,7 +802,9 @@ def parse_vobject(text: str):
             start = val("dtstart")
             events[key] = {
                 "summary": val("summary"), "description": val("description"), "location": val("location"),
-                "status": val("status"),
+                "status": val("status"), "url": val("url"),
+                "categories": [str(v) for p in ev.contents.get("categories", [])
+                               for v in (p.value if isinstance(p.value, list) else [p.value])],
                 "start": epoch(start.astimezone(UTC)) if isinstance(start, dt.datetime) and start.tzinfo else None,
             }
     return problems, events, names
@@ -1017,7 +1135,7 @@ def main():
 
     print()
     if suite.deviations:
-        print("Known deviations tolerated (by name, see Tests/interop/README-section.md):")
+        print("Known deviations tolerated (by name, see README.md, \"Deviations tolerated, by name\"):")
         for name, n in sorted(suite.deviations.items()):
             print("  %-36s %4d" % (name, n))
             for ex in suite.deviation_examples[name]:
@@ -1062,6 +1180,45 @@ def run_combo(suite, classfeed, venv_bin, work, www, nginx, schedules, style, st
             schedules.remove(s)
     suite.check("[%s] classfeed upcoming --json for every schedule" % combo, probs)
 
+    # every N weeks and monthly classes: the dates upcoming --json gives them (originalDate,
+    # cancelled ones included) are the ones the suite reads from README's rules, so that a
+    # misreading shared by the engine and its feeds cannot pass as agreement
+    for s in schedules:
+        probs = []
+        for cid, c in s.classes.items():
+            if not (c.get("every", 1) > 1 or "monthly" in c):
+                continue
+            mine = scheduled_dates(c, dt.date.fromisoformat(WINDOW_FROM), dt.date.fromisoformat(WINDOW_TO) + dt.timedelta(days=1))
+            theirs = sorted({dt.date.fromisoformat(u["originalDate"]) for u in upcoming[s.path] if u["class"] == cid})
+            if mine != theirs:
+                probs.append("%s: upcoming has %s, the rules say %s" % (
+                    cid, [d.isoformat() for d in sorted(set(theirs) - set(mine))][:6], [d.isoformat() for d in sorted(set(mine) - set(theirs))][:6]))
+        if any(c.get("every", 1) > 1 or "monthly" in c for c in s.classes.values()):
+            suite.check("[%s] %s: every-N-weeks and monthly classes run on the dates README's rules give" % (combo, s.label), probs)
+
+    # the extra feeds' filters, two ways: the suite's own reading of README's rules (s.in_feed,
+    # which the feed checks below use) and `upcoming --instructor/--location/--tag`
+    for s in schedules:
+        for name, sel in s.feeds():
+            if not isinstance(sel, dict):
+                continue
+            flags = [a for k in ("instructor", "location", "tag") if k in sel for a in ("--" + k, sel[k])]
+            probs = []
+            p = run([classfeed, "upcoming", "--json", "--schedule", s.path, "--from", WINDOW_FROM, "--to", WINDOW_TO,
+                     "--now", NOW, *flags])
+            try:
+                listed = [u["uid"] for u in json.loads(p.stdout) if u["class"] in sel.get("classes", [u["class"]])]
+            except ValueError:
+                listed = []
+                probs.append("upcoming %s: exit %d, not JSON: %s" % (" ".join(flags), p.returncode, (p.stdout + p.stderr)[:500]))
+            mine = [u["uid"] for u in upcoming[s.path] if s.in_feed(u, sel)]
+            if listed != mine:
+                probs.append("upcoming %s lists %d occurrences, the feed's filters select %d: only upcoming %s, only the filters %s" % (
+                    " ".join(flags), len(listed), len(mine), sorted(set(listed) - set(mine))[:4], sorted(set(mine) - set(listed))[:4]))
+            if not mine:
+                probs.append("the feed's filters select nothing: the corpus should give it occurrences")
+            suite.check("[%s] %s: upcoming's filters and the feed's filters agree (%d occurrences)" % (combo, name, len(mine)), probs)
+
     def build_all():
         problems = []
         for s in schedules:
@@ -1096,8 +1253,9 @@ def run_combo(suite, classfeed, venv_bin, work, www, nginx, schedules, style, st
             data = f.read()
         text = data.decode("utf-8", errors="replace")
         facts = FeedFacts(data)
-        expected = expected_occurrences(upcoming[s.path], cid, policy)
+        expected = expected_occurrences(s, upcoming[s.path], cid, policy)
         by_uid = {o.uid: o for o in expected}
+        all_by_uid = {u["uid"]: u for u in upcoming[s.path]}
         series = style != "occurrences"
         suite.check("%s wire format (CRLF, 75-octet folds, UTF-8)" % where, wire_problems(data))
 
@@ -1162,12 +1320,22 @@ def run_combo(suite, classfeed, venv_bin, work, www, nginx, schedules, style, st
                 if cls_id is None:
                     probs.append("%s: UID %s names no class" % (tool, uid))
                     continue
-                want_loc = s.expected_location(cls_id)
-                if (e["location"] or None) != want_loc:
-                    probs.append("%s %s LOCATION %r, schedule says %r" % (tool, uid, e["location"], want_loc))
-                for part in s.expected_description_parts(cls_id):
+                # per event: the class's values, with its occurrence's changes and booking link
+                _, occ, master = event_occurrence(key, s, all_by_uid)
+                want = s.event_expectations(cls_id, occ, master)
+                if (e["location"] or None) != want["location"]:
+                    probs.append("%s %s LOCATION %r, schedule says %r" % (tool, key, e["location"], want["location"]))
+                for part in want["description_parts"]:
                     if part not in (e["description"] or ""):
-                        probs.append("%s %s DESCRIPTION lacks %r: %r" % (tool, uid, part, e["description"]))
+                        probs.append("%s %s DESCRIPTION lacks %r: %r" % (tool, key, part, e["description"]))
+                if "url" in e and want["check_url"] and (e["url"] or None) != want["url"]:
+                    probs.append("%s %s URL %r, schedule says %r" % (tool, key, e["url"], want["url"]))
+                if "categories" in e and e["categories"] != want["categories"]:
+                    probs.append("%s %s CATEGORIES %r, the class's tags are %r" % (tool, key, e["categories"], want["categories"]))
+                if series and occ is not None and e["summary"] != occ["summary"]:
+                    probs.append("%s %s SUMMARY %r, upcoming says %r" % (tool, key, e["summary"], occ["summary"]))
+                if master and e["summary"] != s.classes[cls_id]["title"]:
+                    probs.append("%s %s SUMMARY %r, the class's title is %r" % (tool, key, e["summary"], s.classes[cls_id]["title"]))
                 if ref is not None and key in ref:
                     for fld in ("summary", "description", "location"):
                         if (e[fld] or None) != (ref[key][fld] or None):
@@ -1190,12 +1358,42 @@ def run_combo(suite, classfeed, venv_bin, work, www, nginx, schedules, style, st
                     probs.append("%s: calendar %s missing" % (tool, prop))
                 elif cid is None and got != s.name:
                     probs.append("%s: calendar %s %r, schedule says %r" % (tool, prop, got, s.name))
+                elif isinstance(cid, dict) and got != "%s: %s" % (s.name, cid["name"]):
+                    probs.append("%s: calendar %s %r, schedule says %r" % (tool, prop, got, "%s: %s" % (s.name, cid["name"])))
                 elif cid is not None and not got.startswith(s.name + ": "):
                     probs.append("%s: calendar %s %r does not start with %r" % (tool, prop, got, s.name + ": "))
         for prop, v in raw.items():
             if escape_text(unescape_text(v)) != v:
                 probs.append("raw %s %r is not RFC 5545 escaped text" % (prop, v))
-        suite.check("%s every parser decodes the same text (summary, description, location, status, name)" % where, probs)
+        suite.check("%s every parser decodes the same text (summary, description, location, status, name; "
+                    "URL and CATEGORIES by icalendar, vobject and libical), changes and booking links per event" % where, probs)
+
+        # ---- series style, an extra feed: each class in it is the combined feed's series block,
+        # or, when its changes move some of its dates into or out of the feed, date by date
+        if series and isinstance(cid, dict):
+            probs = []
+            combined = event_blocks(open(os.path.join(os.path.dirname(path), s.id + ".ics"), "rb").read())
+            mine = event_blocks(data)
+            domain = s.json["calendar"]["uidDomain"]
+            for k in s.classes:
+                occs = [u for u in upcoming[s.path] if u["class"] == k]
+                inside = [u for u in occs if s.in_feed(u, cid)]
+                theirs = {uid: b for uid, b in combined.items() if class_of_uid(uid, s) == k}
+                here = {uid: b for uid, b in mine.items() if class_of_uid(uid, s) == k}
+                if not inside:
+                    if here:
+                        probs.append("%s: no occurrence belongs here, the feed has %s" % (k, sorted(here)[:3]))
+                elif len(inside) < len(occs):
+                    want = {u["uid"] for u in inside if u["status"] != "cancelled" or policy != "remove"}
+                    if "%s@%s" % (k, domain) in here:
+                        probs.append("%s: some of its dates are in this feed and some not, but it is written as a series" % k)
+                    elif set(here) != want:
+                        probs.append("%s: date by date, UIDs %s missing, %s unexpected" % (k, sorted(want - set(here))[:3], sorted(set(here) - want)[:3]))
+                elif here != theirs:
+                    probs.append("%s: every date is in this feed, but its events differ from the combined feed's (%s)" % (
+                        k, sorted(set(here) ^ set(theirs))[:3] or "same UIDs, other lines"))
+            suite.check("%s each class is the combined feed's series block, or date by date when changes move dates "
+                        "in or out of the feed" % where, probs)
 
         # ---- UIDs (occurrences style: one VEVENT per occurrence, the engine's UID)
         if not series and "icalendar" in parsed:
@@ -1253,18 +1451,12 @@ def expander_context(s: Schedule, expected: list[Occ], facts: FeedFacts, series:
             return set()
         zone = s.class_zone(c["id"])
         hh, mm = map(int, c["start"].split(":"))
-        names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        d = dt.date.fromisoformat(WINDOW_FROM)
-        end = wall_of(o.start, zone).date()
-        dates = {dt.date.fromisoformat(x) for x in c.get("dates", [])}
         out = set()
-        while d < end:
-            if (c.get("days") and names[d.weekday()] in c["days"]) or d in dates:
-                w = dt.datetime(d.year, d.month, d.day, hh, mm)
-                real = wall_of(utc_of_wall(w, zone, 0), zone)
-                if real != w:
-                    out.add(int((real - w).total_seconds()))
-            d += dt.timedelta(days=1)
+        for d in scheduled_dates(c, dt.date.fromisoformat(WINDOW_FROM), wall_of(o.start, zone).date()):
+            w = dt.datetime(d.year, d.month, d.day, hh, mm)
+            real = wall_of(utc_of_wall(w, zone, 0), zone)
+            if real != w:
+                out.add(int((real - w).total_seconds()))
         return out
 
     def first_instance(o):
@@ -1273,6 +1465,47 @@ def expander_context(s: Schedule, expected: list[Occ], facts: FeedFacts, series:
 
     return {"zone": zone, "series": series, "utc_series": facts.utc_series, "pair_by_uid": not series,
             "gap_shifts": gap_shifts, "first_instance": first_instance, "exception_walls": facts.exception_walls}
+
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+
+
+def scheduled_dates(c: dict, lo: dt.date, hi: dt.date) -> list[dt.date]:
+    """The dates from lo up to (not including) hi that a class's pattern names, before
+    exceptions: weekly `days`, every N weeks (weeks from Monday, counted from the week of the
+    first date on or after `from`), `monthly` ordinals, or `dates`; within `from`/`until`."""
+    first = dt.date.fromisoformat(c["from"]) if "from" in c else None
+    last = dt.date.fromisoformat(c["until"]) if "until" in c else None
+    dates = {dt.date.fromisoformat(x) for x in c.get("dates", [])}
+    anchor = None
+    if c.get("every", 1) > 1 and first is not None:
+        a = first
+        while WEEKDAYS[a.weekday()] not in c["days"]:
+            a += dt.timedelta(days=1)
+        anchor = a - dt.timedelta(days=a.weekday())
+
+    def runs(d):
+        if (first and d < first) or (last and d > last):
+            return False
+        if "days" in c:
+            if WEEKDAYS[d.weekday()] not in c["days"]:
+                return False
+            return anchor is None or ((d - dt.timedelta(days=d.weekday())) - anchor).days % (7 * c["every"]) == 0
+        for item in c.get("monthly", []):
+            ordinal, day = item.split()
+            n = ORDINALS[ordinal]
+            if WEEKDAYS[d.weekday()] == day and (
+                    (d.day - 1) // 7 + 1 == n if n > 0 else (d + dt.timedelta(days=7)).month != d.month):
+                return True
+        return d in dates
+
+    out, d = [], lo
+    while d < hi:
+        if runs(d):
+            out.append(d)
+        d += dt.timedelta(days=1)
+    return out
 
 
 def subscriber(suite, combo, rel, venv_bin, work, out, nginx, feeds, upcoming, feed_uids, policy, style, build_all):
@@ -1366,7 +1599,7 @@ def subscriber(suite, combo, rel, venv_bin, work, out, nginx, feeds, upcoming, f
         with open(os.path.join(out, name), encoding="utf-8", errors="replace") as f:
             items = [VdirItem(raw) for raw in split_collection(f.read())]
         uid_of_hash = {it.hash: it.uid for it in items}
-        expected = [Occ(o.start, o.end, o.summary, None, o.uid, o.extra) for o in expected_occurrences(upcoming[s.path], cid, policy)]
+        expected = [Occ(o.start, o.end, o.summary, None, o.uid, o.extra) for o in expected_occurrences(s, upcoming[s.path], cid, policy)]
         probs = []
         got = []
         shown = set()
