@@ -187,6 +187,7 @@ package struct ClassDefinition: Sendable {
     package var from: LocalDate?
     package var until: LocalDate?
     package var description: String?
+    /// Its own, else the calendar's (the decoder fills it in).
     package var location: String?
     package var instructor: String?
     package var url: String?

@@ -596,6 +596,12 @@ package struct ScheduleDecoder {
             }
         }
         guard let calendar else { return nil }
+        // `calendar.location` is the location of every class that gives none: resolved here
+        // once, so that events, feed filters, `upcoming --location` and "a change that changes
+        // nothing" all see the same location.
+        if let location = calendar.location {
+            for i in classes.indices where classes[i].location == nil { classes[i].location = location }
+        }
         var schedule = Schedule(calendar: calendar, classes: classes, exceptions: exceptions)
         schedule.holidayCalendars = holidayCalendars
         schedule.feeds = feeds

@@ -249,6 +249,22 @@ struct StudioWeekTests {
         #expect(errors(monthly).contains { $0.contains("classes[0].monthly: 41 days a month; at most 40") })
     }
 
+    @Test("the calendar's location is every class's that gives none: for feed filters and for a change that changes nothing")
+    func calendarLocationIsTheDefault() throws {
+        let json = ScheduleFixture.json(
+            calendar: #"  "calendar": { "id": "circl", "name": "CIRCL", "timezone": "Europe/London", "uidDomain": "circl.example", "location": "Studio 1" }"#,
+            classes: [ScheduleFixture.hipsMonday])
+            .replacingOccurrences(of: "\n}\n", with: ",\n  \"feeds\": [ { \"id\": \"s1\", \"name\": \"Studio 1\", \"location\": \"Studio 1\" } ]\n}\n")
+        let s = try ScheduleFixture.schedule(json)
+        let o = try #require(RecurrenceEngine(schedule: s).occurrences(ofClass: 0, from: d("2027-01-04"), to: d("2027-01-04")).first)
+        #expect(s.location(of: o) == "Studio 1" && s.feed(s.feeds[0], includes: o))
+        let nothing = json.replacingOccurrences(
+            of: "\n  ],\n  \"feeds\"",
+            with: "\n  ],\n  \"exceptions\": [ { \"date\": \"2027-01-04\", \"class\": \"hips-monday\", \"change\": { \"location\": \"Studio 1\" } } ],\n  \"feeds\"")
+        #expect(nothing != json)
+        #expect(ScheduleFixture.diagnostics(nothing).contains { $0.contains("the change changes nothing: \"hips-monday\" already has location Studio 1") })
+    }
+
     @Test("booking links are filled in per occurrence and percent-encoded")
     func bookingLinks() throws {
         let s = try ScheduleFixture.schedule(withClasses([
