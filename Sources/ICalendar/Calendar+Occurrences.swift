@@ -13,7 +13,10 @@ extension Calendar {
     ///   change); its days are calendar days (`P1D` ends at the same wall time the next day).
     /// - All-day and floating values are read as UTC.
     ///
-    /// - Parameter zones: the rules of each zone the events name.
+    /// - Parameters:
+    ///   - from: the start of the window, seconds since 1970 UTC (included).
+    ///   - to: the end of the window (excluded).
+    ///   - zones: the rules of each zone the events name.
     public func occurrences(
         from: Int64, to: Int64, zones: @escaping @Sendable (String) -> ZoneRules?
     ) throws(RecurrenceError) -> [EventInstance] {
@@ -22,7 +25,12 @@ extension Calendar {
         return try RecurrenceExpander(zones: zones).expand(vcalendar, from: from, to: to)
     }
 
-    /// ``occurrences(from:to:zones:)`` with zone rules from a tz database.
+    /// ``occurrences(from:to:zones:)`` with zone rules from a tz database, each zone read once.
+    ///
+    /// - Parameters:
+    ///   - from: the start of the window, seconds since 1970 UTC (included).
+    ///   - to: the end of the window (excluded).
+    ///   - timeZones: where the zones' rules are read from.
     public func occurrences(from: Int64, to: Int64, timeZones: TimeZoneDatabase) throws(RecurrenceError) -> [EventInstance] {
         // Each zone is read once, not once per instance.
         var known: [String: ZoneRules] = [:]

@@ -29,14 +29,14 @@ public struct ContentLineWriter: Sendable {
     /// Empties the buffer, keeping its capacity (for a writer reused as scratch space).
     public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
-    /// Appends a line encoded earlier with ``encode(_:foldWidth:)``.
+    /// Appends a line encoded earlier with ``encode(_:foldWidth:)-(Property,_)``.
     @discardableResult
     public mutating func append(_ encoded: EncodedLine) -> UInt64 {
         bytes.append(contentsOf: encoded.bytes)
         return encoded.lineHash
     }
 
-    /// Appends a component encoded earlier with ``encode(_:foldWidth:)``.
+    /// Appends a component encoded earlier with ``encode(_:foldWidth:)-(Component,_)``.
     public mutating func append(_ encoded: EncodedComponent) { bytes.append(contentsOf: encoded.bytes) }
 
     public mutating func begin(_ name: String) { writeLine(name: "BEGIN", value: name) }
@@ -253,14 +253,14 @@ public struct ContentLineWriter: Sendable {
 }
 
 /// A content line already folded into wire bytes, with the hash of its unfolded form. Only
-/// ``ContentLineWriter/encode(_:foldWidth:)`` makes one, so its bytes keep the writer's rules.
+/// ``ContentLineWriter/encode(_:foldWidth:)-(Property,_)`` makes one, so its bytes keep the writer's rules.
 public struct EncodedLine: Hashable, Sendable {
     public private(set) var bytes: [UInt8]
     public private(set) var lineHash: UInt64
 }
 
 /// A component already written as folded content lines. Only
-/// ``ContentLineWriter/encode(_:foldWidth:)`` makes one.
+/// ``ContentLineWriter/encode(_:foldWidth:)-(Component,_)`` makes one.
 public struct EncodedComponent: Hashable, Sendable {
     public private(set) var bytes: [UInt8]
 }
@@ -268,7 +268,7 @@ public struct EncodedComponent: Hashable, Sendable {
 /// The start of a content line, checked once and written many times by
 /// ``ContentLineWriter/writeLine(_:_:)``: the name, the parameters
 /// and the colon, then optionally the start of the value, exactly as
-/// ``ContentLineWriter/write(_:)`` writes them (`DTSTART;TZID=Europe/London:`,
+/// ``ContentLineWriter/write(_:)-(Property)`` writes them (`DTSTART;TZID=Europe/London:`,
 /// `UID:yoga-`). The writer's rules apply when it is made, so it holds no CR or LF.
 public struct LinePrefix: Hashable, Sendable {
     fileprivate let bytes: [UInt8]
