@@ -21,8 +21,11 @@ public struct Event: Hashable, Sendable {
 
     /// STATUS of an event (RFC 5545 §3.8.1.11).
     public enum Status: String, Hashable, Sendable, CaseIterable {
+        /// Not yet certain.
         case tentative = "TENTATIVE"
+        /// Taking place.
         case confirmed = "CONFIRMED"
+        /// Not taking place; keep the event in the feed so clients remove it.
         case cancelled = "CANCELLED"
     }
 

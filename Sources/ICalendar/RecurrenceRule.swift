@@ -16,9 +16,13 @@
 public struct RecurrenceRule: Hashable, Sendable, CustomStringConvertible {
     /// FREQ: the period a rule repeats in.
     public enum Frequency: String, Hashable, Sendable, CaseIterable {
+        /// Every day (or every INTERVAL days).
         case daily = "DAILY"
+        /// Every week, on the start's weekday or the BYDAY weekdays.
         case weekly = "WEEKLY"
+        /// Every month, on the start's day or the BYMONTHDAY/BYDAY days.
         case monthly = "MONTHLY"
+        /// Every year.
         case yearly = "YEARLY"
     }
 
