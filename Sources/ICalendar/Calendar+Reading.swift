@@ -36,7 +36,7 @@ extension Calendar {
             default: otherProperties.append(p)
             }
         }
-        productID.map { self.productID = $0 }
+        if let productID { self.productID = productID }
         var masters: [Event] = []
         var index: [String: Int] = [:]
         var overrides: [Event] = []
