@@ -1,12 +1,16 @@
 /// A calendar component (RFC 5545 §3.6): `VCALENDAR`, `VEVENT`, `VTIMEZONE`, `STANDARD` ...
 /// with its properties in order and its sub-components.
 public struct Component: Hashable, Sendable {
+    /// The component name, uppercase (`VEVENT`).
     public var name: String
+    /// The properties, in the order they are written.
     public var properties: [Property]
+    /// The sub-components (VALARM in a VEVENT, STANDARD in a VTIMEZONE), in order.
     public var components: [Component]
     /// The 1-based line of the `BEGIN:` when read from text (0 when built in code).
     public var line: Int = 0
 
+    /// A component; the name is uppercased.
     public init(_ name: String, properties: [Property] = [], components: [Component] = []) {
         self.name = name.uppercased()
         self.properties = properties

@@ -6,7 +6,9 @@ import Bytes
 public struct ContentLineToken: Sendable, Hashable {
     /// The 1-based physical line where the content line starts.
     public var line: Int
+    /// Where the name ends (exclusive) in the unfolded line.
     public var nameEnd: Int
+    /// Where the value starts in the unfolded line, after the colon.
     public var valueStart: Int
 }
 
@@ -22,6 +24,7 @@ public struct ContentLineToken: Sendable, Hashable {
 /// longer than `maxLineBytes` is an error, so memory never holds more than that plus a chunk
 /// whatever the input. An unfolded line is copied only when it was folded.
 public struct ContentLineTokenizer: Sendable {
+    /// The longest unfolded line accepted, in bytes.
     public let maxLineBytes: Int
     /// The last physical line read (1-based): where a stream that ends too early ends.
     public private(set) var lineNumber = 0
@@ -29,6 +32,7 @@ public struct ContentLineTokenizer: Sendable {
     private var unfolded: [UInt8] = []
     private var started = false
 
+    /// A tokenizer that refuses unfolded lines longer than `maxLineBytes` (1 MiB by default).
     public init(maxLineBytes: Int = 1 << 20) {
         self.maxLineBytes = maxLineBytes
     }

@@ -9,10 +9,14 @@ import Bytes
 /// returns a hash of the unfolded line (``EncodedLine/lineHash``), so callers can fingerprint
 /// content without serializing it twice.
 public struct ContentLineWriter: Sendable {
+    /// What has been written so far: whole content lines, each ending in CRLF.
     public private(set) var bytes: [UInt8] = []
+    /// The most octets on one physical line, line break excluded.
     public let foldWidth: Int
     private var line: [UInt8] = []
 
+    /// An empty writer.
+    ///
     /// - Parameter foldWidth: maximum octets per physical line, 75 by default; at least 8.
     public init(foldWidth: Int = 75) {
         self.foldWidth = max(8, foldWidth)
@@ -29,19 +33,22 @@ public struct ContentLineWriter: Sendable {
     /// Empties the buffer, keeping its capacity (for a writer reused as scratch space).
     public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
-    /// Appends a line encoded earlier with ``encode(_:foldWidth:)``.
+    /// Appends a line encoded earlier with ``encode(_:foldWidth:)-(Property,_)``.
     @discardableResult
     public mutating func append(_ encoded: EncodedLine) -> UInt64 {
         bytes.append(contentsOf: encoded.bytes)
         return encoded.lineHash
     }
 
-    /// Appends a component encoded earlier with ``encode(_:foldWidth:)``.
+    /// Appends a component encoded earlier with ``encode(_:foldWidth:)-(Component,_)``.
     public mutating func append(_ encoded: EncodedComponent) { bytes.append(contentsOf: encoded.bytes) }
 
+    /// Writes `BEGIN:name`.
     public mutating func begin(_ name: String) { writeLine(name: "BEGIN", value: name) }
+    /// Writes `END:name`.
     public mutating func end(_ name: String) { writeLine(name: "END", value: name) }
 
+    /// Writes a component: BEGIN, its properties, its sub-components, END.
     public mutating func write(_ component: Component) {
         begin(component.name)
         for p in component.properties { write(p) }
@@ -49,6 +56,7 @@ public struct ContentLineWriter: Sendable {
         end(component.name)
     }
 
+    /// Writes one property as a folded content line; returns the hash of the unfolded line.
     @discardableResult
     public mutating func write(_ property: Property) -> UInt64 {
         writeBuilt { line in
@@ -253,28 +261,33 @@ public struct ContentLineWriter: Sendable {
 }
 
 /// A content line already folded into wire bytes, with the hash of its unfolded form. Only
-/// ``ContentLineWriter/encode(_:foldWidth:)`` makes one, so its bytes keep the writer's rules.
+/// ``ContentLineWriter/encode(_:foldWidth:)-(Property,_)`` makes one, so its bytes keep the writer's rules.
 public struct EncodedLine: Hashable, Sendable {
+    /// The folded line, CRLF included.
     public private(set) var bytes: [UInt8]
+    /// The hash of the unfolded line (``ContentLineWriter/write(_:)-(Property)`` returns the same).
     public private(set) var lineHash: UInt64
 }
 
 /// A component already written as folded content lines. Only
-/// ``ContentLineWriter/encode(_:foldWidth:)`` makes one.
+/// ``ContentLineWriter/encode(_:foldWidth:)-(Component,_)`` makes one.
 public struct EncodedComponent: Hashable, Sendable {
+    /// The component's folded content lines.
     public private(set) var bytes: [UInt8]
 }
 
 /// The start of a content line, checked once and written many times by
 /// ``ContentLineWriter/writeLine(_:_:)``: the name, the parameters
 /// and the colon, then optionally the start of the value, exactly as
-/// ``ContentLineWriter/write(_:)`` writes them (`DTSTART;TZID=Europe/London:`,
+/// ``ContentLineWriter/write(_:)-(Property)`` writes them (`DTSTART;TZID=Europe/London:`,
 /// `UID:yoga-`). The writer's rules apply when it is made, so it holds no CR or LF.
 public struct LinePrefix: Hashable, Sendable {
     fileprivate let bytes: [UInt8]
     /// Where the value starts in `bytes`: after the colon.
     fileprivate let valueStart: Int
 
+    /// The start of a line for property `name` with these parameters, and optionally the first
+    /// characters of its value (written as ``ContentLineWriter/writeLine(name:value:)`` would).
     public init(name: String, parameters: [Parameter] = [], valueStart: String = "") {
         var out: [UInt8] = []
         ContentLineWriter.appendPrefix(name, parameters, to: &out)
@@ -289,6 +302,7 @@ public struct LinePrefix: Hashable, Sendable {
 public struct ValueText: Hashable, Sendable {
     fileprivate let bytes: [UInt8]
 
+    /// A piece of a value; control characters other than HTAB are removed.
     public init(_ raw: String) {
         var out: [UInt8] = []
         ContentLineWriter.appendValue(raw, to: &out)
@@ -298,8 +312,11 @@ public struct ValueText: Hashable, Sendable {
 
 /// Combines line hashes, in order, into one fingerprint.
 public struct Fingerprint: Hashable, Sendable {
+    /// The fingerprint of the line hashes added so far.
     public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    /// An empty fingerprint.
     public init() {}
+    /// Adds the next line's hash.
     public mutating func add(_ lineHash: UInt64) {
         value = (value ^ lineHash) &* 0x100_0000_01B3
         value ^= value >> 29
@@ -315,6 +332,7 @@ public struct LineHasher: Sendable {
     private var pending = 0
     private var count = 0
 
+    /// A hasher with nothing added.
     public init() {}
 
     @inline(__always)
@@ -323,6 +341,7 @@ public struct LineHasher: Sendable {
         h ^= h >> 29
     }
 
+    /// Adds one byte.
     @inline(__always)
     public mutating func add(_ byte: UInt8) {
         word |= UInt64(byte) << UInt64(pending &* 8)
@@ -335,6 +354,7 @@ public struct LineHasher: Sendable {
         }
     }
 
+    /// Adds a run of bytes; the result is the same however a line is split into runs.
     public mutating func add(_ bytes: Span<UInt8>) {
         var i = 0
         let n = bytes.count
@@ -354,6 +374,7 @@ public struct LineHasher: Sendable {
         }
     }
 
+    /// The hash of everything added so far.
     public var value: UInt64 {
         var copy = self
         if copy.pending > 0 { copy.mix(copy.word) }

@@ -1,7 +1,10 @@
 /// A syntax error in iCalendar text, with the 1-based line where it was found.
 public struct ICalendarParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The 1-based line the error is about.
     public var line: Int
+    /// What is wrong there.
     public var message: String
+    /// An error at `line`.
     public init(line: Int, message: String) {
         self.line = line
         self.message = message
@@ -16,10 +19,14 @@ public struct ICalendarParseError: Error, Sendable, Hashable, CustomStringConver
 /// It accepts bare LF line ends as well as CRLF (many files on disk have them), and is bounded:
 /// input size, line length and nesting depth are limited so hostile input cannot exhaust memory.
 public struct ICalendarReader: Sendable {
+    /// The largest input accepted, in bytes.
     public var maxBytes: Int
+    /// The longest unfolded content line accepted, in bytes.
     public var maxLineBytes: Int
+    /// How deep components may nest (VCALENDAR > VEVENT > VALARM is 3).
     public var maxDepth: Int
 
+    /// A reader with these limits: 256 MiB of input, 1 MiB lines and 8 levels by default.
     public init(maxBytes: Int = 256 << 20, maxLineBytes: Int = 1 << 20, maxDepth: Int = 8) {
         self.maxBytes = maxBytes
         self.maxLineBytes = maxLineBytes

@@ -5,11 +5,13 @@ public struct Parameter: Hashable, Sendable {
     /// One or more values; several are written comma-separated.
     public var values: [String]
 
+    /// A parameter with one or more values: `Parameter("TZID", "Europe/London")`.
     public init(_ name: String, _ values: String...) {
         self.name = name.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) ? name.uppercased() : name
         self.values = values
     }
 
+    /// A parameter with a list of values; the name is uppercased.
     public init(name: String, values: [String]) {
         self.name = name.uppercased()
         self.values = values

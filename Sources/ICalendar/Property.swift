@@ -4,7 +4,9 @@
 /// Build TEXT values with ``Property/init(_:text:parameters:)`` so that backslash, semicolon,
 /// comma and newline are escaped (§3.3.11); read them back with ``Property/textValue``.
 public struct Property: Hashable, Sendable {
+    /// The property name, uppercase (`DTSTART`).
     public var name: String
+    /// The parameters, in order (`TZID=Europe/London`).
     public var parameters: [Parameter]
     /// The value as it appears after the colon, unfolded.
     public var value: String

@@ -1,11 +1,14 @@
 /// One instance of an event in a window, after recurrence rules, EXDATE, RDATE and
 /// RECURRENCE-ID overrides are applied.
 public struct EventInstance: Hashable, Sendable {
+    /// The event's UID.
     public var uid: String
     /// Start and end instants (seconds since the epoch, UTC). All-day and floating values are
     /// read as UTC.
     public var start: Int64
+    /// The end instant: DTEND, or the start plus DURATION (§3.3.6: days in the start's zone).
     public var end: Int64
+    /// SUMMARY, unescaped; empty when absent.
     public var summary: String
     /// STATUS, uppercase, or nil when absent.
     public var status: String?
@@ -15,7 +18,9 @@ public struct EventInstance: Hashable, Sendable {
 
 /// Why an event could not be expanded.
 public struct RecurrenceError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The 1-based line of the component or property at fault (0 for values built in code).
     public var line: Int
+    /// What could not be expanded, and why.
     public var message: String
     public var description: String { "line \(line): \(message)" }
 }
@@ -40,6 +45,7 @@ public struct RecurrenceExpander: Sendable {
     /// Upper bound on instances generated per event (defends against `FREQ=DAILY` forever).
     public var maxInstancesPerEvent = 1_000_000
 
+    /// An expander that finds each TZID's rules with `zones`.
     public init(zones: @escaping @Sendable (String) -> ZoneRules?) { self.zones = zones }
 
     /// Instances of every VEVENT in `calendar` whose start is in `from..<to`.
@@ -557,8 +563,12 @@ public struct RecurrenceExpander: Sendable {
 
 /// One onset of a VTIMEZONE observance: from `instant` on, local time is UTC + `offset`.
 public struct TimeZoneOnset: Hashable, Sendable {
+    /// When the offset takes effect, seconds since 1970 UTC.
     public var instant: Int64
+    /// The UTC offset from then on, in seconds (TZOFFSETTO).
     public var offset: Int
+    /// TZNAME, empty when absent.
     public var name: String
+    /// True for a DAYLIGHT block.
     public var isDaylight: Bool
 }

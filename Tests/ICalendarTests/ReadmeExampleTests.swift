@@ -2,47 +2,32 @@ import Foundation
 import ICalendar
 import Testing
 
-/// The README's library example, compiled and run. The second test keeps the README's copy
-/// identical to this one.
+/// The README's library example (ReadmeExample.swift), compiled and run; the second test keeps
+/// the README's copy identical to it.
 @Suite struct ReadmeExampleTests {
-    static func readmeExample() throws -> [UInt8] {
-        // README example begins
-        let london = try TimeZoneDatabase().rules(for: "Europe/London")
-        let start = LocalDateTime(
-            date: LocalDate(year: 2026, month: 11, day: 30)!, time: LocalTime(hour: 17, minute: 15)!)
-        let startInstant = london.instant(for: start)
-        let event = Component("VEVENT", properties: [
-            Property("UID", raw: "hips-monday-20261130@circl.example"),
-            Property("DTSTAMP", utc: startInstant),
-            Property("DTSTART", local: start, timeZone: london.identifier),
-            Property("DURATION", raw: "PT30M"),
-            Property("SUMMARY", text: "Hip Mobility & Stretch"),
-        ])
-        let calendar = Component(
-            "VCALENDAR",
-            properties: [Property("VERSION", raw: "2.0"), Property("PRODID", raw: "-//Example//Studio//EN")],
-            components: [TimeZoneComponent.make(london, covering: startInstant...startInstant + 1800), event])
-        let body: [UInt8] = calendar.serialized()  // serve as "text/calendar; charset=utf-8"
-        // README example ends
-        return body
-    }
-
     @Test func theExampleBuildsAFeedThatReadsBack() throws {
-        let body = try Self.readmeExample()
+        let body = try ReadmeExample.body()
         let cal = try #require(try ICalendarReader().parse(body).first)
-        let event = try #require(cal.components(named: "VEVENT").first)
-        #expect(event.property("DTSTART")?.value == "20261130T171500")
-        #expect(event.property("DTSTART")?.parameter("TZID")?.value == "Europe/London")
-        #expect(event.property("SUMMARY")?.textValue == "Hip Mobility & Stretch")
-        #expect(cal.components(named: "VTIMEZONE").count == 1)
-        #expect(event.property("DTSTAMP")?.value == "20261130T171500Z")
+        let events = cal.components(named: "VEVENT")
+        #expect(events.count == 3)
+        let hips = try #require(events.first)
+        #expect(hips.property("DTSTART")?.value == "20261130T171500")
+        #expect(hips.property("DTSTART")?.parameter("TZID")?.value == "Europe/London")
+        #expect(hips.property("SUMMARY")?.textValue == "Hip Mobility & Stretch")
+        #expect(hips.property("DTSTAMP")?.value == "20261130T005320Z")
+        #expect(events[1].property("SUMMARY")?.value == "Morning Flow\\; all levels")
+        #expect(cal.components(named: "VTIMEZONE").compactMap { $0.property("TZID")?.value } == ["America/New_York", "Europe/London"])
+        let typed = try ICalendar.Calendar(parsing: body)
+        #expect(typed.name == "Stillpoint Studio")
+        let all = try typed.occurrences(from: 1_796_000_000, to: 1_800_000_000, timeZones: TimeZoneDatabase())
+        #expect(all.count == 9)  // seven Mondays to 11 Jan, the flow class, the closed day
     }
 
     @Test func theReadmeShowsExactlyThisExample() throws {
         let here = URL(fileURLWithPath: #filePath)
         let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        let source = try String(contentsOf: here, encoding: .utf8)
+        let source = try String(contentsOf: here.deletingLastPathComponent().appendingPathComponent("ReadmeExample.swift"), encoding: .utf8)
         func normalized(_ lines: some Sequence<Substring>) -> [String] {
             lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
