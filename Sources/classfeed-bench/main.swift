@@ -239,31 +239,31 @@ results.append(measure("W4 read: full component tree of the W2 feed", runs: max(
 })
 report(results.last!)
 
-// W5: 100,000 events in one zone through the typed API (Event, Calendar.serialized) against the
+// L1: 100,000 events in one zone through the typed API (Event, Calendar.serialized) against the
 // same events built as Components and written by ContentLineWriter. Budget: typed <= 2x low-level.
 let w5count = 100_000
-let w5zone = "Europe/London"
-let w5rules: ZoneRules
-do { w5rules = try database.rules(for: w5zone) } catch { print("W5: \(error)"); exit(65) }
+let l1zone = "Europe/London"
+let l1rules: ZoneRules
+do { l1rules = try database.rules(for: l1zone) } catch { print("L1: \(error)"); exit(65) }
 let w5first = LocalDateTime(date: LocalDate(year: 2026, month: 1, day: 5)!, time: LocalTime(hour: 7, minute: 0)!)
 /// Event i: every 15 minutes from 07:00 to 21:45, from 5 Jan 2026 on.
 func w5start(_ i: Int) -> LocalDateTime {
     LocalDateTime(date: w5first.date.adding(days: i / 60), time: LocalTime(secondsOfDay: 7 * 3600 + (i % 60) * 900))
 }
-let w5span = w5rules.instant(for: w5first)...w5rules.instant(for: w5start(w5count - 1)) + 1800
-results.append(measure("W5 write: 100,000 events, low-level writer", runs: options.runs) {
+let w5span = l1rules.instant(for: w5first)...l1rules.instant(for: w5start(w5count - 1)) + 1800
+results.append(measure("L1 write: 100,000 events, low-level writer", runs: options.runs) {
     var w = ContentLineWriter()
     w.begin("VCALENDAR")
     w.write(Property("VERSION", raw: "2.0"))
     w.write(Property("PRODID", text: "-//ClassFeed//ICalendar//EN"))
-    w.write(TimeZoneComponent.make(w5rules, covering: w5span))
+    w.write(TimeZoneComponent.make(l1rules, covering: w5span))
     for i in 0..<w5count {
         w.write(
             Component(
                 "VEVENT",
                 properties: [
                     Property("UID", text: "class-\(i)@bench.example"), Property("DTSTAMP", utc: 1_796_000_000),
-                    Property("DTSTART", local: w5start(i), timeZone: w5zone), Property("DURATION", raw: "PT30M"),
+                    Property("DTSTART", local: w5start(i), timeZone: l1zone), Property("DURATION", raw: "PT30M"),
                     Property("SUMMARY", text: "Class \(i), all levels"), Property("LOCATION", text: "Room \(i % 7)"),
                 ]))
     }
@@ -271,25 +271,25 @@ results.append(measure("W5 write: 100,000 events, low-level writer", runs: optio
     return (w5count, w.bytes.count)
 })
 report(results.last!)
-let w5low = results.last!
-results.append(measure("W5 write: 100,000 events, typed API", runs: options.runs) {
+let l1low = results.last!
+results.append(measure("L1 write: 100,000 events, typed API", runs: options.runs) {
     var events: [Event] = []
     events.reserveCapacity(w5count)
     do {
         for i in 0..<w5count {
             events.append(
                 try Event(
-                    uid: "class-\(i)@bench.example", start: .zoned(w5start(i), timeZone: w5zone), end: .duration(.minutes(30)),
+                    uid: "class-\(i)@bench.example", start: .zoned(w5start(i), timeZone: l1zone), end: .duration(.minutes(30)),
                     summary: "Class \(i), all levels", location: "Room \(i % 7)"))
         }
-        let bytes = try Calendar(events: events).serialized(stamp: 1_796_000_000) { $0 == w5zone ? w5rules : nil }
+        let bytes = try Calendar(events: events).serialized(stamp: 1_796_000_000) { $0 == l1zone ? l1rules : nil }
         return (w5count, bytes.count)
     } catch {
-        print("W5: \(error)")
+        print("L1: \(error)")
         exit(65)
     }
 })
 report(results.last!)
-if !w5low.times.isEmpty, !results.last!.times.isEmpty {
-    print("W5 typed / low-level: \(fixed(results.last!.median / w5low.median, 2))x (budget 2.00x)")
+if !l1low.times.isEmpty, !results.last!.times.isEmpty {
+    print("L1 typed / low-level: \(fixed(results.last!.median / l1low.median, 2))x (budget 2.00x)")
 }
