@@ -41,6 +41,9 @@ enum BuildCommand {
         if verbose || dryRun { context.diagnostics(warnings) }
 
         let output = a.value("output") ?? "output"
+        guard output != "-" else {
+            throw CLIError(.usage, "--output - would be a folder named '-': a build writes several files into a folder; name it, e.g. --output output")
+        }
         let fileSystem = context.fileSystem
         if !dryRun { try fileSystem.ensureDirectory(output) }
         // Also removes the temporary files of builds that were killed mid-write.
@@ -106,6 +109,7 @@ enum BuildCommand {
         }
         // A person at a terminal gets a summary; cron (not a terminal) gets silence.
         if verbose || context.standardOutput.isTerminal {
+            context.diagnostics(PublicAddressCheck.warnings(schedule))
             let page = !a.flag("no-page")
             let expected = [combined] + (classFeeds ? schedule.classes.indices.map { builder.fileName(classIndex: $0) } : [])
                 + builder.extraFeedFileNames + (page ? [SubscribePage.fileName] : [])

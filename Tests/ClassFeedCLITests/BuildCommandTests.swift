@@ -80,7 +80,7 @@ import Testing
         #expect(r.status == 65)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("schedule.json:4:91: error: classes[0].start: expected a 24-hour time \"HH:MM\" such as \"17:15\", found \"5:15pm\""))
-        #expect(r.stderr.contains("use the 24-hour clock"))
+        #expect(r.stderr.contains("hint: did you mean \"17:15\"?"))
         #expect(r.stderr.hasSuffix("classfeed: 1 error in the schedule; nothing was written\n"))
         #expect(try Data(contentsOf: feed) == before)
         #expect(try modificationDate(feed) == mtime)
