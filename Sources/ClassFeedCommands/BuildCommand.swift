@@ -38,7 +38,10 @@ enum BuildCommand {
         if a.flag("strict") && !warnings.isEmpty {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
         }
+        // What the owner must do for members to subscribe: said to a person, never to cron.
+        let owner = verbose || context.standardOutput.isTerminal ? PublicAddressCheck.warnings(schedule) : []
         if verbose || dryRun { context.diagnostics(warnings) }
+        context.diagnostics(owner)
 
         let output = a.value("output") ?? "output"
         guard output != "-" else {
@@ -109,7 +112,6 @@ enum BuildCommand {
         }
         // A person at a terminal gets a summary; cron (not a terminal) gets silence.
         if verbose || context.standardOutput.isTerminal {
-            context.diagnostics(PublicAddressCheck.warnings(schedule))
             let page = !a.flag("no-page")
             let expected = [combined] + (classFeeds ? schedule.classes.indices.map { builder.fileName(classIndex: $0) } : [])
                 + builder.extraFeedFileNames + (page ? [SubscribePage.fileName] : [])

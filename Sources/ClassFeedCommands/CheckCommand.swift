@@ -22,6 +22,8 @@ enum CheckCommand {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
         }
         context.diagnostics(warnings)
+        // Not a schedule warning (--strict passes without it, downloads work), and never cut
+        // off by the schedule's own: said after them.
         context.diagnostics(PublicAddressCheck.warnings(loaded.schedule))
         let s = loaded.schedule
         let live = occurrences.filter { !$0.isCancelled }.count
