@@ -110,16 +110,20 @@ package struct POSIXFileSystem: FileSystem {
         }
     }
 
-    /// Reads file descriptor 0 to its end, through the same read loop as files (EINTR retried).
-    package func readStandardInput(limit: Int) throws(CLIError) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: 64 * 1024)
+    /// Reads file descriptor 0 to its end (``readToEnd(_:limit:)``).
+    package func readStandardInput(limit: Int) throws(CLIError) -> [UInt8] { try Self.readToEnd(0, limit: limit) }
+
+    /// Reads a descriptor (standard input, a pipe) to its end through the same read loop as
+    /// files (EINTR retried), at most `limit` bytes, counted as read. Messages name it `<stdin>`.
+    package static func readToEnd(_ fd: Int32, limit: Int) throws(CLIError) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: min(64 * 1024, limit + 1))
         var done = 0
         while true {
             if done == out.count {
                 guard done <= limit else { break }
                 out.append(contentsOf: repeatElement(0, count: min(out.count, limit + 1 - done)))
             }
-            guard let n = Self.readSome(0, into: &out, at: done, count: out.count - done) else {
+            guard let n = Self.readSome(fd, into: &out, at: done, count: out.count - done) else {
                 throw CLIError(.ioError, "\(ScheduleLoading.standardInputName): read failed: \(Self.errorText())")
             }
             if n == 0 { break }
