@@ -27,7 +27,7 @@ enum CheckCommand {
         context.diagnostics(PublicAddressCheck.warnings(loaded.schedule))
         let s = loaded.schedule
         let live = occurrences.filter { !$0.isCancelled }.count
-        context.out("\(ScheduleLoading.label(path)): ok: \(s.classes.count) classes, \(s.exceptions.count) exceptions, " + (s.holidayClosures.isEmpty ? "" : "\(s.holidayClosures.count) holiday closures, ") + "\(live) occurrences from \(from) to \(to)"
+        context.out("\(ScheduleLoading.label(path)): ok: \(s.classes.count) classes, \(s.exceptions.count) exceptions, " + (s.holidayClosures.isEmpty ? "" : "\(s.holidayClosures.count) holiday closures, ") + "\(live) occurrences from \(from.humanDate) to \(to.humanDate)"
             + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
         return .ok
     }
