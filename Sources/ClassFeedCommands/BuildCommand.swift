@@ -12,6 +12,9 @@ enum BuildCommand {
             return .ok
         }
         if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed build --help')") }
+        if a.value("output") == "-" {
+            throw CLIError(.usage, "--output - would be a folder named '-': a build writes several files into a folder; name it, e.g. --output output")
+        }
         var style: FeedStyle?
         if let s = a.value("style") {
             guard let v = FeedStyle(rawValue: s) else { throw CLIError(.usage, "--style expects 'occurrences' or 'series', got '\(s)'") }
@@ -44,9 +47,6 @@ enum BuildCommand {
         context.diagnostics(owner)
 
         let output = a.value("output") ?? "output"
-        guard output != "-" else {
-            throw CLIError(.usage, "--output - would be a folder named '-': a build writes several files into a folder; name it, e.g. --output output")
-        }
         let fileSystem = context.fileSystem
         if !dryRun { try fileSystem.ensureDirectory(output) }
         // Also removes the temporary files of builds that were killed mid-write.
