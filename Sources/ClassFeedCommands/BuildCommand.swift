@@ -12,6 +12,9 @@ enum BuildCommand {
             return .ok
         }
         if let extra = a.positionals.first { throw CLIError(.usage, "unexpected argument '\(extra)' (see 'classfeed build --help')") }
+        if a.value("output") == "-" {
+            throw CLIError(.usage, "--output - would be a folder named '-': a build writes several files into a folder; name it, e.g. --output output")
+        }
         var style: FeedStyle?
         if let s = a.value("style") {
             guard let v = FeedStyle(rawValue: s) else { throw CLIError(.usage, "--style expects 'occurrences' or 'series', got '\(s)'") }
@@ -38,7 +41,10 @@ enum BuildCommand {
         if a.flag("strict") && !warnings.isEmpty {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
         }
+        // What the owner must do for members to subscribe: said to a person, never to cron.
+        let owner = verbose || context.standardOutput.isTerminal ? PublicAddressCheck.warnings(schedule) : []
         if verbose || dryRun { context.diagnostics(warnings) }
+        context.diagnostics(owner)
 
         let output = a.value("output") ?? "output"
         let fileSystem = context.fileSystem

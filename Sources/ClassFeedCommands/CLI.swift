@@ -26,7 +26,13 @@ package enum CLI {
         }
         lines += [
             "",
-            "Run 'classfeed COMMAND --help' for a command's options.",
+            "Options:",
+            "  -h, --help     Show this help; 'classfeed COMMAND --help' shows a command's",
+            "  -V, --version  Print the version",
+            "  --             Ends the options: what follows is an argument even when it starts with '-'",
+            "",
+            "Run 'classfeed COMMAND --help' for a command's options. Options may also come before",
+            "the command: 'classfeed --schedule studio.json check' is 'classfeed check --schedule studio.json'.",
             "Exit status: 0 ok, 64 usage, 65 invalid schedule, 66 schedule missing or unreadable,",
             "72 time-zone database missing, 73 cannot create output, 74 I/O error, 75 busy (try later).",
         ]
@@ -105,9 +111,18 @@ package enum CLI {
         } else if rest.first == "--help" || rest.first == "-h" {
             context.out(usage)
             return .ok
-        } else if rest.first == "--version" {
+        } else if rest.first == "--version" || rest.first == "-V" {
             context.out("classfeed \(version)")
             return .ok
+        } else if let k = commandAfterOptions(rest) {
+            // `classfeed --schedule x.json check`: the options move to just after the command
+            // (after `exceptions`' own command), where each command's table parses them.
+            command = rest[k]
+            let leading = rest[..<k]
+            var after = Array(rest[(k + 1)...])
+            let at = command == "exceptions" && after.first.map { !$0.hasPrefix("-") } == true ? 1 : 0
+            after.insert(contentsOf: leading, at: at)
+            rest = after
         }
         do {
             switch command {
@@ -126,12 +141,30 @@ package enum CLI {
                 }
                 return .ok
             default:
-                let hint = closestMatch(to: command, in: CommandSpec.topLevel.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = CommandSpec.suggestion(for: command, in: CommandSpec.topLevel).map { "; did you mean '\($0)'?" } ?? ""
                 throw CLIError(.usage, "unknown command '\(command)'\(hint) (see 'classfeed --help')")
             }
         } catch {
             return report(error, context)
         }
+    }
+
+    /// Where the command is in a command line that starts with options, or nil when it names
+    /// none (`classfeed --verbose` builds). The value of an option that takes one is skipped:
+    /// in `classfeed --output check` "check" is a folder.
+    static func commandAfterOptions(_ args: [String]) -> Int? {
+        let valued = Set(CommandSpec.all.flatMap { $0.options.filter(\.takesValue).map(\.name) })
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if a == "--" { return nil }
+            if a.hasPrefix("-") && a != "-" {
+                i += a.hasPrefix("--") && !a.contains("=") && valued.contains(String(a.dropFirst(2))) ? 2 : 1
+                continue
+            }
+            return CommandSpec.topLevel.contains { $0.name == a } ? i : nil
+        }
+        return nil
     }
 
     /// Writes the error's message (see ``ErrorReport``) and returns its exit status.

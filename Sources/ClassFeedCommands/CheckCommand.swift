@@ -22,9 +22,12 @@ enum CheckCommand {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
         }
         context.diagnostics(warnings)
+        // Not a schedule warning (--strict passes without it, downloads work), and never cut
+        // off by the schedule's own: said after them.
+        context.diagnostics(PublicAddressCheck.warnings(loaded.schedule))
         let s = loaded.schedule
         let live = occurrences.filter { !$0.isCancelled }.count
-        context.out("\(path): ok: \(s.classes.count) classes, \(s.exceptions.count) exceptions, " + (s.holidayClosures.isEmpty ? "" : "\(s.holidayClosures.count) holiday closures, ") + "\(live) occurrences from \(from) to \(to)"
+        context.out("\(ScheduleLoading.label(path)): ok: \(s.classes.count) classes, \(s.exceptions.count) exceptions, " + (s.holidayClosures.isEmpty ? "" : "\(s.holidayClosures.count) holiday closures, ") + "\(live) occurrences from \(from.humanDate) to \(to.humanDate)"
             + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
         return .ok
     }

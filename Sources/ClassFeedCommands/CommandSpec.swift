@@ -1,3 +1,5 @@
+import Timetable
+
 /// A command as the user types it (`build`, `exceptions add`): its options, declared once, and
 /// the prose of its help. ``help`` puts the option list, generated from ``options``, between
 /// the prose and the examples.
@@ -15,6 +17,20 @@ struct CommandSpec: Sendable {
     var examples: String
     /// The words a shell may offer where a command expects a positional argument.
     var subcommands: [String] = []
+    /// Words other tools use for this command (`delete` for `exceptions remove`): typed here,
+    /// they get "did you mean" this command. Never accepted as the command itself.
+    var synonyms: [String] = []
+
+    /// The command's own word: `remove` for `exceptions remove`.
+    var word: String { String(name.split(separator: " ").last ?? Substring(name)) }
+
+    /// The command a mistyped or borrowed word most likely means: the closest spelling, else
+    /// the command that lists the word among its ``synonyms``.
+    static func suggestion(for typed: String, in specs: [CommandSpec]) -> String? {
+        if let m = closestMatch(to: typed, in: specs.map(\.word)) { return m }
+        let w = typed.lowercased()
+        return specs.first { $0.synonyms.contains(w) }?.word
+    }
 
     /// The text of `classfeed NAME --help`.
     var help: String {

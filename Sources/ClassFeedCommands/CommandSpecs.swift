@@ -5,8 +5,8 @@ extension CommandSpec {
         name: "build",
         summary: "Write the feeds into the output folder (the default command)",
         options: [
-            .value("schedule", "FILE", "The timetable to read (default: schedule.json)", completion: .file),
-            .value("output", "DIR", "Where to write the feeds (default: output)", completion: .directory),
+            .value("schedule", "FILE", "The timetable to read (default: schedule.json; - reads standard input)", completion: .file),
+            .value("output", "DIR", "Where to write the feeds (default: output); a folder, never -", completion: .directory),
             .value("from", "DATE", "First date (YYYY-MM-DD) of the feed's window"),
             .value("to", "DATE", "Last date (inclusive) of the feed's window", "Default window: from the Monday 4 weeks ago, 30 weeks long"),
             .value("style", "STYLE", "occurrences: one event per class occurrence in the window", "series: one repeating event per weekly class (RRULE), with", "EXDATEs and moved-class overrides; starts at the window's start", "and runs to the class's \"until\"", "Default: the schedule's calendar.style, else occurrences", completion: .words(["occurrences", "series"])),
@@ -34,14 +34,15 @@ extension CommandSpec {
         examples: """
         Example:
           classfeed build --schedule /srv/studio/schedule.json --output /var/www/feeds
-        """
+        """,
+        synonyms: ["generate", "make", "publish", "run"]
     )
 
     static let check = CommandSpec(
         name: "check",
         summary: "Validate the schedule and print errors and warnings; writes nothing",
         options: [
-            .value("schedule", "FILE", "The timetable to read (default: schedule.json)", completion: .file),
+            .value("schedule", "FILE", "The timetable to read (default: schedule.json; - reads standard input)", completion: .file),
             .flag("strict", "Treat warnings as errors"),
             .value("now", "TIME", "Pretend the time is TIME (2026-11-27T09:00:00Z), for tests"),
         ],
@@ -50,20 +51,23 @@ extension CommandSpec {
 
         Validates the schedule and prints every error and warning with its file, line:column
         and JSON path. Writes nothing. Exits 0 when the schedule is usable (warnings allowed
-        unless --strict), 65 when it is not.
+        unless --strict), 65 when it is not. --schedule - reads the schedule from standard
+        input. Without calendar.publicURL (or with an http:// one) it also warns that members
+        cannot subscribe; that warning alone never fails the check, even with --strict.
         """,
         listsOptions: false,
         examples: """
         Example:
           classfeed check --schedule schedule.json --strict
-        """
+        """,
+        synonyms: ["validate", "verify", "lint", "test"]
     )
 
     static let upcoming = CommandSpec(
         name: "upcoming",
         summary: "List the coming classes with cancellations and moves (--json for scripts)",
         options: [
-            .value("schedule", "FILE", "The timetable to read (default: schedule.json)", completion: .file),
+            .value("schedule", "FILE", "The timetable to read (default: schedule.json; - reads standard input)", completion: .file),
             .value("days", "N", "How many days to list (default 14)"),
             .value("class", "ID", "List only this class"),
             .value("instructor", "NAME", "List only the classes NAME teaches, covers included"),
@@ -90,7 +94,8 @@ extension CommandSpec {
         examples: """
         Example:
           classfeed upcoming --days 28 --class hips-monday
-        """
+        """,
+        synonyms: ["list", "ls", "show", "next", "agenda"]
     )
 
     static let exceptions = CommandSpec(
@@ -121,13 +126,14 @@ extension CommandSpec {
           classfeed exceptions add 2026-12-24 --reason "Christmas Eve"
           classfeed exceptions list
         """,
-        subcommands: ["list", "add", "move", "change", "remove", "help"]
+        subcommands: ["list", "add", "move", "change", "remove", "help"],
+        synonyms: ["closures", "closure", "cancellations", "holidays"]
     )
 
     static let exceptionsList = CommandSpec(
         name: "exceptions list",
         options: [
-            .value("schedule", "FILE", "The timetable (default: schedule.json)", completion: .file),
+            .value("schedule", "FILE", "The timetable (default: schedule.json; - reads standard input)", completion: .file),
         ],
         prose: """
         Usage: classfeed exceptions list [--schedule FILE]
@@ -139,7 +145,8 @@ extension CommandSpec {
         examples: """
         Example:
           classfeed exceptions list --schedule /srv/studio/schedule.json
-        """
+        """,
+        synonyms: ["ls", "show"]
     )
 
     static let exceptionsAdd = CommandSpec(
@@ -162,7 +169,8 @@ extension CommandSpec {
           classfeed exceptions add 2026-12-24 --reason "Christmas Eve"
           classfeed exceptions add 2026-12-24 --to 2027-01-03 --reason "Christmas closure"
           classfeed exceptions add 2026-11-30 --class hips-monday --reason "Teacher away"
-        """
+        """,
+        synonyms: ["cancel", "close", "new", "create"]
     )
 
     static let exceptionsMove = CommandSpec(
@@ -185,7 +193,8 @@ extension CommandSpec {
         examples: """
         Example:
           classfeed exceptions move --class hips-thursday 2026-12-10 --to-date 2026-12-11 --to-time 18:00
-        """
+        """,
+        synonyms: ["mv", "reschedule"]
     )
 
     static let exceptionsChange = CommandSpec(
@@ -216,7 +225,8 @@ extension CommandSpec {
         Examples:
           classfeed exceptions change --class hips-monday 2027-01-04 --instructor Sam --reason "Priya away"
           classfeed exceptions change --class hips-monday 2027-01-04 --to 2027-01-25 --location "Studio 2"
-        """
+        """,
+        synonyms: ["edit", "cover", "update", "modify", "set"]
     )
 
     static let exceptionsRemove = CommandSpec(
@@ -238,7 +248,8 @@ extension CommandSpec {
         Examples:
           classfeed exceptions remove 2026-12-24
           classfeed exceptions remove 2026-12-10 --class hips-thursday
-        """
+        """,
+        synonyms: ["delete", "del", "rm", "undo", "uncancel"]
     )
 
 }
@@ -265,7 +276,8 @@ extension CommandSpec {
         examples: """
         Example:
           classfeed init --name "Still Point Yoga" --timezone Europe/London
-        """
+        """,
+        synonyms: ["new", "create", "setup", "start"]
     )
 
     static let completions = CommandSpec(

@@ -16,7 +16,7 @@ package struct ErrorReport: Equatable {
     package init(_ error: any Error) {
         switch error {
         case let e as CLIError:
-            self.init(lines: ["classfeed: error: \(e.message)"], exitCode: e.exitCode)
+            self.init(lines: [e.isLocated ? e.message : "classfeed: error: \(e.message)"], exitCode: e.exitCode)
         case let e as ScheduleError:
             let n = e.errorCount
             self.init(

@@ -33,7 +33,7 @@ enum ExceptionsCommand {
             context.out(help(for: rest.first))
             return .ok
         default:
-            let hint = closestMatch(to: sub, in: CommandSpec.exceptions.subcommands).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = CommandSpec.suggestion(for: sub, in: CommandSpec.exceptionsSubcommands + [.helpCommand]).map { "; did you mean '\($0)'?" } ?? ""
             throw CLIError(.usage, "unknown command 'exceptions \(sub)'\(hint) (see 'classfeed exceptions --help')")
         }
     }
@@ -64,7 +64,7 @@ enum ExceptionsCommand {
         let s = loaded.schedule
         let engine = RecurrenceEngine(schedule: s)
         let n = s.exceptions.count
-        var out = ["\(path): \(n) exception\(n == 1 ? "" : "s") (times in \(s.calendar.timeZone))"]
+        var out = ["\(ScheduleLoading.label(path)): \(n) exception\(n == 1 ? "" : "s") (times in \(s.calendar.timeZone))"]
         if n == 0 {
             out.append("  none yet; add one with: classfeed exceptions add 2026-12-24 --reason \"Christmas Eve\"")
         }
@@ -110,7 +110,7 @@ enum ExceptionsCommand {
             }
         }
         let reason = try reasonOption(a)
-        let path = a.value("schedule") ?? "schedule.json"
+        let path = try editablePath(a)
         return try context.fileSystem.withScheduleLock(on: path) {
             var edit = try EditSession(path: path, context: context)
             let classID = a.value("class")
@@ -139,10 +139,7 @@ enum ExceptionsCommand {
         var toTime: LocalTime?
         if let t = a.value("to-time") {
             guard let v = LocalTime(hhmm: t) else {
-                var hint = ""
-                if t.lowercased().hasSuffix("am") || t.lowercased().hasSuffix("pm") { hint = "; use the 24-hour clock: 7pm is 19:00" }
-                else if t.count == 4, t.dropFirst().first == ":" { hint = "; write two digits for the hour: 0\(t)" }
-                throw CLIError(.usage, "--to-time expects a 24-hour time HH:MM such as 18:00, got '\(t)'\(hint)")
+                throw CLIError(.usage, "--to-time expects a 24-hour time HH:MM such as 18:00, got '\(t)'" + hintLine(ValueHint.time(t)))
             }
             toTime = v
         }
@@ -150,7 +147,7 @@ enum ExceptionsCommand {
             throw CLIError(.usage, "'exceptions move' needs --to-date DATE, --to-time HH:MM, or both: where the class moves to")
         }
         let reason = try reasonOption(a)
-        let path = a.value("schedule") ?? "schedule.json"
+        let path = try editablePath(a)
         return try context.fileSystem.withScheduleLock(on: path) {
             var edit = try EditSession(path: path, context: context)
             if let note = try ExceptionEdits.checkMove(
@@ -201,7 +198,7 @@ enum ExceptionsCommand {
             instructor: try text(a, "instructor"), location: try text(a, "location"), title: try text(a, "title"), note: try text(a, "note"),
             durationMinutes: minutes)
         let reason = try reasonOption(a)
-        let path = a.value("schedule") ?? "schedule.json"
+        let path = try editablePath(a)
         guard !changes.isEmpty else {
             throw CLIError(.dataError, "'exceptions change' needs at least one of --instructor, --location, --title, --note or --duration: "
                 + "what changes; \(path) was not changed")
@@ -237,7 +234,7 @@ enum ExceptionsCommand {
         let date = try singleDate(a, command: "remove")
         let to = try a.value("to").map { v throws(CLIError) in try self.date(v, option: "--to", command: "remove") }
         let classID = a.value("class")
-        let path = a.value("schedule") ?? "schedule.json"
+        let path = try editablePath(a)
         return try context.fileSystem.withScheduleLock(on: path) {
             var edit = try EditSession(path: path, context: context)
             let (indices, window) = try ExceptionEdits.removal(
@@ -261,9 +258,20 @@ enum ExceptionsCommand {
 
     private static func date(_ s: String, option: String, command: String) throws(CLIError) -> LocalDate {
         guard let d = LocalDate(iso: s), LocalDate.supportedYears.contains(d.year) else {
-            throw CLIError(.usage, "\(option) expects a date YYYY-MM-DD such as 2026-12-24, got '\(s)' (see 'classfeed exceptions \(command) --help')")
+            throw CLIError(
+                .usage, "\(option) expects a date YYYY-MM-DD such as 2026-12-24, got '\(s)' (see 'classfeed exceptions \(command) --help')"
+                    + hintLine(ValueHint.date(s)))
         }
         return d
+    }
+
+    /// The schedule an edit rewrites: a file, never standard input.
+    private static func editablePath(_ a: Arguments) throws(CLIError) -> String {
+        let path = a.value("schedule") ?? "schedule.json"
+        guard path != ScheduleLoading.standardInputPath else {
+            throw CLIError(.usage, "--schedule - reads standard input, which an edit cannot rewrite; name the schedule file, e.g. --schedule schedule.json")
+        }
+        return path
     }
 
     private static func reasonOption(_ a: Arguments) throws(CLIError) -> String? {
@@ -302,7 +310,7 @@ struct EditSession {
         do {
             document = try ScheduleDocument(bytes: bytes)
         } catch {
-            throw CLIError(.dataError, "\(path):\(error.location): \(error.message)")
+            throw CLIError(.dataError, at: "\(path):\(error.location)", path: "", error.message)
         }
         guard document.exceptions.count == schedule.exceptions.count else {
             throw CLIError(.dataError, "\(path): could not match the exceptions in the file with the decoded ones; \(path) was not changed")
@@ -321,6 +329,7 @@ struct EditSession {
         var out = ["\(verb) to \(path) as exceptions[\(index)]: \(ScheduleDocument.text(of: entry))"]
         out += effects(of: candidate, window: window, context: context).map { "  " + $0 }
         out.append("The previous version is in \(path).bak.")
+        out.append(nextBuild)
         if let warning = try context.fileSystem.replaceSchedule(path, old: bytes, with: candidate.bytes) { context.err(warning) }
         context.out(out.joined(separator: "\n"))
         return .ok
@@ -333,9 +342,15 @@ struct EditSession {
         var out = removed.map { "Removed from \(path) \($0)" }
         out += effects(of: candidate, window: window, context: context).map { "  " + $0 }
         out.append("The previous version is in \(path).bak.")
+        out.append(nextBuild)
         if let warning = try context.fileSystem.replaceSchedule(path, old: bytes, with: candidate.bytes) { context.err(warning) }
         context.out(out.joined(separator: "\n"))
         return .ok
+    }
+
+    /// The last line of an edit: members' calendars only change when the feeds are built again.
+    var nextBuild: String {
+        "Members see this after the next build: classfeed build" + (path == "schedule.json" ? "" : " --schedule " + CLIError.shellQuoted(path))
     }
 
     /// The new file's bytes and the schedule they decode to, checked but not yet written.

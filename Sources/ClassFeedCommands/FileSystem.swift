@@ -17,6 +17,9 @@ package protocol FileSystem: Sendable {
     func readEnds(_ path: String, count: Int) -> (head: [UInt8], tail: [UInt8])?
     /// A regular file opened to be read a chunk at a time.
     func openChunks(_ path: String, followSymlink: Bool, limit: Int) -> Result<any OpenFile, FileReadFailure>
+    /// All of standard input (`--schedule -`), at most `limit` bytes, counted as read. Errors:
+    /// 65 when larger, 74 on an I/O error.
+    func readStandardInput(limit: Int) throws(CLIError) -> [UInt8]
     func isDirectory(_ path: String) -> Bool
     /// Creates the folder (one level) if missing; 73 when it cannot.
     func ensureDirectory(_ path: String) throws(CLIError)

@@ -11,12 +11,12 @@ enum HolidayLoading {
         var closures: [ScheduleException] = []
         for ref in schedule.holidayCalendars {
             let file = resolve(ref.path, scheduleFile: scheduleFile)
-            let at = schedule.sourceFile + (ref.location.map { ":\($0)" } ?? "") + ": " + ref.jsonPath
+            let at = schedule.sourceFile + (ref.location.map { ":\($0)" } ?? "")
             let bytes: [UInt8]
             do {
                 bytes = try fileSystem.read(file, limit: HolidayCalendarImport.maxBytes)
             } catch {
-                throw CLIError(error.code, "\(at): cannot read the holiday calendar: \(error.message)\n"
+                throw CLIError(error.code, at: at, path: ref.jsonPath, "cannot read the holiday calendar: \(error.message)\n"
                     + "  hint: holiday calendar paths are relative to the schedule's folder; save the .ics file there (see docs/EXCEPTIONS.md)")
             }
             let result = try HolidayCalendarImport.closures(from: bytes, file: file)

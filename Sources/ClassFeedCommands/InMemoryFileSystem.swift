@@ -13,6 +13,8 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     /// Symbolic links: path -> the text of the link. Only ``linkTarget(_:)`` and
     /// ``createNew(_:at:)`` look at them.
     package private(set) var links: [String: String] = [:]
+    /// What a command reads from standard input (`--schedule -`).
+    package var standardInput: [UInt8] = []
     /// Where relative paths start.
     package let workingDirectory: String
 
@@ -86,6 +88,13 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         whole(path, limit: limit).map { MemoryFile(bytes: $0) as any OpenFile }
     }
 
+    package func readStandardInput(limit: Int) throws(CLIError) -> [UInt8] {
+        guard standardInput.count <= limit else {
+            throw CLIError(.dataError, "\(ScheduleLoading.standardInputName): more than \(limit) bytes; the limit is \(limit) bytes")
+        }
+        return standardInput
+    }
+
     package func isDirectory(_ path: String) -> Bool { directories.contains(absolute(path)) }
 
     package func ensureDirectory(_ path: String) throws(CLIError) {
@@ -93,7 +102,7 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         if directories.contains(p) { return }
         if files[p] != nil { throw CLIError(.cannotCreate, "\(path): exists and is not a folder") }
         guard directories.contains(Self.parent(of: p)) else {
-            throw CLIError(.cannotCreate, "cannot create the output folder \(path): No such file or directory")
+            throw CLIError.outputFolderMissing(path, reason: "No such file or directory")
         }
         directories.insert(p)
     }

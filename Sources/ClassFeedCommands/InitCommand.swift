@@ -25,6 +25,9 @@ enum InitCommand {
         let database = try ScheduleLoading.timeZoneDatabase(context)
         let zone = try StudioZone.choose(a.value("timezone"), context, database)
         let path = a.value("schedule") ?? "schedule.json"
+        guard path != ScheduleLoading.standardInputPath else {
+            throw CLIError(.usage, "--schedule - is standard input, which init cannot write to; name the file to create, e.g. --schedule schedule.json")
+        }
 
         let starter = StarterSchedule(id: id, name: name, timeZone: zone.name, today: zone.rules.localDateTime(at: now).date)
         // The starter must pass `check` as written: decoded and validated like any schedule

@@ -110,6 +110,33 @@ package struct POSIXFileSystem: FileSystem {
         }
     }
 
+    /// Reads file descriptor 0 to its end (``readToEnd(_:limit:)``).
+    package func readStandardInput(limit: Int) throws(CLIError) -> [UInt8] { try Self.readToEnd(0, limit: limit) }
+
+    /// Reads a descriptor (standard input, a pipe) to its end through the same read loop as
+    /// files (EINTR retried), at most `limit` bytes, counted as read. Messages name it `<stdin>`.
+    package static func readToEnd(_ fd: Int32, limit: Int) throws(CLIError) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: min(64 * 1024, limit + 1))
+        var done = 0
+        while true {
+            if done == out.count {
+                guard done <= limit else { break }
+                out.append(contentsOf: repeatElement(0, count: min(out.count, limit + 1 - done)))
+            }
+            guard let n = Self.readSome(fd, into: &out, at: done, count: out.count - done) else {
+                throw CLIError(.ioError, "\(ScheduleLoading.standardInputName): read failed: \(Self.errorText())")
+            }
+            if n == 0 { break }
+            done += n
+            if done > limit { break }
+        }
+        guard done <= limit else {
+            throw CLIError(.dataError, "\(ScheduleLoading.standardInputName): more than \(limit) bytes; the limit is \(limit) bytes")
+        }
+        out.removeSubrange(done...)
+        return out
+    }
+
     /// Reads a whole file as ``read(_:limit:followSymlink:)`` does, reporting why it could not.
     func readWhole(_ path: String, limit: Int, followSymlink: Bool) -> Result<[UInt8], ReadFailure> {
         let file: ReadableFile
@@ -224,6 +251,7 @@ package struct POSIXFileSystem: FileSystem {
         if isDirectory(path) { return }
         if exists(path) { throw CLIError(.cannotCreate, "\(path): exists and is not a folder") }
         guard mkdir(resolve(path), 0o755) == 0 || errno == EEXIST else {
+            if errno == ENOENT { throw CLIError.outputFolderMissing(path, reason: Self.errorText()) }
             throw CLIError(.cannotCreate, "cannot create the output folder \(path): \(Self.errorText())")
         }
     }

@@ -16,9 +16,21 @@ enum ScheduleLoading {
         return TimeZoneDatabase(directory: dir)
     }
 
+    /// `--schedule -`: the schedule comes from standard input.
+    static let standardInputPath = "-"
+    /// How messages name standard input, as compilers do.
+    static let standardInputName = "<stdin>"
+
+    /// How messages name the schedule at `path`.
+    static func label(_ path: String) -> String { path == standardInputPath ? standardInputName : path }
+
+    /// Reads the schedule at `path`, or standard input for `-` (its holiday calendars are then
+    /// relative to the current folder).
     static func load(_ path: String, _ context: CommandContext, strict: Bool) throws -> LoadedSchedule {
-        let bytes = try context.fileSystem.read(path, limit: ScheduleLimits.fileBytes)
-        return try load(bytes: bytes, path: path, label: path, context, strict: strict)
+        let bytes = path == standardInputPath
+            ? try context.fileSystem.readStandardInput(limit: ScheduleLimits.fileBytes)
+            : try context.fileSystem.read(path, limit: ScheduleLimits.fileBytes)
+        return try load(bytes: bytes, path: path == standardInputPath ? "" : path, label: label(path), context, strict: strict)
     }
 
     /// Decodes and validates schedule bytes read from `path` (or an edit's candidate for it,

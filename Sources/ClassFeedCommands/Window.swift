@@ -17,14 +17,14 @@ enum Window {
         var hi = defaultFrom.adding(days: 7 * weeksTotal - 1)
         if let from {
             guard let d = LocalDate(iso: from), LocalDate.supportedYears.contains(d.year) else {
-                throw CLIError(.usage, "--from expects a date YYYY-MM-DD, got '\(from)'")
+                throw CLIError(.usage, "--from expects a date YYYY-MM-DD, got '\(from)'" + hintLine(ValueHint.date(from)))
             }
             lo = d
             if to == nil { hi = max(hi, d.adding(days: 7 * weeksTotal - 1)) }
         }
         if let to {
             guard let d = LocalDate(iso: to), LocalDate.supportedYears.contains(d.year) else {
-                throw CLIError(.usage, "--to expects a date YYYY-MM-DD, got '\(to)'")
+                throw CLIError(.usage, "--to expects a date YYYY-MM-DD, got '\(to)'" + hintLine(ValueHint.date(to)))
             }
             hi = d
         }

@@ -328,7 +328,7 @@ extension SubscribePage {
         if schedule.calendar.publicURL == nil {
             h.line("<div class=\"notice\" role=\"note\">")
             h.line(
-                "<p><strong>Subscribing is not set up yet.</strong> Calendar apps need the web address these calendar files are published at, and the studio has not given it: it goes in <code>calendar.publicURL</code> in schedule.json, for example <code>https://example.com/feeds/</code>. Until then only one-time copies are available here.</p>"
+                "<p><strong>Download the classes to your calendar.</strong> Open the file you download and your calendar app adds the classes. A download is a copy: it does not update itself, so download it again later to see cancellations and changes.</p>"
             )
             h.line("</div>")
         } else {

@@ -188,10 +188,10 @@ package enum ExceptionEffects {
         case .everyNWeeks, .monthly:
             s = (cls.pattern.recurrenceWords ?? "") + " at \(cls.start)"
         case .dates(let dates):
-            s = "on " + dates.prefix(4).map(\.description).joined(separator: ", ") + (dates.count > 4 ? ", ..." : "") + " at \(cls.start)"
+            s = "on " + dates.prefix(4).map(\.humanDate).joined(separator: ", ") + (dates.count > 4 ? ", ..." : "") + " at \(cls.start)"
         }
-        if let from = cls.from { s += " from \(from)" }
-        if let until = cls.until { s += " until \(until)" }
+        if let from = cls.from { s += " from \(from.humanDate)" }
+        if let until = cls.until { s += " until \(until.humanDate)" }
         return s
     }
 }

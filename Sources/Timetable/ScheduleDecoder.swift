@@ -52,7 +52,7 @@ package struct ScheduleDecoder {
             document = try JSONDocument.parse(bytes, maxDepth: ScheduleLimits.nestingDepth)
         } catch {
             throw ScheduleError([
-                Diagnostic(.error, file: file, location: error.location, path: "", message: error.message)
+                Diagnostic(.error, file: file, location: error.location, path: "", message: error.message, hint: syntaxHint(bytes, at: error.location))
             ])
         }
         var d = ScheduleDecoder(file: file, document: document, zones: zones)
@@ -341,7 +341,7 @@ package struct ScheduleDecoder {
             if shaped {
                 error(node, path(), "\(Self.quoted(s)) is not a date in the calendar (check the month and the day)")
             } else {
-                error(node, path(), "expected a date \"YYYY-MM-DD\" such as \"2026-12-24\", \(found(node))")
+                error(node, path(), "expected a date \"YYYY-MM-DD\" such as \"2026-12-24\", \(found(node))", hint: ValueHint.date(s))
             }
             return nil
         }
@@ -358,10 +358,7 @@ package struct ScheduleDecoder {
         if let t = doc.withPlainASCII(node, Self.hhmm) ?? nil { return t }
         guard let s = string(node, path(), what: "a time") else { return nil }
         guard let t = LocalTime(hhmm: s) else {
-            var hint: String?
-            if s.lowercased().hasSuffix("am") || s.lowercased().hasSuffix("pm") { hint = "use the 24-hour clock: 7pm is \"19:00\"" }
-            else if s.count == 4, s.dropFirst().first == ":" { hint = "write two digits for the hour: \"0\(s)\"" }
-            error(node, path(), "expected a 24-hour time \"HH:MM\" such as \"17:15\", \(found(node))", hint: hint)
+            error(node, path(), "expected a 24-hour time \"HH:MM\" such as \"17:15\", \(found(node))", hint: ValueHint.time(s))
             return nil
         }
         return t

@@ -63,7 +63,7 @@ package enum ScheduleValidator {
             let b = change.fields.first { $0.key == conflict }?.value ?? ""
             let e = exceptions[ei]
             error(e.entry, e.path + ".change.\(conflict)",
-                  "\(exceptions[first.entry].path) and \(e.path) both change the \(date) occurrence of \"\(classes[classIndex].id)\": \(conflict) \"\(a)\" and \"\(b)\"",
+                  "\(exceptions[first.entry].path) and \(e.path) both change the \(date.humanDate) occurrence of \"\(classes[classIndex].id)\": \(conflict) \"\(a)\" and \"\(b)\"",
                   hint: "keep one \(conflict) for that date: shorten one range, or remove one of them")
         }
         for ei in exceptions.indices {
@@ -90,7 +90,7 @@ package enum ScheduleValidator {
                     nextRepeat += 1
                 }
                 if classIndex != nil, current?.cls.runs(in: from...to) == false, let cls = current?.cls {
-                    let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
+                    let when = from == to ? "on \(from.humanDate)" : "between \(from.humanDate) and \(to.humanDate)"
                     warning(e.entry, e.path, "class \"\(cls.id)\" never runs \(when), so this exception changes nothing",
                             hint: "check the date and the class id")
                 }
@@ -98,7 +98,7 @@ package enum ScheduleValidator {
                 guard let classIndex else { continue }  // a move without "class" was reported by the decoder
                 let cls = classes[classIndex]
                 guard cls.runs(on: date) else {
-                    error(e.entry, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.weekday.name) \(date) to move",
+                    error(e.entry, e.path + ".date", "class \"\(cls.id)\" has no occurrence on \(date.humanDate) to move",
                           hint: describeRuns(cls))
                     continue
                 }
@@ -111,14 +111,14 @@ package enum ScheduleValidator {
                 }
                 let key = CancellationKey(classIndex: classIndex, from: date.dayNumber, to: date.dayNumber)
                 if let first = moved[key] {
-                    error(e.entry, e.path, "the \(date) occurrence of \"\(cls.id)\" is already moved by \(exceptions[first].path)",
+                    error(e.entry, e.path, "the \(date.humanDate) occurrence of \"\(cls.id)\" is already moved by \(exceptions[first].path)",
                           hint: "keep one move per occurrence")
                     continue
                 }
                 moved[key] = ei
                 let engine = engine()
                 if let c = engine.cancellation(classID: cls.id, on: date, includingHolidays: false) {
-                    error(e.entry, e.path, "cannot move the \(date) occurrence of \"\(cls.id)\": \(c.path) cancels it",
+                    error(e.entry, e.path, "cannot move the \(date.humanDate) occurrence of \"\(cls.id)\": \(c.path) cancels it",
                           hint: "remove the cancellation or the move")
                     continue
                 }
@@ -127,17 +127,17 @@ package enum ScheduleValidator {
                     warning(e.entry, e.path + ".moveTo", "the move does not change the date or the time")
                 }
                 if let c = engine.cancellation(classID: cls.id, on: target) {
-                    warning(e.entry, e.path + ".moveTo", "moves onto \(target), which \(c.path) closes; the move stands",
+                    warning(e.entry, e.path + ".moveTo", "moves onto \(target.humanDate), which \(c.path) closes; the move stands",
                             hint: "members will see this class on a closed day: check the date")
                 } else if target != date, cls.runs(on: target), engine.move(classID: cls.id, on: target) == nil {
-                    warning(e.entry, e.path + ".moveTo", "moves onto \(target), when \"\(cls.id)\" already runs",
+                    warning(e.entry, e.path + ".moveTo", "moves onto \(target.humanDate), when \"\(cls.id)\" already runs",
                             hint: "members will see the class twice that day")
                 }
             case .change(let from, let to):
                 // A change without "class" or "change" was reported by the decoder.
                 guard let classIndex, let c = exceptions[ei].changes else { continue }
                 let cls = classes[classIndex]
-                let when = from == to ? "on \(from.weekday.name) \(from)" : "between \(from) and \(to)"
+                let when = from == to ? "on \(from.humanDate)" : "between \(from.humanDate) and \(to.humanDate)"
                 if c.differences(from: cls).isEmpty {
                     error(e.entry, e.path + ".change", "the change changes nothing: \"\(cls.id)\" already has \(c.description)",
                           hint: "give another instructor, location, title, note or length, or remove the entry")
@@ -162,7 +162,7 @@ package enum ScheduleValidator {
                     }
                 }
                 if open == 0, let x = cancelledBy {
-                    error(e.entry, e.path, "cannot change the \(from == to ? "\(from) occurrence" : "occurrences \(when)") of \"\(cls.id)\": \(x.path) cancels \(from == to ? "it" : "them")",
+                    error(e.entry, e.path, "cannot change the \(from == to ? "\(from.humanDate) occurrence" : "occurrences \(when)") of \"\(cls.id)\": \(x.path) cancels \(from == to ? "it" : "them")",
                           hint: "remove the cancellation or the change")
                 }
             }
@@ -330,10 +330,10 @@ package enum ScheduleValidator {
         switch cls.pattern {
         case .weekly(let days): s = "it runs on " + days.map { $0.name + "s" }.joined(separator: " and ")
         case .everyNWeeks, .monthly: s = "it runs " + (cls.pattern.recurrenceWords ?? "")
-        case .dates(let dates): s = "it runs on " + dates.prefix(5).map(\.description).joined(separator: ", ") + (dates.count > 5 ? ", ..." : "")
+        case .dates(let dates): s = "it runs on " + dates.prefix(5).map(\.humanDate).joined(separator: ", ") + (dates.count > 5 ? ", ..." : "")
         }
-        if let from = cls.from { s += " from \(from)" }
-        if let until = cls.until { s += " until \(until)" }
+        if let from = cls.from { s += " from \(from.humanDate)" }
+        if let until = cls.until { s += " until \(until.humanDate)" }
         return s
     }
 
@@ -361,8 +361,8 @@ package enum ScheduleValidator {
             // A moved occurrence's time is the move's, not the class's.
             let scheduled = o.scheduledTime ?? cls.start
             let msg = o.startWasInGap
-                ? "\(scheduled) does not exist on \(o.date.weekday.name) \(o.date) in \(zone) (the clocks go forward); the class is shown at \(o.localStart.time)"
-                : "\(scheduled) happens twice on \(o.date.weekday.name) \(o.date) in \(zone) (the clocks go back); the class is shown at the first"
+                ? "\(scheduled) does not exist on \(o.date.humanDate) in \(zone) (the clocks go forward); the class is shown at \(o.localStart.time)"
+                : "\(scheduled) happens twice on \(o.date.humanDate) in \(zone) (the clocks go back); the class is shown at the first"
             out.append(Diagnostic(.warning, file: schedule.sourceFile, location: locate(cls.entry, &locator), path: cls.path + ".start", message: msg,
                                   hint: "choose a start time outside the night of the clock change"))
         }

@@ -79,8 +79,10 @@ import Testing
         let r = try studio.run("build", "--output=--now", "--now", "2026-11-27T09:00:00Z")
         #expect(r.status == 0, "\(r)")
         #expect(studio.exists("--now/circl.ics"))
-        // A single dash is still a value (standard input/output by convention; here a folder).
+        // A single dash is a value, but not a folder name a build writes into (by convention it
+        // means standard output, which cannot hold several files).
         let dash = try studio.run("build", "--output", "-", "--now", "2026-11-27T09:00:00Z")
-        #expect(dash.status == 0, "\(dash)")
+        #expect(dash.status == 64, "\(dash)")
+        #expect(!studio.exists("-"))
     }
 }

@@ -29,6 +29,7 @@ struct ExceptionsChangeCommandTests {
             Added to schedule.json as exceptions[1]: \(Self.cover)
               Mon 4 Jan 2027: Hip Mobility & Stretch 17:15 covered by Sam
             The previous version is in schedule.json.bak.
+            Members see this after the next build: classfeed build
 
             """)
         #expect(r.stderr == "")
@@ -50,6 +51,7 @@ struct ExceptionsChangeCommandTests {
               Mon 18 Jan 2027: Hip Mobility & Stretch 17:15 covered by Sam, in Studio 2, as "Hip Flow", 45 minutes, note: Bring a strap
               Mon 25 Jan 2027: Hip Mobility & Stretch 17:15 covered by Sam, in Studio 2, as "Hip Flow", 45 minutes, note: Bring a strap
             The previous version is in schedule.json.bak.
+            Members see this after the next build: classfeed build
 
             """)
     }
@@ -64,6 +66,7 @@ struct ExceptionsChangeCommandTests {
               Mon 21 Dec 2026: Hip Mobility & Stretch 17:15 in Studio 2
               Mon 4 Jan 2027: Hip Mobility & Stretch 17:15 in Studio 2
             The previous version is in schedule.json.bak.
+            Members see this after the next build: classfeed build
 
             """)
         #expect(r.stderr == """
@@ -109,6 +112,7 @@ struct ExceptionsChangeCommandTests {
             Removed from schedule.json exceptions[1]: \(Self.cover)
               Mon 4 Jan 2027: Hip Mobility & Stretch 17:15 back as planned (was covered by Sam)
             The previous version is in schedule.json.bak.
+            Members see this after the next build: classfeed build
 
             """)
         #expect(studio.bytes("schedule.json") == Array(Self.priyaSchedule.utf8))

@@ -21,6 +21,7 @@ struct ExceptionsCommandTests {
             Added to schedule.json as exceptions[0]: { "date": "2026-12-10", "class": "hips-thursday", "reason": "Teacher away" }
               Thu 10 Dec 2026: Hip Mobility & Stretch 19:00 cancelled
             The previous version is in schedule.json.bak.
+            Members see this after the next build: classfeed build
 
             """)
         #expect(r.stderr == "")
@@ -40,6 +41,7 @@ struct ExceptionsCommandTests {
               Mon 15 Feb 2027: Hip Mobility & Stretch 17:15 cancelled
               Thu 18 Feb 2027: Hip Mobility & Stretch 19:00 cancelled
             The previous version is in schedule.json.bak.
+            Members see this after the next build: classfeed build
 
             """)
         #expect(studio.text("schedule.json") == Studio.circlSchedule.replacingOccurrences(
@@ -59,6 +61,7 @@ struct ExceptionsCommandTests {
             Added to schedule.json as exceptions[0]: { "date": "2026-12-10", "class": "hips-thursday", "moveTo": { "date": "2026-12-11", "start": "18:00" }, "reason": "Hall booked" }
               Thu 10 Dec 2026: Hip Mobility & Stretch 19:00 moved to Fri 11 Dec 2026 18:00
             The previous version is in schedule.json.bak.
+            Members see this after the next build: classfeed build
 
             """)
         #expect(studio.text("schedule.json") == Self.circl(
@@ -80,6 +83,7 @@ struct ExceptionsCommandTests {
             Removed from schedule.json exceptions[0]: { "date": "2026-11-30", "class": "hips-monday" }
               Mon 30 Nov 2026: Hip Mobility & Stretch 17:15 back on (no longer cancelled)
             The previous version is in schedule.json.bak.
+            Members see this after the next build: classfeed build
 
             """)
         #expect(studio.bytes("schedule.json") == original)
@@ -99,6 +103,7 @@ struct ExceptionsCommandTests {
               Mon 28 Dec 2026: Hip Mobility & Stretch 17:15 back on (no longer cancelled)
               Thu 31 Dec 2026: Hip Mobility & Stretch 19:00 back on (no longer cancelled)
             The previous version is in schedule.json.bak.
+            Members see this after the next build: classfeed build
 
             """)
         #expect(studio.text("schedule.json")?.contains("\"exceptions\": []") == true)
@@ -139,6 +144,7 @@ struct ExceptionsCommandTests {
             """ + firstLines + """
               ... and 10,390 more (see 'classfeed upcoming --from DATE --to DATE')
             The previous version is in schedule.json.bak.
+            Members see this after the next build: classfeed build
 
             """)
         let list = try studio.run("exceptions", "list")
@@ -181,7 +187,7 @@ struct ExceptionsCommandTests {
         (["add", "2026-12-10", "--reason", " "], 64, "--reason is empty"),
         (["move", "2026-12-10", "--to-date", "2026-12-11"], 64, "needs --class ID"),
         (["move", "--class", "hips-thursday", "2026-12-10"], 64, "needs --to-date DATE, --to-time HH:MM, or both"),
-        (["move", "--class", "hips-thursday", "2026-12-10", "--to-time", "6pm"], 64, "7pm is 19:00"),
+        (["move", "--class", "hips-thursday", "2026-12-10", "--to-time", "6pm"], 64, "hint: did you mean \"18:00\"?"),
         (["remove"], 64, "needs a DATE"),
         (["frobnicate"], 64, "unknown command 'exceptions frobnicate'"),
         (["add", "2026-12-10", "--schedule", "missing.json"], 66, "missing.json: no such file"),

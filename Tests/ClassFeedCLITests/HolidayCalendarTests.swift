@@ -68,6 +68,8 @@ struct HolidayCalendarTests {
         #expect(check.stderr == """
             holidays/test.ics:21:1: warning: the event "Staff lunch" starts at a time (DTSTART;TZID=Europe/London:20270308T120000), not on a whole day; only all-day events close the studio, so it is ignored
               hint: an all-day event is written DTSTART;VALUE=DATE:YYYYMMDD
+            schedule.json: warning: calendar.publicURL: not set: members can only download one-time copies, which never update
+              hint: set it to the https address of the folder that serves output/, e.g. "https://circl.example/feeds/"
 
             """)
         #expect(try studio.run("check", "--strict", "--now", "2027-02-14").status == 65)
@@ -118,7 +120,7 @@ struct HolidayCalendarTests {
     /// Broken holiday setups: status, message, and no feed written.
     static let broken: [(calendars: String, file: [UInt8]?, status: Int32, message: String)] = [
         (#"["holidays/missing.ics"]"#, nil, 66,
-         "schedule.json:27:24: holidayCalendars[0]: cannot read the holiday calendar: holidays/missing.ics: no such file"),
+         "schedule.json:27:24: error: holidayCalendars[0]: cannot read the holiday calendar: holidays/missing.ics: no such file"),
         (#"["/etc/holidays.ics"]"#, nil, 65, "\"/etc/holidays.ics\" is an absolute path"),
         (#"["../holidays.ics"]"#, nil, 65, "leaves the schedule's folder"),
         (#"["holidays/test.ics"]"#, crlf(["BEGIN:VCALENDAR", "BEGIN:VEVENT", "DTSTART;VALUE=DATE:2026122", "END:VEVENT", "END:VCALENDAR"]), 65,

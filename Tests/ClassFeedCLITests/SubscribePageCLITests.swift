@@ -112,7 +112,8 @@ import Testing
         let r = try ClassfeedProcess.run(["build", "--now", "2026-11-27T09:00:00Z"], in: dir)
         #expect(r.status == 0 && r.stderr.isEmpty)
         let page = try String(contentsOf: dir.appendingPathComponent("output/index.html"), encoding: .utf8)
-        #expect(page.contains("<code>calendar.publicURL</code>"))
+        #expect(page.contains("<strong>Download the classes to your calendar.</strong>"))
+        #expect(!page.contains("publicURL"))
         #expect(page.contains("href=\"circl.ics\""))
         #expect(!page.contains("webcal:"))
     }

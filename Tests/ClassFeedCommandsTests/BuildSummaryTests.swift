@@ -48,6 +48,30 @@ import Testing
         #expect(noPage.stdout.hasSuffix("\nno files changed (1 file up to date)\nfeed: https://circl.example/feeds/circl.ics\n"), "\(noPage.stdout)")
     }
 
+    @Test("on a terminal, a schedule without publicURL (or with an http:// one) gets a warning to the owner, before the summary")
+    func onATerminalTheOwnerHearsAboutPublicURL() {
+        for (url, warning) in [
+            (nil, "schedule.json: warning: calendar.publicURL: not set: members can only download one-time copies, which never update\n"),
+            ("http://circl.example/feeds/",
+             "schedule.json: warning: calendar.publicURL: \"http://circl.example/feeds/\" is not https: iPhones and Google Calendar subscribe only to https:// addresses\n"),
+        ] as [(String?, String)] {
+            let json = Self.schedule.replacingOccurrences(
+                of: "\"publicURL\": \"https://circl.example/feeds/\"", with: url.map { "\"publicURL\": \"\($0)\"" } ?? "\"description\": \"Stretch\"")
+            let fs = InMemoryFileSystem(files: ["schedule.json": Array(json.utf8)])
+            fs.addDirectory("/usr/share/zoneinfo")
+            let out = Lines()
+            let err = Lines()
+            let status = CLI.run(
+                arguments: ["build", "--now", "2026-11-27T09:00:00Z"], environment: ["TZDIR": "/usr/share/zoneinfo"], fileSystem: fs,
+                clock: FixedClock(1_795_770_000), standardOutput: TextOutput(isTerminal: true) { out.append($0) },
+                standardError: TextOutput { err.append($0) })
+            #expect(status == .ok)
+            #expect(err.text.hasPrefix(warning), "\(err.text)")
+            #expect(err.text.components(separatedBy: "\n").count == 3, "one warning and its hint: \(err.text)")
+            #expect(out.text.hasPrefix("CIRCL: 2 classes;"), "\(out.text)")
+        }
+    }
+
     @Test func underCronItIsSilentAndVerboseAddsTheSummaryToItsOwnList() {
         let fs = InMemoryFileSystem(files: ["schedule.json": Array(Self.schedule.utf8)])
         #expect(run(["build", "--now", "2026-11-27T09:00:00Z"], in: fs, terminal: false) == (.ok, ""))

@@ -167,10 +167,14 @@ import Timetable
         }
     }
 
-    @Test func withoutPublicURLThePageSaysSoAndLinksRelatively() throws {
+    @Test func withoutPublicURLThePageOffersDownloadsAndNoOwnerInstructions() throws {
         let h = try html(GoldenFeedTests.studio)
-        #expect(h.contains("<strong>Subscribing is not set up yet.</strong>"))
-        #expect(h.contains("<code>calendar.publicURL</code>"))
+        #expect(h.contains("<strong>Download the classes to your calendar.</strong>"))
+        #expect(h.contains("it does not update itself"))
+        // What the owner must do is said by check and build, never to members.
+        #expect(!h.contains("publicURL"))
+        #expect(!h.contains("schedule.json"))
+        #expect(!h.contains("<code>"))
         #expect(h.contains("<a class=\"download\" href=\"circl.ics\" download type=\"text/calendar\">Download circl.ics</a>"))
         #expect(!h.contains("webcal:"))
         #expect(!h.contains("<textarea"))

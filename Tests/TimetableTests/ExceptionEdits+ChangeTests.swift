@@ -42,7 +42,7 @@ import Testing
     @Test func anotherWeekOfAnEveryOtherWeekClassHasNothingToChange() throws {
         let r = message(try check("flow", "2027-01-13", nil, OccurrenceChange(location: "Studio 2")))
         #expect(r == "class flow does not run on Wed 13 Jan 2027, so there is nothing to change; schedule.json was not changed\n"
-            + "  hint: flow runs every other Wednesday at 18:00 from 2027-01-06")
+            + "  hint: flow runs every other Wednesday at 18:00 from Wed 6 Jan 2027")
         #expect(try check("flow", "2027-01-20", nil, OccurrenceChange(location: "Studio 2")) == .success([]))
     }
 

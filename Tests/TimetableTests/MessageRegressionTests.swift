@@ -42,6 +42,6 @@ import Testing
         let occurrences = RecurrenceEngine(schedule: schedule).occurrences(
             from: LocalDate(year: 2026, month: 3, day: 1)!, to: LocalDate(year: 2026, month: 4, day: 30)!)
         let warnings = ScheduleValidator.timeWarnings(occurrences, schedule: schedule).map(\.message)
-        #expect(warnings == ["01:30 does not exist on sunday 2026-03-29 in Europe/London (the clocks go forward); the class is shown at 02:30"])
+        #expect(warnings == ["01:30 does not exist on Sun 29 Mar 2026 in Europe/London (the clocks go forward); the class is shown at 02:30"])
     }
 }

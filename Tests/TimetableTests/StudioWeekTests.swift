@@ -183,7 +183,7 @@ struct StudioWeekTests {
             (#"{ "date": "2027-01-04", "class": "hips-monday", "change": { "instructor": "Priya" } }"#,
              ["schedule.json:7:5: error: exceptions[0].change: the change changes nothing: \"hips-monday\" already has instructor Priya\n  hint: give another instructor, location, title, note or length, or remove the entry"]),
             (#"{ "date": "2027-01-05", "class": "hips-monday", "change": { "instructor": "Sam" } }"#,
-             ["schedule.json:7:5: error: exceptions[0].date: class \"hips-monday\" has no occurrence on tuesday 2027-01-05 to change\n  hint: it runs on mondays"]),
+             ["schedule.json:7:5: error: exceptions[0].date: class \"hips-monday\" has no occurrence on Tue 5 Jan 2027 to change\n  hint: it runs on mondays"]),
             (#"{ "date": "2027-01-04", "change": { "instructor": "Sam" } }"#,
              ["schedule.json:7:5: error: exceptions[0]: a change applies to one class: add \"class\", the id of the class that changes"]),
             (#"{ "date": "2027-01-04", "class": "hips-monday", "change": {} }"#,
@@ -195,11 +195,11 @@ struct StudioWeekTests {
         #expect(ScheduleFixture.diagnostics(withClasses([priyaMonday], exceptions: [
             #"{ "date": "2027-01-04", "class": "hips-monday", "reason": "Closed" }"#,
             #"{ "date": "2027-01-04", "class": "hips-monday", "change": { "instructor": "Sam" } }"#,
-        ])) == ["schedule.json:8:5: error: exceptions[1]: cannot change the 2027-01-04 occurrence of \"hips-monday\": exceptions[0] cancels it\n  hint: remove the cancellation or the change"])
+        ])) == ["schedule.json:8:5: error: exceptions[1]: cannot change the Mon 4 Jan 2027 occurrence of \"hips-monday\": exceptions[0] cancels it\n  hint: remove the cancellation or the change"])
         #expect(ScheduleFixture.diagnostics(withClasses([priyaMonday], exceptions: [
             #"{ "from": "2027-01-04", "to": "2027-01-25", "class": "hips-monday", "change": { "instructor": "Sam" } }"#,
             #"{ "date": "2027-01-11", "class": "hips-monday", "change": { "instructor": "Alex", "location": "Studio 2" } }"#,
-        ])) == ["schedule.json:8:5: error: exceptions[1].change.instructor: exceptions[0] and exceptions[1] both change the 2027-01-11 occurrence of \"hips-monday\": instructor \"Sam\" and \"Alex\"\n  hint: keep one instructor for that date: shorten one range, or remove one of them"])
+        ])) == ["schedule.json:8:5: error: exceptions[1].change.instructor: exceptions[0] and exceptions[1] both change the Mon 11 Jan 2027 occurrence of \"hips-monday\": instructor \"Sam\" and \"Alex\"\n  hint: keep one instructor for that date: shorten one range, or remove one of them"])
         // A range that is partly cancelled changes the rest, and is fine.
         #expect(ScheduleFixture.diagnostics(withClasses([priyaMonday], exceptions: [
             #"{ "date": "2027-01-11", "class": "hips-monday", "reason": "Closed" }"#,
