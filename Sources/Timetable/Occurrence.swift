@@ -36,8 +36,9 @@ package struct Occurrence: Sendable, Hashable {
     package init(
         classIndex: Int, originalDate: LocalDate, date: LocalDate, localStart: LocalDateTime, start: Int64, end: Int64,
         status: Status, movedFrom: LocalDateTime? = nil, moveReason: String? = nil, startWasInGap: Bool = false,
-        startWasAmbiguous: Bool = false, scheduledTime: LocalTime? = nil
+        startWasAmbiguous: Bool = false, scheduledTime: LocalTime? = nil, change: OccurrenceChange? = nil
     ) {
+        self.change = change
         self.scheduledTime = scheduledTime
         self.classIndex = classIndex
         self.originalDate = originalDate

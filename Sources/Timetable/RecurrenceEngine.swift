@@ -96,6 +96,8 @@ package struct RecurrenceEngine: Sendable {
         let lo = max(from, cls.from ?? from)
         let hi = min(to, cls.until ?? to)
         if lo <= hi {
+            // Sized once (a count in O(1) for a weekly class): growing the array copied every occurrence.
+            out.reserveCapacity(cls.scheduledCount(in: lo...hi) + moves.count)
             cls.forEachScheduledDate(in: lo...hi) { date in
                 if moves.isEmpty || moves[date] == nil {  // a moved one is emitted at its target below
                     out.append(make(cls, index, zone, original: date, date: date, time: cls.start, move: nil))
@@ -224,13 +226,12 @@ package struct RecurrenceEngine: Sendable {
         case .ambiguous: ambiguous = true
         case .unique: break
         }
-        var o = Occurrence(
+        // Made whole in one initialiser: assigning `change` afterwards copied the occurrence twice.
+        return Occurrence(
             classIndex: index, originalDate: original, date: date,
             localStart: zone.localDateTime(at: start), start: start,
             end: start + Int64(minutes) * 60, status: status,
             movedFrom: move == nil ? nil : LocalDateTime(date: original, time: cls.start), moveReason: move?.reason,
-            startWasInGap: gap, startWasAmbiguous: ambiguous, scheduledTime: move == nil ? nil : time)
-        o.change = change
-        return o
+            startWasInGap: gap, startWasAmbiguous: ambiguous, scheduledTime: move == nil ? nil : time, change: change)
     }
 }
