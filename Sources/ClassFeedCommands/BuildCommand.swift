@@ -43,7 +43,9 @@ enum BuildCommand {
         }
         // What the owner must do for members to subscribe: said to a person, never to cron.
         let owner = verbose || context.standardOutput.isTerminal ? PublicAddressCheck.warnings(schedule) : []
-        if verbose || dryRun { context.diagnostics(warnings) }
+        // A person at a terminal sees the schedule's warnings (a feed filter that matches nothing
+        // publishes an empty feed); cron, not a terminal, stays silent.
+        if verbose || dryRun || context.standardOutput.isTerminal { context.diagnostics(warnings) }
         context.diagnostics(owner)
 
         let output = a.value("output") ?? "output"

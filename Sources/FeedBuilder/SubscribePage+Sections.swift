@@ -77,17 +77,21 @@ extension SubscribePage {
     }
 
     /// For a class that is not weekly: "Every other Wednesday · next Wed 20 Jan 2027" (the next
-    /// date it is scheduled on from today, before exceptions).
+    /// date it is scheduled on after today, before exceptions; not for a class that has not
+    /// started, whose start date the card gives).
     private func recurrence(_ h: inout HTMLWriter, _ cls: ClassDefinition) {
         if case .weekly = cls.pattern { return }  // the usual case, without wording anything
         guard let words = cls.pattern.recurrenceWords else { return }
         h.raw("<p class=\"repeat\">")
         h.text(words.prefix(1).uppercased() + words.dropFirst())
+        // From tomorrow: the page does not know the time of day, and today's class may be over.
         var next: LocalDate?
-        cls.forEachScheduledDate(in: today...today.adding(days: 7 * ScheduleLimits.everyWeeks + 62)) { d in
+        let tomorrow = today.adding(days: 1)
+        cls.forEachScheduledDate(in: tomorrow...tomorrow.adding(days: 7 * ScheduleLimits.everyWeeks + 62)) { d in
             if next == nil || d < next! { next = d }
         }
-        if let next {
+        // A class that has not started yet says "Starts ..." below.
+        if let next, cls.from.map({ $0 <= today }) ?? true {
             h.raw(" · next ")
             Self.dateElement(&h, next)
         }

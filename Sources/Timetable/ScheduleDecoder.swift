@@ -737,7 +737,8 @@ package struct ScheduleDecoder {
             if let raw = doc.number(everyNode), let n = Int(raw), (1...ScheduleLimits.everyWeeks).contains(n) {
                 if m[.days] == nil {
                     error(everyNode, path + ".every", "\"every\" counts weeks between runs of a class on \"days\"; this class has no \"days\"",
-                          hint: m[.monthly] != nil ? "a monthly class runs every month; leave \"every\" out" : "add \"days\": [\"wednesday\"]")
+                          hint: m[.monthly] != nil ? "a monthly class runs every month; leave \"every\" out"
+                              : m[.dates] != nil ? "a one-off class runs on its \"dates\"; leave \"every\" out" : "add \"days\": [\"wednesday\"]")
                     pattern = nil
                 } else if n > 1, case .weekly(let days)? = pattern {
                     if let from {
@@ -806,7 +807,11 @@ package struct ScheduleDecoder {
                 continue
             }
             ok = false
-            let words = s.split(separator: " ").map(String.init)
+            if let lower = MonthlyDay(name: s.lowercased()) {
+                error(item, p, "expected a day of the month in lowercase, \(found(item))", hint: "write \"\(lower.name)\"")
+                continue
+            }
+            let words = s.lowercased().split(separator: " ").map(String.init)
             let ordinals = MonthlyDay.ordinalNames.map(\.name)
             let weekdays = Weekday.allCases.map(\.name)
             var hint = "write an ordinal (first, second, third, fourth, fifth or last) and a lowercase weekday, e.g. \"second tuesday\""
@@ -993,7 +998,7 @@ package struct ScheduleDecoder {
     /// `change`: { "instructor": "Sam", "location": "Studio 2", "title": ..., "note": ..., "durationMinutes": 45 }.
     private mutating func change(_ node: Node, _ path: String, reason: String?) -> OccurrenceChange? {
         guard let m = members(node, path, keys: ChangeKey.self, what: "what changes") else { return nil }
-        if m.isEmpty {
+        if m.isEmpty && doc.count(node) == 0 {
             error(node, path, "\"change\" is empty; give a new \"instructor\", \"location\", \"title\", \"note\" or \"durationMinutes\"",
                   hint: "e.g. \"change\": { \"instructor\": \"Sam\" }")
             return nil

@@ -95,6 +95,8 @@ import Testing
         let page = try String(contentsOf: b.dir.appendingPathComponent("output/index.html"), encoding: .utf8)
         #expect(page.contains("circl-priya.ics") && page.contains("Classes with Priya"))
         #expect(page.contains("Every other Wednesday") && page.contains("First Saturday of the month"))
+        // Built on the first Saturday itself: the next one is in January (today's may be over).
+        #expect(page.contains("First Saturday of the month · next <time datetime=\"2027-01-02\">"))
         #expect(page.contains("Sam covers Hip Mobility &amp; Stretch on"))
     }
 

@@ -265,6 +265,18 @@ struct StudioWeekTests {
         #expect(ScheduleFixture.diagnostics(nothing).contains { $0.contains("the change changes nothing: \"hips-monday\" already has location Studio 1") })
     }
 
+    @Test("hints that lead to a valid schedule, not to the next error")
+    func hintsLeadSomewhere() {
+        func one(_ cls: String, exceptions: [String]? = nil) -> [String] { ScheduleFixture.diagnostics(withClasses([cls], exceptions: exceptions)) }
+        #expect(one(#"{ "id": "ws", "title": "W", "monthly": ["First Saturday"], "start": "10:00", "durationMinutes": 120 }"#)
+            == ["schedule.json:4:45: error: classes[0].monthly[0]: expected a day of the month in lowercase, found \"First Saturday\"\n  hint: write \"first saturday\""])
+        #expect(one(#"{ "id": "ws", "title": "W", "dates": ["2027-01-02"], "every": 2, "start": "10:00", "durationMinutes": 120 }"#)
+            == ["schedule.json:4:67: error: classes[0].every: \"every\" counts weeks between runs of a class on \"days\"; this class has no \"days\"\n  hint: a one-off class runs on its \"dates\"; leave \"every\" out"])
+        let teacher = one(priyaMonday, exceptions: [#"{ "date": "2027-01-04", "class": "hips-monday", "change": { "teacher": "Sam" } }"#])
+        // Only the unknown key: not also "change is empty".
+        #expect(teacher.count == 1 && teacher[0].contains("exceptions[0].change.teacher: unknown key \"teacher\""), "\(teacher)")
+    }
+
     @Test("booking links are filled in per occurrence and percent-encoded")
     func bookingLinks() throws {
         let s = try ScheduleFixture.schedule(withClasses([
