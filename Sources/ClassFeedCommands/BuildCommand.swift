@@ -25,7 +25,39 @@ enum BuildCommand {
         let verbose = a.flag("verbose")
         let dryRun = a.flag("dry-run")
         let now = try Clock.now(option: a.value("now"), environment: context.environment, clock: context.clock)
-        let loaded = try ScheduleLoading.load(a.value("schedule") ?? "schedule.json", context, strict: a.flag("strict"))
+        let schedulePath = a.value("schedule") ?? "schedule.json"
+        let scheduleBytes = try context.fileSystem.read(schedulePath, limit: ScheduleLimits.fileBytes)
+        let output = a.value("output") ?? "output"
+        let fileSystem = context.fileSystem
+        let classFeeds = !a.flag("no-class-feeds")
+        let page = !a.flag("no-page")
+
+        // The fast path (issue 19): when the record of the last run says nothing that shapes
+        // the files differs, nothing is expanded or written. Decided holding the lock, so that
+        // no run is writing meanwhile; taken early only where an earlier build left a record
+        // (and so the lock file), so that a first or refused run still writes nothing.
+        var lock: OutputFolderLock?
+        defer { lock?.release() }
+        let current = RunRecord.Current(
+            executable: fileSystem.executableIdentity(), schedulePath: schedulePath, scheduleDigest: SHA256.hex(scheduleBytes),
+            zoneDirectory: ScheduleLoading.zoneDirectory(context.environment),
+            options: RunRecord.options(style: style?.rawValue, classFeeds: classFeeds, page: page),
+            fromOption: a.value("from"), toOption: a.value("to"), now: now, page: page, output: output)
+        var decision = RunRecord.Decision.full("--dry-run compares every event")
+        if !dryRun {
+            decision = .full("no record of an earlier run (\(output)/\(RunRecord.fileName))")
+            if fileSystem.stamp(output + "/" + RunRecord.fileName) != nil {
+                lock = try fileSystem.lockOutput(output, timeout: lockTimeout)
+                decision = RunRecord.decide(current, fileSystem: fileSystem)
+            }
+        }
+        if case .skip(let record) = decision {
+            return try skip(record, a, context, scheduleBytes: scheduleBytes, path: schedulePath, output: output)
+        }
+
+        let inputs = RunInputs(zoneDirectory: current.zoneDirectory)
+        let loaded = try ScheduleLoading.load(
+            bytes: scheduleBytes, path: schedulePath, label: schedulePath, context, strict: a.flag("strict"), inputs: inputs)
         let schedule = loaded.schedule
         let (from, to) = try Window.resolve(from: a.value("from"), to: a.value("to"), today: Window.today(at: now, in: schedule))
         try OccurrenceBudget.check(schedule, from: from, to: to, style: style ?? schedule.calendar.style)
@@ -40,17 +72,16 @@ enum BuildCommand {
         }
         if verbose || dryRun { context.diagnostics(warnings) }
 
-        let output = a.value("output") ?? "output"
-        let fileSystem = context.fileSystem
         if !dryRun { try fileSystem.ensureDirectory(output) }
         // Also removes the temporary files of builds that were killed mid-write.
-        let lock = dryRun ? nil : try fileSystem.lockOutput(output, timeout: lockTimeout)
-        defer { lock?.release() }
+        if !dryRun && lock == nil { lock = try fileSystem.lockOutput(output, timeout: lockTimeout) }
+        if case .full(let why) = decision, verbose && !dryRun { context.out("full build: \(why)") }
+        // The old record stays until the new one replaces it: a file this run replaces gets a new
+        // stamp, so the record can never vouch for it, and a run that fails leaves the folder as it was.
 
         // What subscribers have now, for revision stamps: read class by class as the feeds are built.
         let combinedName = schedule.calendar.id + ".ics"
         let loader = HistoryLoader(directory: output, combinedName: combinedName, fileSystem: fileSystem)
-        let classFeeds = !a.flag("no-class-feeds")
         let marker = HistoryLoader.classFeedsBehindMarker
         if !classFeeds {
             options.history = loader.combinedHistory()
@@ -66,7 +97,8 @@ enum BuildCommand {
         let sink = fileSystem.feedSink(directory: output, dryRun: dryRun)
         // The change log (only when asked) reads the previous combined feed and the new one as it streams past.
         let changeLog = verbose || dryRun ? ChangeLogSink(builder: builder, previous: output + "/" + combined, now: now, fileSystem: fileSystem, forwardingTo: sink) : nil
-        let newestRevision = builder.write(to: changeLog ?? sink, classFeeds: classFeeds)
+        let names = FeedNamesSink(forwardingTo: changeLog ?? sink)
+        let newestRevision = builder.write(to: names, classFeeds: classFeeds)
         if !classFeeds && !dryRun {
             // Before the combined feed is committed, whose folder flush makes the marker durable too.
             fileSystem.touch(directory: output, name: marker)
@@ -81,12 +113,13 @@ enum BuildCommand {
         }
         if dryRun { return .ok }
         var written = sink.written.map { "\($0.name) (\($0.events) events)" }
-        if !a.flag("no-class-feeds") {
+        if classFeeds {
             written += try RetiredFeeds.retire(in: output, builder: builder, fileSystem: fileSystem).map { "\($0) (class removed: no events)" }
         }
-        if !a.flag("no-page") {
-            var subscribePage = SubscribePage(builder: builder, today: Window.today(at: now, in: schedule))
-            subscribePage.classFeeds = !a.flag("no-class-feeds")
+        let today = Window.today(at: now, in: schedule)
+        if page {
+            var subscribePage = SubscribePage(builder: builder, today: today)
+            subscribePage.classFeeds = classFeeds
             var previousPage: [UInt8]?
             switch fileSystem.readPrevious(output + "/" + SubscribePage.fileName, limit: SubscribePage.maxPreviousBytes) {
             case .absent: break
@@ -98,9 +131,46 @@ enum BuildCommand {
                 written.append(SubscribePage.fileName)
             }
         }
+        var record = RunRecord(
+            executable: current.executable ?? "", time: now, schedule: RunRecord.Input(name: schedulePath, digest: current.scheduleDigest),
+            holidays: inputs.holidays, zoneDirectory: current.zoneDirectory, zones: inputs.zones.sorted { $0.name < $1.name },
+            calendarZone: schedule.calendar.timeZone, options: current.options, style: builder.style.rawValue, from: from, to: to,
+            today: page ? today : nil, listedPrefix: classFeeds ? schedule.calendar.id : nil)
+        if current.executable != nil {
+            RunRecord.write(&record, feeds: names.names, page: page, fileSystem: fileSystem, output: output)
+        }
         if verbose {
             context.out("window \(from) to \(to), \(builder.style.rawValue) style")
             context.out(written.isEmpty ? "no files changed" : "wrote " + written.joined(separator: ", "))
+        }
+        return .ok
+    }
+
+    /// The fast path: the record says this run would write the files already there. With
+    /// `--strict` or `--verbose` the schedule is still read and checked, for its warnings.
+    private static func skip(
+        _ record: RunRecord, _ a: Arguments, _ context: CommandContext, scheduleBytes: [UInt8], path: String, output: String
+    ) throws -> ExitCode {
+        let verbose = a.flag("verbose")
+        if verbose || a.flag("strict") {
+            let loaded = try ScheduleLoading.load(bytes: scheduleBytes, path: path, label: path, context, strict: a.flag("strict"))
+            var warnings = loaded.warnings
+            warnings += ScheduleValidator.timeWarnings(RecurrenceEngine(schedule: loaded.schedule), from: record.from, to: record.to)
+            if a.flag("strict") && !warnings.isEmpty {
+                throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
+            }
+            if verbose { context.diagnostics(warnings) }
+        }
+        // As the full path leaves it (the files it would compare are the ones there).
+        if a.flag("no-class-feeds") {
+            context.fileSystem.touch(directory: output, name: HistoryLoader.classFeedsBehindMarker)
+        } else {
+            context.fileSystem.remove(directory: output, name: HistoryLoader.classFeedsBehindMarker)
+        }
+        if verbose {
+            context.out("nothing changed since the last run at \(RunRecord.timeText(record.time)); nothing rebuilt")
+            context.out("window \(record.from) to \(record.to), \(record.style) style")
+            context.out("no files changed")
         }
         return .ok
     }

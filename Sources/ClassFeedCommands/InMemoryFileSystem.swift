@@ -10,6 +10,13 @@ import FeedBuilder
 package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     package private(set) var files: [String: [UInt8]] = [:]
     package private(set) var directories: Set<String> = ["/"]
+    /// Each file's stamp: every write gives it the next tick of a clock that only moves forward,
+    /// as if the file system's times were exact.
+    private var stamps: [String: FileStamp] = [:]
+    private var tick: Int64 = 0
+    private var nextInode: UInt64 = 0
+    /// What ``executableIdentity()`` reports: a test sets another to play a new ClassFeed binary.
+    package var executable: String? = "in-memory classfeed"
     /// Where relative paths start.
     package let workingDirectory: String
 
@@ -34,7 +41,15 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     package func write(_ path: String, _ bytes: [UInt8]) {
         let p = absolute(path)
         addDirectory(Self.parent(of: p))
+        store(p, bytes)
+    }
+
+    /// Sets a file's bytes and gives it a new stamp (a new inode, as a rename over it would).
+    private func store(_ p: String, _ bytes: [UInt8]) {
         files[p] = bytes
+        tick += 1
+        nextInode += 1
+        stamps[p] = FileStamp(size: Int64(bytes.count), modified: tick, changed: tick, inode: nextInode, device: 1)
     }
 
     package func write(_ path: String, _ text: String) { write(path, Array(text.utf8)) }
@@ -43,7 +58,10 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
 
     package func text(_ path: String) -> String? { bytes(path).map { String(decoding: $0, as: UTF8.self) } }
 
-    package func remove(_ path: String) { files[absolute(path)] = nil }
+    package func remove(_ path: String) {
+        files[absolute(path)] = nil
+        stamps[absolute(path)] = nil
+    }
 
     // MARK: FileSystem
 
@@ -102,25 +120,23 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
             throw CLIError(.cannotCreate, "cannot write in \(directory): No such file or directory")
         }
         if files[p] == bytes { return false }
-        files[p] = bytes
+        store(p, bytes)
         return true
     }
 
     package func touch(directory: String, name: String) {
         let p = absolute(directory + "/" + name)
-        if files[p] == nil { files[p] = [] }
+        if files[p] == nil { store(p, []) }
     }
 
-    package func remove(directory: String, name: String) {
-        files[absolute(directory + "/" + name)] = nil
-    }
+    package func remove(directory: String, name: String) { remove(directory + "/" + name) }
 
     package func lockOutput(_ directory: String, timeout: Double) throws(CLIError) -> OutputFolderLock {
         let lock = absolute(directory + "/" + OutputLock.fileName)
         guard directories.contains(absolute(directory)) else {
             throw CLIError(.cannotCreate, "cannot create the lock file \(directory)/\(OutputLock.fileName): No such file or directory")
         }
-        if files[lock] == nil { files[lock] = [] }
+        if files[lock] == nil { store(lock, []) }
         return OutputFolderLock {}
     }
 
@@ -136,10 +152,23 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     }
 
     package func replaceSchedule(_ path: String, old: [UInt8], with new: [UInt8]) throws(CLIError) -> String? {
-        files[absolute(path) + ".bak"] = old
-        files[absolute(path)] = new
+        store(absolute(path) + ".bak", old)
+        store(absolute(path), new)
         return nil
     }
+
+    package func stamp(_ path: String) -> FileStamp? { stamps[absolute(path)] }
+
+    package func writeRecord(_ bytes: [UInt8], directory: String, name: String, newerThan: Int64) throws(CLIError) -> FileStamp? {
+        guard directories.contains(absolute(directory)) else {
+            throw CLIError(.cannotCreate, "cannot write in \(directory): No such file or directory")
+        }
+        tick = max(tick, newerThan)
+        store(absolute(directory + "/" + name), bytes)
+        return stamp(directory + "/" + name)
+    }
+
+    package func executableIdentity() -> String? { executable }
 
     // MARK: Paths
 

@@ -391,6 +391,78 @@ package struct POSIXFileSystem: FileSystem {
         try ScheduleFileEditing.replace(path, old: old, with: new, in: self)
     }
 
+    // MARK: The run record
+
+    package func stamp(_ path: String) -> FileStamp? {
+        var st = stat()
+        guard lstat(resolve(path), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Self.stamp(of: st)
+    }
+
+    /// The stamp `stat` describes (the time fields are named differently on Darwin).
+    static func stamp(of st: stat) -> FileStamp {
+        #if canImport(Glibc)
+            let m = st.st_mtim, c = st.st_ctim
+        #elseif canImport(Darwin)
+            let m = st.st_mtimespec, c = st.st_ctimespec
+        #endif
+        return FileStamp(
+            size: Int64(st.st_size), modified: Int64(m.tv_sec) * 1_000_000_000 + Int64(m.tv_nsec),
+            changed: Int64(c.tv_sec) * 1_000_000_000 + Int64(c.tv_nsec), inode: UInt64(st.st_ino), device: UInt64(st.st_dev))
+    }
+
+    /// Written like a feed (a temporary file, flushed, renamed, the folder flushed). Before the
+    /// rename the file's times are set again, a millisecond apart, until they are later than
+    /// `newerThan`: file systems stamp with a clock that ticks every few milliseconds (or
+    /// every second), and a record no later than the files it describes could not tell them
+    /// from a file edited in that same tick.
+    package func writeRecord(_ bytes: [UInt8], directory: String, name: String, newerThan: Int64) throws(CLIError) -> FileStamp? {
+        let path = directory + "/" + name
+        let (fd, temp) = try createTemporary(for: name, in: directory, owner: .build, mode: 0o644)
+        var ok = false
+        defer {
+            if !ok { unlink(temp) }
+        }
+        guard Self.writeAll(fd, bytes), fsync(fd) == 0 else {
+            let e = errno
+            _ = Self.closeFile(fd)
+            throw CLIError(.ioError, "cannot write \(path): \(Self.errorText(e))")
+        }
+        var st = stat()
+        var waited = 0
+        while waited < 50, fstat(fd, &st) == 0, Self.stamp(of: st).modified <= newerThan {
+            usleep(1000)
+            waited += 1
+            _ = futimens(fd, nil)
+        }
+        _ = Self.closeFile(fd)
+        guard rename(temp, resolve(path)) == 0 else {
+            throw CLIError(.cannotCreate, "cannot replace \(path): \(Self.errorText())")
+        }
+        ok = true
+        let dfd = Self.openDirectory(resolve(directory))
+        if dfd >= 0 {
+            _ = fsync(dfd)
+            Self.closeFile(dfd)
+        }
+        return stamp(path)
+    }
+
+    /// The stamp of the running executable: /proc/self/exe on Linux, the path dyld reports on Darwin.
+    package func executableIdentity() -> String? {
+        #if canImport(Glibc)
+            let path = "/proc/self/exe"
+        #elseif canImport(Darwin)
+            var buffer = [CChar](repeating: 0, count: 4096)
+            var size = UInt32(buffer.count)
+            guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
+            let path = String(cString: buffer)
+        #endif
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Self.stamp(of: st).fields
+    }
+
     @discardableResult
     static func closeFile(_ fd: Int32) -> Int32 { close(fd) }
 
