@@ -411,9 +411,12 @@ package struct POSIXFileSystem: FileSystem {
             changed: Int64(c.tv_sec) * 1_000_000_000 + Int64(c.tv_nsec), inode: UInt64(st.st_ino), device: UInt64(st.st_dev))
     }
 
-    /// Written like a feed (a temporary file, flushed, renamed, the folder flushed). Before the
-    /// rename the file's times are set again, a millisecond apart, until they are later than
-    /// `newerThan`: file systems stamp with a clock that ticks every few milliseconds (or
+    /// Written to a temporary file and renamed over the old record, but not flushed to disk:
+    /// the files it describes were flushed before it was written, and a record a crash leaves
+    /// torn fails its checksum, one left old or missing matches nothing, so either way the next
+    /// run takes the full path (two `fsync`s were a third of a small studio's build). Before
+    /// the rename the file's times are set again, a millisecond apart, until they are later
+    /// than `newerThan`: file systems stamp with a clock that ticks every few milliseconds (or
     /// every second), and a record no later than the files it describes could not tell them
     /// from a file edited in that same tick.
     package func writeRecord(_ bytes: [UInt8], directory: String, name: String, newerThan: Int64) throws(CLIError) -> FileStamp? {
@@ -423,7 +426,7 @@ package struct POSIXFileSystem: FileSystem {
         defer {
             if !ok { unlink(temp) }
         }
-        guard Self.writeAll(fd, bytes), fsync(fd) == 0 else {
+        guard Self.writeAll(fd, bytes) else {
             let e = errno
             _ = Self.closeFile(fd)
             throw CLIError(.ioError, "cannot write \(path): \(Self.errorText(e))")
@@ -440,11 +443,6 @@ package struct POSIXFileSystem: FileSystem {
             throw CLIError(.cannotCreate, "cannot replace \(path): \(Self.errorText())")
         }
         ok = true
-        let dfd = Self.openDirectory(resolve(directory))
-        if dfd >= 0 {
-            _ = fsync(dfd)
-            Self.closeFile(dfd)
-        }
         return stamp(path)
     }
 
