@@ -213,6 +213,11 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
             position += n
             return n
         }
+        func seek(to offset: Int64) -> Bool {
+            guard offset >= 0 else { return false }
+            position = Int(min(offset, Int64(bytes.count)))
+            return true
+        }
         func close() {}
     }
 

@@ -39,6 +39,7 @@ package struct POSIXFileSystem: FileSystem {
         let device: UInt64
         let inode: UInt64
         func close() { _ = closeFile(fd) }
+        func seek(to offset: Int64) -> Bool { offset >= 0 && lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) }
 
         /// Reads up to `count` bytes into `buffer` from its start, retrying on EINTR; returns the
         /// number read (0 at the end of the file), or nil on an error (errno says which).
