@@ -51,8 +51,15 @@ enum BuildCommand {
                 decision = RunRecord.decide(current, fileSystem: fileSystem)
             }
         }
-        if case .skip(let record) = decision {
+        switch decision {
+        case .skip(let record):
             return try skip(record, a, context, scheduleBytes: scheduleBytes, path: schedulePath, output: output)
+        case .pageOnly(let record, let today):
+            if let done = try pageOnly(record, today: today, style: style, now: now, current, a, context, scheduleBytes: scheduleBytes) {
+                return done
+            }
+            decision = .full("the date changed and the page could not be read back")
+        case .full: break
         }
 
         let inputs = RunInputs(zoneDirectory: current.zoneDirectory)
@@ -154,24 +161,73 @@ enum BuildCommand {
         let verbose = a.flag("verbose")
         if verbose || a.flag("strict") {
             let loaded = try ScheduleLoading.load(bytes: scheduleBytes, path: path, label: path, context, strict: a.flag("strict"))
-            var warnings = loaded.warnings
-            warnings += ScheduleValidator.timeWarnings(RecurrenceEngine(schedule: loaded.schedule), from: record.from, to: record.to)
-            if a.flag("strict") && !warnings.isEmpty {
-                throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
-            }
-            if verbose { context.diagnostics(warnings) }
+            try diagnose(loaded, record, a, context)
         }
-        // As the full path leaves it (the files it would compare are the ones there).
-        if a.flag("no-class-feeds") {
-            context.fileSystem.touch(directory: output, name: HistoryLoader.classFeedsBehindMarker)
-        } else {
-            context.fileSystem.remove(directory: output, name: HistoryLoader.classFeedsBehindMarker)
-        }
+        leaveMarker(a, context, output: output)
         if verbose {
             context.out("nothing changed since the last run at \(RunRecord.timeText(record.time)); nothing rebuilt")
             context.out("window \(record.from) to \(record.to), \(record.style) style")
             context.out("no files changed")
         }
         return .ok
+    }
+
+    /// Only the date changed since the record: the page is rebuilt for `today` (from the
+    /// schedule, with no expansion of the window and no feed read back), the feeds are left
+    /// as they are. The page is exactly the full path's: its "last updated" comes from the
+    /// previous page, which the record vouches for. Returns nil (take the full path) when the
+    /// previous page cannot be read back.
+    private static func pageOnly(
+        _ last: RunRecord, today: LocalDate, style: FeedStyle?, now: Int64, _ current: RunRecord.Current, _ a: Arguments,
+        _ context: CommandContext, scheduleBytes: [UInt8]
+    ) throws -> ExitCode? {
+        let output = current.output, fileSystem = context.fileSystem
+        guard case .bytes(let previous) = fileSystem.readPrevious(output + "/" + SubscribePage.fileName, limit: SubscribePage.maxPreviousBytes)
+        else { return nil }
+        let inputs = RunInputs(zoneDirectory: current.zoneDirectory)
+        let loaded = try ScheduleLoading.load(
+            bytes: scheduleBytes, path: current.schedulePath, label: current.schedulePath, context, strict: a.flag("strict"), inputs: inputs)
+        if a.flag("verbose") || a.flag("strict") { try diagnose(loaded, last, a, context) }
+        let builder = FeedBuilder(schedule: loaded.schedule, options: FeedOptions(from: last.from, to: last.to, stamp: now, style: style))
+        var subscribePage = SubscribePage(builder: builder, today: today)
+        subscribePage.classFeeds = !a.flag("no-class-feeds")
+        let wrote = try fileSystem.replaceIfChanged(
+            subscribePage.page(previous: previous, newestRevision: nil, now: now), directory: output, name: SubscribePage.fileName)
+        leaveMarker(a, context, output: output)
+        var record = last
+        record.time = now
+        record.today = today
+        if inputs.holidays == last.holidays && inputs.zones.sorted(by: { $0.name < $1.name }) == last.zones {
+            RunRecord.write(&record, feeds: last.outputs.map(\.name), page: true, fileSystem: fileSystem, output: output)
+        } else {
+            // A zone or holiday file changed while this run read it: the feeds are older than it.
+            fileSystem.remove(directory: output, name: RunRecord.fileName)
+        }
+        if a.flag("verbose") {
+            context.out("the date changed since the last run at \(RunRecord.timeText(last.time)); rebuilt the page for \(today) only")
+            context.out("window \(last.from) to \(last.to), \(last.style) style")
+            context.out(wrote ? "wrote \(SubscribePage.fileName)" : "no files changed")
+        }
+        return .ok
+    }
+
+    /// The schedule's warnings, as the full path gives them: printed with `--verbose`, an
+    /// error with `--strict`.
+    private static func diagnose(_ loaded: LoadedSchedule, _ record: RunRecord, _ a: Arguments, _ context: CommandContext) throws {
+        var warnings = loaded.warnings
+        warnings += ScheduleValidator.timeWarnings(RecurrenceEngine(schedule: loaded.schedule), from: record.from, to: record.to)
+        if a.flag("strict") && !warnings.isEmpty {
+            throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
+        }
+        if a.flag("verbose") { context.diagnostics(warnings) }
+    }
+
+    /// The class feeds' marker as the full path leaves it (the files it would compare are the ones there).
+    private static func leaveMarker(_ a: Arguments, _ context: CommandContext, output: String) {
+        if a.flag("no-class-feeds") {
+            context.fileSystem.touch(directory: output, name: HistoryLoader.classFeedsBehindMarker)
+        } else {
+            context.fileSystem.remove(directory: output, name: HistoryLoader.classFeedsBehindMarker)
+        }
     }
 }

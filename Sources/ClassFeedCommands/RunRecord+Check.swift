@@ -6,6 +6,9 @@ extension RunRecord {
     package enum Decision: Equatable, Sendable {
         /// Nothing that shapes the files differs from the record: nothing is rebuilt.
         case skip(RunRecord)
+        /// Only the date differs, which shapes the page alone (the window did not move): the
+        /// page is rebuilt for this date, the feeds are left as they are.
+        case pageOnly(RunRecord, today: LocalDate)
         /// Why the full path runs ("schedule.json changed").
         case full(String)
     }
@@ -61,9 +64,7 @@ extension RunRecord {
             return .full("the window is not valid")
         }
         guard from == r.from && to == r.to else { return .full("the window moved (now \(from) to \(to), was \(r.from) to \(r.to))") }
-        if current.page, r.today != today {
-            return .full("the date changed (the page lists the coming weeks from \(today))")
-        }
+        let dateChanged = current.page && r.today != today
         var recorded = Set<String>()
         for o in r.outputs {
             recorded.insert(o.name)
@@ -80,7 +81,7 @@ extension RunRecord {
                 return .full("\(current.output)/\(name) appeared")
             }
         }
-        return .skip(r)
+        return dateChanged ? .pageOnly(r, today: today) : .skip(r)
     }
 
     /// `<id>.ics` or `<id>-….ics`: a name a build with class feeds writes, or reads to retire.

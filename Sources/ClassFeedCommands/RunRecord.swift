@@ -11,7 +11,8 @@ import CivilTime
 /// - the time-zone database folder (`TZDIR`) and the bytes of every zone file the schedule used;
 /// - the options that shape the files (``options``: style, class feeds, page);
 /// - the window (`--from`/`--to`, or the default computed from today in the calendar's zone);
-/// - with the page, today's date in the calendar's zone (the page lists the coming weeks);
+/// - with the page, today's date in the calendar's zone (the page lists the coming weeks):
+///   when only the date differs, the page alone is rebuilt (the feeds do not depend on it);
 /// - every file the build wrote or left (the feeds the sink was given, the page, and with class
 ///   feeds every `<calendar id>-*.ics` in the folder, since a build retires removed classes'
 ///   feeds): each still there with the size, times and inode recorded, and none newer than

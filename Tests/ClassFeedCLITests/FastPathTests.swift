@@ -74,8 +74,8 @@ struct FastPathTests {
         #expect(try Self.modificationTimes(output) == times)
     }
 
-    /// One thing that may differ between two runs, and the reason the second gives for the full
-    /// path (nil: nothing that shapes the files differs, so it skips).
+    /// One thing that may differ between two runs, and what the second says: the reason for the
+    /// full path, that only the page was rebuilt, or (nil) that nothing was.
     enum Change: String, CaseIterable, CustomTestStringConvertible {
         case scheduleEdited, holidayEdited, zoneDataChanged, zoneDatabaseMoved, windowMoved, fromChanged, dateChanged,
             dateChangedWithoutPage, styleChanged, classFeedsDropped, feedEditedByHand, classFeedDeleted, pageDeleted,
@@ -149,7 +149,7 @@ struct FastPathTests {
             case .zoneDatabaseMoved: "the time-zone database is another (/usr/share/zoneinfo, was "
             case .windowMoved: "the window moved (now 2026-11-02 to 2027-05-30, was 2026-10-26 to 2027-05-23)"
             case .fromChanged: "the window moved (now 2026-12-01 to 2027-06-28, was 2026-10-26 to 2027-05-23)"
-            case .dateChanged: "the date changed (the page lists the coming weeks from 2026-11-28)"
+            case .dateChanged: "the date changed since the last run at 2026-11-27 09:00 UTC; rebuilt the page for 2026-11-28 only"
             case .dateChangedWithoutPage: nil
             case .styleChanged: "the options changed (style=series class-feeds=yes page=yes, was style=- class-feeds=yes page=yes)"
             case .classFeedsDropped: "the options changed (style=- class-feeds=no page=yes, was style=- class-feeds=yes page=yes)"
@@ -173,7 +173,8 @@ struct FastPathTests {
         let second = Self.build(studio, now, change.arguments + args, tzdir: tzdir)
         #expect(second.status == 0, "\(second.stderr)")
         if let reason = change.reason {
-            #expect(second.stdout.hasPrefix("full build: ") && second.stdout.contains(reason), "\(second.stdout)")
+            let prefix = change == .dateChanged ? "" : "full build: "
+            #expect(second.stdout.hasPrefix(prefix) && second.stdout.contains(reason), "\(second.stdout)")
             let third = Self.build(studio, now, change.arguments + args, tzdir: tzdir)
             #expect(third.stdout.hasPrefix("nothing changed since the last run at "), "\(third.stdout)")
         } else {
@@ -193,6 +194,41 @@ struct FastPathTests {
         #expect(moved.stdout.hasPrefix("full build: the window moved"))
         _ = Self.build(studio, "2026-12-04T09:00:00Z", ["--output", "output-full"])
         #expect(try Self.contents(output) == Self.contents(copy))
+    }
+
+    @Test("when only the date changed, the page alone is rebuilt, exactly as a full run writes it")
+    func pageOnly() throws {
+        // A one-off class on Monday 30 November: on the page that Monday, gone from it on Tuesday.
+        let schedule = HolidayCalendarTests.schedule().replacingOccurrences(
+            of: "  \"classes\": [\n",
+            with: "  \"classes\": [\n    {\"id\": \"open-day\", \"title\": \"Open Day\", \"dates\": [\"2026-11-30\"], \"start\": \"20:00\", \"durationMinutes\": 60},\n")
+        #expect(schedule != HolidayCalendarTests.schedule())
+        let studio = try Self.studio()
+        try studio.write("schedule.json", schedule)
+        let output = studio.folder.appendingPathComponent("output")
+        #expect(Self.build(studio, "2026-11-30T09:00:00Z").status == 0)
+        let pageBefore = try Data(contentsOf: output.appendingPathComponent("index.html"))
+        let copy = studio.folder.appendingPathComponent("output-full")
+        try FileManager.default.copyItem(at: output, to: copy)
+        try FileManager.default.removeItem(at: copy.appendingPathComponent(RunRecord.fileName))
+        let times = try Self.modificationTimes(output)
+
+        let r = Self.build(studio, "2026-12-01T09:00:00Z")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == """
+            the date changed since the last run at 2026-11-30 09:00 UTC; rebuilt the page for 2026-12-01 only
+            window 2026-11-02 to 2027-05-30, occurrences style
+            wrote index.html
+
+            """)
+        let full = Self.build(studio, "2026-12-01T09:00:00Z", ["--output", "output-full"])
+        #expect(full.stdout.hasPrefix("full build: no record"))
+        #expect(try Self.contents(output) == Self.contents(copy))
+        #expect(try Data(contentsOf: output.appendingPathComponent("index.html")) != pageBefore)
+        // The feeds were not touched.
+        let after = try Self.modificationTimes(output)
+        for (name, t) in times where name.hasSuffix(".ics") { #expect(after[name] == t, "\(name)") }
+        #expect(Self.build(studio, "2026-12-01T10:00:00Z").stdout.hasPrefix("nothing changed since the last run at 2026-12-01 09:00 UTC"))
     }
 
     @Test("--strict still fails on a schedule's warnings when nothing changed")
