@@ -38,8 +38,9 @@ enum BuildCommand {
         // (and so the lock file), so that a first or refused run still writes nothing.
         var lock: OutputFolderLock?
         defer { lock?.release() }
-        let current = RunRecord.Current(
-            executable: fileSystem.executableIdentity(), schedulePath: schedulePath, scheduleDigest: SHA256.hex(scheduleBytes),
+        let digest = BackgroundDigest(scheduleBytes)
+        var current = RunRecord.Current(
+            executable: fileSystem.executableIdentity(), schedulePath: schedulePath, scheduleDigest: "",
             zoneDirectory: ScheduleLoading.zoneDirectory(context.environment),
             options: RunRecord.options(style: style?.rawValue, classFeeds: classFeeds, page: page),
             fromOption: a.value("from"), toOption: a.value("to"), now: now, page: page, output: output)
@@ -48,6 +49,7 @@ enum BuildCommand {
             decision = .full("no record of an earlier run (\(output)/\(RunRecord.fileName))")
             if fileSystem.stamp(output + "/" + RunRecord.fileName) != nil {
                 lock = try fileSystem.lockOutput(output, timeout: lockTimeout)
+                current.scheduleDigest = digest.hex
                 decision = RunRecord.decide(current, fileSystem: fileSystem)
             }
         }
@@ -139,7 +141,7 @@ enum BuildCommand {
             }
         }
         var record = RunRecord(
-            executable: current.executable ?? "", time: now, schedule: RunRecord.Input(name: schedulePath, digest: current.scheduleDigest),
+            executable: current.executable ?? "", time: now, schedule: RunRecord.Input(name: schedulePath, digest: digest.hex),
             holidays: inputs.holidays, zoneDirectory: current.zoneDirectory, zones: inputs.zones.sorted { $0.name < $1.name },
             calendarZone: schedule.calendar.timeZone, options: current.options, style: builder.style.rawValue, from: from, to: to,
             today: page ? today : nil, listedPrefix: classFeeds ? schedule.calendar.id : nil)
