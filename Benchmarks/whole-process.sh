@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Times whole `classfeed build` processes on the benchmark workloads with /usr/bin/time -v:
-# median wall time and peak RSS over N runs (default 7), each into a fresh output folder
-# (a first build) and then again into the same folder (the cron rerun, nothing changed).
+# median wall time and peak RSS over N runs (default 7) of each kind of run:
+#   first build      into a fresh output folder;
+#   cron rerun       again into the same folder, nothing changed: the fast path (the run record,
+#                    .classfeed-last-run, says nothing that shapes the files differs);
+#   full path        nothing changed, but the record removed before each run: the full path,
+#                    reading the previous feed back (what every cron rerun cost before the record);
+#   one class changed  a real change: the schedule alternates between two versions that differ
+#                    in one class's description, so every run rewrites the feed.
 #
 #   bash Benchmarks/whole-process.sh [RUNS]        (from the repository root)
 #   COMPARE_WITH=/path/to/old/classfeed bash Benchmarks/whole-process.sh [RUNS]
@@ -44,17 +50,26 @@ run_once() {
   rss=$(tail -1 "$tmp/rss")
 }
 
-# measure NAME FRESH(1/0) ARGS...
+# prepare KIND FOLDER RUN: what happens (untimed) before a run of that kind.
+prepare() {
+  case $1 in
+    fresh) rm -rf "$2"; sync ;;
+    full) rm -f "$2/.classfeed-last-run" ;;
+    change) if [ $(($3 % 2)) = 0 ]; then cp "$tmp/changed-a.json" "$tmp/changed.json"; else cp "$tmp/changed-b.json" "$tmp/changed.json"; fi ;;
+  esac
+}
+
+# measure NAME KIND ARGS...   (KIND: fresh, rerun, full or change; see the top)
 measure() {
-  local name=$1 fresh=$2; shift 2
+  local name=$1 kind=$2; shift 2
   local walls=() rsss=() owalls=() orsss=()
-  for _ in $(seq "$runs"); do
+  for i in $(seq "$runs"); do
     if [ -n "$old" ]; then
-      if [ "$fresh" = 1 ]; then rm -rf "$tmp/old"; sync; fi
+      prepare "$kind" "$tmp/old" "$i"
       run_once "$old" build --output "$tmp/old" --now 2026-11-27T00:00:00Z "$@"
       owalls+=("$wall"); orsss+=("$rss")
     fi
-    if [ "$fresh" = 1 ]; then rm -rf "$tmp/out"; sync; fi
+    prepare "$kind" "$tmp/out" "$i"
     run_once "$bin" build --output "$tmp/out" --now 2026-11-27T00:00:00Z "$@"
     walls+=("$wall"); rsss+=("$rss")
   done
@@ -65,18 +80,18 @@ measure() {
     local ow or
     ow=$(printf '%s\n' "${owalls[@]}" | median)
     or=$(printf '%s\n' "${orsss[@]}" | median | awk '{print $1/1024}')
-    printf '%-62s %8.3f s %8.1f MB | %8.3f s %8.1f MB %+6.1f%%\n' "$name" "$ow" "$or" "$w" "$r" \
+    printf '%-66s %8.3f s %8.1f MB | %8.3f s %8.1f MB %+6.1f%%\n' "$name" "$ow" "$or" "$w" "$r" \
       "$(awk -v a="$ow" -v b="$w" 'BEGIN {print (b - a) * 100 / a}')"
   else
-    printf '%-62s %8.3f s %8.1f MB\n' "$name" "$w" "$r"
+    printf '%-66s %8.3f s %8.1f MB\n' "$name" "$w" "$r"
   fi
 }
 
 echo "whole-process medians of $runs runs (wall, peak RSS); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$old" ]; then
-  printf '%-62s %21s | %21s %7s\n' workload "old ($old)" "new ($bin)" change
+  printf '%-66s %21s | %21s %7s\n' workload "old ($old)" "new ($bin)" change
 else
-  printf '%-62s %10s %11s\n' workload wall "peak RSS"
+  printf '%-66s %10s %11s\n' workload wall "peak RSS"
 fi
 hello=$(mktemp -d)
 cat > "$hello/hello.swift" <<'SWIFT'
@@ -86,18 +101,25 @@ SWIFT
 if swiftc -O "$hello/hello.swift" -o "$hello/hello" 2>/dev/null; then
   walls=()
   for _ in $(seq "$runs"); do run_once "$hello/hello"; walls+=("$wall"); done
-  printf '%-62s %8.3f s\n' "Foundation hello world (the floor)" "$(printf '%s\n' "${walls[@]}" | median)"
+  printf '%-66s %8.3f s\n' "Foundation hello world (the floor)" "$(printf '%s\n' "${walls[@]}" | median)"
 fi
 rm -rf "$hello"
-measure "W1 studio, first build (3 feeds)" 1 --schedule schedule.json
-measure "W1 studio, cron rerun (nothing changed)" 0 --schedule schedule.json
+measure "W1 studio, first build (3 feeds)" fresh --schedule schedule.json
+measure "W1 studio, cron rerun (nothing changed: fast path)" rerun --schedule schedule.json
 w2=(--schedule "$bench/w2-network.json" --from 2026-01-01 --to 2027-12-31)
+# The W2 network with one class's description changed, for runs that really change something.
+cp "$bench/w2-network.json" "$tmp/changed-a.json"
+sed 's/Ref CLS-02000\./Ref CLS-02000 (changed)./' "$bench/w2-network.json" > "$tmp/changed-b.json"
+if cmp -s "$tmp/changed-a.json" "$tmp/changed-b.json"; then echo "generate-inputs.py changed: no class to change in w2-network.json"; exit 1; fi
+w2changed=(--schedule "$tmp/changed.json" --from 2026-01-01 --to 2027-12-31)
 w3=(--schedule "$bench/w3-network-exceptions.json" --from 2026-01-01 --to 2027-12-31 --style series)
 # The small workloads first: the big ones leave the disk busy writing back for a while, which a
 # build that flushes its files to disk (all of them do) would wait on.
-measure "W3 series, combined feed only, first build" 1 "${w3[@]}" --no-class-feeds
-measure "W2 occurrences, combined feed only, first build" 1 "${w2[@]}" --no-class-feeds
-measure "W2 occurrences, combined feed only, cron rerun" 0 "${w2[@]}" --no-class-feeds
-measure "W2 occurrences, combined + 2,000 class feeds, first build" 1 "${w2[@]}"
-measure "W2 occurrences, combined + 2,000 class feeds, cron rerun" 0 "${w2[@]}"
-measure "W3 series, combined + 2,000 class feeds, first build" 1 "${w3[@]}"
+measure "W3 series, combined feed only, first build" fresh "${w3[@]}" --no-class-feeds
+measure "W2 occurrences, combined feed only, first build" fresh "${w2[@]}" --no-class-feeds
+measure "W2 occurrences, combined feed only, cron rerun (fast path)" rerun "${w2[@]}" --no-class-feeds
+measure "W2 occurrences, combined feed only, rerun, full path" full "${w2[@]}" --no-class-feeds
+measure "W2 occurrences, combined feed only, one class changed" change "${w2changed[@]}" --no-class-feeds
+measure "W2 occurrences, combined + 2,000 class feeds, first build" fresh "${w2[@]}"
+measure "W2 occurrences, combined + 2,000 class feeds, rerun (fast path)" rerun "${w2[@]}"
+measure "W3 series, combined + 2,000 class feeds, first build" fresh "${w3[@]}"

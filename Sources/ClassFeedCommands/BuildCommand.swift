@@ -28,7 +28,48 @@ enum BuildCommand {
         let verbose = a.flag("verbose")
         let dryRun = a.flag("dry-run")
         let now = try Clock.now(option: a.value("now"), environment: context.environment, clock: context.clock)
-        let loaded = try ScheduleLoading.load(a.value("schedule") ?? "schedule.json", context, strict: a.flag("strict"))
+        let schedulePath = a.value("schedule") ?? "schedule.json"
+        let scheduleBytes = try context.fileSystem.read(schedulePath, limit: ScheduleLimits.fileBytes)
+        let output = a.value("output") ?? "output"
+        let fileSystem = context.fileSystem
+        let classFeeds = !a.flag("no-class-feeds")
+        let page = !a.flag("no-page")
+
+        // The fast path (issue 19): when the record of the last run says nothing that shapes
+        // the files differs, nothing is expanded or written. Decided holding the lock, so that
+        // no run is writing meanwhile; taken early only where an earlier build left a record
+        // (and so the lock file), so that a first or refused run still writes nothing.
+        var lock: OutputFolderLock?
+        defer { lock?.release() }
+        let digest = BackgroundDigest(scheduleBytes)
+        var current = RunRecord.Current(
+            executable: fileSystem.executableIdentity(), schedulePath: schedulePath, scheduleDigest: "",
+            zoneDirectory: ScheduleLoading.zoneDirectory(context.environment),
+            options: RunRecord.options(style: style?.rawValue, classFeeds: classFeeds, page: page),
+            fromOption: a.value("from"), toOption: a.value("to"), now: now, page: page, output: output)
+        var decision = RunRecord.Decision.full("--dry-run compares every event")
+        if !dryRun {
+            decision = .full("no record of an earlier run (\(output)/\(RunRecord.fileName))")
+            if fileSystem.stamp(output + "/" + RunRecord.fileName) != nil {
+                lock = try fileSystem.lockOutput(output, timeout: lockTimeout)
+                current.scheduleDigest = digest.hex
+                decision = RunRecord.decide(current, fileSystem: fileSystem)
+            }
+        }
+        switch decision {
+        case .skip(let record):
+            return try skip(record, a, context, scheduleBytes: scheduleBytes, path: schedulePath, output: output)
+        case .pageOnly(let record, let today):
+            if let done = try pageOnly(record, today: today, style: style, now: now, current, a, context, scheduleBytes: scheduleBytes) {
+                return done
+            }
+            decision = .full("the date changed and the page could not be read back")
+        case .full: break
+        }
+
+        let inputs = RunInputs(zoneDirectory: current.zoneDirectory)
+        let loaded = try ScheduleLoading.load(
+            bytes: scheduleBytes, path: schedulePath, label: schedulePath, context, strict: a.flag("strict"), inputs: inputs)
         let schedule = loaded.schedule
         let (from, to) = try Window.resolve(from: a.value("from"), to: a.value("to"), today: Window.today(at: now, in: schedule))
         try OccurrenceBudget.check(schedule, from: from, to: to, style: style ?? schedule.calendar.style)
@@ -48,17 +89,16 @@ enum BuildCommand {
         if verbose || dryRun || context.standardOutput.isTerminal { context.diagnostics(warnings) }
         context.diagnostics(owner)
 
-        let output = a.value("output") ?? "output"
-        let fileSystem = context.fileSystem
         if !dryRun { try fileSystem.ensureDirectory(output) }
         // Also removes the temporary files of builds that were killed mid-write.
-        let lock = dryRun ? nil : try fileSystem.lockOutput(output, timeout: lockTimeout)
-        defer { lock?.release() }
+        if !dryRun && lock == nil { lock = try fileSystem.lockOutput(output, timeout: lockTimeout) }
+        if case .full(let why) = decision, verbose && !dryRun { context.out("full build: \(why)") }
+        // The old record stays until the new one replaces it: a file this run replaces gets a new
+        // stamp, so the record can never vouch for it, and a run that fails leaves the folder as it was.
 
         // What subscribers have now, for revision stamps: read class by class as the feeds are built.
         let combinedName = schedule.calendar.id + ".ics"
         let loader = HistoryLoader(directory: output, combinedName: combinedName, fileSystem: fileSystem)
-        let classFeeds = !a.flag("no-class-feeds")
         let marker = HistoryLoader.classFeedsBehindMarker
         if !classFeeds {
             options.history = loader.combinedHistory()
@@ -76,7 +116,8 @@ enum BuildCommand {
         let sink = fileSystem.feedSink(directory: output, dryRun: dryRun)
         // The change log (only when asked) reads the previous combined feed and the new one as it streams past.
         let changeLog = verbose || dryRun ? ChangeLogSink(builder: builder, previous: output + "/" + combined, now: now, fileSystem: fileSystem, forwardingTo: sink) : nil
-        let newestRevision = builder.write(to: changeLog ?? sink, classFeeds: classFeeds)
+        let names = FeedNamesSink(forwardingTo: changeLog ?? sink)
+        let newestRevision = builder.write(to: names, classFeeds: classFeeds)
         if !classFeeds && !dryRun {
             // Before the combined feed is committed, whose folder flush makes the marker durable too.
             fileSystem.touch(directory: output, name: marker)
@@ -91,12 +132,13 @@ enum BuildCommand {
         }
         if dryRun { return .ok }
         var written = sink.written.map { "\($0.name) (\($0.events) events)" }
-        if !a.flag("no-class-feeds") {
+        if classFeeds {
             written += try RetiredFeeds.retire(in: output, builder: builder, fileSystem: fileSystem).map { "\($0) (class removed: no events)" }
         }
-        if !a.flag("no-page") {
-            var subscribePage = SubscribePage(builder: builder, today: Window.today(at: now, in: schedule))
-            subscribePage.classFeeds = !a.flag("no-class-feeds")
+        let today = Window.today(at: now, in: schedule)
+        if page {
+            var subscribePage = SubscribePage(builder: builder, today: today)
+            subscribePage.classFeeds = classFeeds
             var previousPage: [UInt8]?
             switch fileSystem.readPrevious(output + "/" + SubscribePage.fileName, limit: SubscribePage.maxPreviousBytes) {
             case .absent: break
@@ -107,6 +149,14 @@ enum BuildCommand {
             if try fileSystem.replaceIfChanged(page, directory: output, name: SubscribePage.fileName) {
                 written.append(SubscribePage.fileName)
             }
+        }
+        var record = RunRecord(
+            executable: current.executable ?? "", time: now, schedule: RunRecord.Input(name: schedulePath, digest: digest.hex),
+            holidays: inputs.holidays, zoneDirectory: current.zoneDirectory, zones: inputs.zones.sorted { $0.name < $1.name },
+            calendarZone: schedule.calendar.timeZone, options: current.options, style: builder.style.rawValue, from: from, to: to,
+            today: page ? today : nil, listedPrefix: classFeeds ? schedule.calendar.id : nil)
+        if current.executable != nil {
+            RunRecord.write(&record, feeds: names.names, page: page, fileSystem: fileSystem, output: output)
         }
         if verbose {
             context.out("window \(from) to \(to), \(builder.style.rawValue) style")
@@ -122,5 +172,86 @@ enum BuildCommand {
             for line in summary.lines(listingFiles: !verbose) { context.out(line) }
         }
         return .ok
+    }
+
+    /// The fast path: the record says this run would write the files already there. With
+    /// `--strict` or `--verbose` the schedule is still read and checked, for its warnings.
+    private static func skip(
+        _ record: RunRecord, _ a: Arguments, _ context: CommandContext, scheduleBytes: [UInt8], path: String, output: String
+    ) throws -> ExitCode {
+        let verbose = a.flag("verbose")
+        if verbose || a.flag("strict") {
+            let loaded = try ScheduleLoading.load(bytes: scheduleBytes, path: path, label: path, context, strict: a.flag("strict"))
+            try diagnose(loaded, record, a, context)
+        }
+        leaveMarker(a, context, output: output)
+        if verbose {
+            context.out("nothing changed since the last run at \(RunRecord.timeText(record.time)); nothing rebuilt")
+            context.out("window \(record.from) to \(record.to), \(record.style) style")
+            context.out("no files changed")
+        } else if context.standardOutput.isTerminal {
+            // A person gets a word; cron, not a terminal, gets silence.
+            context.out("no files changed: nothing changed since the last run at \(RunRecord.timeText(record.time))")
+        }
+        return .ok
+    }
+
+    /// Only the date changed since the record: the page is rebuilt for `today` (from the
+    /// schedule, with no expansion of the window and no feed read back), the feeds are left
+    /// as they are. The page is exactly the full path's: its "last updated" comes from the
+    /// previous page, which the record vouches for. Returns nil (take the full path) when the
+    /// previous page cannot be read back.
+    private static func pageOnly(
+        _ last: RunRecord, today: LocalDate, style: FeedStyle?, now: Int64, _ current: RunRecord.Current, _ a: Arguments,
+        _ context: CommandContext, scheduleBytes: [UInt8]
+    ) throws -> ExitCode? {
+        let output = current.output, fileSystem = context.fileSystem
+        guard case .bytes(let previous) = fileSystem.readPrevious(output + "/" + SubscribePage.fileName, limit: SubscribePage.maxPreviousBytes)
+        else { return nil }
+        let inputs = RunInputs(zoneDirectory: current.zoneDirectory)
+        let loaded = try ScheduleLoading.load(
+            bytes: scheduleBytes, path: current.schedulePath, label: current.schedulePath, context, strict: a.flag("strict"), inputs: inputs)
+        if a.flag("verbose") || a.flag("strict") { try diagnose(loaded, last, a, context) }
+        let builder = FeedBuilder(schedule: loaded.schedule, options: FeedOptions(from: last.from, to: last.to, stamp: now, style: style))
+        var subscribePage = SubscribePage(builder: builder, today: today)
+        subscribePage.classFeeds = !a.flag("no-class-feeds")
+        let wrote = try fileSystem.replaceIfChanged(
+            subscribePage.page(previous: previous, newestRevision: nil, now: now), directory: output, name: SubscribePage.fileName)
+        leaveMarker(a, context, output: output)
+        var record = last
+        record.time = now
+        record.today = today
+        if inputs.holidays == last.holidays && inputs.zones.sorted(by: { $0.name < $1.name }) == last.zones {
+            RunRecord.write(&record, feeds: last.outputs.map(\.name), page: true, fileSystem: fileSystem, output: output)
+        } else {
+            // A zone or holiday file changed while this run read it: the feeds are older than it.
+            fileSystem.remove(directory: output, name: RunRecord.fileName)
+        }
+        if a.flag("verbose") {
+            context.out("the date changed since the last run at \(RunRecord.timeText(last.time)); rebuilt the page for \(today) only")
+            context.out("window \(last.from) to \(last.to), \(last.style) style")
+            context.out(wrote ? "wrote \(SubscribePage.fileName)" : "no files changed")
+        }
+        return .ok
+    }
+
+    /// The schedule's warnings, as the full path gives them: printed with `--verbose`, an
+    /// error with `--strict`.
+    private static func diagnose(_ loaded: LoadedSchedule, _ record: RunRecord, _ a: Arguments, _ context: CommandContext) throws {
+        var warnings = loaded.warnings
+        warnings += ScheduleValidator.timeWarnings(RecurrenceEngine(schedule: loaded.schedule), from: record.from, to: record.to)
+        if a.flag("strict") && !warnings.isEmpty {
+            throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
+        }
+        if a.flag("verbose") { context.diagnostics(warnings) }
+    }
+
+    /// The class feeds' marker as the full path leaves it (the files it would compare are the ones there).
+    private static func leaveMarker(_ a: Arguments, _ context: CommandContext, output: String) {
+        if a.flag("no-class-feeds") {
+            context.fileSystem.touch(directory: output, name: HistoryLoader.classFeedsBehindMarker)
+        } else {
+            context.fileSystem.remove(directory: output, name: HistoryLoader.classFeedsBehindMarker)
+        }
     }
 }

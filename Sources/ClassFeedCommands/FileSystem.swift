@@ -52,6 +52,20 @@ package protocol FileSystem: Sendable {
     /// Where the symbolic link `path` points (as written in the link), or nil when `path` is
     /// not a link. Used for the machine's zone, `/etc/localtime -> /usr/share/zoneinfo/...`.
     func linkTarget(_ path: String) -> String?
+
+    // The run record (see ``RunRecord``).
+
+    /// The stamp of a regular file (a link is not followed), or nil when there is none.
+    func stamp(_ path: String) -> FileStamp?
+    /// Replaces `directory/name` with `bytes` atomically (a temporary file renamed over it, not
+    /// flushed: a torn record fails its own checksum), with a modification time later than
+    /// `newerThan` (nanoseconds since 1970) where the file system's clock allows within a few
+    /// milliseconds; returns the new file's stamp. A file system whose times are coarser
+    /// leaves it not later, which ``RunRecord`` then refuses to trust.
+    func writeRecord(_ bytes: [UInt8], directory: String, name: String, newerThan: Int64) throws(CLIError) -> FileStamp?
+    /// What identifies the running program's executable file (its path and stamp), so that a
+    /// new ClassFeed binary never trusts an old binary's record; nil when it cannot be told.
+    func executableIdentity() -> String?
 }
 
 extension FileSystem {

@@ -1,3 +1,4 @@
+import Dispatch
 import FeedBuilder
 import ICalendar
 
@@ -56,9 +57,101 @@ final class HistoryLoader: @unchecked Sendable {
         return combined ?? RevisionHistory()
     }
 
+    /// Reads a previous feed: a large one in two halves at once (``readInHalves(_:)``), else,
+    /// or when that fails, whole.
+    private func read(_ name: String) -> RevisionHistory? {
+        if let h = readInHalves(directory + "/" + name) { return h }
+        return readWhole(name)
+    }
+
+    /// A feed at least this large is read in two halves at once (a test sets less).
+    var halvesFrom: Int64 = 16 << 20
+
+    /// Reads a large feed (a network's combined feed) as two halves at once, on two cores:
+    /// scanning it back was half of a full rerun's time (W2: 0.3 s of 0.6 s). The feed is cut
+    /// just before a `BEGIN:VEVENT` line near its middle, and each half is scanned as a calendar
+    /// of its own (the first closed with `END:VCALENDAR`, the second opened with
+    /// `BEGIN:VCALENDAR`); where the two disagree about an event, the later revision wins, as
+    /// in one pass. A half that does not scan cleanly (a truncated file, an event left open at
+    /// the cut, a file that changed meanwhile), or no event to cut at, gives nil: the feed is
+    /// then read whole, which reports whatever is wrong exactly as before.
+    func readInHalves(_ path: String) -> RevisionHistory? {
+        guard case .success(let probe) = fileSystem.openChunks(path, followSymlink: false, limit: Self.maxFeedBytes) else { return nil }
+        defer { probe.close() }
+        let size = probe.size
+        guard size >= halvesFrom, probe.seek(to: size / 2) else { return nil }
+        var window = [UInt8](repeating: 0, count: 1 << 20)
+        var got = 0
+        while got < window.count, let n = try? probe.read(into: &window, at: got, count: window.count - got), n > 0 { got += n }
+        let marker = Array("\r\nBEGIN:VEVENT\r\n".utf8)
+        guard got >= marker.count,
+            let at = (0...(got - marker.count)).first(where: { window[$0] == 0x0D && window[$0..<($0 + marker.count)].elementsEqual(marker) })
+        else { return nil }
+        let cut = size / 2 + Int64(at + 2)
+        let halves = Halves()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 {
+                halves.first = scan(path, from: 0, to: cut, prefix: [], suffix: Array("END:VCALENDAR\r\n".utf8), capacity: Int(size / 400))
+            } else {
+                halves.second = scan(path, from: cut, to: nil, prefix: Array("BEGIN:VCALENDAR\r\n".utf8), suffix: [], capacity: Int(size / 800))
+            }
+        }
+        // Taken out of the box, so that adding to the first does not copy its table.
+        guard var h = halves.first.take(), let second = halves.second.take() else { return nil }
+        for (key, revision) in second.revisions { h.add(key: key, revision) }
+        return h
+    }
+
+    /// The two halves' results, each written by one thread and read after both are done.
+    private final class Halves: @unchecked Sendable {
+        var first: RevisionHistory?
+        var second: RevisionHistory?
+    }
+
+    /// The revisions of the bytes from `start` to `end` (or the end of the file), with `prefix`
+    /// before them and `suffix` after; nil on any error.
+    private func scan(_ path: String, from start: Int64, to end: Int64?, prefix: [UInt8], suffix: [UInt8], capacity: Int) -> RevisionHistory? {
+        guard case .success(let file) = fileSystem.openChunks(path, followSymlink: false, limit: Self.maxFeedBytes) else { return nil }
+        defer { file.close() }
+        guard file.seek(to: start) else { return nil }
+        var h = RevisionHistory()
+        h.reserveCapacity(capacity)
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var position = start
+        var before: [UInt8]? = prefix.isEmpty ? nil : prefix
+        var after: [UInt8]? = suffix.isEmpty ? nil : suffix
+        do {
+            try h.add { () throws(ICalendarParseError) -> [UInt8]? in
+                if let b = before {
+                    before = nil
+                    return b
+                }
+                let want = end.map { Int(min(Int64(buffer.count), $0 - position)) } ?? buffer.count
+                var n = 0
+                if want > 0 {
+                    do throws(FileReadFailure) {
+                        n = try file.read(into: &buffer, at: 0, count: want)
+                    } catch {
+                        throw ICalendarParseError(line: 0, message: "read failed")
+                    }
+                }
+                position += Int64(n)
+                guard position <= Int64(Self.maxFeedBytes) else { throw ICalendarParseError(line: 0, message: "too large") }
+                if n > 0 { return Array(buffer[0..<n]) }
+                // The first half must reach the cut: a file that shrank meanwhile is read whole.
+                if let end, position < end { throw ICalendarParseError(line: 0, message: "truncated") }
+                defer { after = nil }
+                return after
+            }
+            return h
+        } catch {
+            return nil
+        }
+    }
+
     /// Reads a previous feed in 1 MiB chunks, so even the combined feed of a large network
     /// never sits in memory whole.
-    private func read(_ name: String) -> RevisionHistory? {
+    private func readWhole(_ name: String) -> RevisionHistory? {
         let path = directory + "/" + name
         let file: any OpenFile
         switch fileSystem.openChunks(path, followSymlink: false, limit: Self.maxFeedBytes) {

@@ -6,7 +6,8 @@ import Timetable
 /// each naming the file and line; nothing is written either way.
 enum HolidayLoading {
     /// Fills `schedule.holidayClosures`; returns the warnings (events ignored, long closures).
-    static func attach(to schedule: inout Schedule, scheduleFile: String, fileSystem: any FileSystem) throws -> [Diagnostic] {
+    /// `inputs`, when given, is told each file's bytes as read (for the run record).
+    static func attach(to schedule: inout Schedule, scheduleFile: String, fileSystem: any FileSystem, inputs: RunInputs? = nil) throws -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         var closures: [ScheduleException] = []
         for ref in schedule.holidayCalendars {
@@ -19,6 +20,7 @@ enum HolidayLoading {
                 throw CLIError(error.code, at: at, path: ref.jsonPath, "cannot read the holiday calendar: \(error.message)\n"
                     + "  hint: holiday calendar paths are relative to the schedule's folder; save the .ics file there (see docs/EXCEPTIONS.md)")
             }
+            inputs?.holidayRead(file, bytes)
             let result = try HolidayCalendarImport.closures(from: bytes, file: file)
             closures += result.closures
             warnings += result.warnings

@@ -15,6 +15,13 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     package private(set) var links: [String: String] = [:]
     /// What a command reads from standard input (`--schedule -`).
     package var standardInput: [UInt8] = []
+    /// Each file's stamp: every write gives it the next tick of a clock that only moves forward,
+    /// as if the file system's times were exact.
+    private var stamps: [String: FileStamp] = [:]
+    private var tick: Int64 = 0
+    private var nextInode: UInt64 = 0
+    /// What ``executableIdentity()`` reports: a test sets another to play a new ClassFeed binary.
+    package var executable: String? = "in-memory classfeed"
     /// Where relative paths start.
     package let workingDirectory: String
 
@@ -39,7 +46,15 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     package func write(_ path: String, _ bytes: [UInt8]) {
         let p = absolute(path)
         addDirectory(Self.parent(of: p))
+        store(p, bytes)
+    }
+
+    /// Sets a file's bytes and gives it a new stamp (a new inode, as a rename over it would).
+    private func store(_ p: String, _ bytes: [UInt8]) {
         files[p] = bytes
+        tick += 1
+        nextInode += 1
+        stamps[p] = FileStamp(size: Int64(bytes.count), modified: tick, changed: tick, inode: nextInode, device: 1)
     }
 
     package func write(_ path: String, _ text: String) { write(path, Array(text.utf8)) }
@@ -48,7 +63,10 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
 
     package func text(_ path: String) -> String? { bytes(path).map { String(decoding: $0, as: UTF8.self) } }
 
-    package func remove(_ path: String) { files[absolute(path)] = nil }
+    package func remove(_ path: String) {
+        files[absolute(path)] = nil
+        stamps[absolute(path)] = nil
+    }
 
     /// Makes `path` a symbolic link whose text is `target` (`/etc/localtime`).
     package func addLink(_ path: String, to target: String) {
@@ -121,25 +139,23 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
             throw CLIError(.cannotCreate, "cannot write in \(directory): No such file or directory")
         }
         if files[p] == bytes { return false }
-        files[p] = bytes
+        store(p, bytes)
         return true
     }
 
     package func touch(directory: String, name: String) {
         let p = absolute(directory + "/" + name)
-        if files[p] == nil { files[p] = [] }
+        if files[p] == nil { store(p, []) }
     }
 
-    package func remove(directory: String, name: String) {
-        files[absolute(directory + "/" + name)] = nil
-    }
+    package func remove(directory: String, name: String) { remove(directory + "/" + name) }
 
     package func lockOutput(_ directory: String, timeout: Double) throws(CLIError) -> OutputFolderLock {
         let lock = absolute(directory + "/" + OutputLock.fileName)
         guard directories.contains(absolute(directory)) else {
             throw CLIError(.cannotCreate, "cannot create the lock file \(directory)/\(OutputLock.fileName): No such file or directory")
         }
-        if files[lock] == nil { files[lock] = [] }
+        if files[lock] == nil { store(lock, []) }
         return OutputFolderLock {}
     }
 
@@ -155,8 +171,8 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     }
 
     package func replaceSchedule(_ path: String, old: [UInt8], with new: [UInt8]) throws(CLIError) -> String? {
-        files[absolute(path) + ".bak"] = old
-        files[absolute(path)] = new
+        store(absolute(path) + ".bak", old)
+        store(absolute(path), new)
         return nil
     }
 
@@ -167,11 +183,23 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
             let folder = Self.parent(of: path)
             throw CLIError(.cannotCreate, "cannot create \(path): the folder \(folder) does not exist\n  hint: create it first: mkdir -p \(folder)")
         }
-        files[p] = bytes
+        store(p, bytes)
         return true
     }
 
     package func linkTarget(_ path: String) -> String? { links[absolute(path)] }
+    package func stamp(_ path: String) -> FileStamp? { stamps[absolute(path)] }
+
+    package func writeRecord(_ bytes: [UInt8], directory: String, name: String, newerThan: Int64) throws(CLIError) -> FileStamp? {
+        guard directories.contains(absolute(directory)) else {
+            throw CLIError(.cannotCreate, "cannot write in \(directory): No such file or directory")
+        }
+        tick = max(tick, newerThan)
+        store(absolute(directory + "/" + name), bytes)
+        return stamp(directory + "/" + name)
+    }
+
+    package func executableIdentity() -> String? { executable }
 
     // MARK: Paths
 
@@ -215,6 +243,11 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
             buffer.replaceSubrange(offset..<(offset + n), with: bytes[position..<(position + n)])
             position += n
             return n
+        }
+        func seek(to offset: Int64) -> Bool {
+            guard offset >= 0 else { return false }
+            position = Int(min(offset, Int64(bytes.count)))
+            return true
         }
         func close() {}
     }

@@ -4,5 +4,7 @@ package protocol OpenFile {
     var size: Int64 { get }
     /// Reads up to `count` bytes into `buffer[offset...]`; the number read (0 at the end).
     func read(into buffer: inout [UInt8], at offset: Int, count: Int) throws(FileReadFailure) -> Int
+    /// Moves to `offset` bytes from the file's start, where the next read begins; false when it cannot.
+    func seek(to offset: Int64) -> Bool
     func close()
 }

@@ -41,11 +41,11 @@ struct OutputLock {
     func release() { close(fd) }
 
     /// Removes temporary files left by a build that was killed mid-write: only a build's own
-    /// (of feeds and the page), never an edit's, which may be in flight when the output is the
+    /// (of feeds, the page and the run record), never an edit's, which may be in flight when the output is the
     /// schedule's folder. Only called while holding the lock, so none of them belongs to a live build.
     static func removeStaleTemporaryFiles(in directory: String, of fileSystem: POSIXFileSystem) {
         fileSystem.removeStaleTemporaryFiles(in: directory, of: .build) { name in
-            name.hasSuffix(".ics") || name == "index.html"
+            name.hasSuffix(".ics") || name == "index.html" || name == RunRecord.fileName
         }
     }
 }

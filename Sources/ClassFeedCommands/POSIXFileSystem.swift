@@ -39,6 +39,7 @@ package struct POSIXFileSystem: FileSystem {
         let device: UInt64
         let inode: UInt64
         func close() { _ = closeFile(fd) }
+        func seek(to offset: Int64) -> Bool { offset >= 0 && lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) }
 
         /// Reads up to `count` bytes into `buffer` from its start, retrying on EINTR; returns the
         /// number read (0 at the end of the file), or nil on an error (errno says which).
@@ -417,6 +418,76 @@ package struct POSIXFileSystem: FileSystem {
 
     package func replaceSchedule(_ path: String, old: [UInt8], with new: [UInt8]) throws(CLIError) -> String? {
         try ScheduleFileEditing.replace(path, old: old, with: new, in: self)
+    }
+
+    // MARK: The run record
+
+    package func stamp(_ path: String) -> FileStamp? {
+        var st = stat()
+        guard lstat(resolve(path), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Self.stamp(of: st)
+    }
+
+    /// The stamp `stat` describes (the time fields are named differently on Darwin).
+    static func stamp(of st: stat) -> FileStamp {
+        #if canImport(Glibc)
+            let m = st.st_mtim, c = st.st_ctim
+        #elseif canImport(Darwin)
+            let m = st.st_mtimespec, c = st.st_ctimespec
+        #endif
+        return FileStamp(
+            size: Int64(st.st_size), modified: Int64(m.tv_sec) * 1_000_000_000 + Int64(m.tv_nsec),
+            changed: Int64(c.tv_sec) * 1_000_000_000 + Int64(c.tv_nsec), inode: UInt64(st.st_ino), device: UInt64(st.st_dev))
+    }
+
+    /// Written to a temporary file and renamed over the old record, but not flushed to disk:
+    /// the files it describes were flushed before it was written, and a record a crash leaves
+    /// torn fails its checksum, one left old or missing matches nothing, so either way the next
+    /// run takes the full path (two `fsync`s were a third of a small studio's build). Before
+    /// the rename the file's times are set again, a millisecond apart, until they are later
+    /// than `newerThan`: file systems stamp with a clock that ticks every few milliseconds (or
+    /// every second), and a record no later than the files it describes could not tell them
+    /// from a file edited in that same tick.
+    package func writeRecord(_ bytes: [UInt8], directory: String, name: String, newerThan: Int64) throws(CLIError) -> FileStamp? {
+        let path = directory + "/" + name
+        let (fd, temp) = try createTemporary(for: name, in: directory, owner: .build, mode: 0o644)
+        var ok = false
+        defer {
+            if !ok { unlink(temp) }
+        }
+        guard Self.writeAll(fd, bytes) else {
+            let e = errno
+            _ = Self.closeFile(fd)
+            throw CLIError(.ioError, "cannot write \(path): \(Self.errorText(e))")
+        }
+        var st = stat()
+        var waited = 0
+        while waited < 50, fstat(fd, &st) == 0, Self.stamp(of: st).modified <= newerThan {
+            usleep(1000)
+            waited += 1
+            _ = futimens(fd, nil)
+        }
+        _ = Self.closeFile(fd)
+        guard rename(temp, resolve(path)) == 0 else {
+            throw CLIError(.cannotCreate, "cannot replace \(path): \(Self.errorText())")
+        }
+        ok = true
+        return stamp(path)
+    }
+
+    /// The stamp of the running executable: /proc/self/exe on Linux, the path dyld reports on Darwin.
+    package func executableIdentity() -> String? {
+        #if canImport(Glibc)
+            let path = "/proc/self/exe"
+        #elseif canImport(Darwin)
+            var buffer = [CChar](repeating: 0, count: 4096)
+            var size = UInt32(buffer.count)
+            guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
+            let path = String(cString: buffer)
+        #endif
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Self.stamp(of: st).fields
     }
 
     @discardableResult

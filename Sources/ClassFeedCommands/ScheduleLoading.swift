@@ -8,8 +8,13 @@ struct LoadedSchedule {
 }
 
 enum ScheduleLoading {
+    /// `TZDIR` when set and not empty, else the system's folder.
+    static func zoneDirectory(_ environment: [String: String]) -> String {
+        environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? TimeZoneDatabase.systemDirectory
+    }
+
     static func timeZoneDatabase(_ context: CommandContext) throws(CLIError) -> TimeZoneDatabase {
-        let dir = context.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? TimeZoneDatabase.systemDirectory
+        let dir = zoneDirectory(context.environment)
         guard context.fileSystem.isDirectory(dir) else {
             throw CLIError(.osFile, "the time-zone database \(dir) is missing; install the tzdata package or set TZDIR")
         }
@@ -34,14 +39,18 @@ enum ScheduleLoading {
     }
 
     /// Decodes and validates schedule bytes read from `path` (or an edit's candidate for it,
-    /// named `label` in messages), with its holiday calendars.
-    static func load(bytes: [UInt8], path: String, label: String, _ context: CommandContext, strict: Bool) throws -> LoadedSchedule {
+    /// named `label` in messages), with its holiday calendars. `inputs`, when given, is told
+    /// each zone and holiday file read (for the run record).
+    static func load(
+        bytes: [UInt8], path: String, label: String, _ context: CommandContext, strict: Bool, inputs: RunInputs? = nil
+    ) throws -> LoadedSchedule {
         let db = try timeZoneDatabase(context)
         var (schedule, diagnostics) = try ScheduleDecoder.decode(bytes, file: label) { name throws(ZoneDataError) in
-            try db.rules(for: name)
+            inputs?.zoneAboutToBeRead(name)
+            return try db.rules(for: name)
         }
         schedule.sourceFile = label
-        diagnostics += try HolidayLoading.attach(to: &schedule, scheduleFile: path, fileSystem: context.fileSystem)
+        diagnostics += try HolidayLoading.attach(to: &schedule, scheduleFile: path, fileSystem: context.fileSystem, inputs: inputs)
         diagnostics += ScheduleValidator.validate(schedule)
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty || (strict && !diagnostics.isEmpty) {

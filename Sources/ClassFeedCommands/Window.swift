@@ -35,11 +35,14 @@ enum Window {
         return (lo, hi)
     }
 
-    /// Today's date in a zone at an instant.
+    /// Today's date in the calendar's zone at an instant.
     static func today(at now: Int64, in schedule: Schedule) -> LocalDate {
         guard let rules = schedule.zones[schedule.calendar.timeZone] else {
             return LocalDateTime(localSeconds: now).date
         }
-        return rules.localDateTime(at: now).date
+        return today(at: now, rules: rules)
     }
+
+    /// Today's date in a zone at an instant.
+    static func today(at now: Int64, rules: ZoneRules) -> LocalDate { rules.localDateTime(at: now).date }
 }
