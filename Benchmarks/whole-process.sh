@@ -16,7 +16,7 @@
 # run so both see the same machine, and both medians are printed side by side with the change.
 # CLASSFEED_BIN measures a given binary instead of building this tree's.
 #
-# Inputs: schedule.json (W1) and w2-network.json, w3-network-exceptions.json from BENCH_DIR
+# Inputs: schedule.json (W1) and w2-network.json, w3-network-exceptions.json, w5-network-feeds.json from BENCH_DIR
 # (default .build/bench-inputs). Benchmarks/generate-inputs.py writes them: into the default
 # folder on every run (half a second; it rewrites only a file that differs, so the inputs are
 # never stale), into a BENCH_DIR of your own only when they are missing there.
@@ -24,7 +24,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
 bench=${BENCH_DIR:-.build/bench-inputs}
-if [ -z "${BENCH_DIR:-}" ] || [ ! -f "$bench/w2-network.json" ] || [ ! -f "$bench/w3-network-exceptions.json" ]; then
+if [ -z "${BENCH_DIR:-}" ] || [ ! -f "$bench/w2-network.json" ] || [ ! -f "$bench/w3-network-exceptions.json" ] \
+    || [ ! -f "$bench/w5-network-feeds.json" ]; then
   python3 Benchmarks/generate-inputs.py "$bench"
 fi
 if [ -n "${CLASSFEED_BIN:-}" ]; then
@@ -123,3 +124,14 @@ measure "W2 occurrences, combined feed only, one class changed" change "${w2chan
 measure "W2 occurrences, combined + 2,000 class feeds, first build" fresh "${w2[@]}"
 measure "W2 occurrences, combined + 2,000 class feeds, rerun (fast path)" rerun "${w2[@]}"
 measure "W3 series, combined + 2,000 class feeds, first build" fresh "${w3[@]}"
+# W5 (issue 15): the W2 classes with an instructor and tags, and 70 feeds (50 coaches, 20 tags),
+# against the same classes' combined feed alone (the feeds taken out): all feeds together in at
+# most twice the combined feed's time, peak memory independent of the number of feeds.
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.pop("feeds"); json.dump(d, open(sys.argv[2], "w"), indent=1)' \
+  "$bench/w5-network-feeds.json" "$tmp/w5-no-feeds.json"
+w5=(--from 2026-01-01 --to 2027-12-31 --no-class-feeds --no-page)
+compared=$old
+old=  # a binary from before issue 15 reads no "feeds", "tags" or "instructor" changes: this tree's only
+measure "W5 combined feed alone (no feeds), first build" fresh --schedule "$tmp/w5-no-feeds.json" "${w5[@]}"
+measure "W5 combined + 70 feeds (50 coaches, 20 tags), first build" fresh --schedule "$bench/w5-network-feeds.json" "${w5[@]}"
+old=$compared
