@@ -91,6 +91,35 @@ public struct ByteScanner: Sendable {
         highMask = nonASCII ? Self.highs : 0
     }
 
+    /// A scanner stopping at five given bytes, and at nothing else: the same scanner as
+    /// ``init(stoppingAt:below:nonASCII:)``, built without arrays or loops, so that one made
+    /// where it is used from constants folds into the scan (HTML escaping's five characters: a
+    /// scanner read from a `static let` tests its unused threshold and needle counts on every
+    /// word, and its tables on every last byte).
+    @inlinable @inline(__always)
+    public init(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, _ e: UInt8) {
+        // Each value's bit in table word `w`, if it belongs there.
+        @inline(__always) func bits(_ w: UInt8) -> UInt64 {
+            var t: UInt64 = 0
+            if a >> 6 == w { t |= 1 << UInt64(a & 63) }
+            if b >> 6 == w { t |= 1 << UInt64(b & 63) }
+            if c >> 6 == w { t |= 1 << UInt64(c & 63) }
+            if d >> 6 == w { t |= 1 << UInt64(d & 63) }
+            if e >> 6 == w { t |= 1 << UInt64(e & 63) }
+            return t
+        }
+        (table0, table1, table2, table3) = (bits(0), bits(1), bits(2), bits(3))
+        needle0 = Self.ones &* UInt64(a)
+        needle1 = Self.ones &* UInt64(b)
+        needle2 = Self.ones &* UInt64(c)
+        needle3 = Self.ones &* UInt64(d)
+        needle4 = Self.ones &* UInt64(e)
+        needles = 5
+        single = nil
+        below = 0
+        highMask = 0
+    }
+
     /// Whether the scanner stops at `byte`.
     @inlinable @inline(__always)
     public func stops(at byte: UInt8) -> Bool {

@@ -66,8 +66,11 @@ struct HTMLWriter: ~Copyable {
     /// A value with `& < > " '` replaced by character references (see ``HTMLText/escape(_:)``).
     mutating func text(_ s: String) { s.withSpanOfUTF8 { text($0) } }
 
-    /// The five bytes ``text(_:)`` replaces.
-    private static let special = ByteScanner(stoppingAt: Array("&<>\"'".utf8))
+    /// The five bytes ``text(_:)`` replaces (`& < > " '`): made where it is used, so that its
+    /// constants fold into the scan. A stored scanner cost ``text(_:)`` 6.4 M instructions on a
+    /// big network's page; this one 3.7 M.
+    @inline(__always)
+    private static var special: ByteScanner { ByteScanner(0x26, 0x3C, 0x3E, 0x22, 0x27) }
 
     /// Escapes UTF-8 bytes. The five characters are ASCII, and no byte of a multi-byte UTF-8
     /// sequence is ASCII, so escaping bytes is escaping characters. Runs without any of them

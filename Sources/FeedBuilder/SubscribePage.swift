@@ -84,15 +84,18 @@ package struct SubscribePage: Sendable {
     /// FNV-1a of the three parts one after the other.
     static func fingerprint(_ head: borrowing HTMLWriter, _ body: borrowing HTMLWriter, _ tail: borrowing HTMLWriter) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        func add(_ bytes: Span<UInt8>) {
-            for k in bytes.indices {
-                h ^= UInt64(bytes[k])
-                h = h &* 0x100_0000_01B3
-            }
-        }
-        head.withBytes(add)
-        body.withBytes(add)
-        tail.withBytes(add)
+        h = head.withBytes { fnv1a($0, continuing: h) }
+        h = body.withBytes { fnv1a($0, continuing: h) }
+        h = tail.withBytes { fnv1a($0, continuing: h) }
+        return h
+    }
+
+    /// FNV-1a of `bytes` from the hash `h` of what came before, kept in a local: updated
+    /// through a nested function's capture, the hash went to memory and back for every byte of
+    /// the page (7.4 M instructions on a big network's page; 5.5 M this way).
+    private static func fnv1a(_ bytes: Span<UInt8>, continuing h: UInt64) -> UInt64 {
+        var h = h
+        for k in bytes.indices { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01B3 }
         return h
     }
 

@@ -59,6 +59,27 @@ struct ByteScannerTests {
     }
 }
 
+extension ByteScannerTests {
+    @Test("The five-byte initialiser builds the same scanner as a list of five (seeded)")
+    func fiveValues() {
+        let html = ByteScanner(0x26, 0x3C, 0x3E, 0x22, 0x27)
+        #expect(html.firstStop(in: Array("plain text that is long enough, then <b>".utf8).span) == 37)
+        var rng = SplitMix64(seed: 0x5_B17E5)
+        let alphabet: [UInt8] = [0x00, 0x0A, 0x22, 0x26, 0x27, 0x3C, 0x3E, 0x5C, 0x61, 0x7F, 0x80, 0xC3, 0xFF]
+        for _ in 0..<1000 {
+            let values = (0..<5).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            let five = ByteScanner(values[0], values[1], values[2], values[3], values[4])
+            let listed = ByteScanner(stoppingAt: values)
+            #expect((0...255).allSatisfy { five.stops(at: UInt8($0)) == listed.stops(at: UInt8($0)) })
+            let n = Int(rng.next() % 40)
+            let bytes = (0..<n).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            let start = n == 0 ? 0 : Int(rng.next() % UInt64(n + 1))
+            let expected = Self.reference(bytes, from: start, stops: values, below: 0, nonASCII: false)
+            #expect(five.firstStop(in: bytes.span, from: start) == expected, "\(bytes) \(values) \(start)")
+        }
+    }
+}
+
 /// A small seeded generator (SplitMix64), so that every run tests the same inputs.
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
