@@ -41,7 +41,7 @@ enum BuildCommand {
         // (and so the lock file), so that a first or refused run still writes nothing.
         var lock: OutputFolderLock?
         defer { lock?.release() }
-        let digest = BackgroundDigest(scheduleBytes)
+        let digest = ContentDigest.hex(scheduleBytes)
         var current = RunRecord.Current(
             executable: fileSystem.executableIdentity(), schedulePath: schedulePath, scheduleDigest: "",
             zoneDirectory: ScheduleLoading.zoneDirectory(context.environment),
@@ -52,7 +52,7 @@ enum BuildCommand {
             decision = .full("no record of an earlier run (\(output)/\(RunRecord.fileName))")
             if fileSystem.stamp(output + "/" + RunRecord.fileName) != nil {
                 lock = try fileSystem.lockOutput(output, timeout: lockTimeout)
-                current.scheduleDigest = digest.hex
+                current.scheduleDigest = digest
                 decision = RunRecord.decide(current, fileSystem: fileSystem)
             }
         }
@@ -151,7 +151,7 @@ enum BuildCommand {
             }
         }
         var record = RunRecord(
-            executable: current.executable ?? "", time: now, schedule: RunRecord.Input(name: schedulePath, digest: digest.hex),
+            executable: current.executable ?? "", time: now, schedule: RunRecord.Input(name: schedulePath, digest: digest),
             holidays: inputs.holidays, zoneDirectory: current.zoneDirectory, zones: inputs.zones.sorted { $0.name < $1.name },
             calendarZone: schedule.calendar.timeZone, options: current.options, style: builder.style.rawValue, from: from, to: to,
             today: page ? today : nil, listedPrefix: classFeeds ? schedule.calendar.id : nil)

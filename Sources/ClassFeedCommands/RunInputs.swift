@@ -12,14 +12,14 @@ final class RunInputs {
     init(zoneDirectory: String) { self.zoneDirectory = zoneDirectory }
 
     func holidayRead(_ path: String, _ bytes: [UInt8]) {
-        holidays.append(RunRecord.Input(name: path, digest: SHA256.hex(bytes)))
+        holidays.append(RunRecord.Input(name: path, digest: ContentDigest.hex(bytes)))
     }
 
     /// Called before the tz database reads `name`; an unreadable file is recorded as such and
     /// never matches.
     func zoneAboutToBeRead(_ name: String) {
         guard !zones.contains(where: { $0.name == name }) else { return }
-        let digest = Self.zoneFile(directory: zoneDirectory, name: name).map { SHA256.hex($0) } ?? "unreadable"
+        let digest = Self.zoneFile(directory: zoneDirectory, name: name).map { ContentDigest.hex($0) } ?? "unreadable"
         zones.append(RunRecord.Input(name: name, digest: digest))
     }
 

@@ -46,14 +46,14 @@ extension RunRecord {
         guard r.schedule.digest == current.scheduleDigest else { return .full("\(current.schedulePath) changed") }
         for h in r.holidays {
             let bytes = try? fileSystem.read(h.name, limit: HolidayCalendarImport.maxBytes)
-            guard let bytes, SHA256.hex(bytes) == h.digest else { return .full("\(h.name) changed") }
+            guard let bytes, ContentDigest.hex(bytes) == h.digest else { return .full("\(h.name) changed") }
         }
         guard r.zoneDirectory == current.zoneDirectory else {
             return .full("the time-zone database is another (\(current.zoneDirectory), was \(r.zoneDirectory))")
         }
         var calendarRules: ZoneRules?
         for z in r.zones {
-            guard let bytes = RunInputs.zoneFile(directory: current.zoneDirectory, name: z.name), SHA256.hex(bytes) == z.digest else {
+            guard let bytes = RunInputs.zoneFile(directory: current.zoneDirectory, name: z.name), ContentDigest.hex(bytes) == z.digest else {
                 return .full("the time-zone data of \(z.name) changed")
             }
             if z.name == r.calendarZone { calendarRules = try? ZoneRules(identifier: z.name, tzif: bytes) }

@@ -7,7 +7,7 @@ import CivilTime
 /// The rule (docs: README, "Running it from cron"): a build skips only when all of these are
 /// as the record says, and takes the full path otherwise:
 /// - the ClassFeed executable (its file's stamp) and ``outputVersion``;
-/// - the schedule's path and bytes (SHA-256), and each holiday calendar's path and bytes;
+/// - the schedule's path and bytes (a 128-bit digest, ``ContentDigest``), and each holiday calendar's path and bytes;
 /// - the time-zone database folder (`TZDIR`) and the bytes of every zone file the schedule used;
 /// - the options that shape the files (``options``: style, class feeds, page);
 /// - the window (`--from`/`--to`, or the default computed from today in the calendar's zone);
@@ -17,7 +17,7 @@ import CivilTime
 ///   feeds every `<calendar id>-*.ics` in the folder, since a build retires removed classes'
 ///   feeds): each still there with the size, times and inode recorded, and none newer than
 ///   the record itself; with class feeds, no new `<calendar id>-*.ics` besides them.
-/// A record that is missing, damaged (its last line is the SHA-256 of the rest) or of
+/// A record that is missing, damaged (its last line is the digest of the rest) or of
 /// another format is no record: the full path runs and writes a new one.
 package struct RunRecord: Equatable, Sendable {
     /// The record's name in the output folder.
@@ -26,9 +26,9 @@ package struct RunRecord: Equatable, Sendable {
     static let formatLine = "classfeed-last-run 1"
     /// Bump when the same inputs give different bytes: a record written by an older
     /// version is then not trusted. (A new binary is noticed anyway by its file's stamp.)
-    package static let outputVersion = "1"
+    package static let outputVersion = "2"
 
-    /// One file read, by path (or zone name) and SHA-256.
+    /// One file read, by path (or zone name) and digest (``ContentDigest``).
     package struct Input: Equatable, Sendable {
         package var name: String
         package var digest: String
@@ -69,7 +69,7 @@ package struct RunRecord: Equatable, Sendable {
 
     // MARK: - Text
 
-    /// One `key value...` line per fact, strings percent-escaped, then `end <SHA-256 of the lines above>`.
+    /// One `key value...` line per fact, strings percent-escaped, then `end <digest of the lines above>`.
     package func render() -> [UInt8] {
         var lines = [Self.formatLine]
         lines.append("version \(Self.escape(version)) \(Self.escape(executable))")
@@ -86,7 +86,7 @@ package struct RunRecord: Equatable, Sendable {
         if let listedPrefix { lines.append("listed \(Self.escape(listedPrefix))") }
         for o in outputs { lines.append("output \(Self.escape(o.name)) \(o.stamp.fields)") }
         var text = lines.joined(separator: "\n") + "\n"
-        text += "end " + SHA256.hex(Array(text.utf8)) + "\n"
+        text += "end " + ContentDigest.hex(Array(text.utf8)) + "\n"
         return Array(text.utf8)
     }
 
@@ -95,7 +95,7 @@ package struct RunRecord: Equatable, Sendable {
         guard let endAt = bytes.dropLast().lastIndex(of: 0x0A), bytes.last == 0x0A else { return nil }
         let body = Array(bytes[...endAt])
         let last = String(decoding: bytes[(endAt + 1)..<(bytes.count - 1)], as: UTF8.self)
-        guard last == "end " + SHA256.hex(body) else { return nil }
+        guard last == "end " + ContentDigest.hex(body) else { return nil }
         let lines = String(decoding: body, as: UTF8.self).split(separator: "\n")
         guard lines.first == Substring(formatLine) else { return nil }
         var version: String?, executable: String?, time: Int64?, schedule: Input?, zoneDirectory: String?
