@@ -84,10 +84,42 @@ package struct RunRecord: Equatable, Sendable {
         lines.append("window \(from) \(to)")
         if let today { lines.append("today \(today)") }
         if let listedPrefix { lines.append("listed \(Self.escape(listedPrefix))") }
-        for o in outputs { lines.append("output \(Self.escape(o.name)) \(o.stamp.fields)") }
-        var text = lines.joined(separator: "\n") + "\n"
-        text += "end " + ContentDigest.hex(Array(text.utf8)) + "\n"
-        return Array(text.utf8)
+        var bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        // One line per output file, written as bytes: a network's 2,000 class feeds made
+        // through string interpolation cost 25 M instructions, a tenth of a W3 build.
+        bytes.reserveCapacity(bytes.count + outputs.count * 80)
+        for o in outputs {
+            bytes += "output ".utf8
+            Self.escape(o.name, into: &bytes)
+            for v in [o.stamp.size, o.stamp.modified, o.stamp.changed] {
+                bytes.append(0x20)
+                Self.appendDecimal(v, to: &bytes)
+            }
+            for v in [o.stamp.inode, o.stamp.device] {
+                bytes.append(0x20)
+                Self.appendDecimal(v, to: &bytes)
+            }
+            bytes.append(0x0A)
+        }
+        bytes += ("end " + ContentDigest.hex(bytes) + "\n").utf8
+        return bytes
+    }
+
+    /// `v` in decimal, as `String(v)` writes it.
+    static func appendDecimal<T: BinaryInteger>(_ v: T, to bytes: inout [UInt8]) {
+        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = v.magnitude
+        var digits = InlineArray<24, UInt8>(repeating: 0)
+        var n = 0
+        repeat {
+            digits[n] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+            n += 1
+        } while magnitude > 0
+        while n > 0 {
+            n -= 1
+            bytes.append(digits[n])
+        }
     }
 
     /// The record in `bytes`, or nil when it is damaged or of another format.
@@ -152,16 +184,24 @@ package struct RunRecord: Equatable, Sendable {
     /// a line break, whatever a path contains.
     static func escape(_ s: String) -> String {
         var out: [UInt8] = []
-        let hex = Array("0123456789ABCDEF".utf8)
+        escape(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``escape(_:)`` appended to bytes.
+    static func escape(_ s: String, into out: inout [UInt8]) {
         for b in s.utf8 {
             if b > 0x20 && b < 0x7F && b != UInt8(ascii: "%") {
                 out.append(b)
             } else {
-                out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+                out.append(UInt8(ascii: "%"))
+                out.append(Self.hexDigits[Int(b >> 4)])
+                out.append(Self.hexDigits[Int(b & 0xF)])
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     static func unescape(_ s: Substring) -> String? {
         let u = Array(s.utf8)
