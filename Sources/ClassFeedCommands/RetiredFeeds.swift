@@ -16,8 +16,12 @@ enum RetiredFeeds {
         var written = Set(builder.schedule.classes.indices.map { builder.fileName(classIndex: $0) })
         written.formUnion(builder.extraFeedFileNames)
         var retired: [String] = []
-        for name in (fileSystem.names(in: directory) ?? []).sorted() where !written.contains(name) {
-            guard let id = builder.classID(ofFeedFile: name), !current.contains(id) else { continue }
+        // Only the few candidates are sorted (for the order they are reported in), not the folder.
+        var candidates: [(name: String, id: String)] = []
+        for name in fileSystem.names(in: directory) ?? [] where !written.contains(name) {
+            if let id = builder.classID(ofFeedFile: name), !current.contains(id) { candidates.append((name, id)) }
+        }
+        for (name, id) in candidates.sorted(by: { $0.name < $1.name }) {
             guard let header = readHeader(directory + "/" + name, fileSystem),
                 let bytes = builder.retiredClassFeed(classID: id, previous: header)
             else { continue }
