@@ -773,13 +773,13 @@ package struct ScheduleDecoder {
         let tags = m[.tags].map { tagList($0, path + ".tags") } ?? []
         let bookingURL = m[.bookingURL].flatMap { bookingTemplate($0, path + ".bookingURL", classID: id ?? "hips-monday") }
         guard let id, let title, let start, let duration, let pattern else { return nil }
-        var cls = ClassDefinition(
+        // Made whole in one initialiser: setting fields afterwards copied the class (a retain and
+        // release of each of its strings), for each of a network's thousands.
+        return ClassDefinition(
             id: id, title: title, pattern: pattern, start: start, durationMinutes: duration, from: from, until: until,
             description: description, location: location, instructor: instructor, url: url, timeZone: zone,
-            entry: EntryPosition(index: index, offset: doc.offset(of: node)), ignoreHolidays: ignoreHolidays)
-        cls.tags = tags
-        cls.bookingURL = bookingURL
-        return cls
+            entry: EntryPosition(index: index, offset: doc.offset(of: node)), ignoreHolidays: ignoreHolidays, tags: tags,
+            bookingURL: bookingURL)
     }
 
     /// `monthly`: ["first saturday", "last friday"].
@@ -962,10 +962,11 @@ package struct ScheduleDecoder {
                 }
             }
         } else {
-            let what = m[.change] == nil ? "closed" : "changed"
+            let isChange = m[.change] != nil
+            var what: String { isChange ? "changed" : "closed" }  // for messages only
             switch (m[.date], m[.from], m[.to]) {
             case (let d?, nil, nil):
-                if let day = date(d, path + ".date") { kind = m[.change] == nil ? .cancel(from: day, to: day) : .change(from: day, to: day) }
+                if let day = date(d, path + ".date") { kind = isChange ? .change(from: day, to: day) : .cancel(from: day, to: day) }
             case (nil, let f?, let t?):
                 let from = date(f, path + ".from")
                 let to = date(t, path + ".to")
@@ -975,7 +976,7 @@ package struct ScheduleDecoder {
                     } else if to.dayNumber - from.dayNumber > ScheduleLimits.windowDays {
                         error(t, path + ".to", "the range is longer than \(ScheduleLimits.windowDays) days")
                     } else {
-                        kind = m[.change] == nil ? .cancel(from: from, to: to) : .change(from: from, to: to)
+                        kind = isChange ? .change(from: from, to: to) : .cancel(from: from, to: to)
                     }
                 }
             case (nil, .some, nil):
@@ -989,10 +990,8 @@ package struct ScheduleDecoder {
             }
         }
         guard let kind, m[.change] == nil || (changes != nil && classID != nil) else { return nil }
-        var e = ScheduleException(
-            kind: kind, classID: classID, reason: reason, entry: EntryPosition(index: index, offset: doc.offset(of: node)))
-        e.changes = changes
-        return e
+        return ScheduleException(
+            kind: kind, classID: classID, reason: reason, changes: changes, entry: EntryPosition(index: index, offset: doc.offset(of: node)))
     }
 
     /// `change`: { "instructor": "Sam", "location": "Studio 2", "title": ..., "note": ..., "durationMinutes": 45 }.
