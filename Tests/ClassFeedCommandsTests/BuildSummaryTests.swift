@@ -1,6 +1,7 @@
 import ClassFeedCommands
 import Foundation
 import Testing
+import TestSupport
 
 /// `classfeed build` says what happened to a person (standard output a terminal, or
 /// `--verbose`) and nothing to cron (not a terminal).
@@ -25,7 +26,7 @@ import Testing
     /// `classfeed ARGS` with standard output a terminal or not.
     func run(_ args: [String], in fs: InMemoryFileSystem, terminal: Bool) -> (status: ExitCode, stdout: String) {
         fs.addDirectory("/usr/share/zoneinfo")
-        let out = Lines()
+        let out = CapturedText()
         let status = CLI.run(
             arguments: args, environment: ["TZDIR": "/usr/share/zoneinfo"], fileSystem: fs, clock: FixedClock(1_795_770_000),
             standardOutput: TextOutput(isTerminal: terminal) { out.append($0) }, standardError: TextOutput { _ in })
@@ -60,8 +61,8 @@ import Testing
                 of: "\"publicURL\": \"https://circl.example/feeds/\"", with: url.map { "\"publicURL\": \"\($0)\"" } ?? "\"description\": \"Stretch\"")
             let fs = InMemoryFileSystem(files: ["schedule.json": Array(json.utf8)])
             fs.addDirectory("/usr/share/zoneinfo")
-            let out = Lines()
-            let err = Lines()
+            let out = CapturedText()
+            let err = CapturedText()
             let status = CLI.run(
                 arguments: ["build", "--now", "2026-11-27T09:00:00Z"], environment: ["TZDIR": "/usr/share/zoneinfo"], fileSystem: fs,
                 clock: FixedClock(1_795_770_000), standardOutput: TextOutput(isTerminal: true) { out.append($0) },
@@ -88,21 +89,5 @@ import Testing
         // A dry run says what would change, not a summary of files it did not write.
         let dry = run(["build", "--dry-run", "--now", "2026-11-27T10:00:00Z"], in: fs, terminal: true)
         #expect(!dry.stdout.contains("members see"), "\(dry.stdout)")
-    }
-
-    /// Text written by a command, collected under a lock.
-    private final class Lines: @unchecked Sendable {
-        private let lock = NSLock()
-        private var chunks = ""
-        func append(_ s: String) {
-            lock.lock()
-            chunks += s
-            lock.unlock()
-        }
-        var text: String {
-            lock.lock()
-            defer { lock.unlock() }
-            return chunks
-        }
     }
 }

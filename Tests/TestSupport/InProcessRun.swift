@@ -17,8 +17,8 @@ package struct InProcessRun: Equatable {
 
     /// Runs `classfeed ARGUMENTS` with this environment, file system and clock.
     package init(_ arguments: [String], environment: [String: String], fileSystem: any FileSystem, clock: any WallClock) {
-        let out = Captured()
-        let err = Captured()
+        let out = CapturedText()
+        let err = CapturedText()
         status = CLI.run(
             arguments: arguments, environment: environment, fileSystem: fileSystem, clock: clock,
             standardOutput: TextOutput { out.append($0) }, standardError: TextOutput { err.append($0) })
@@ -26,21 +26,25 @@ package struct InProcessRun: Equatable {
         stderr = err.text
     }
 
-    /// Text written by a command, collected under a lock.
-    private final class Captured: @unchecked Sendable {
-        private let lock = NSLock()
-        private var chunks = ""
+}
 
-        func append(_ s: String) {
-            lock.lock()
-            chunks += s
-            lock.unlock()
-        }
+/// Text written by a command, collected under a lock (for tests that wire `TextOutput`s
+/// themselves, such as one that claims to be a terminal).
+package final class CapturedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var chunks = ""
 
-        var text: String {
-            lock.lock()
-            defer { lock.unlock() }
-            return chunks
-        }
+    package init() {}
+
+    package func append(_ s: String) {
+        lock.lock()
+        chunks += s
+        lock.unlock()
+    }
+
+    package var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return chunks
     }
 }
