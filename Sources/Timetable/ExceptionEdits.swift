@@ -61,12 +61,12 @@ package enum ExceptionEdits {
         for e in s.exceptions where e.classID == classID {
             if case .cancel(let f, let t) = e.kind, f == from, t == to {
                 throw ExceptionEditRefusal("\(path) already has this exception: \(e.path) \(entryText(e)); \(path) was not changed\n"
-                    + "  hint: to change its reason, remove it ('classfeed exceptions remove \(from)\(classID.map { " --class \($0)" } ?? "")') and add it again")
+                    + "  hint: to change its reason, remove it ('classfeed exceptions remove \(from)\(classID.map { " --class \($0)" } ?? "")\(scheduleOption(s))') and add it again")
             }
         }
         if let (moved, i, m) = firstMove {
             throw ExceptionEditRefusal("\(day(moved)): \(s.classes[i].id) is moved by \(m.path) \(entryText(m)), and a moved class cannot also be cancelled; \(path) was not changed\n"
-                + "  hint: remove the move first: classfeed exceptions remove \(moved) --class \(s.classes[i].id)")
+                + "  hint: remove the move first: classfeed exceptions remove \(moved) --class \(s.classes[i].id)\(scheduleOption(s))")
         }
         if covered == running, let first = firstCovering {
             let by = coveringByPath.keys.sorted().map { coveringByPath[$0].map(ExceptionEffects.label) ?? $0 }
@@ -91,7 +91,7 @@ package enum ExceptionEdits {
         }
         if let m = engine.move(classID: id, on: date) {
             throw ExceptionEditRefusal("the \(day(date)) class of \(id) is already moved by \(m.path) \(entryText(m)); \(path) was not changed\n"
-                + "  hint: to move it elsewhere, remove that move first: classfeed exceptions remove \(date) --class \(id)")
+                + "  hint: to move it elsewhere, remove that move first: classfeed exceptions remove \(date) --class \(id)\(scheduleOption(s))")
         }
         if let c = engine.cancellation(classID: id, on: date, includingHolidays: false) {
             throw ExceptionEditRefusal("the \(day(date)) class of \(id) is cancelled by \(ExceptionEffects.label(c)), and a cancelled class cannot be moved; \(path) was not changed\n"
@@ -150,7 +150,7 @@ package enum ExceptionEdits {
                 + "  hint: remove or shorten that cancellation first (classfeed exceptions list shows it)")
         }
         try checkAgainstExisting(
-            open, id: id, change: change, wanted: change.differences(from: cls), path: path, entryText: entryText)
+            open, id: id, change: change, wanted: change.differences(from: cls), path: path, in: s, entryText: entryText)
         guard let first = cancelled.first else { return [] }
         let more = cancelled.count > 1 ? " (and \(cancelled.count - 1) more cancelled)" : ""
         return ["note: \(day(first.date)): \(id) is cancelled by \(ExceptionEffects.label(first.by))\(more); "
@@ -161,7 +161,7 @@ package enum ExceptionEdits {
     /// fields that differ from the class's own).
     private static func checkAgainstExisting(
         _ open: [(date: LocalDate, existing: [ScheduleException])], id: String, change: OccurrenceChange, wanted: OccurrenceChange,
-        path: String, entryText: (ScheduleException) -> String
+        path: String, in s: Schedule, entryText: (ScheduleException) -> String
     ) throws(ExceptionEditRefusal) {
         let day = ExceptionEffects.day
         var allSaid = true
@@ -175,7 +175,7 @@ package enum ExceptionEdits {
                     let old = c.fields.first { $0.key == conflict }?.value ?? ""
                     let new = change.fields.first { $0.key == conflict }?.value ?? ""
                     throw ExceptionEditRefusal("\(day(d)): \(e.path) \(entryText(e)) already gives the \(conflict) of \(id) as \"\(old)\", not \"\(new)\"; \(path) was not changed\n"
-                        + "  hint: remove that entry first (" + removeCommand(e) + "), or leave \(day(d)) out")
+                        + "  hint: remove that entry first (" + removeCommand(e, in: s) + "), or leave \(day(d)) out")
                 }
                 said = said.merged(with: c).change
                 if sayingIt == nil, c.fields.contains(where: { f in wanted.fields.contains { $0.key == f.key && $0.value == f.value } }) {
@@ -186,18 +186,29 @@ package enum ExceptionEdits {
         }
         if allSaid, let e = sayingIt {
             throw ExceptionEditRefusal("\(path) already says this: \(e.path) \(entryText(e)); \(path) was not changed\n"
-                + "  hint: to change its reason, remove it (" + removeCommand(e) + ") and add it again")
+                + "  hint: to change its reason, remove it (" + removeCommand(e, in: s) + ") and add it again")
         }
     }
 
+    /// ` --schedule FILE` when the schedule is not the default `schedule.json`: a command in a
+    /// hint must edit the file the owner named.
+    static func scheduleOption(_ s: Schedule) -> String {
+        let file = s.sourceFile
+        if file == "schedule.json" { return "" }
+        let plain = file.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !"'\"\\$`;&|<>()*?[]{}~#!".utf8.contains($0) }
+        if plain { return " --schedule " + file }
+        // Single-quoted for the shell, a quote inside written as '\''.
+        return " --schedule '" + file.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    }
+
     /// `classfeed exceptions remove 2027-01-04 --class hips-monday`, for an entry naming a class.
-    private static func removeCommand(_ e: ScheduleException) -> String {
+    private static func removeCommand(_ e: ScheduleException, in s: Schedule) -> String {
         let start: LocalDate
         switch e.kind {
         case .cancel(let f, _), .change(let f, _): start = f
         case .move(let d, _, _): start = d
         }
-        return "classfeed exceptions remove \(start)" + (e.classID.map { " --class \($0)" } ?? "")
+        return "classfeed exceptions remove \(start)" + (e.classID.map { " --class \($0)" } ?? "") + scheduleOption(s)
     }
 
     /// "on Mondays at 17:15", "every 2 weeks on Mondays at 17:15", "on 2026-12-19 at 10:00".
@@ -231,6 +242,7 @@ package enum ExceptionEdits {
                 let (f, t) = span(e)
                 guard f <= date && date <= t else { continue }
                 let cmd = "classfeed exceptions remove \(f)" + (e.classID.map { " --class \($0)" } ?? "") + (to != nil && f != t ? " --to \(t)" : "")
+                    + scheduleOption(s)
                 if f == date {
                     hints.append("\(e.path) \(entryText(e)) starts then; to remove it: \(cmd)")
                 } else if classID == nil || e.classID == nil || e.classID == classID {

@@ -48,6 +48,20 @@ import Testing
         #expect(r?.message.contains("hips-thursday is moved by exceptions[1] {…}, and a moved class cannot also be cancelled") == true)
     }
 
+    @Test("a command in a hint edits the file the owner named")
+    func hintsNameTheScheduleFile() throws {
+        for (file, option) in [("schedule.json", ""), ("studio.json", " --schedule studio.json"), ("my studio.json", " --schedule 'my studio.json'")] {
+            var s = try ScheduleFixture.schedule(Self.json)
+            s.sourceFile = file
+            do {
+                try ExceptionEdits.checkCancellation(from: Self.d("2026-12-10"), to: Self.d("2026-12-10"), classID: nil, in: s, engine: RecurrenceEngine(schedule: s)) { _ in "{…}" }
+                Issue.record("a moved class was cancelled")
+            } catch {
+                #expect(error.message.hasSuffix("hint: remove the move first: classfeed exceptions remove 2026-12-10 --class hips-thursday\(option)"), "\(error.message)")
+            }
+        }
+    }
+
     @Test func anUnknownClassSuggestsTheClosest() throws {
         let r = try check { s, _ throws(ExceptionEditRefusal) in _ = try ExceptionEdits.classIndex("hips-mondy", in: s) }
         #expect(r?.message == "no class has the id 'hips-mondy'; schedule.json was not changed\n  hint: did you mean 'hips-monday'? the classes are: hips-monday, hips-thursday")
