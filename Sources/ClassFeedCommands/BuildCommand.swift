@@ -72,7 +72,7 @@ enum BuildCommand {
             bytes: scheduleBytes, path: schedulePath, label: schedulePath, context, strict: a.flag("strict"), inputs: inputs)
         let schedule = loaded.schedule
         let (from, to) = try Window.resolve(from: a.value("from"), to: a.value("to"), today: Window.today(at: now, in: schedule))
-        try OccurrenceBudget.check(schedule, from: from, to: to, style: style ?? schedule.calendar.style)
+        let eventBound = try OccurrenceBudget.check(schedule, from: from, to: to, style: style ?? schedule.calendar.style)
         var options = FeedOptions(from: from, to: to, stamp: now, style: style)
         var warnings = loaded.warnings
         if verbose || dryRun || a.flag("strict") {
@@ -114,6 +114,9 @@ enum BuildCommand {
         }
         // A class written date by date for one of the schedule's feeds has events of its own there.
         options.feedHistory = { loader.history(forFile: $0) }
+        // The combined feed's revisions, saved beside it for the next full run (RevisionIndex).
+        let revisionLog = dryRun ? nil : RevisionLog(expectedEvents: eventBound)
+        options.revisionLog = revisionLog
         let builder = FeedBuilder(schedule: schedule, options: options)
         let combined = builder.fileName(classIndex: nil)
         let sink = fileSystem.feedSink(directory: output, dryRun: dryRun)
@@ -126,6 +129,7 @@ enum BuildCommand {
             fileSystem.touch(directory: output, name: marker)
         }
         try sink.close()
+        if let revisionLog { RevisionIndex.write(revisionLog, feedName: combined, directory: output, fileSystem: fileSystem) }
         if classFeeds && !dryRun { fileSystem.remove(directory: output, name: marker) }
         for w in loader.warnings { context.err(w) }
         if verbose || dryRun {
