@@ -143,6 +143,9 @@ enum BuildCommand {
             }
         }
         if page {
+            written += LogoLoading.retire(in: output, keeping: loaded.logo?.name, fileSystem: fileSystem).map { "\($0) (logo removed: not on the page)" }
+        }
+        if page {
             var subscribePage = SubscribePage(builder: builder, today: today)
             subscribePage.classFeeds = classFeeds
             var previousPage: [UInt8]?

@@ -34,6 +34,23 @@ enum LogoLoading {
         return LogoFile(name: SubscribePage.logoFileName(type), bytes: bytes)
     }
 
+    /// Removes the logo copies an earlier build wrote that this page no longer shows (the logo
+    /// was removed, or is now of another type), as retired feeds are removed; returns their
+    /// names. Only a name the last run's record lists as its output is removed, so a file of
+    /// that name the owner put in the folder stays.
+    static func retire(in output: String, keeping current: String?, fileSystem: any FileSystem) -> [String] {
+        guard case .bytes(let bytes) = fileSystem.readPrevious(output + "/" + RunRecord.fileName, limit: RunRecord.maxBytes),
+            let record = RunRecord.parse(bytes)
+        else { return [] }
+        let ours = Set(record.outputs.map(\.name))
+        var removed: [String] = []
+        for name in SubscribePage.logoFileNames where name != current && ours.contains(name) {
+            fileSystem.remove(directory: output, name: name)
+            removed.append(name)
+        }
+        return removed
+    }
+
     /// Why `bytes` are not an image of `type`, or nil: the first bytes of each format (PNG's
     /// signature, JPEG's SOI marker, WebP's RIFF header, an `<svg` element), and no script in
     /// an SVG (opened on its own, from the studio's site, an SVG's script would run there).

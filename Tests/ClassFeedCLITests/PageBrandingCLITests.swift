@@ -53,6 +53,27 @@ struct PageBrandingCLITests {
         #expect(!studio2.exists("feeds/logo.png"))
     }
 
+    @Test("a logo the page no longer shows is removed when a build copied it, and an owner's file of that name stays")
+    func oldLogoRemoved() throws {
+        let studio = try Studio(schedule: Self.schedule("\"logo\": \"logo.png\""))
+        try studio.write("logo.png", bytes: Self.png)
+        try studio.write("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 2\"></svg>")
+        #expect(try studio.run("build", "--output", "feeds", "--now", "2026-11-27T09:00:00Z").status == 0)
+        #expect(studio.exists("feeds/logo.png"))
+        // Now an SVG: the PNG this build copied goes.
+        try studio.write("schedule.json", Self.schedule("\"logo\": \"logo.svg\""))
+        let svg = try studio.run("build", "--output", "feeds", "--now", "2026-11-27T10:00:00Z", "--verbose")
+        #expect(svg.status == 0, "\(svg.stderr)")
+        #expect(svg.stdout.contains("logo.png (logo removed: not on the page)"), "\(svg.stdout)")
+        #expect(!studio.exists("feeds/logo.png") && studio.exists("feeds/logo.svg"))
+        // No logo: the SVG goes too; a logo.png of the owner's, never listed by a build, stays.
+        try studio.write("feeds/logo.png", bytes: Self.png)
+        try studio.write("schedule.json", Self.schedule("\"brandColor\": \"#2a6f97\""))
+        #expect(try studio.run("build", "--output", "feeds", "--now", "2026-11-27T11:00:00Z").status == 0)
+        #expect(!studio.exists("feeds/logo.svg"))
+        #expect(studio.bytes("feeds/logo.png") == Self.png)
+    }
+
     @Test("an https logo is loaded from its origin, which the page's policy allows, and nothing is copied")
     func remoteLogo() throws {
         let studio = try Studio(schedule: Self.schedule("\"logo\": \"https://cdn.circl.example/brand/logo.svg\""))
