@@ -54,7 +54,8 @@ enum PageWording {
     /// name when it has no city ("Etc/GMT+5 time").
     static func zoneName(_ identifier: String) -> String {
         if let known = zoneNames[identifier] { return known }
-        let city = identifier.split(separator: "/").last.map { $0.replacing("_", with: " ") } ?? Substring(identifier)
+        let last = identifier.split(separator: "/").last ?? Substring(identifier)
+        let city = String(last.map { $0 == "_" ? " " : $0 })
         if identifier.hasPrefix("Etc/") || city.contains(where: \.isNumber) { return identifier + " time" }
         return city + " time"
     }
