@@ -5,9 +5,11 @@ import Timetable
 /// changes of the coming weeks, and for the combined feed and each class feed the ways to add
 /// it to a calendar app (issue 6).
 ///
-/// One static HTML5 document: inline CSS, no script, no external asset, nothing fetched (a
-/// Content-Security-Policy `<meta>` forbids it, so even a value that slipped past escaping could
-/// not run or load anything). Every value from the schedule is escaped by ``HTMLWriter``.
+/// One static HTML5 document: inline CSS, one inline script (the copy buttons', progressive
+/// enhancement), nothing fetched but the studio's logo when it has one. A
+/// Content-Security-Policy `<meta>` allows that script by its hash and the logo by its origin
+/// and forbids everything else, so even a value that slipped past escaping could not run or
+/// load anything. Every value from the schedule is escaped by ``HTMLWriter``.
 ///
 /// Deterministic like the feeds: the same schedule, date and update time give the same bytes.
 /// The only moving part is "last updated", chosen by ``page(previous:newestRevision:now:)`` so
