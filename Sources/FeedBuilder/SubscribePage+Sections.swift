@@ -106,17 +106,19 @@ extension SubscribePage {
         h.line("</p>")
     }
 
-    /// The `until` of every class in the timetable when they all have the same one: said once
-    /// above the timetable rather than on every class.
+    /// The `until` of every class in the timetable when there are several and they all have
+    /// the same one: said once above the timetable rather than on every class. (Read in place:
+    /// a copy of a class costs a retain and release of each of its strings.)
     private func sharedUntil(_ current: [Int]) -> LocalDate? {
         var shared: LocalDate?
+        var count = 0
         for i in current {
-            let cls = schedule.classes[i]
-            if case .dates = cls.pattern { continue }
-            guard let until = cls.until, shared == nil || shared == until else { return nil }
+            if case .dates = schedule.classes[i].pattern { continue }
+            guard let until = schedule.classes[i].until, shared == nil || shared == until else { return nil }
             shared = until
+            count += 1
         }
-        return shared
+        return count > 1 ? shared : nil
     }
 
     /// - Parameter sharedUntil: the end every class shares (``sharedUntil(_:)``), said above

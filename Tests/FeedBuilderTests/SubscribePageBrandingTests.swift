@@ -195,6 +195,11 @@ import Timetable
         let h1 = try html(one)
         #expect(!h1.contains("All classes run until"))
         #expect(h1.contains("Until <time datetime=\"2027-07-17\">Sat 17 Jul 2027</time>"))
+        // A single class says its own end: there is nothing to repeat.
+        let single = both.replacingOccurrences(of: "\"days\": [\"thursday\"]", with: "\"dates\": [\"2026-12-03\"]")
+        let h2 = try html(single)
+        #expect(!h2.contains("All classes run until"))
+        #expect(h2.contains("Until <time datetime=\"2027-07-17\">Sat 17 Jul 2027</time>"))
     }
 
     @Test func aDurationNeverWrapsInsideItself() {
