@@ -83,7 +83,7 @@ enum BuildCommand {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
         }
         // What the owner must do for members to subscribe: said to a person, never to cron.
-        let owner = verbose || context.standardOutput.isTerminal ? PublicAddressCheck.warnings(schedule) : []
+        let owner = verbose || context.standardOutput.isTerminal ? PublicAddressCheck.warnings(schedule) + BrandColorCheck.warnings(schedule) : []
         // A person at a terminal sees the schedule's warnings (a feed filter that matches nothing
         // publishes an empty feed); cron, not a terminal, stays silent.
         if verbose || dryRun || context.standardOutput.isTerminal { context.diagnostics(warnings) }
@@ -143,6 +143,15 @@ enum BuildCommand {
             written += try RetiredFeeds.retire(in: output, present: present ?? Set(fileSystem.names(in: output) ?? []), builder: builder, fileSystem: fileSystem).map { "\($0) (class removed: no events)" }
         }
         let today = Window.today(at: now, in: schedule)
+        if page, let logo = loaded.logo {
+            // Before the page that shows it, written the same way: whole or not at all.
+            if try fileSystem.replaceIfChanged(logo.bytes, directory: output, name: logo.name) {
+                written.append(logo.name)
+            }
+        }
+        if page {
+            written += LogoLoading.retire(in: output, keeping: loaded.logo?.name, fileSystem: fileSystem).map { "\($0) (logo removed: not on the page)" }
+        }
         if page {
             var subscribePage = SubscribePage(builder: builder, today: today)
             subscribePage.classFeeds = classFeeds
@@ -163,7 +172,9 @@ enum BuildCommand {
             calendarZone: schedule.calendar.timeZone, options: current.options, style: builder.style.rawValue, from: from, to: to,
             today: page ? today : nil, listedPrefix: classFeeds ? schedule.calendar.id : nil)
         if current.executable != nil {
-            RunRecord.write(&record, feeds: names.names, page: page, present: present, fileSystem: fileSystem, output: output)
+            RunRecord.write(
+                &record, feeds: names.names + (page ? loaded.logo.map { [$0.name] } ?? [] : []), page: page, present: present,
+                fileSystem: fileSystem, output: output)
         }
         if verbose {
             context.out("window \(from) to \(to), \(builder.style.rawValue) style")
@@ -173,7 +184,7 @@ enum BuildCommand {
         if verbose || context.standardOutput.isTerminal {
             let page = !a.flag("no-page")
             let expected = [combined] + (classFeeds ? schedule.classes.indices.map { builder.fileName(classIndex: $0) } : [])
-                + builder.extraFeedFileNames + (page ? [SubscribePage.fileName] : [])
+                + builder.extraFeedFileNames + (page ? [SubscribePage.fileName] + (loaded.logo.map { [$0.name] } ?? []) : [])
             let summary = BuildSummary(
                 builder: builder, from: from, to: to, today: Window.today(at: now, in: schedule), expected: expected, written: written, page: page)
             for line in summary.lines(listingFiles: !verbose) { context.out(line) }
