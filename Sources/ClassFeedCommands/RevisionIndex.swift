@@ -79,14 +79,17 @@ package struct RevisionIndex {
 
     /// Saves the log for `feedName` and the class feeds written from it (all just committed in
     /// `directory`); on any failure the old index goes, so that nothing stale is left.
-    static func write(_ log: RevisionLog, feedName: String, directory: String, fileSystem: any FileSystem) {
-        guard let stamp = fileSystem.stamp(directory + "/" + feedName) else {
+    /// `known` holds stamps just taken (the run record's), looked up before asking the file system.
+    static func write(
+        _ log: RevisionLog, feedName: String, directory: String, fileSystem: any FileSystem, known: [String: FileStamp] = [:]
+    ) {
+        guard let stamp = known[feedName] ?? fileSystem.stamp(directory + "/" + feedName) else {
             fileSystem.remove(directory: directory, name: fileName)
             return
         }
         var newest = max(stamp.changed, stamp.modified)
         let bytes = render(feedName: feedName, stamp: stamp, log: log) { name in
-            let s = fileSystem.stamp(directory + "/" + name)
+            let s = known[name] ?? fileSystem.stamp(directory + "/" + name)
             if let s { newest = max(newest, s.changed, s.modified) }
             return s
         }
