@@ -351,6 +351,8 @@ public struct RecurrenceExpander: Sendable {
             let s = resolve(l)
             if let until, s > until { return false }
             if s >= horizon { return false }
+            // A wall time in a gap, shifted forward onto the next one, is one instance, counted once.
+            if s == out.last { return true }
             out.append(s)
             return out.count < limit
         }
