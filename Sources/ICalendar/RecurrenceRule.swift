@@ -196,7 +196,7 @@ public struct RecurrenceRule: Hashable, Sendable, CustomStringConvertible {
         var weekStart = Weekday.monday
         func numbers(_ v: Substring, _ part: String) throws(CalendarError) -> [Int] {
             var out: [Int] = []
-            for x in v.split(separator: ",", omittingEmptySubsequences: false) {
+            for x in v.split(separator: ",") {
                 guard let n = Int(x) else { throw CalendarError("\(part) value \(x) is not a number") }
                 out.append(n)
             }
@@ -227,7 +227,7 @@ public struct RecurrenceRule: Hashable, Sendable, CustomStringConvertible {
                 }
                 until = u
             case "BYDAY":
-                for d in v.split(separator: ",", omittingEmptySubsequences: false) {
+                for d in v.split(separator: ",") {
                     let t = d.uppercased()
                     guard let w = Weekday(icalendarCode: String(t.suffix(2))) else {
                         throw CalendarError("BYDAY value \(d) is not a weekday (MO, 2TU, -1FR ...)")
