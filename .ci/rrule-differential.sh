@@ -3,20 +3,22 @@
 # against python-dateutil's rrule, on seeded random rules of every FREQ and BYxxx combination
 # RFC 5545 allows. See Tests/interop/rrule_differential.py. Not part of `swift test`.
 #
-# python-dateutil comes from the interop venv when .ci/interop.sh made one, else from a venv of
-# its own (.build/rrule-venv), pinned as in Tests/interop/requirements.txt.
+# python-dateutil and recurring-ical-events come from the interop venv when .ci/interop.sh made
+# one, else from a venv of their own (.build/rrule-venv), pinned as in Tests/interop/requirements.txt.
 #
 # Environment:
 #   RRULE_RULES  how many rules (default 400)      RRULE_SEED  the seed (default 5545)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=.build/interop-venv/bin/python
-if ! "$python" -c "import dateutil" >/dev/null 2>&1; then
+check="import dateutil, recurring_ical_events"
+if ! "$python" -c "$check" >/dev/null 2>&1; then
     python=.build/rrule-venv/bin/python
-    pin=$(grep -E '^python-dateutil==' Tests/interop/requirements.txt)
-    if ! "$python" -c "import dateutil" >/dev/null 2>&1; then
+    if ! "$python" -c "$check" >/dev/null 2>&1; then
         "${PYTHON:-python3}" -m venv .build/rrule-venv
-        "$python" -m pip install -q --disable-pip-version-check --no-input "$pin" "$(grep -E '^six==' Tests/interop/requirements.txt)"
+        pins=$(grep -E '^(python-dateutil|six|recurring-ical-events|icalendar|x-wr-timezone|tzdata)==' Tests/interop/requirements.txt)
+        # shellcheck disable=SC2086
+        "$python" -m pip install -q --disable-pip-version-check --no-input $pins
     fi
 fi
 (cd Examples && swift build --product expand-feed >/dev/null)

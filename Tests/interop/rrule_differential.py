@@ -11,8 +11,13 @@ One difference is by design and accounted for, not tolerated blindly: RFC 5545 Â
 when the rule would. So the expectation is DTSTART followed by dateutil's instances, COUNT
 counting DTSTART.
 
-Usage: rrule_differential.py --expand PATH [--rules N] [--seed S] [--verbose]
-Prints "N rules agree, M differ" and exits 1 when M > 0.
+Then the rest of the recurrence set, against recurring-ical-events (pinned in
+Tests/interop/requirements.txt): Tests/interop/recurrence-set.ics has two RRULEs on one event,
+RDATE dates, date-times and periods, and RANGE=THISANDFUTURE overrides across a change of
+offset; every instance's start and length must be the same.
+
+Usage: rrule_differential.py --expand PATH [--rules N] [--seed S] [--feed ICS]
+Prints "N rules agree, M differ" and exits 1 when M > 0 or the feed's instances differ.
 """
 from __future__ import annotations
 
@@ -101,7 +106,8 @@ def main() -> int:
     ap.add_argument("--expand", required=True, help="the expand-feed binary of the Examples package")
     ap.add_argument("--rules", type=int, default=400)
     ap.add_argument("--seed", type=int, default=5545)
-    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--feed", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "recurrence-set.ics"),
+                    help="a feed to expand with recurring-ical-events too")
     args = ap.parse_args()
     r = random.Random(args.seed)
 
@@ -178,7 +184,38 @@ def main() -> int:
     version = __import__("dateutil").__version__
     print(f"{agree} rules agree, {differ} differ (seed {args.seed}, python-dateutil {version}; "
           f"{unsynchronized} drawn rules skipped: their start is not an instance of their own)")
-    return 1 if differ else 0
+    return (1 if differ else 0) | compare_feed(args.expand, args.feed)
+
+
+def compare_feed(expand: str, feed: str) -> int:
+    """The instances of `feed` in 2026-2027, ours against recurring-ical-events': UID, start
+    instant and length in seconds."""
+    import icalendar
+    import recurring_ical_events
+
+    start, end = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), dt.datetime(2028, 1, 1, tzinfo=dt.timezone.utc)
+    out = subprocess.run([expand, feed, str(int(start.timestamp())), str(int(end.timestamp()))],
+                         capture_output=True, text=True, check=True)
+    ours = sorted(tuple(int(x) if i else x for i, x in enumerate(line.split("\t"))) for line in out.stdout.splitlines())
+    ours = [(uid, s, e - s) for uid, s, e in ours]
+    with open(feed, "rb") as f:
+        calendar = icalendar.Calendar.from_ical(f.read())
+    theirs = []
+    for event in recurring_ical_events.of(calendar).between(start.date(), end.date()):
+        s, e = event.start, event.end
+        if not isinstance(s, dt.datetime):  # an all-day instance: midnight UTC, as ours reads it
+            s = dt.datetime(s.year, s.month, s.day, tzinfo=dt.timezone.utc)
+            e = dt.datetime(e.year, e.month, e.day, tzinfo=dt.timezone.utc)
+        theirs.append((str(event["UID"]), int(s.timestamp()), int((e - s).total_seconds())))
+    theirs.sort()
+    if ours == sorted(ours) and sorted(ours) == theirs:
+        from importlib.metadata import version
+        print(f"{os.path.basename(feed)}: the same {len(ours)} instances as recurring-ical-events {version('recurring-ical-events')}")
+        return 0
+    print(f"{os.path.basename(feed)}: instances differ from recurring-ical-events")
+    for row in sorted(set(ours) ^ set(theirs)):
+        print(("  only ours:   " if row in ours else "  only theirs: ") + repr(row))
+    return 1
 
 
 if __name__ == "__main__":
