@@ -68,6 +68,25 @@ struct RecurrenceExpanderRangeTests {
     }
 }
 
+/// Rules whose parts never meet walk every period to the last supported year and stop: no hang.
+@Suite("RecurrenceExpander, rules that give nothing")
+struct RecurrenceExpanderEmptyRuleTests {
+    @Test("a rule that never matches gives DTSTART alone, for every frequency", arguments: [
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=5", "FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=4,6;COUNT=5",
+        "FREQ=WEEKLY;BYMONTH=2;BYDAY=MO;BYSETPOS=2", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3", "FREQ=MINUTELY;BYMONTHDAY=-30;BYMONTH=2",
+        "FREQ=SECONDLY;BYYEARDAY=366;BYMONTH=1", "FREQ=YEARLY;BYWEEKNO=53;BYMONTH=6",
+    ])
+    func neverMatches(rule: String) throws {
+        let event = Component("VEVENT", properties: [
+            Property("UID", raw: "x@t"), Property("DTSTART", raw: "19000101T000000Z"), Property("RRULE", raw: rule),
+        ])
+        let to = Int64(LocalDate.dayNumber(year: 2199, month: 12, day: 31)) * 86400
+        let instances = try RecurrenceExpander { _ in nil }.expand(Component("VCALENDAR", components: [event]), from: Int64.min / 4, to: to)
+        #expect(instances.count == 1)
+    }
+}
+
 /// MONTHLY rules: what a studio's monthly classes are written as (issue #15).
 @Suite("RecurrenceExpander, monthly rules")
 struct RecurrenceExpanderMonthlyTests {
