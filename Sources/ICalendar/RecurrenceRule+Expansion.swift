@@ -49,6 +49,22 @@ extension RecurrenceRule {
                 d += 1
             }
         }
+        // The days of one month, whose date parts are known without converting each day number.
+        func add(month: Int, of year: Int) {
+            let first = LocalDate.dayNumber(year: year, month: month, day: 1)
+            let length = LocalDate.daysIn(month: month, year: year)
+            if let days = filter.daysOfMonth(first: first, length: length) {
+                for d in days {
+                    let date = LocalDate(dayNumber: d)
+                    for t in times { candidates.append(LocalDateTime(date: date, time: t)) }
+                }
+                return
+            }
+            for day in 1...length where filter.matches(first + day - 1, date: (year, month, day), monthLength: length) {
+                let date = LocalDate(dayNumber: first + day - 1)
+                for t in times { candidates.append(LocalDateTime(date: date, time: t)) }
+            }
+        }
         let startDate = start.date
         switch frequency {
         case .yearly:
@@ -56,10 +72,7 @@ extension RecurrenceRule {
             while year <= lastYear {
                 filter.beginYear(year)
                 if let months = filter.months {
-                    for m in months {
-                        let first = LocalDate.dayNumber(year: year, month: m, day: 1)
-                        add(days: first, through: first + LocalDate.daysIn(month: m, year: year) - 1)
-                    }
+                    for m in months { add(month: m, of: year) }
                 } else {
                     add(days: filter.yearFirst, through: filter.yearFirst + filter.yearLength - 1)
                 }
@@ -72,8 +85,7 @@ extension RecurrenceRule {
                 let (year, month) = (index / 12, index % 12 + 1)
                 if filter.months?.contains(month) ?? true {
                     filter.beginYear(year)
-                    let first = LocalDate.dayNumber(year: year, month: month, day: 1)
-                    add(days: first, through: first + LocalDate.daysIn(month: month, year: year) - 1)
+                    add(month: month, of: year)
                     guard flush() else { return }
                 }
                 index += interval
@@ -242,16 +254,17 @@ struct DayFilter {
         yearLength = LocalDate.isLeap(y) ? 366 : 365
     }
 
-    /// True when day number `d` passes every day-level part.
-    mutating func matches(_ d: Int) -> Bool {
+    /// True when day number `d` passes every day-level part. `date` and `monthLength`, when the
+    /// caller knows them, save converting the day number.
+    mutating func matches(_ d: Int, date: (year: Int, month: Int, day: Int)? = nil, monthLength: Int? = nil) -> Bool {
         let weekday = LocalDate(dayNumber: d).weekday
         let weekdayMatches = plainWeekdays & (1 << weekday.rawValue) != 0
         if plainWeekdays != 0, !weekdayMatches, ordinalDays.isEmpty { return false }
         guard needsDate else { return plainWeekdays == 0 || weekdayMatches }
-        let c = LocalDate(dayNumber: d).components
+        let c = date ?? LocalDate(dayNumber: d).components
         beginYear(c.year)
         if let months, !months.contains(c.month) { return false }
-        let monthLength = LocalDate.daysIn(month: c.month, year: c.year)
+        let monthLength = monthLength ?? LocalDate.daysIn(month: c.month, year: c.year)
         if !monthDays.isEmpty, !monthDays.contains(where: { $0 > 0 ? $0 == c.day : monthLength + 1 + $0 == c.day }) {
             return false
         }
@@ -268,6 +281,42 @@ struct DayFilter {
         let fromStart = (d - first) / 7 + 1
         let fromEnd = -((first + length - 1 - d) / 7 + 1)
         return ordinalDays.contains { $0.weekday == weekday && ($0.ordinal == fromStart || $0.ordinal == fromEnd) }
+    }
+
+    /// The days of a month (day numbers, sorted) when only BYMONTHDAY and BYDAY decide them, as
+    /// in VTIMEZONE rules and most feeds (`BYMONTH=3;BYDAY=-1SU`, `BYDAY=2MO`, `BYMONTHDAY=-1`):
+    /// found directly rather than day by day. Nil when another part must be checked per day.
+    func daysOfMonth(first: Int, length: Int) -> [Int]? {
+        guard yearDays.isEmpty, weekNumbers.isEmpty, ordinalDays.isEmpty || ordinalsInMonth else { return nil }
+        let firstWeekday = LocalDate(dayNumber: first).weekday.rawValue
+        // Whether day `day` (1-based) of the month is one of BYDAY's.
+        func byDayHolds(_ day: Int) -> Bool {
+            if plainWeekdays == 0 && ordinalDays.isEmpty { return true }
+            let weekday = (firstWeekday - 1 + day - 1) % 7 + 1  // ISO: Monday 1 ... Sunday 7
+            if plainWeekdays & (1 << weekday) != 0 { return true }
+            let fromStart = (day - 1) / 7 + 1
+            let fromEnd = -((length - day) / 7 + 1)
+            return ordinalDays.contains { $0.weekday.rawValue == weekday && ($0.ordinal == fromStart || $0.ordinal == fromEnd) }
+        }
+        var days: [Int] = []
+        if !monthDays.isEmpty {
+            for n in monthDays {
+                let day = n > 0 ? n : length + 1 + n
+                if day >= 1, day <= length, byDayHolds(day) { days.append(day) }
+            }
+        } else if plainWeekdays != 0 || !ordinalDays.isEmpty {
+            for w in 1...7 {
+                let firstMatch = (w - firstWeekday + 7) % 7 + 1
+                for day in stride(from: firstMatch, through: length, by: 7) where byDayHolds(day) { days.append(day) }
+            }
+        } else {
+            return nil
+        }
+        days.sort()
+        var out: [Int] = []
+        out.reserveCapacity(days.count)
+        for day in days where out.last != first + day - 1 { out.append(first + day - 1) }
+        return out
     }
 
     /// The first day of week 1 of `year`: the week (starting on WKST) that holds 4 January.
