@@ -1,7 +1,8 @@
 extension Calendar {
     /// The instances of every event that start in `from..<to` (seconds since 1970 UTC), sorted
     /// by start: recurrence rules expanded by ``RecurrenceExpander``, EXDATEs removed,
-    /// overrides in place of the instances they replace.
+    /// overrides in place of the instances they replace. The first event that cannot be
+    /// expanded throws; ``occurrences(from:to:zones:diagnostics:)`` skips it instead.
     ///
     /// Times follow RFC 5545 §3.3.5 where calendar clients differ:
     /// - Each instance has DTSTART's wall time in DTSTART's zone, whatever the offset that day:
@@ -11,7 +12,13 @@ extension Calendar {
     /// - A wall time the clocks repeat (fall back) means its first occurrence.
     /// - DURATION's hours, minutes and seconds are exact (`PT1H` is 3,600 s even across a
     ///   change); its days are calendar days (`P1D` ends at the same wall time the next day).
-    /// - All-day and floating values are read as UTC.
+    /// - All-day values are read as UTC; floating values in the zone the calendar's
+    ///   X-WR-TIMEZONE names, else as UTC.
+    ///
+    /// A TZID is looked up in `zones` when it is an IANA name; otherwise the feed's own
+    /// VTIMEZONE with that TZID is used (``timeZones``), then a Windows zone name
+    /// ("Eastern Standard Time") is mapped to its IANA zone, and a globally unique TZID
+    /// (`/mozilla.org/20070129_1/Europe/Berlin`) is read as the IANA name it ends with.
     ///
     /// - Parameters:
     ///   - from: the start of the window, seconds since 1970 UTC (included).
@@ -20,9 +27,8 @@ extension Calendar {
     public func occurrences(
         from: Int64, to: Int64, zones: @escaping @Sendable (String) -> ZoneRules?
     ) throws(RecurrenceError) -> [EventInstance] {
-        var vcalendar = Component("VCALENDAR")
-        for e in events { vcalendar.components += e.components(stamp: 0) }
-        return try RecurrenceExpander(zones: zones).expand(vcalendar, from: from, to: to)
+        var log = ExpansionLog(strict: true)
+        return try expand(from: from, to: to, zones: zones, log: &log)
     }
 
     /// ``occurrences(from:to:zones:)`` with zone rules from a tz database, each zone read once.
@@ -32,11 +38,127 @@ extension Calendar {
     ///   - to: the end of the window (excluded).
     ///   - timeZones: where the zones' rules are read from.
     public func occurrences(from: Int64, to: Int64, timeZones: TimeZoneDatabase) throws(RecurrenceError) -> [EventInstance] {
-        // Each zone is read once, not once per instance.
+        var log = ExpansionLog(strict: true)
+        return try expand(from: from, to: to, zones: Self.lookup(in: timeZones), log: &log)
+    }
+
+    /// ``occurrences(from:to:zones:)``, leniently: an event that cannot be expanded (a zone
+    /// that cannot be found, a rule or value the expander does not support) is left out and
+    /// reported in `diagnostics` with its line and UID; every other event is expanded. Values
+    /// read in a way of their own are reported too: DTEND before DTSTART (the two are read the
+    /// other way round, as the times the event lies between), an EXDATE that is a date on a
+    /// timed series (it removes the instances on that day in DTSTART's zone).
+    ///
+    /// - Parameters:
+    ///   - from: the start of the window, seconds since 1970 UTC (included).
+    ///   - to: the end of the window (excluded).
+    ///   - zones: the rules of each zone the events name.
+    ///   - diagnostics: where what was left out or read in a way of its own is appended.
+    public func occurrences(
+        from: Int64, to: Int64, zones: @escaping @Sendable (String) -> ZoneRules?, diagnostics: inout [ICalendarDiagnostic]
+    ) -> [EventInstance] {
+        var log = ExpansionLog(strict: false)
+        defer { diagnostics += log.diagnostics }
+        return (try? expand(from: from, to: to, zones: zones, log: &log)) ?? []
+    }
+
+    /// ``occurrences(from:to:zones:diagnostics:)`` with zone rules from a tz database.
+    ///
+    /// - Parameters:
+    ///   - from: the start of the window, seconds since 1970 UTC (included).
+    ///   - to: the end of the window (excluded).
+    ///   - timeZones: where the zones' rules are read from.
+    ///   - diagnostics: where what was left out or read in a way of its own is appended.
+    public func occurrences(
+        from: Int64, to: Int64, timeZones: TimeZoneDatabase, diagnostics: inout [ICalendarDiagnostic]
+    ) -> [EventInstance] {
+        occurrences(from: from, to: to, zones: Self.lookup(in: timeZones), diagnostics: &diagnostics)
+    }
+
+    /// Looks zones up in a database (each name is resolved once per expansion, see ``expand``).
+    static func lookup(in database: TimeZoneDatabase) -> @Sendable (String) -> ZoneRules? {
+        { try? database.rules(for: $0) }
+    }
+
+    /// Expands every event on its own, so that one that fails loses only itself.
+    func expand(
+        from: Int64, to: Int64, zones lookup: (String) -> ZoneRules?, log: inout ExpansionLog
+    ) throws(RecurrenceError) -> [EventInstance] {
+        var names = Self.zoneNames(of: events)
+        let floatingZone = otherProperties.first { $0.name == "X-WR-TIMEZONE" }.map(\.textValue)
+        if let floatingZone { names.insert(floatingZone) }
         var known: [String: ZoneRules] = [:]
-        for tz in Self.zoneNames(of: events) { known[tz] = try? timeZones.rules(for: tz) }
+        for name in names.sorted() {
+            if let r = resolveZone(name, lookup, log: &log) { known[name] = r }
+        }
         let rules = known
-        return try occurrences(from: from, to: to) { rules[$0] }
+        let expander = RecurrenceExpander { rules[$0] }
+        let floating = floatingZone.flatMap { rules[$0] == nil ? nil : $0 }
+        var out: [EventInstance] = []
+        for original in events {
+            var e = floating.map { original.readingFloatingTimes(in: $0) } ?? original
+            // EXDATE;VALUE=DATE on a timed series: every instance on that day goes (below).
+            var excludedDays = Set<LocalDate>()
+            if e.start.kindOfTime {
+                for x in e.exceptionDates { if case .date(let d) = x { excludedDays.insert(d) } }
+                if !excludedDays.isEmpty {
+                    e.exceptionDates.removeAll { if case .date = $0 { true } else { false } }
+                    try log.note(e, "EXDATE with VALUE=DATE on a series with times (RFC 5545 §3.8.5.1 wants DTSTART's kind): every instance on that day is removed")
+                }
+            }
+            // An override whose series is not in the feed stands alone, at its own time.
+            let orphanID = e.recurrenceID
+            e.recurrenceID = nil
+            var got: [EventInstance]
+            do throws(RecurrenceError) {
+                let calendar = Component("VCALENDAR", components: e.components(stamp: 0))
+                got = try expander.expand(calendar, from: from, to: to)
+                if let orphanID {
+                    let rid = try expander.instant(orphanID)
+                    for k in got.indices { got[k].recurrenceID = rid }
+                }
+            } catch {
+                try log.skip(e, error)
+                continue
+            }
+            if !excludedDays.isEmpty {
+                let zone = e.start.timeZone.flatMap { rules[$0] }
+                got.removeAll { i in
+                    let t = i.recurrenceID ?? i.start
+                    let day = zone.map { $0.localDateTime(at: t).date } ?? LocalDateTime(localSeconds: t).date
+                    return excludedDays.contains(day)
+                }
+            }
+            if got.contains(where: { $0.end < $0.start }) {
+                try log.note(e, "DTEND before DTSTART (RFC 5545 §3.6.1 wants it later): read the other way round")
+                for k in got.indices where got[k].end < got[k].start { (got[k].start, got[k].end) = (got[k].end, got[k].start) }
+            }
+            out += got
+        }
+        out.sort { ($0.start, $0.uid) < ($1.start, $1.uid) }
+        return out
+    }
+
+    /// The rules a TZID stands for: the tz database's when it is an IANA name, else the feed's
+    /// VTIMEZONE, else the IANA zone of a Windows name or of a globally unique TZID's tail.
+    func resolveZone(_ name: String, _ lookup: (String) -> ZoneRules?, log: inout ExpansionLog) -> ZoneRules? {
+        if TimeZoneDatabase.isWellFormedName(name), let r = lookup(name) { return r }
+        if let vtimezone = timeZones.first(where: { $0.property("TZID")?.value == name }) {
+            do throws(RecurrenceError) {
+                return try TimeZoneComponent.rules(of: vtimezone)
+            } catch {
+                log.diagnostics.append(ICalendarDiagnostic(line: error.line, message: error.message))
+            }
+        }
+        if let iana = WindowsZoneNames.ianaName(for: name), let r = lookup(iana) { return r }
+        if name.hasPrefix("/") {
+            let parts = name.split(separator: "/")
+            for k in parts.indices {
+                let tail = parts[k...].joined(separator: "/")
+                if TimeZoneDatabase.isWellFormedName(tail), let r = lookup(tail) { return r }
+            }
+        }
+        return nil
     }
 
     /// Every zone name the events use.
@@ -45,9 +167,56 @@ extension Calendar {
         func visit(_ e: Event) {
             for v in [e.start, e.recurrenceID].compactMap({ $0 }) + e.exceptionDates { if let tz = v.timeZone { out.insert(tz) } }
             if case .at(let x) = e.end, let tz = x.timeZone { out.insert(tz) }
+            for p in e.otherProperties where p.name == "RDATE" { if let tz = p.parameter("TZID")?.value { out.insert(tz) } }
             e.overrides.forEach(visit)
         }
         events.forEach(visit)
         return out
+    }
+}
+
+/// How an expansion goes: strict (the first failure throws) or lenient (events that fail are
+/// left out and noted).
+struct ExpansionLog {
+    let strict: Bool
+    var diagnostics: [ICalendarDiagnostic] = []
+
+    /// An event that cannot be expanded: throws when strict, else notes it.
+    mutating func skip(_ e: Event, _ error: RecurrenceError) throws(RecurrenceError) {
+        let line = error.line == 0 ? e.sourceLine.value : error.line
+        if strict { throw RecurrenceError(line: line, message: error.message) }
+        diagnostics.append(ICalendarDiagnostic(line: line, message: error.message + " (the event is left out)", uid: e.uid))
+    }
+
+    /// A value read in a way of its own; noted when lenient.
+    mutating func note(_ e: Event, _ message: String) throws(RecurrenceError) {
+        if !strict { diagnostics.append(ICalendarDiagnostic(line: e.sourceLine.value, message: message, uid: e.uid)) }
+    }
+}
+
+extension DateTimeValue {
+    /// True for a DATE-TIME (UTC, zoned or floating), false for a DATE.
+    var kindOfTime: Bool {
+        if case .date = self { return false }
+        return true
+    }
+
+    /// A floating time read in `zone`; other values unchanged.
+    func inZone(_ zone: String) -> DateTimeValue {
+        if case .floating(let l) = self { return .zoned(l, timeZone: zone) }
+        return self
+    }
+}
+
+extension Event {
+    /// The event with its floating times (and its overrides') read in `zone` (X-WR-TIMEZONE).
+    func readingFloatingTimes(in zone: String) -> Event {
+        var e = self
+        e.start = start.inZone(zone)
+        if case .at(let x) = end { e.end = .at(x.inZone(zone)) }
+        e.exceptionDates = exceptionDates.map { $0.inZone(zone) }
+        e.recurrenceID = recurrenceID?.inZone(zone)
+        e.overrides = overrides.map { $0.readingFloatingTimes(in: zone) }
+        return e
     }
 }

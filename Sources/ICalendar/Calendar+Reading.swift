@@ -16,8 +16,48 @@ extension Calendar {
         try self.init(component: cal)
     }
 
+    /// Reads a feed leniently: an event that cannot be read is skipped, or read in a way of its
+    /// own, and reported in `diagnostics` with its line, so that one bad event does not lose the
+    /// calendar. Throws only when the text itself cannot be read (see ``ICalendarReader``) or
+    /// holds no VCALENDAR.
+    ///
+    /// What it does where ``init(parsing:reader:)`` throws:
+    /// - a VEVENT without UID is read as an event of its own, with an empty ``Event/uid``;
+    /// - a VEVENT without a readable DTSTART, or with a rule or value it cannot read, is skipped;
+    /// - an UNTIL of another kind than DTSTART (a date UNTIL on a timed series) is kept: a date
+    ///   includes that whole day in DTSTART's zone, a floating time is read in it;
+    /// - several VEVENTs with one UID and no RECURRENCE-ID are versions of one event: the one
+    ///   with the highest SEQUENCE is kept (on a tie, the latest DTSTAMP, then the first); the
+    ///   same for several overrides of one instance.
+    ///
+    /// - Parameters:
+    ///   - bytes: the whole `.ics` file.
+    ///   - reader: the syntax layer and its limits.
+    ///   - diagnostics: where what was skipped or read in a way of its own is appended.
+    public init(parsing bytes: [UInt8], reader: ICalendarReader = ICalendarReader(), diagnostics: inout [ICalendarDiagnostic])
+        throws(ICalendarParseError)
+    {
+        let top = try reader.parse(bytes)
+        guard let cal = top.first(where: { $0.name == "VCALENDAR" }) else {
+            throw ICalendarParseError(line: top.first?.line ?? 1, message: "no VCALENDAR in the data (expected BEGIN:VCALENDAR)")
+        }
+        try self.init(component: cal, diagnostics: &diagnostics)
+    }
+
     /// Reads a VCALENDAR component (see ``init(parsing:reader:)``).
     public init(component cal: Component) throws(ICalendarParseError) {
+        var log = ReadingLog(strict: true)
+        try self.init(component: cal, log: &log)
+    }
+
+    /// Reads a VCALENDAR component leniently (see ``init(parsing:reader:diagnostics:)``).
+    public init(component cal: Component, diagnostics: inout [ICalendarDiagnostic]) throws(ICalendarParseError) {
+        var log = ReadingLog(strict: false)
+        defer { diagnostics += log.diagnostics }
+        try self.init(component: cal, log: &log)
+    }
+
+    init(component cal: Component, log: inout ReadingLog) throws(ICalendarParseError) {
         self.init()
         var productID: String?
         for p in cal.properties {
@@ -30,7 +70,9 @@ extension Calendar {
             case "X-WR-CALDESC": if description == nil { description = p.textValue }
             case "REFRESH-INTERVAL", "X-PUBLISHED-TTL":
                 guard let d = CalendarDuration(parsing: p.value) else {
-                    throw ICalendarParseError(line: p.line, message: "\(p.name) \(p.value) is not a duration (PT1H, P1D ...)")
+                    try log.problem(ICalendarParseError(line: p.line, message: "\(p.name) \(p.value) is not a duration (PT1H, P1D ...)"))
+                    otherProperties.append(p)
+                    continue
                 }
                 if p.name == "REFRESH-INTERVAL" || refreshInterval == nil { refreshInterval = d }
             default: otherProperties.append(p)
@@ -40,24 +82,118 @@ extension Calendar {
         var masters: [Event] = []
         var index: [String: Int] = [:]
         var overrides: [Event] = []
+        var overrideIndex: [OverrideKey: Int] = [:]
         for c in cal.components {
             switch c.name {
-            case "VTIMEZONE": continue
+            case "VTIMEZONE": readTimeZones.value.append(c)
             case "VEVENT":
-                let e = try Event(component: c)
+                guard let e = try Event(component: c, log: &log) else { continue }
                 if e.recurrenceID != nil {
-                    overrides.append(e)
+                    let key = OverrideKey(uid: e.uid, recurrenceID: e.recurrenceID)
+                    if !e.uid.isEmpty, let i = overrideIndex[key] {
+                        try log.problem(Self.versions(overrides[i], e, c.line, what: "overrides of one instance"))
+                        if Self.isLater(e, than: overrides[i]) { overrides[i] = e }
+                    } else {
+                        overrideIndex[key] = overrides.count
+                        overrides.append(e)
+                    }
+                } else if !e.uid.isEmpty, let i = index[e.uid] {
+                    try log.problem(Self.versions(masters[i], e, c.line, what: "VEVENTs without RECURRENCE-ID"))
+                    if Self.isLater(e, than: masters[i]) { masters[i] = e }
                 } else {
-                    if index[e.uid] == nil { index[e.uid] = masters.count }
+                    if !e.uid.isEmpty { index[e.uid] = masters.count }
                     masters.append(e)
                 }
             default: otherComponents.append(c)
             }
         }
         for o in overrides {
-            if let i = index[o.uid] { masters[i].overrides.append(o) } else { masters.append(o) }
+            if !o.uid.isEmpty, let i = index[o.uid] { masters[i].overrides.append(o) } else { masters.append(o) }
         }
         events = masters
+    }
+
+    /// An override's identity: its UID and the instance it replaces.
+    struct OverrideKey: Hashable {
+        var uid: String
+        var recurrenceID: DateTimeValue?
+    }
+
+    /// Two versions of one event or override (RFC 5545 §3.8.7.4: SEQUENCE is the revision).
+    static func versions(_ kept: Event, _ other: Event, _ line: Int, what: String) -> ICalendarParseError {
+        ICalendarParseError(
+            line: line,
+            message: "two \(what) share the UID \(other.uid): read as versions of one, the highest SEQUENCE kept (\(kept.sequence ?? 0) and \(other.sequence ?? 0))")
+    }
+
+    /// Whether `e` is a later version than `kept`: a higher SEQUENCE, or the same and a later DTSTAMP.
+    static func isLater(_ e: Event, than kept: Event) -> Bool {
+        let (a, b) = (e.sequence ?? 0, kept.sequence ?? 0)
+        if a != b { return a > b }
+        return (e.stamp ?? Int64.min) > (kept.stamp ?? Int64.min)
+    }
+}
+
+/// How a read goes: strict (the first problem throws) or lenient (problems are collected and
+/// the reader goes on).
+struct ReadingLog {
+    let strict: Bool
+    var diagnostics: [ICalendarDiagnostic] = []
+
+    /// Throws `e` when strict; otherwise notes it.
+    mutating func problem(_ e: ICalendarParseError, uid: String? = nil) throws(ICalendarParseError) {
+        if strict { throw e }
+        diagnostics.append(ICalendarDiagnostic(line: e.line, message: e.message, uid: uid))
+    }
+}
+
+extension Event {
+    /// Reads a VEVENT through ``init(component:)``; when that fails and the read is lenient,
+    /// reads what can be read (see ``Calendar/init(parsing:reader:diagnostics:)``) or returns nil
+    /// for an event to skip, noting why.
+    init?(component c: Component, log: inout ReadingLog) throws(ICalendarParseError) {
+        do throws(ICalendarParseError) {
+            try self.init(component: c)
+            sourceLine = NotCompared(c.line)
+            return
+        } catch {
+            if log.strict { throw error }
+        }
+        var c = c
+        var noUID = false
+        var rule: (RecurrenceRule, Property)?
+        let uid = c.property("UID")?.textValue
+        for _ in 0..<3 {
+            do throws(ICalendarParseError) {
+                try self.init(component: c)
+                sourceLine = NotCompared(c.line)
+                if noUID { self.uid = "" }
+                if let (r, p) = rule {
+                    recurrenceRule = r
+                    try log.problem(
+                        ICalendarParseError(line: p.line, message: "UNTIL's kind differs from DTSTART's (RFC 5545 §3.3.10): read in DTSTART's zone, a date as that whole day"),
+                        uid: self.uid)
+                }
+                return
+            } catch {
+                if c.property("UID") == nil {
+                    try log.problem(ICalendarParseError(line: c.line, message: "VEVENT without UID (RFC 5545 §3.6.1 requires one): read as an event of its own"))
+                    noUID = true
+                    c.properties.append(Property("UID", raw: "-"))
+                    continue
+                }
+                if rule == nil, error.message.contains("UNTIL"), let p = c.property("RRULE"),
+                    let r = try? RecurrenceRule(parsing: p.value)
+                {
+                    rule = (r, p)
+                    c.properties.removeAll { $0.name == "RRULE" }
+                    continue
+                }
+                try log.problem(ICalendarParseError(line: error.line, message: error.message + " (the event is skipped)"), uid: uid)
+                return nil
+            }
+        }
+        return nil
     }
 }
 

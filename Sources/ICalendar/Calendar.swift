@@ -23,6 +23,11 @@ public struct Calendar: Hashable, Sendable {
     public internal(set) var otherProperties: [Property]
     /// Components other than VEVENT and VTIMEZONE (VTODO ...), kept as read.
     public internal(set) var otherComponents: [Component]
+    /// The VTIMEZONEs of a feed, as read. Expanding uses them for TZIDs that are not IANA names
+    /// (see ``occurrences(from:to:timeZones:diagnostics:)``); writing makes VTIMEZONEs again
+    /// from the zone rules instead, so they are not part of equality.
+    public var timeZones: [Component] { readTimeZones.value }
+    var readTimeZones = NotCompared<[Component]>([])
 
     /// A calendar.
     public init(

@@ -8,9 +8,14 @@
 //
 //     {"done":{"instances":12,"microseconds":840}}
 //
-// A file that cannot be read or expanded prints {"error":{"line":N,"message":"..."}} and exits 65.
+// Lenient by default: what the library skips or reads in a way of its own is printed as
 //
-//     icalendar-expand --from SECONDS --to SECONDS [--repeat N] [--tzdir DIR] FILE
+//     {"diagnostic":{"line":12,"message":"...","uid":"..."}}
+//
+// With --strict the first problem is an error. A file that cannot be read at all (or, with
+// --strict, any problem) prints {"error":{"line":N,"message":"..."}} and exits 65.
+//
+//     icalendar-expand --from SECONDS --to SECONDS [--strict] [--repeat N] [--tzdir DIR] FILE
 //
 // Zones come from --tzdir, else $TZDIR, else /usr/share/zoneinfo.
 
@@ -22,13 +27,14 @@
 import ICalendar
 
 func usage() -> Never {
-    print("usage: icalendar-expand --from SECONDS --to SECONDS [--repeat N] [--tzdir DIR] FILE")
+    print("usage: icalendar-expand --from SECONDS --to SECONDS [--strict] [--repeat N] [--tzdir DIR] FILE")
     exit(64)
 }
 
 var from: Int64?
 var to: Int64?
 var repeats = 1
+var strict = false
 var tzdir: String?
 var path: String?
 var args = CommandLine.arguments.dropFirst().makeIterator()
@@ -38,6 +44,7 @@ while let a = args.next() {
     case "--to": to = args.next().flatMap { Int64($0) }
     case "--repeat": repeats = max(1, args.next().flatMap { Int($0) } ?? 1)
     case "--tzdir": tzdir = args.next()
+    case "--strict": strict = true
     default:
         if a.hasPrefix("-") || path != nil { usage() }
         path = a
@@ -97,11 +104,18 @@ let database = tzdir.map { TimeZoneDatabase(directory: $0) } ?? TimeZoneDatabase
 
 var best = Int64.max
 var instances: [EventInstance] = []
+var diagnostics: [ICalendarDiagnostic] = []
 for _ in 0..<repeats {
     let t0 = now()
+    diagnostics = []
     do {
-        let calendar = try Calendar(parsing: bytes)
-        instances = try calendar.occurrences(from: from, to: to, timeZones: database)
+        if strict {
+            let calendar = try Calendar(parsing: bytes)
+            instances = try calendar.occurrences(from: from, to: to, timeZones: database)
+        } else {
+            let calendar = try Calendar(parsing: bytes, diagnostics: &diagnostics)
+            instances = calendar.occurrences(from: from, to: to, timeZones: database, diagnostics: &diagnostics)
+        }
     } catch let e as ICalendarParseError {
         fail(line: e.line, e.message)
     } catch let e as RecurrenceError {
@@ -112,6 +126,9 @@ for _ in 0..<repeats {
     best = min(best, now() - t0)
 }
 var out = ""
+for d in diagnostics {
+    out += "{\"diagnostic\":{\"line\":\(d.line),\"message\":\(json(d.message)),\"uid\":\(d.uid.map(json) ?? "null")}}\n"
+}
 for i in instances {
     out += "{\"uid\":\(json(i.uid)),\"start\":\(i.start),\"end\":\(i.end),\"recurrence_id\":\(i.recurrenceID.map(String.init) ?? "null")}\n"
 }

@@ -1,0 +1,37 @@
+extension TimeZoneComponent {
+    /// The zone a VTIMEZONE read from a feed describes (RFC 5545 §3.6.5): each STANDARD and
+    /// DAYLIGHT block takes effect at its DTSTART, RRULE and RDATE instants (read in its
+    /// TZOFFSETFROM) with its TZOFFSETTO and TZNAME; before the earliest one, the earliest
+    /// block's TZOFFSETFROM. Rules without an end run to the last supported year.
+    ///
+    /// For TZIDs that are not IANA names (a Windows name with Outlook's VTIMEZONE, a custom
+    /// zone): ``Calendar/occurrences(from:to:timeZones:diagnostics:)`` prefers the tz
+    /// database when the TZID is an IANA name.
+    static func rules(of vtimezone: Component) throws(RecurrenceError) -> ZoneRules {
+        guard let tzid = vtimezone.property("TZID")?.value, !tzid.isEmpty else {
+            throw RecurrenceError(line: vtimezone.line, message: "VTIMEZONE without a TZID")
+        }
+        let horizon = Int64(LocalDate.distantFuture.dayNumber + 1) * 86400
+        let expander = RecurrenceExpander { _ in nil }
+        let onsets = try expander.onsets(of: vtimezone, until: horizon)
+        guard !onsets.isEmpty else {
+            throw RecurrenceError(line: vtimezone.line, message: "VTIMEZONE \(tzid) has no STANDARD or DAYLIGHT block")
+        }
+        // Before the first onset: the offset the earliest block changes from.
+        var initial = ZoneOffset(seconds: onsets[0].offset, isDaylight: onsets[0].isDaylight, abbreviation: onsets[0].name)
+        var earliest: LocalDateTime?
+        for block in vtimezone.components where block.name == "STANDARD" || block.name == "DAYLIGHT" {
+            guard let start = block.property("DTSTART").flatMap({ LocalDateTime(basic: $0.value) }),
+                let from = block.property("TZOFFSETFROM").flatMap({ RecurrenceExpander.utcOffset($0.value) })
+            else { continue }
+            if earliest.map({ start < $0 }) ?? true {
+                earliest = start
+                initial = ZoneOffset(seconds: from, isDaylight: false, abbreviation: "")
+            }
+        }
+        let changes = onsets.map { o in
+            (instant: o.instant, offset: ZoneOffset(seconds: o.offset, isDaylight: o.isDaylight, abbreviation: o.name))
+        }
+        return ZoneRules(identifier: tzid, initial: initial, changes: changes)
+    }
+}
