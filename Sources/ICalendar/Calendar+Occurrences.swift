@@ -95,8 +95,15 @@ extension Calendar {
         let expander = RecurrenceExpander { rules[$0] }
         let floating = floatingZone.flatMap { rules[$0] == nil ? nil : $0 }
         var out: [EventInstance] = []
+        let unknown = names.filter { rules[$0] == nil }
         for original in events {
-            var e = floating.map { original.readingFloatingTimes(in: $0) } ?? original
+            var e = original
+            if !log.strict, let tz = Self.zoneNames(of: [e]).intersection(unknown).sorted().first {
+                // As Outlook and python icalendar do: a zone nobody can find is no zone at all.
+                try log.note(e, "unknown TZID \(tz) (no VTIMEZONE in the feed, not an IANA or Windows zone name): its times are read as floating")
+                e = e.mappingTimes { if case .zoned(let l, let z) = $0, unknown.contains(z) { .floating(l) } else { $0 } }
+            }
+            if let floating { e = e.mappingTimes { $0.inZone(floating) } }
             // EXDATE;VALUE=DATE on a timed series: every instance on that day goes (below).
             var excludedDays = Set<LocalDate>()
             if e.start.kindOfTime {
@@ -209,14 +216,14 @@ extension DateTimeValue {
 }
 
 extension Event {
-    /// The event with its floating times (and its overrides') read in `zone` (X-WR-TIMEZONE).
-    func readingFloatingTimes(in zone: String) -> Event {
+    /// The event with every date or time (its overrides' too) passed through `change`.
+    func mappingTimes(_ change: (DateTimeValue) -> DateTimeValue) -> Event {
         var e = self
-        e.start = start.inZone(zone)
-        if case .at(let x) = end { e.end = .at(x.inZone(zone)) }
-        e.exceptionDates = exceptionDates.map { $0.inZone(zone) }
-        e.recurrenceID = recurrenceID?.inZone(zone)
-        e.overrides = overrides.map { $0.readingFloatingTimes(in: zone) }
+        e.start = change(start)
+        if case .at(let x) = end { e.end = .at(change(x)) }
+        e.exceptionDates = exceptionDates.map(change)
+        e.recurrenceID = recurrenceID.map(change)
+        e.overrides = overrides.map { $0.mappingTimes(change) }
         return e
     }
 }

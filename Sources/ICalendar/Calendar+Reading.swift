@@ -22,6 +22,8 @@ extension Calendar {
     /// holds no VCALENDAR.
     ///
     /// What it does where ``init(parsing:reader:)`` throws:
+    /// - the syntax is read as ``ICalendarReader/parse(_:diagnostics:)`` does (a line that is
+    ///   not a content line is skipped, a mismatched END closes the open component);
     /// - a VEVENT without UID is read as an event of its own, with an empty ``Event/uid``;
     /// - a VEVENT without a readable DTSTART, or with a rule or value it cannot read, is skipped;
     /// - an UNTIL of another kind than DTSTART (a date UNTIL on a timed series) is kept: a date
@@ -37,7 +39,7 @@ extension Calendar {
     public init(parsing bytes: [UInt8], reader: ICalendarReader = ICalendarReader(), diagnostics: inout [ICalendarDiagnostic])
         throws(ICalendarParseError)
     {
-        let top = try reader.parse(bytes)
+        let top = try reader.parse(bytes, diagnostics: &diagnostics)
         guard let cal = top.first(where: { $0.name == "VCALENDAR" }) else {
             throw ICalendarParseError(line: top.first?.line ?? 1, message: "no VCALENDAR in the data (expected BEGIN:VCALENDAR)")
         }
@@ -91,14 +93,14 @@ extension Calendar {
                 if e.recurrenceID != nil {
                     let key = OverrideKey(uid: e.uid, recurrenceID: e.recurrenceID)
                     if !e.uid.isEmpty, let i = overrideIndex[key] {
-                        try log.problem(Self.versions(overrides[i], e, c.line, what: "overrides of one instance"))
+                        try log.problem(Self.versions(overrides[i], e, c.line, what: "overrides of one instance"), uid: e.uid, Self.keptLatest)
                         if Self.isLater(e, than: overrides[i]) { overrides[i] = e }
                     } else {
                         overrideIndex[key] = overrides.count
                         overrides.append(e)
                     }
                 } else if !e.uid.isEmpty, let i = index[e.uid] {
-                    try log.problem(Self.versions(masters[i], e, c.line, what: "VEVENTs without RECURRENCE-ID"))
+                    try log.problem(Self.versions(masters[i], e, c.line, what: "VEVENTs without RECURRENCE-ID"), uid: e.uid, Self.keptLatest)
                     if Self.isLater(e, than: masters[i]) { masters[i] = e }
                 } else {
                     if !e.uid.isEmpty { index[e.uid] = masters.count }
@@ -123,8 +125,11 @@ extension Calendar {
     static func versions(_ kept: Event, _ other: Event, _ line: Int, what: String) -> ICalendarParseError {
         ICalendarParseError(
             line: line,
-            message: "two \(what) share the UID \(other.uid): read as versions of one, the highest SEQUENCE kept (\(kept.sequence ?? 0) and \(other.sequence ?? 0))")
+            message: "two \(what) share the UID \(other.uid) (SEQUENCE \(kept.sequence ?? 0) and \(other.sequence ?? 0)); a calendar holds one version of each")
     }
+
+    /// What a lenient read does with versions of one event.
+    static let keptLatest = ": read as versions of one, the latest kept"
 
     /// Whether `e` is a later version than `kept`: a higher SEQUENCE, or the same and a later DTSTAMP.
     static func isLater(_ e: Event, than kept: Event) -> Bool {
@@ -140,10 +145,10 @@ struct ReadingLog {
     let strict: Bool
     var diagnostics: [ICalendarDiagnostic] = []
 
-    /// Throws `e` when strict; otherwise notes it.
-    mutating func problem(_ e: ICalendarParseError, uid: String? = nil) throws(ICalendarParseError) {
+    /// Throws `e` when strict; otherwise notes it, with `what is done` appended (" (the line is skipped)").
+    mutating func problem(_ e: ICalendarParseError, uid: String? = nil, _ whatIsDone: String = "") throws(ICalendarParseError) {
         if strict { throw e }
-        diagnostics.append(ICalendarDiagnostic(line: e.line, message: e.message, uid: uid))
+        diagnostics.append(ICalendarDiagnostic(line: e.line, message: e.message + whatIsDone, uid: uid))
     }
 }
 

@@ -13,6 +13,14 @@ extension TimeZoneComponent {
         }
         let horizon = Int64(LocalDate.distantFuture.dayNumber + 1) * 86400
         let expander = RecurrenceExpander { _ in nil }
+        // A DTSTART written as a date (DTSTART;VALUE=DATE:20170101) is read as its midnight.
+        var vtimezone = vtimezone
+        for k in vtimezone.components.indices {
+            for j in vtimezone.components[k].properties.indices where vtimezone.components[k].properties[j].name == "DTSTART" {
+                let v = vtimezone.components[k].properties[j].value
+                if v.utf8.count == 8, LocalDate(basic: v) != nil { vtimezone.components[k].properties[j].value = v + "T000000" }
+            }
+        }
         let onsets = try expander.onsets(of: vtimezone, until: horizon)
         guard !onsets.isEmpty else {
             throw RecurrenceError(line: vtimezone.line, message: "VTIMEZONE \(tzid) has no STANDARD or DAYLIGHT block")

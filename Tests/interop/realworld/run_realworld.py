@@ -41,6 +41,7 @@ from pathlib import Path
 
 import icalendar
 import recurring_ical_events
+from icalendar.timezone import tzp
 from importlib.metadata import version
 
 HERE = Path(__file__).resolve().parent
@@ -83,6 +84,9 @@ def _alarm(signum, frame):
 
 def reference(data: bytes, timeout: float):
     """('ok', window, instances) or ('skip', reason, None)."""
+    # icalendar keeps every VTIMEZONE it has read in a process-wide cache, so a TZID defined in
+    # one file would decide another file's times: start each file afresh.
+    tzp.use_zoneinfo()
     signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
