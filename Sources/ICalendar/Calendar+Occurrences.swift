@@ -113,6 +113,13 @@ extension Calendar {
                     try log.note(e, "EXDATE with VALUE=DATE on a series with times (RFC 5545 §3.8.5.1 wants DTSTART's kind): every instance on that day is removed")
                 }
             }
+            // A RECURRENCE-ID of another kind than DTSTART (a TZID time on an all-day series)
+            // names the instance with that wall time, as python icalendar and Outlook read it.
+            for k in e.overrides.indices {
+                guard let rid = e.overrides[k].recurrenceID, let matched = rid.matchingKind(of: e.start), matched != rid else { continue }
+                try log.note(e.overrides[k], "RECURRENCE-ID is \(rid.kindName) but DTSTART is \(e.start.kindName) (RFC 5545 §3.8.4.4 wants the same kind): read as the instance at that wall time")
+                e.overrides[k].recurrenceID = matched
+            }
             // An override whose series is not in the feed stands alone, at its own time.
             let orphanID = e.recurrenceID
             e.recurrenceID = nil
@@ -206,6 +213,23 @@ extension DateTimeValue {
     var kindOfTime: Bool {
         if case .date = self { return false }
         return true
+    }
+
+    /// This value as the kind of `start` when the kinds differ, keeping the wall time (the
+    /// date for an all-day `start`); nil when it cannot be (a UTC value against a zoned start).
+    func matchingKind(of start: DateTimeValue) -> DateTimeValue? {
+        switch (start, self) {
+        case (.date, .date), (.zoned, .zoned), (.utc, .utc), (.floating, .floating), (.zoned, .utc), (.utc, .zoned): return self
+        case (.date, .zoned(let l, _)), (.date, .floating(let l)): return .date(l.date)
+        case (.date, .utc(let t)): return .date(LocalDateTime(localSeconds: t).date)
+        case (.zoned(let s, let tz), .date(let d)): return .zoned(LocalDateTime(date: d, time: s.time), timeZone: tz)
+        case (.zoned(_, let tz), .floating(let l)): return .zoned(l, timeZone: tz)
+        case (.floating(let s), .date(let d)): return .floating(LocalDateTime(date: d, time: s.time))
+        case (.floating, .zoned(let l, _)): return .floating(l)
+        case (.utc(let t), .date(let d)): return .utc(LocalDateTime(date: d, time: LocalDateTime(localSeconds: t).time).localSeconds)
+        case (.utc, .floating(let l)): return .utc(l.localSeconds)
+        case (.floating, .utc): return nil
+        }
     }
 
     /// A floating time read in `zone`; other values unchanged.

@@ -157,6 +157,15 @@ extension Event {
     /// reads what can be read (see ``Calendar/init(parsing:reader:diagnostics:)``) or returns nil
     /// for an event to skip, noting why.
     init?(component c: Component, log: inout ReadingLog) throws(ICalendarParseError) {
+        var c = c
+        if let end = c.property("DTEND"), c.property("DURATION") != nil {
+            // RFC 5545 §3.6.1: "either 'dtend' or 'duration' MAY appear ... but 'dtend' and
+            // 'duration' MUST NOT occur in the same 'eventprop'".
+            try log.problem(
+                ICalendarParseError(line: end.line, message: "DTEND and DURATION together (RFC 5545 §3.6.1 allows one of them)"),
+                uid: c.property("UID")?.textValue, ": DTEND is used")
+            c.properties.removeAll { $0.name == "DURATION" }
+        }
         do throws(ICalendarParseError) {
             try self.init(component: c)
             sourceLine = NotCompared(c.line)
@@ -164,11 +173,11 @@ extension Event {
         } catch {
             if log.strict { throw error }
         }
-        var c = c
         var noUID = false
         var rule: (RecurrenceRule, Property)?
+        var end: (DateTimeValue, Property)?
         let uid = c.property("UID")?.textValue
-        for _ in 0..<3 {
+        for _ in 0..<6 {
             do throws(ICalendarParseError) {
                 try self.init(component: c)
                 sourceLine = NotCompared(c.line)
@@ -176,25 +185,48 @@ extension Event {
                 if let (r, p) = rule {
                     recurrenceRule = r
                     try log.problem(
-                        ICalendarParseError(line: p.line, message: "UNTIL's kind differs from DTSTART's (RFC 5545 §3.3.10): read in DTSTART's zone, a date as that whole day"),
-                        uid: self.uid)
+                        ICalendarParseError(line: p.line, message: "UNTIL's kind differs from DTSTART's (RFC 5545 §3.3.10)"),
+                        uid: self.uid, ": read in DTSTART's zone, a date as that whole day")
+                }
+                if let (v, p) = end {
+                    self.end = .at(v)
+                    try log.problem(
+                        ICalendarParseError(line: p.line, message: "DTEND is \(v.kindName) but DTSTART is \(start.kindName) (RFC 5545 §3.6.1 wants the same kind)"),
+                        uid: self.uid, ": read as it stands")
                 }
                 return
             } catch {
                 if c.property("UID") == nil {
-                    try log.problem(ICalendarParseError(line: c.line, message: "VEVENT without UID (RFC 5545 §3.6.1 requires one): read as an event of its own"))
+                    try log.problem(
+                        ICalendarParseError(line: c.line, message: "VEVENT without UID (RFC 5545 §3.6.1 requires one)"), ": read as an event of its own")
                     noUID = true
                     c.properties.append(Property("UID", raw: "-"))
                     continue
                 }
-                if rule == nil, error.message.contains("UNTIL"), let p = c.property("RRULE"),
-                    let r = try? RecurrenceRule(parsing: p.value)
-                {
+                if let k = c.properties.firstIndex(where: { $0.name == "RRULE" }), error.line == c.properties[k].line {
+                    let p = c.properties[k]
+                    if p.value.isEmpty {
+                        try log.problem(ICalendarParseError(line: p.line, message: "an empty RRULE"), uid: uid, " (ignored)")
+                        c.properties.remove(at: k)
+                        continue
+                    }
+                    if error.message.hasPrefix("COUNT and UNTIL together") {
+                        c.properties[k].value = p.value.split(separator: ";").filter { !$0.uppercased().hasPrefix("COUNT=") }.joined(separator: ";")
+                        try log.problem(error, uid: uid, ": COUNT is ignored")
+                        continue
+                    }
+                }
+                if rule == nil, error.message.contains("UNTIL"), let p = c.property("RRULE"), let r = try? RecurrenceRule(parsing: p.value) {
                     rule = (r, p)
                     c.properties.removeAll { $0.name == "RRULE" }
                     continue
                 }
-                try log.problem(ICalendarParseError(line: error.line, message: error.message + " (the event is skipped)"), uid: uid)
+                if end == nil, error.message.contains("DTEND is"), let p = c.property("DTEND"), let v = DateTimeValue.values(of: p)?.first {
+                    end = (v, p)
+                    c.properties.removeAll { $0.name == "DTEND" }
+                    continue
+                }
+                try log.problem(error, uid: uid, " (the event is skipped)")
                 return nil
             }
         }

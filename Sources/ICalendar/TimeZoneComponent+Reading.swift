@@ -13,13 +13,33 @@ extension TimeZoneComponent {
         }
         let horizon = Int64(LocalDate.distantFuture.dayNumber + 1) * 86400
         let expander = RecurrenceExpander { _ in nil }
-        // A DTSTART written as a date (DTSTART;VALUE=DATE:20170101) is read as its midnight.
+        // A DTSTART written as a date (DTSTART;VALUE=DATE:20170101) is read as its midnight; a
+        // yearly rule's BYHOUR/BYMINUTE (Lotus Notes writes them) sets the time of DTSTART.
         var vtimezone = vtimezone
         for k in vtimezone.components.indices {
-            for j in vtimezone.components[k].properties.indices where vtimezone.components[k].properties[j].name == "DTSTART" {
-                let v = vtimezone.components[k].properties[j].value
-                if v.utf8.count == 8, LocalDate(basic: v) != nil { vtimezone.components[k].properties[j].value = v + "T000000" }
+            var block = vtimezone.components[k]
+            guard let j = block.properties.firstIndex(where: { $0.name == "DTSTART" }) else { continue }
+            let v = block.properties[j].value
+            if v.utf8.count == 8, LocalDate(basic: v) != nil { block.properties[j].value = v + "T000000" }
+            if let r = block.properties.firstIndex(where: { $0.name == "RRULE" }), let start = LocalDateTime(basic: block.properties[j].value) {
+                var hour = start.time.secondsOfDay / 3600
+                var minute = start.time.secondsOfDay / 60 % 60
+                var parts: [Substring] = []
+                for part in block.properties[r].value.split(separator: ";") {
+                    let kv = part.split(separator: "=", maxSplits: 1)
+                    let name = kv.first?.uppercased() ?? ""
+                    if kv.count == 2, name == "BYHOUR" || name == "BYMINUTE" || name == "BYSECOND" {
+                        if let n = Int(kv[1]) { if name == "BYHOUR" { hour = n } else if name == "BYMINUTE" { minute = n } }
+                        continue
+                    }
+                    parts.append(part)
+                }
+                if let time = LocalTime(hour: hour, minute: minute, second: 0) {
+                    block.properties[r].value = parts.joined(separator: ";")
+                    block.properties[j].value = LocalDateTime(date: start.date, time: time).basicFormat
+                }
             }
+            vtimezone.components[k] = block
         }
         let onsets = try expander.onsets(of: vtimezone, until: horizon)
         guard !onsets.isEmpty else {
