@@ -176,6 +176,7 @@ extension Event {
         var noUID = false
         var rule: (RecurrenceRule, Property)?
         var end: (DateTimeValue, Property)?
+        var duration: (CalendarDuration, Property)?
         let uid = c.property("UID")?.textValue
         for _ in 0..<6 {
             do throws(ICalendarParseError) {
@@ -187,6 +188,12 @@ extension Event {
                     try log.problem(
                         ICalendarParseError(line: p.line, message: "UNTIL's kind differs from DTSTART's (RFC 5545 §3.3.10)"),
                         uid: self.uid, ": read in DTSTART's zone, a date as that whole day")
+                }
+                if let (d, p) = duration {
+                    self.end = .duration(d)
+                    try log.problem(
+                        ICalendarParseError(line: p.line, message: "an all-day event lasts whole days (RFC 5545 §3.6.1), not \(d)"),
+                        uid: self.uid, ": read as it stands, from midnight UTC")
                 }
                 if let (v, p) = end {
                     self.end = .at(v)
@@ -224,6 +231,13 @@ extension Event {
                 if end == nil, error.message.contains("DTEND is"), let p = c.property("DTEND"), let v = DateTimeValue.values(of: p)?.first {
                     end = (v, p)
                     c.properties.removeAll { $0.name == "DTEND" }
+                    continue
+                }
+                if duration == nil, error.message.contains("all-day event lasts whole days"), let p = c.property("DURATION"),
+                    let d = CalendarDuration(parsing: p.value)
+                {
+                    duration = (d, p)
+                    c.properties.removeAll { $0.name == "DURATION" }
                     continue
                 }
                 try log.problem(error, uid: uid, " (the event is skipped)")
