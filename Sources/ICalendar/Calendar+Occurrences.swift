@@ -120,6 +120,24 @@ extension Calendar {
                 try log.note(e.overrides[k], "RECURRENCE-ID is \(rid.kindName) but DTSTART is \(e.start.kindName) (RFC 5545 §3.8.4.4 wants the same kind): read as the instance at that wall time")
                 e.overrides[k].recurrenceID = matched
             }
+            // An override older than its series (a lower SEQUENCE) for an instance the series no
+            // longer has is a leftover of an earlier version: dropped, as clients do.
+            if e.overrides.contains(where: { ($0.sequence ?? 0) < (e.sequence ?? 0) }) {
+                var series = e
+                series.overrides = []
+                let calendar = Component("VCALENDAR", components: series.components(stamp: 0))
+                var kept: [Event] = []
+                for o in e.overrides {
+                    if (o.sequence ?? 0) < (e.sequence ?? 0), let rid = o.recurrenceID, let t = try? expander.instant(rid),
+                        let list = try? expander.expand(calendar, from: t, to: t + 1), list.isEmpty
+                    {
+                        try log.note(o, "an override with a lower SEQUENCE than its series, for an instance the series does not have: left out as a leftover of an earlier version")
+                        continue
+                    }
+                    kept.append(o)
+                }
+                e.overrides = kept
+            }
             // An override whose series is not in the feed stands alone, at its own time.
             let orphanID = e.recurrenceID
             e.recurrenceID = nil
