@@ -66,14 +66,30 @@ enum ReadingArticle {
         }
         // ReadingAndExpanding block 1 ends
         var instances: [EventInstance] = []
-        // ReadingAndExpanding block 2 begins
+        // ReadingAndExpanding block 3 begins
         let from: Int64 = 1_796_000_000  // seconds since 1970 UTC
         let to = from + 30 * 86_400
         for instance in try calendar.occurrences(from: from, to: to, timeZones: TimeZoneDatabase()) {
             print(instance.uid, instance.start, instance.end, instance.summary)
             instances.append(instance)
         }
-        // ReadingAndExpanding block 2 ends
+        // ReadingAndExpanding block 3 ends
         return (names, instances)
+    }
+}
+
+enum LenientReadingArticle {
+    static func run(_ bytes: [UInt8], from: Int64, to: Int64) throws -> (printed: [String], instances: [EventInstance]) {
+        var printed: [String] = []
+        func print(_ items: Any...) { printed.append(items.map { "\($0)" }.joined(separator: " ")) }
+        // ReadingAndExpanding block 2 begins
+        var diagnostics: [ICalendarDiagnostic] = []
+        let calendar = try Calendar(parsing: bytes, diagnostics: &diagnostics)
+        let instances = calendar.occurrences(from: from, to: to, timeZones: TimeZoneDatabase(), diagnostics: &diagnostics)
+        for d in diagnostics {
+            print("line \(d.line): \(d.message)")  // "line 12: VEVENT without UID ...: read as an event of its own"
+        }
+        // ReadingAndExpanding block 2 ends
+        return (printed, instances)
     }
 }
