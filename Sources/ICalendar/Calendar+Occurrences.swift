@@ -98,7 +98,7 @@ extension Calendar {
         let unknown = names.filter { rules[$0] == nil }
         for original in events {
             var e = original
-            if !log.strict, let tz = Self.zoneNames(of: [e]).intersection(unknown).sorted().first {
+            if !log.strict, !unknown.isEmpty, let tz = Self.zoneNames(of: [e]).intersection(unknown).sorted().first {
                 // As Outlook and python icalendar do: a zone nobody can find is no zone at all.
                 try log.note(e, "unknown TZID \(tz) (no VTIMEZONE in the feed, not an IANA or Windows zone name): its times are read as floating")
                 e = e.mappingTimes { if case .zoned(let l, let z) = $0, unknown.contains(z) { .floating(l) } else { $0 } }

@@ -210,11 +210,18 @@ extension Event {
                     c.properties.append(Property("UID", raw: "-"))
                     continue
                 }
-                if let k = c.properties.firstIndex(where: { $0.name == "RRULE" }), error.line == c.properties[k].line {
+                if let k = c.properties.firstIndex(where: { $0.name == "RRULE" }), c.properties.contains(where: { $0.name == "RRULE" && $0.line == error.line }) {
                     let p = c.properties[k]
                     if p.value.isEmpty {
                         try log.problem(ICalendarParseError(line: p.line, message: "an empty RRULE"), uid: uid, " (ignored)")
                         c.properties.remove(at: k)
+                        continue
+                    }
+                    let rules = c.properties.filter { $0.name == "RRULE" }
+                    if rules.count > 1, rules.allSatisfy({ $0.value == p.value }) {
+                        try log.problem(
+                            ICalendarParseError(line: rules[1].line, message: "the same RRULE twice"), uid: uid, " (read once)")
+                        c.properties.removeAll { $0.name == "RRULE" && $0.line != p.line }
                         continue
                     }
                     if error.message.hasPrefix("COUNT and UNTIL together") {

@@ -200,6 +200,7 @@ def main() -> int:
     files = [(n, p) for n, p in corpus() if not args.only or args.only in n]
     results = {}  # name -> (category, detail)
     slow = []
+    timings = []  # (ms, name) of every file ClassFeed read
     details = {}
     for name, path in files:
         data = path.read_bytes()
@@ -211,8 +212,10 @@ def main() -> int:
         if ours[0] == "timeout":
             results[name] = ("timeout", f"more than {args.timeout:g} s")
             continue
-        if ours[0] == "ok" and ours[3] / 1000 >= args.max_ms:
-            slow.append((name, ours[3] / 1000))
+        if ours[0] == "ok":
+            timings.append((ours[3] / 1000, name))
+            if ours[3] / 1000 >= args.max_ms:
+                slow.append((name, ours[3] / 1000))
         if status != "ok":
             results[name] = (f"not counted: {window}", "ClassFeed: " + ("refused " + ours[1] if ours[0] == "refused" else f"{len(ours[1])} instances"))
             continue
@@ -265,6 +268,9 @@ def main() -> int:
             print(f"\nnot in DISAGREEMENTS.md yet ({len(unlisted)}): " + ", ".join(unlisted))
         if stale:
             print(f"\nlisted in DISAGREEMENTS.md but agreeing now ({len(stale)}): " + ", ".join(stale))
+    if timings:
+        ms, name = max(timings)
+        print(f"\nslowest read + expand: {ms:.1f} ms ({name}); median {sorted(timings)[len(timings) // 2][0]:.2f} ms")
     if slow:
         print(f"\nslower than {args.max_ms:g} ms ({len(slow)}): " + ", ".join(f"{n} {ms:.1f} ms" for n, ms in sorted(slow)))
     if args.json:
