@@ -153,6 +153,7 @@ extension Calendar {
                 try log.skip(e, error)
                 continue
             }
+            try noteUnexpandedPeriods(of: e, got, from: from, to: to, expander: expander, log: &log)
             if !excludedDays.isEmpty {
                 let zone = e.start.timeZone.flatMap { rules[$0] }
                 got.removeAll { i in
@@ -169,6 +170,24 @@ extension Calendar {
         }
         out.sort { ($0.start, $0.uid) < ($1.start, $1.uid) }
         return out
+    }
+
+    /// Never silently: an RDATE;VALUE=PERIOD (RFC 5545 §3.8.5.2) whose start is in the window
+    /// but gave no instance (the expander does not read periods) is noted.
+    func noteUnexpandedPeriods(
+        of e: Event, _ got: [EventInstance], from: Int64, to: Int64, expander: RecurrenceExpander, log: inout ExpansionLog
+    ) throws(RecurrenceError) {
+        for p in e.otherProperties where p.name == "RDATE" && p.parameter("VALUE")?.value.uppercased() == "PERIOD" {
+            let tz = p.parameter("TZID")?.value
+            for period in p.value.split(separator: ",") {
+                guard let first = period.split(separator: "/").first,
+                    let v = DateTimeValue.parse(first, timeZone: tz, isDate: first.utf8.count == 8),
+                    let t = try? expander.instant(v), t >= from, t < to,
+                    !got.contains(where: { $0.start == t || $0.recurrenceID == t })
+                else { continue }
+                try log.note(e, "RDATE;VALUE=PERIOD \(period) gave no instance: periods are not expanded yet, that instance is left out")
+            }
+        }
     }
 
     /// The rules a TZID stands for: the tz database's when it is an IANA name, else the feed's
