@@ -5,9 +5,13 @@ extension Calendar {
     /// UID or a readable DTSTART, an RRULE that breaks RFC 5545 or that ``RecurrenceExpander``
     /// does not support. Properties and components the typed fields do not cover are kept in
     /// ``otherProperties`` and ``otherComponents`` and written back unchanged; VTIMEZONEs are
-    /// not kept, they are made again from the zone rules when the calendar is written.
-    /// Events with a RECURRENCE-ID become ``Event/overrides`` of the event with their UID (or
-    /// stay events of their own when the feed has no such event).
+    /// kept in ``timeZones`` for expanding, and made again from the zone rules when the calendar
+    /// is written. Events with a RECURRENCE-ID become ``Event/overrides`` of the event with
+    /// their UID (or stay events of their own when the feed has no such event). Several
+    /// VEVENTs with one UID and no RECURRENCE-ID are an error.
+    ///
+    /// Strict: the first problem throws. For feeds other people wrote, read with
+    /// ``init(parsing:reader:diagnostics:)``, which reads what it can and reports the rest.
     public init(parsing bytes: [UInt8], reader: ICalendarReader = ICalendarReader()) throws(ICalendarParseError) {
         let top = try reader.parse(bytes)
         guard let cal = top.first(where: { $0.name == "VCALENDAR" }) else {
