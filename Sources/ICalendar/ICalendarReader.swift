@@ -42,8 +42,8 @@ public struct ICalendarReader: Sendable {
     /// Parses a whole stream leniently, as calendar clients do: a line that is not a content
     /// line, or a property outside any component, is skipped; an END that does not match its
     /// BEGIN (`END:VCALENDARD`) closes the component that is open; a component never closed is
-    /// closed where the data ends. Each is appended to `diagnostics` with its line. The size
-    /// limits still throw.
+    /// closed where the data ends. Each is appended to `diagnostics` with its line. The size and
+    /// nesting limits, and a BEGIN without a name, still throw.
     ///
     /// - Parameters:
     ///   - bytes: the whole stream.
