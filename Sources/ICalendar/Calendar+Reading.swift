@@ -214,13 +214,15 @@ extension Event {
                     c.properties.append(Property("UID", raw: "-"))
                     continue
                 }
+                if let k = c.properties.firstIndex(where: { $0.line == error.line && $0.value.allSatisfy(\.isWhitespace) }),
+                    ["RRULE", "RDATE", "EXDATE", "DURATION"].contains(c.properties[k].name)
+                {
+                    try log.problem(ICalendarParseError(line: error.line, message: "an empty \(c.properties[k].name)"), uid: uid, " (ignored)")
+                    c.properties.remove(at: k)
+                    continue
+                }
                 if let k = c.properties.firstIndex(where: { $0.name == "RRULE" }), c.properties.contains(where: { $0.name == "RRULE" && $0.line == error.line }) {
                     let p = c.properties[k]
-                    if p.value.isEmpty {
-                        try log.problem(ICalendarParseError(line: p.line, message: "an empty RRULE"), uid: uid, " (ignored)")
-                        c.properties.remove(at: k)
-                        continue
-                    }
                     let rules = c.properties.filter { $0.name == "RRULE" }
                     if rules.count > 1, rules.allSatisfy({ $0.value == p.value }) {
                         try log.problem(
