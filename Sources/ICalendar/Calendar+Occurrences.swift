@@ -146,8 +146,14 @@ extension Calendar {
                 let calendar = Component("VCALENDAR", components: e.components(stamp: 0))
                 got = try expander.expand(calendar, from: from, to: to)
                 if let orphanID {
+                    // One instance, its own: a rule or RDATE on an override means nothing (§3.8.4.4).
                     let rid = try expander.instant(orphanID)
-                    for k in got.indices { got[k].recurrenceID = rid }
+                    let own = try expander.instant(e.start)
+                    got = got.filter { $0.start == own }.prefix(1).map { i in
+                        var i = i
+                        i.recurrenceID = rid
+                        return i
+                    }
                 }
             } catch {
                 try log.skip(e, error)

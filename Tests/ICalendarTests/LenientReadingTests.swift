@@ -122,9 +122,12 @@ import Testing
         #expect(diagnostics.map(\.line) == [10])
     }
 
-    @Test func anOverrideWithoutItsSeriesStandsAlone() throws {
+    @Test func anOverrideWithoutItsSeriesStandsAloneAsOneInstance() throws {
         let bytes = Self.feed(
-            Self.event(["UID:a", "RECURRENCE-ID:20260105T100000Z", "DTSTART:20260105T110000Z", "SUMMARY:moved"]))
+            Self.event([
+                "UID:a", "RECURRENCE-ID:20260105T100000Z", "DTSTART:20260105T110000Z", "SUMMARY:moved",
+                "RRULE:FREQ=DAILY;COUNT=3", "RDATE:20260110T110000Z",
+            ]))
         let instances = try ICalendar.Calendar(parsing: bytes).occurrences(from: Self.from, to: Self.to, timeZones: Self.database)
         #expect(instances.map(\.start) == [Self.utc("20260105T110000Z")])
         #expect(instances.map(\.recurrenceID) == [Self.utc("20260105T100000Z")])
