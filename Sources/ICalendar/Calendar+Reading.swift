@@ -182,7 +182,7 @@ extension Event {
         var end: (DateTimeValue, Property)?
         var duration: (CalendarDuration, Property)?
         let uid = c.property("UID")?.textValue
-        for _ in 0..<6 {
+        for _ in 0..<8 {
             do throws(ICalendarParseError) {
                 try self.init(component: c)
                 sourceLine = NotCompared(c.line)
@@ -218,6 +218,12 @@ extension Event {
                     ["RRULE", "RDATE", "EXDATE", "DURATION"].contains(c.properties[k].name)
                 {
                     try log.problem(ICalendarParseError(line: error.line, message: "an empty \(c.properties[k].name)"), uid: uid, " (ignored)")
+                    c.properties.remove(at: k)
+                    continue
+                }
+                if let k = c.properties.firstIndex(where: { $0.line == error.line && ($0.name == "RDATE" || $0.name == "EXDATE") }) {
+                    // One unreadable date list loses its dates, not the event.
+                    try log.problem(error, uid: uid, " (that \(c.properties[k].name) is ignored)")
                     c.properties.remove(at: k)
                     continue
                 }

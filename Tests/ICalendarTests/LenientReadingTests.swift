@@ -166,4 +166,13 @@ import Testing
         #expect(instances.count == 3)
         #expect(diagnostics.map(\.line) == [7])
     }
+
+    @Test func anUnreadableExdateLosesItsDatesNotTheEvent() throws {
+        let bytes = Self.feed(Self.event(["UID:a", "DTSTART:20260105T100000Z", "RRULE:FREQ=DAILY;COUNT=2", "EXDATE:tomorrow"]))
+        #expect(throws: ICalendarParseError.self) { try ICalendar.Calendar(parsing: bytes) }
+        let (instances, diagnostics) = try Self.lenient(bytes)
+        #expect(instances.count == 2)
+        #expect(diagnostics.map(\.line) == [8])
+        #expect(diagnostics.first?.message.hasSuffix("(that EXDATE is ignored)") == true)
+    }
 }
