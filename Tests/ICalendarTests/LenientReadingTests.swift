@@ -84,6 +84,30 @@ import Testing
         #expect(starts == [Self.utc("20260305T140000Z"), Self.utc("20260312T130000Z")])
     }
 
+    @Test func aFeedReadWithZonesThatAreNotIANANamesIsWrittenWithTheSameTZIDs() throws {
+        let zone = [
+            "BEGIN:VTIMEZONE", "TZID:Custom Zone",
+            "BEGIN:STANDARD", "DTSTART:19701101T020000", "TZOFFSETFROM:-0400", "TZOFFSETTO:-0500",
+            "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11", "TZNAME:XST", "END:STANDARD",
+            "BEGIN:DAYLIGHT", "DTSTART:19700308T020000", "TZOFFSETFROM:-0500", "TZOFFSETTO:-0400",
+            "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3", "TZNAME:XDT", "END:DAYLIGHT", "END:VTIMEZONE",
+        ]
+        let bytes = Self.feed(
+            zone + Self.event(["UID:a", "DTSTART;TZID=Custom Zone:20260305T090000", "RRULE:FREQ=WEEKLY;COUNT=3"])
+                + Self.event(["UID:b", "DTSTART;TZID=Eastern Standard Time:20260701T090000"]))
+        let calendar = try ICalendar.Calendar(parsing: bytes)
+        let written = try calendar.serialized(stamp: Self.from, timeZones: Self.database)
+        let text = String(decoding: written, as: UTF8.self)
+        #expect(text.contains("TZID:Custom Zone\r\n"))
+        #expect(text.contains("TZID:Eastern Standard Time\r\n"))
+        let again = try ICalendar.Calendar(parsing: written)
+        let before = try calendar.occurrences(from: Self.from, to: Self.to, timeZones: Self.database)
+        #expect(try again.occurrences(from: Self.from, to: Self.to, timeZones: Self.database) == before)
+        #expect(before.map(\.start) == [
+            Self.utc("20260305T140000Z"), Self.utc("20260312T130000Z"), Self.utc("20260319T130000Z"), Self.utc("20260701T130000Z"),
+        ])
+    }
+
     @Test func aZoneTheFeedDoesNotDefineIsFoundByItsWindowsOrGloballyUniqueName() throws {
         for tzid in ["W. Europe Standard Time", "/mozilla.org/20070129_1/Europe/Berlin", "/Europe/Berlin"] {
             let bytes = Self.feed(Self.event(["UID:a", "DTSTART;TZID=\"\(tzid)\":20260701T090000"]))
