@@ -35,6 +35,9 @@ let package = Package(
         .executableTarget(name: "classfeed", dependencies: ["ClassFeedCommands"]),
         // The performance workloads, in-process (swift run -c release classfeed-bench).
         .executableTarget(name: "classfeed-bench", dependencies: ["FeedBuilder", "Timetable", "ICalendar"]),
+        // Reads one .ics file with the library and prints its instances as JSON lines: the
+        // real-world corpus check of the interop suite (.ci/realworld.sh) compares them.
+        .executableTarget(name: "icalendar-expand", dependencies: ["ICalendar"]),
         // What test targets share: how many seeds a property test runs, a command run in-process.
         .target(name: "TestSupport", dependencies: ["ClassFeedCommands"], path: "Tests/TestSupport"),
         .testTarget(name: "BytesTests", dependencies: ["Bytes"]),

@@ -4,7 +4,8 @@
 #   .ci/fuzz.sh [SECONDS] [TARGET...]     default: 60 seconds each, every target
 #
 # Targets: schedule (schedule.json bytes -> decoder, validator, engine, exception edits),
-# icalendar (bytes -> ICalendarReader, write back and re-read, RevisionHistory, holiday import),
+# icalendar (bytes -> ICalendarReader, write back and re-read, RevisionHistory, holiday import,
+# the lenient Calendar reader and a year of its expansion),
 # roundtrip (a schedule made from the bytes -> FeedBuilder -> ICalendarReader: the same events),
 # tzif (bytes -> the TZif parser and zone rules), revisions (bytes as a previous feed -> the
 # revision scanner -> FeedBuilder in both styles: no trap, SEQUENCE and DTSTAMP in range, never back),

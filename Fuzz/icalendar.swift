@@ -1,9 +1,14 @@
 // libFuzzer target: bytes as an iCalendar file, as classfeed meets them: the previous feed
 // (ICalendarReader, RevisionHistory's one-pass scanner) and a holiday calendar
-// (HolidayCalendarImport). Whatever the reader accepts must write back into lines it reads
+// (HolidayCalendarImport); and as a feed someone else wrote (the lenient Calendar reader and
+// expansion). Whatever the reader accepts must write back into lines it reads
 // again as the same components. Run with .ci/fuzz.sh; see docs/HARDENING.md.
 import FeedBuilder
 import ICalendar
+
+/// 2026-01-01T00:00Z: the start of the window the lenient path expands.
+private let fuzzWindowStart: Int64 = 1_767_225_600
+private let fuzzZones = TimeZoneDatabase()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzICalendar(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -12,6 +17,16 @@ public func fuzzICalendar(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = try? history.add(feed: bytes)
     if let result = try? HolidayCalendarImport.closures(from: bytes, file: "fuzz.ics") {
         for d in result.warnings { _ = d.description }
+    }
+    // Read leniently and expand a year, as a feed someone else wrote is read: whatever the bytes,
+    // no trap, no hang, and every diagnostic names a line of the input.
+    var diagnostics: [ICalendarDiagnostic] = []
+    if let calendar = try? ICalendar.Calendar(parsing: bytes, diagnostics: &diagnostics) {
+        _ = calendar.occurrences(from: fuzzWindowStart, to: fuzzWindowStart + 366 * 86400, timeZones: fuzzZones, diagnostics: &diagnostics)
+    }
+    let physicalLines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    for d in diagnostics where d.line < 0 || d.line > physicalLines {
+        fatalError("a diagnostic names line \(d.line) of \(physicalLines): \(d.message)")
     }
     guard let components = try? ICalendarReader().parse(bytes) else { return 0 }
     var w = ContentLineWriter()

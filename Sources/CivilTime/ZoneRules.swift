@@ -66,6 +66,28 @@ public struct ZoneRules: Sendable, Hashable {
         posixRule = nil
     }
 
+    /// A zone from an offset history made elsewhere (a VTIMEZONE read from a feed): `initial`
+    /// before the first change, then each change's offset from its instant on. Changes to the
+    /// offset already in force are dropped; the list need not be sorted.
+    package init(identifier: String, initial: ZoneOffset, changes: [(instant: Int64, offset: ZoneOffset)], posixRule: String? = nil) {
+        self.identifier = identifier
+        self.initial = initial
+        self.posixRule = posixRule
+        var list: [ZoneTransition] = []
+        var current = initial
+        for c in changes.sorted(by: { $0.instant < $1.instant }) where c.offset != current {
+            list.append(ZoneTransition(instant: c.instant, before: current, after: c.offset))
+            current = c.offset
+        }
+        transitions = list
+    }
+
+    /// The same rules under another name (a feed's TZID for an IANA zone: "Eastern Standard
+    /// Time" for America/New_York).
+    package func renamed(_ identifier: String) -> ZoneRules {
+        ZoneRules(identifier: identifier, initial: initial, changes: transitions.map { ($0.instant, $0.after) }, posixRule: posixRule)
+    }
+
     /// Parses TZif bytes (versions 1 to 4).
     public init(identifier: String, tzif bytes: [UInt8]) throws(ZoneDataError) {
         let parsed = try TZifParser.parse(bytes)

@@ -23,6 +23,11 @@ public struct Calendar: Hashable, Sendable {
     public internal(set) var otherProperties: [Property]
     /// Components other than VEVENT and VTIMEZONE (VTODO ...), kept as read.
     public internal(set) var otherComponents: [Component]
+    /// The VTIMEZONEs of a feed, as read. Expanding uses them for TZIDs that are not IANA names
+    /// (see ``occurrences(from:to:timeZones:diagnostics:)``); writing makes VTIMEZONEs again
+    /// from the zone rules instead, so they are not part of equality.
+    public var timeZones: [Component] { readTimeZones.value }
+    var readTimeZones = NotCompared<[Component]>([])
 
     /// A calendar.
     public init(
@@ -52,7 +57,9 @@ public struct Calendar: Hashable, Sendable {
     ///     byte-identical output; nothing here reads the clock.
     ///   - zones: the rules of each zone the events name (`{ try? database.rules(for: $0) }`).
     /// - Throws: ``CalendarError`` when an event breaks a rule (see ``Event/validate()``) or
-    ///   names a zone `zones` does not know.
+    ///   names a zone `zones` does not know. A calendar read from a feed keeps the TZIDs it was
+    ///   read with: one that is not an IANA name is written with the rules it was read with (the
+    ///   feed's VTIMEZONE, a Windows name's zone), under the same TZID.
     public func serialized(stamp: Int64, zones: (String) -> ZoneRules?) throws(CalendarError) -> [UInt8] {
         var w = ContentLineWriter()
         try write(to: &w, stamp: stamp, zones: zones)
@@ -67,7 +74,13 @@ public struct Calendar: Hashable, Sendable {
     /// Writes the feed into `writer`, to stream it in pieces with ``ContentLineWriter/takeBytes()``.
     public func write(to w: inout ContentLineWriter, stamp: Int64, zones: (String) -> ZoneRules?) throws(CalendarError) {
         for e in events { try e.validate() }
-        let rules = try Self.rules(of: events, zones)
+        // A feed read with TZIDs that are not IANA names is written with the same TZIDs and
+        // the rules they were read with (its VTIMEZONE, a Windows name's zone).
+        let rules = try Self.rules(of: events) { name in
+            if let r = zones(name) { return r }
+            var log = ExpansionLog(strict: true)
+            return resolveZone(name, zones, log: &log).map { $0.identifier == name ? $0 : $0.renamed(name) }
+        }
         let spans = try Self.spans(of: events, rules)
         w.begin("VCALENDAR")
         for p in header() { w.write(p) }

@@ -31,6 +31,11 @@ public struct ContentLineTokenizer: Sendable {
     private var pending: [UInt8] = []
     private var unfolded: [UInt8] = []
     private var started = false
+    /// When true, a line that is not a content line (no name, no colon, a malformed parameter)
+    /// is skipped and kept in ``skippedLines`` instead of ending the stream with an error.
+    public var skipsMalformedLines = false
+    /// The lines skipped, each as the error it would have been (see ``skipsMalformedLines``).
+    public private(set) var skippedLines: [ICalendarParseError] = []
 
     /// A tokenizer that refuses unfolded lines longer than `maxLineBytes` (1 MiB by default).
     public init(maxLineBytes: Int = 1 << 20) {
@@ -46,7 +51,7 @@ public struct ContentLineTokenizer: Sendable {
         started = true
         _ = try Self.scan(
             bytes.span.extracting(skip...), final: true, maxLineBytes: maxLineBytes, lineNumber: &lineNumber,
-            unfolded: &unfolded, body)
+            unfolded: &unfolded, skipMalformed: skipsMalformedLines, skipped: &skippedLines, body)
     }
 
     /// Tokenises the next chunk of a stream; lines it leaves incomplete wait for the next one.
@@ -59,7 +64,8 @@ public struct ContentLineTokenizer: Sendable {
         }
         let bytes = pending  // `self` changes while scanning
         let consumed = try Self.scan(
-            bytes.span, final: false, maxLineBytes: maxLineBytes, lineNumber: &lineNumber, unfolded: &unfolded, body)
+            bytes.span, final: false, maxLineBytes: maxLineBytes, lineNumber: &lineNumber, unfolded: &unfolded,
+            skipMalformed: skipsMalformedLines, skipped: &skippedLines, body)
         pending.removeFirst(consumed)
     }
 
@@ -77,7 +83,8 @@ public struct ContentLineTokenizer: Sendable {
     /// `final`, a line is complete only once the byte after its line break is known not to be a
     /// continuation.
     private static func scan(
-        _ b: Span<UInt8>, final: Bool, maxLineBytes: Int, lineNumber: inout Int, unfolded: inout [UInt8], _ body: Body
+        _ b: Span<UInt8>, final: Bool, maxLineBytes: Int, lineNumber: inout Int, unfolded: inout [UInt8],
+        skipMalformed: Bool, skipped: inout [ICalendarParseError], _ body: Body
     ) throws(ICalendarParseError) -> Int {
         let n = b.count
         var i = 0
@@ -119,10 +126,22 @@ public struct ContentLineTokenizer: Sendable {
             if length == 0 { continue }  // blank lines are tolerated
             if folded {
                 let line = unfolded.span
-                try body(line, token(line, startLine))
+                let t: ContentLineToken
+                do throws(ICalendarParseError) { t = try token(line, startLine) } catch {
+                    guard skipMalformed else { throw error }
+                    skipped.append(error)
+                    continue
+                }
+                try body(line, t)
             } else {
                 let line = b.extracting(lineStart..<end)
-                try body(line, token(line, startLine))
+                let t: ContentLineToken
+                do throws(ICalendarParseError) { t = try token(line, startLine) } catch {
+                    guard skipMalformed else { throw error }
+                    skipped.append(error)
+                    continue
+                }
+                try body(line, t)
             }
         }
         return i

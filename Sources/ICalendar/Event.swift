@@ -76,6 +76,8 @@ public struct Event: Hashable, Sendable {
     public internal(set) var otherProperties: [Property]
     /// Sub-components (VALARM ...) kept as read.
     public internal(set) var otherComponents: [Component]
+    /// The line of the BEGIN:VEVENT it was read from, for diagnostics (not part of equality).
+    var sourceLine = NotCompared(0)
 
     /// An event, checked: a UID, an end of the start's kind, an UNTIL of the start's kind
     /// (RFC 5545 §3.3.10), overrides with this UID and a RECURRENCE-ID.

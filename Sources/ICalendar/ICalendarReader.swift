@@ -35,16 +35,41 @@ public struct ICalendarReader: Sendable {
 
     /// Parses a whole stream: the top-level components (normally one VCALENDAR).
     public func parse(_ bytes: [UInt8]) throws(ICalendarParseError) -> [Component] {
+        var log = ReadingLog(strict: true)
+        return try parse(bytes, log: &log)
+    }
+
+    /// Parses a whole stream leniently, as calendar clients do: a line that is not a content
+    /// line, or a property outside any component, is skipped; an END that does not match its
+    /// BEGIN (`END:VCALENDARD`) closes the component that is open; a component never closed is
+    /// closed where the data ends. Each is appended to `diagnostics` with its line. The size and
+    /// nesting limits, and a BEGIN without a name, still throw.
+    ///
+    /// - Parameters:
+    ///   - bytes: the whole stream.
+    ///   - diagnostics: where what was skipped or mended is appended.
+    public func parse(_ bytes: [UInt8], diagnostics: inout [ICalendarDiagnostic]) throws(ICalendarParseError) -> [Component] {
+        var log = ReadingLog(strict: false)
+        defer { diagnostics += log.diagnostics.sorted { $0.line < $1.line } }
+        return try parse(bytes, log: &log)
+    }
+
+    func parse(_ bytes: [UInt8], log: inout ReadingLog) throws(ICalendarParseError) -> [Component] {
         guard bytes.count <= maxBytes else {
             throw ICalendarParseError(line: 1, message: "the data is \(bytes.count) bytes; the limit is \(maxBytes)")
         }
         var top: [Component] = []
         var stack: [Component] = []
         var tokenizer = ContentLineTokenizer(maxLineBytes: maxLineBytes)
+        tokenizer.skipsMalformedLines = !log.strict
         let maxDepth = maxDepth
         try tokenizer.tokenize(bytes) { (l, token) throws(ICalendarParseError) in
             let startLine = token.line
-            let property = try Self.property(l, token)
+            let property: Property
+            do throws(ICalendarParseError) { property = try Self.property(l, token) } catch {
+                try log.problem(error, " (the line is skipped)")
+                return
+            }
             switch property.name {
             case "BEGIN":
                 guard !property.value.isEmpty else { throw ICalendarParseError(line: startLine, message: "BEGIN without a component name") }
@@ -56,11 +81,14 @@ public struct ICalendarReader: Sendable {
                 stack.append(c)
             case "END":
                 guard let open = stack.popLast() else {
-                    throw ICalendarParseError(line: startLine, message: "END:\(property.value) without a matching BEGIN")
+                    try log.problem(
+                        ICalendarParseError(line: startLine, message: "END:\(property.value) without a matching BEGIN"), " (the line is skipped)")
+                    return
                 }
-                guard open.name == property.value.uppercased() else {
-                    throw ICalendarParseError(
-                        line: startLine, message: "END:\(property.value) does not match BEGIN:\(open.name) at line \(open.line)")
+                if open.name != property.value.uppercased() {
+                    try log.problem(ICalendarParseError(
+                        line: startLine, message: "END:\(property.value) does not match BEGIN:\(open.name) at line \(open.line)"),
+                        " (read as END:\(open.name))")
                 }
                 if stack.isEmpty {
                     top.append(open)
@@ -69,13 +97,19 @@ public struct ICalendarReader: Sendable {
                 }
             default:
                 guard !stack.isEmpty else {
-                    throw ICalendarParseError(line: startLine, message: "property \(property.name) outside any component (expected BEGIN:VCALENDAR)")
+                    try log.problem(ICalendarParseError(
+                        line: startLine, message: "property \(property.name) outside any component (expected BEGIN:VCALENDAR)"), " (the line is skipped)")
+                    return
                 }
                 stack[stack.count - 1].properties.append(property)
             }
         }
-        if let open = stack.last {
-            throw ICalendarParseError(line: tokenizer.lineNumber, message: "BEGIN:\(open.name) at line \(open.line) is never closed (missing END:\(open.name))")
+        for e in tokenizer.skippedLines { try log.problem(e, " (the line is skipped)") }
+        while let open = stack.popLast() {
+            try log.problem(ICalendarParseError(
+                line: tokenizer.lineNumber, message: "BEGIN:\(open.name) at line \(open.line) is never closed (missing END:\(open.name))"),
+                " (closed there)")
+            if stack.isEmpty { top.append(open) } else { stack[stack.count - 1].components.append(open) }
         }
         return top
     }

@@ -44,6 +44,29 @@ struct ContentLineTokenizerTests {
         ])
     }
 
+    @Test("when asked, lines that are not content lines are skipped and kept as errors, whole or in chunks", arguments: [nil, 1, 7])
+    func skipsMalformedLines(chunk: Int?) throws {
+        let text = "BEGIN:VEVENT\r\nORGANIZER;CN=No colon\r\nSUMMARY=typo\r\n folded on\r\nUID:a\r\nEND:VEVENT\r\n"
+        let bytes = Array(text.utf8)
+        var t = ContentLineTokenizer()
+        t.skipsMalformedLines = true
+        var names: [String] = []
+        let body: ContentLineTokenizer.Body = { l, token in names.append(ContentLineTokenizer.string(l, 0..<token.nameEnd)) }
+        if let chunk {
+            var i = 0
+            while i < bytes.count {
+                try t.feed(Array(bytes[i..<min(i + chunk, bytes.count)]), body)
+                i += chunk
+            }
+            try t.finish(body)
+        } else {
+            try t.tokenize(bytes, body)
+        }
+        #expect(names == ["BEGIN", "UID", "END"])
+        #expect(t.skippedLines.map(\.line) == [2, 3])
+        #expect(lines(text).last == "line 2: expected ':' after the name and parameters of ORGANIZER", "not asked: the first is an error")
+    }
+
     @Test("chunks of any size give the same lines as the whole stream", arguments: [1, 2, 3, 5, 8, 13, 64])
     func chunks(size: Int) {
         #expect(lines(Self.sample, chunk: size) == lines(Self.sample))

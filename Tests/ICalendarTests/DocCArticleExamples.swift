@@ -66,28 +66,44 @@ enum ReadingArticle {
         }
         // ReadingAndExpanding block 1 ends
         var instances: [EventInstance] = []
-        // ReadingAndExpanding block 2 begins
+        // ReadingAndExpanding block 3 begins
         let from: Int64 = 1_796_000_000  // seconds since 1970 UTC
         let to = from + 30 * 86_400
         for instance in try calendar.occurrences(from: from, to: to, timeZones: TimeZoneDatabase()) {
             print(instance.uid, instance.start, instance.end, instance.summary)
             instances.append(instance)
         }
-        // ReadingAndExpanding block 2 ends
+        // ReadingAndExpanding block 3 ends
         return (names, instances)
     }
 }
 
 enum RecurrenceSetArticle {
     static func review() throws -> Event {
-        // ReadingAndExpanding block 3 begins
+        // ReadingAndExpanding block 4 begins
         let lastWorkday = try RecurrenceRule(
             .monthly, byDay: [.every(.monday), .every(.tuesday), .every(.wednesday), .every(.thursday), .every(.friday)],
             bySetPosition: [-1], end: .count(12))
         var review = try Event(uid: "review@stillpoint.example", start: .local(2027, 1, 29, 16, 0, in: "Europe/London"),
                                end: .duration(.hours(1)), summary: "Monthly review", recurrenceRule: lastWorkday)
         review.recurrenceDates = try [.period(start: .local(2027, 2, 10, 9, 0, in: "Europe/London"), end: .duration(.minutes(90)))]
-        // ReadingAndExpanding block 3 ends
+        // ReadingAndExpanding block 4 ends
         return review
+    }
+}
+
+enum LenientReadingArticle {
+    static func run(_ bytes: [UInt8], from: Int64, to: Int64) throws -> (printed: [String], instances: [EventInstance]) {
+        var printed: [String] = []
+        func print(_ items: Any...) { printed.append(items.map { "\($0)" }.joined(separator: " ")) }
+        // ReadingAndExpanding block 2 begins
+        var diagnostics: [ICalendarDiagnostic] = []
+        let calendar = try Calendar(parsing: bytes, diagnostics: &diagnostics)
+        let instances = calendar.occurrences(from: from, to: to, timeZones: TimeZoneDatabase(), diagnostics: &diagnostics)
+        for d in diagnostics {
+            print("line \(d.line): \(d.message)")  // "line 12: VEVENT without UID ...: read as an event of its own"
+        }
+        // ReadingAndExpanding block 2 ends
+        return (printed, instances)
     }
 }

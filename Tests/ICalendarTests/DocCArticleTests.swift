@@ -35,6 +35,7 @@ import Testing
         #expect(try Self.block("ReadingAndExpanding", 1) == Self.marked("DocCArticleExamples.swift", "ReadingAndExpanding block 1"))
         #expect(try Self.block("ReadingAndExpanding", 2) == Self.marked("DocCArticleExamples.swift", "ReadingAndExpanding block 2"))
         #expect(try Self.block("ReadingAndExpanding", 3) == Self.marked("DocCArticleExamples.swift", "ReadingAndExpanding block 3"))
+        #expect(try Self.block("ReadingAndExpanding", 4) == Self.marked("DocCArticleExamples.swift", "ReadingAndExpanding block 4"))
         #expect(try Self.block("GettingStarted", 2) == Self.marked("ReadmeExample.swift", "README example"))
     }
 
@@ -47,6 +48,13 @@ import Testing
         #expect(endpoint.respond(path: "/classes.ics", ifNoneMatch: etag).status == 304)
         #expect(endpoint.respond(path: "/other", ifNoneMatch: nil).status == 404)
         #expect(try ICalendar.Calendar(parsing: first.body).events.count == 1)
+    }
+
+    @Test func theLenientReadingExampleReportsAnEventWithoutUIDWithItsLine() throws {
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20261130T171500Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let (printed, instances) = try LenientReadingArticle.run(Array(text.utf8), from: 1_796_000_000, to: 1_796_000_000 + 86_400)
+        #expect(printed == ["line 3: VEVENT without UID (RFC 5545 §3.6.1 requires one): read as an event of its own"])
+        #expect(instances.count == 1)
     }
 
     @Test func theReadingArticleReadsAndExpandsTheReadmeFeed() throws {
