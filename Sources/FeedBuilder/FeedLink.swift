@@ -66,7 +66,7 @@ package struct FeedLink: Sendable, Hashable {
         let folder = Folder(publicURL: s.calendar.publicURL)
         var out = [FeedLink(fileName: builder.fileName(classIndex: nil), title: "All classes", classIndex: nil, folder: folder)]
         for i in s.classes.indices {
-            out.append(FeedLink(fileName: builder.fileName(classIndex: i), title: title(s.classes[i]), classIndex: i, folder: folder))
+            out.append(FeedLink(fileName: builder.fileName(classIndex: i), title: title(s.classes[i], builder.wording), classIndex: i, folder: folder))
         }
         for k in s.feeds.indices {
             out.append(FeedLink(fileName: builder.fileName(.extra(k)), title: s.feeds[k].name, classIndex: nil, folder: folder))
@@ -76,8 +76,8 @@ package struct FeedLink: Sendable, Hashable {
 
     /// "Hip Mobility & Stretch, Mondays 17:15"; a one-off class by its title and how many dates
     /// it has ("Workshop (3 dates)"), as its dates may have moved or passed.
-    static func title(_ cls: ClassDefinition) -> String {
-        guard case .dates(let dates) = cls.pattern else { return FeedBuilder.describe(cls) }
+    static func title(_ cls: ClassDefinition, _ wording: Wording) -> String {
+        guard case .dates(let dates) = cls.pattern else { return wording.className(cls) }
         return cls.title + (dates.count == 1 ? " (one-off)" : " (\(dates.count) dates)")
     }
 

@@ -369,7 +369,7 @@ extension SubscribePage {
                 feedKey(&h, .classFeed(i))
                 h.line("\">")
                 h.raw("<summary>")
-                h.text(FeedLink.title(schedule.classes[i]))
+                h.text(FeedLink.title(schedule.classes[i], builder.wording))
                 h.line("</summary>")
                 feedBlock(&h, .classFeed(i), folder: folder)
                 h.line("</details>")

@@ -228,7 +228,7 @@ package struct SubscribePage: Sendable {
             h.raw("<a class=\"button primary\" href=\"")
             h.text(url)
             h.raw("\">")
-            h.text(cal.bookingLabel)
+            h.text(builder.wording[.bookingLabel])
             h.raw("</a>\n")
         }
         h.raw("<a class=\"button\" href=\"#subscribe\">Add the classes to your calendar</a>")
