@@ -85,6 +85,15 @@ package struct Wording: Sendable {
         return m == 0 ? hoursText : self(.durationHoursMinutes, ("hours", hoursText), ("minutes", minutesText))
     }
 
+    /// A time zone as members know it: "UK time", "Paris time" (the last part of the IANA
+    /// name, '_' as spaces), or the zone's own name when it has no city ("Etc/GMT+5").
+    package func zoneName(_ identifier: String) -> String {
+        if let known = book.zoneNames[identifier] { return known }
+        let city = identifier.split(separator: "/").last.map { $0.replacing("_", with: " ") } ?? Substring(identifier)
+        if identifier.hasPrefix("Etc/") || city.contains(where: \.isNumber) { return self(.zoneCity, ("city", identifier)) }
+        return self(.zoneCity, ("city", String(city)))
+    }
+
     /// The first letter in capitals ("un mercredi sur deux" -> "Un mercredi sur deux").
     package static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 

@@ -42,6 +42,76 @@ package enum PhraseKey: String, Sendable, CaseIterable, Hashable {
     case durationHours
     case durationHoursMinutes
 
+    // MARK: The subscribe page
+    case pageTitle
+    case whereLabel
+    case addToCalendar
+    case timetableHeading
+    case noWeeklyClasses
+    case everyMonth
+    case allClassesUntil
+    case nextDate
+    case startsOn
+    case untilDate
+    case instructorLabel
+    case locationLabel
+    case bookClass
+    case oneOffHeading
+    case cancelledTag
+    case movedTag
+    case changedTag
+    case closedTag
+    case movedFromWhen
+    case changesHeading
+    case noChanges
+    case closedOn
+    case closedFromTo
+    case classOnDate
+    case movedTime
+    case movedDay
+    case coversClass
+    case downloadNoticeTitle
+    case downloadNotice
+    case subscribeIntro
+    case allClasses
+    case someClassesHeading
+    case someClassesIntro
+    case oneClassHeading
+    case oneClassIntro
+    case oneOffFeed
+    case datesFeed
+    case downloadFile
+    case oneTimeWarning
+    case calendarAddress
+    case copyButton
+    case copiedButton
+    case appleHeading
+    case subscribeButton
+    case appleHint
+    case googleHeading
+    case googleStepOne
+    case googleFromURLLink
+    case googleMenu
+    case googleStepTwo
+    case googleAddCalendar
+    case googleHint
+    case outlookHeading
+    case outlookStepOne
+    case outlookAddCalendar
+    case outlookStepTwo
+    case outlookSubscribeFromWeb
+    case outlookImport
+    case oneTimeHeading
+    case zoneOnly
+    case zoneWithAbbreviation
+    case zoneWithSummer
+    case zoneChangesForSummer
+    case zoneNote
+    case zoneCity
+    case lastUpdated
+    case dateTimeAt
+    case dateAndTime
+
     /// The placeholders a phrase of this key may hold, without braces.
     package var placeholders: [String] {
         switch self {
@@ -67,6 +137,30 @@ package enum PhraseKey: String, Sendable, CaseIterable, Hashable {
         case .durationMinutes: ["minutes"]
         case .durationHours: ["hours"]
         case .durationHoursMinutes: ["hours", "minutes"]
+        case .pageTitle: ["calendar"]
+        case .whereLabel, .addToCalendar, .timetableHeading, .noWeeklyClasses, .everyMonth, .instructorLabel, .locationLabel, .oneOffHeading, .cancelledTag, .movedTag, .changedTag, .closedTag, .downloadNoticeTitle, .downloadNotice, .subscribeIntro, .allClasses, .someClassesHeading, .someClassesIntro, .oneClassHeading, .oneClassIntro, .oneTimeWarning, .calendarAddress, .copyButton, .copiedButton, .appleHeading, .subscribeButton, .appleHint, .googleHeading, .googleFromURLLink, .googleMenu, .googleAddCalendar, .googleHint, .outlookHeading, .outlookAddCalendar, .outlookSubscribeFromWeb, .outlookImport, .oneTimeHeading: []
+        case .allClassesUntil, .nextDate, .startsOn, .untilDate, .closedOn: ["date"]
+        case .bookClass, .oneOffFeed: ["title"]
+        case .movedFromWhen: ["when"]
+        case .changesHeading, .noChanges: ["weeks"]
+        case .closedFromTo: ["from", "to"]
+        case .classOnDate: ["title", "when"]
+        case .movedTime: ["title", "date", "time", "was"]
+        case .movedDay: ["title", "from", "to"]
+        case .coversClass: ["instructor", "title"]
+        case .datesFeed: ["title", "count"]
+        case .downloadFile: ["file"]
+        case .googleStepOne: ["fromURLPage", "menu"]
+        case .googleStepTwo: ["addCalendar"]
+        case .outlookStepOne: ["addCalendar", "outlookCom", "microsoft365"]
+        case .outlookStepTwo: ["subscribeFromWeb", "import"]
+        case .zoneOnly, .zoneChangesForSummer, .zoneNote: ["zone"]
+        case .zoneWithAbbreviation: ["zone", "abbreviation"]
+        case .zoneWithSummer: ["zone", "standard", "summer"]
+        case .zoneCity: ["city"]
+        case .lastUpdated: ["time"]
+        case .dateTimeAt: ["date", "time", "zone"]
+        case .dateAndTime: ["date", "time"]
         }
     }
 
@@ -101,6 +195,74 @@ package enum PhraseKey: String, Sendable, CaseIterable, Hashable {
         case .durationOneHour: "a length of one hour"
         case .durationHours: "a length of whole hours, two or more"
         case .durationHoursMinutes: "a length in hours and minutes (`{hours}` worded as the two above)"
+        case .pageTitle: "the page's title in the browser"
+        case .whereLabel: "the label before the calendar's location in the page's header"
+        case .addToCalendar: "the header's button and the heading of the ways to subscribe"
+        case .timetableHeading: "the heading of the weekly timetable"
+        case .noWeeklyClasses: "the timetable when no weekly class is current"
+        case .everyMonth: "the heading of the monthly classes"
+        case .allClassesUntil: "said once above the timetable when every class ends on the same day"
+        case .nextDate: "after when a class that is not weekly runs: its next date"
+        case .startsOn: "a class that has not started yet"
+        case .untilDate: "the last date of a class"
+        case .instructorLabel: "the label of a class's instructor"
+        case .locationLabel: "the label of a class's location"
+        case .bookClass: "the link to a class's own booking page"
+        case .oneOffHeading: "the heading of the one-off classes"
+        case .cancelledTag: "the mark of a cancelled class"
+        case .movedTag: "the mark of a moved class"
+        case .changedTag: "the mark of a changed class"
+        case .closedTag: "the mark of a closure"
+        case .movedFromWhen: "after the moved mark of a one-off class: where it was"
+        case .changesHeading: "the heading of the coming changes"
+        case .noChanges: "the coming changes when there are none"
+        case .closedOn: "a closure of one day"
+        case .closedFromTo: "a closure of several days"
+        case .classOnDate: "a cancelled or changed class and its date and time"
+        case .movedTime: "a class that starts at another time on its day"
+        case .movedDay: "a class that moves to another day"
+        case .coversClass: "a class another instructor covers"
+        case .downloadNoticeTitle: "the page without a public address: the notice's first words"
+        case .downloadNotice: "the page without a public address: the rest of the notice"
+        case .subscribeIntro: "the words above the ways to subscribe"
+        case .allClasses: "the combined feed"
+        case .someClassesHeading: "the heading of the schedule's `feeds`"
+        case .someClassesIntro: "the words under it"
+        case .oneClassHeading: "the heading of the class feeds"
+        case .oneClassIntro: "the words under it"
+        case .oneOffFeed: "the feed of a one-off class with one date"
+        case .datesFeed: "the feed of a one-off class with several dates"
+        case .downloadFile: "the link that downloads a feed once"
+        case .oneTimeWarning: "the warning under it"
+        case .calendarAddress: "the label of a feed's address"
+        case .copyButton: "the button that copies the address"
+        case .copiedButton: "what the button says once it has copied"
+        case .appleHeading: "the apps that subscribe from a webcal:// link"
+        case .subscribeButton: "the button that subscribes"
+        case .appleHint: "the words under it"
+        case .googleHeading: "Android phones and Google Calendar"
+        case .googleStepOne: "Google's first step: `{fromURLPage}` the link below, `{menu}` the menu path below"
+        case .googleFromURLLink: "the link to Google Calendar's page that adds a calendar by its address"
+        case .googleMenu: "the labels Google Calendar shows on the way there, separated by \" › \" (each shown emphasised)"
+        case .googleStepTwo: "Google's second step"
+        case .googleAddCalendar: "the label of Google's button that adds the calendar"
+        case .googleHint: "the words under Google's steps"
+        case .outlookHeading: "Outlook on the web"
+        case .outlookStepOne: "Outlook's first step (`{outlookCom}` and `{microsoft365}` are links)"
+        case .outlookAddCalendar: "the label of Outlook's \"add calendar\" page"
+        case .outlookStepTwo: "Outlook's second step"
+        case .outlookSubscribeFromWeb: "the label of Outlook's choice that subscribes by address"
+        case .outlookImport: "the label of Outlook's button that adds it"
+        case .oneTimeHeading: "the heading of the one-time download"
+        case .zoneOnly: "the time zone, and the footer's sentence"
+        case .zoneWithAbbreviation: "a time zone without summer time"
+        case .zoneWithSummer: "a time zone with summer time"
+        case .zoneChangesForSummer: "a time zone with summer time the tz data has no names for"
+        case .zoneNote: "after a class in another zone than the calendar's"
+        case .zoneCity: "a time zone by its city (\"Paris time\")"
+        case .lastUpdated: "the footer's update time"
+        case .dateTimeAt: "the update time: date, time and zone abbreviation"
+        case .dateAndTime: "a date and a time on the page"
         }
     }
 }

@@ -19,7 +19,11 @@ import ICalendar
         }
         // The placeholders a phrase must keep to say what it is about.
         for key in PhraseKey.allCases {
-            let needed = key.placeholders.filter { !["weekday", "days", "isoDate", "date"].contains($0) || key == .movedFrom }
+            // Optional: a weekday said one of two ways, a date given two ways, and the labels
+            // of an app's buttons, which a language quotes only where it knows them.
+            let optional = key == .everyOtherWeekday || key == .oneDateClassName ? ["weekday", "days", "isoDate", "date"] : []
+            let labels = ["menu", "addCalendar", "subscribeFromWeb", "import"]
+            let needed = key.placeholders.filter { !optional.contains($0) && !labels.contains($0) }
             for p in needed { #expect(book.phrase(key).contains("{\(p)}"), "\(language.tag) \(key) lacks {\(p)}") }
         }
     }
@@ -107,6 +111,21 @@ import ICalendar
         for l in Language.allCases {
             let w = Wording(language: l)
             #expect(s.classes.map(w.className) == expected[l]!, "\(l.tag)")
+        }
+    }
+
+    @Test("time zones as members call them")
+    func zoneNames() {
+        #expect(Wording(language: .english).zoneName("Europe/London") == "UK time")
+        #expect(Wording(language: .english).zoneName("America/Argentina/Buenos_Aires") == "Buenos Aires time")
+        #expect(Wording(language: .french).zoneName("Europe/Paris") == "heure de Paris")
+        #expect(Wording(language: .french).zoneName("Europe/London") == "heure du Royaume-Uni")
+        #expect(Wording(language: .portugueseBrazil).zoneName("America/Sao_Paulo") == "horário de Brasília")
+        #expect(Wording(language: .german).zoneName("Etc/GMT+5") == "Ortszeit Etc/GMT+5")
+        for l in Language.allCases {
+            for (zone, name) in Phrasebook.of(l).zoneNames {
+                #expect(!name.isEmpty && !zone.isEmpty && ScheduleDecoder.textProblem(name) == nil)
+            }
         }
     }
 

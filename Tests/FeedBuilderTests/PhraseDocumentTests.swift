@@ -49,6 +49,8 @@ import Timetable
             out += "Ordinals of monthly classes: \(cell(book.ordinals.joined(separator: ", ")))"
             if let f = book.feminineOrdinals { out += "; with a feminine weekday: \(cell(f.joined(separator: ", ")))" }
             out += ".\n"
+            let zones = book.zoneNames.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            out += "Time zones known by another name than their city's: \(cell(zones.joined(separator: "; "))).\n"
         }
         return out
     }

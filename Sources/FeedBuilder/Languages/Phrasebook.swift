@@ -30,6 +30,10 @@ struct Phrasebook: Sendable {
     let feminineOrdinals: [String]?
     /// The word between the last two items of a list (" and "); the others are separated by ", ".
     let and: String
+    /// What members call a time zone whose name they do not know by its city ("UK time",
+    /// "heure du Royaume-Uni", "horário de Brasília"), by IANA name; any other zone is its city
+    /// in ``PhraseKey/zoneCity``.
+    let zoneNames: [String: String]
     /// What separates the weekdays of a weekly class in its feed's name when it is not a list
     /// (English: " & ", "Mondays & Thursdays").
     let nameDaySeparator: String?

@@ -33,6 +33,74 @@ extension Phrasebook {
             case .durationOneHour: "1\u{A0}h"
             case .durationHours: "{hours}\u{A0}h"
             case .durationHoursMinutes: "{hours} {minutes}"
+            case .pageTitle: "{calendar}: horario y calendario"
+            case .whereLabel: "Dónde:"
+            case .addToCalendar: "Añade las clases a tu calendario"
+            case .timetableHeading: "Horario semanal"
+            case .noWeeklyClasses: "Ahora mismo no hay clases semanales."
+            case .everyMonth: "Cada mes"
+            case .allClassesUntil: "Todas las clases se imparten hasta el {date}."
+            case .nextDate: "próxima: {date}"
+            case .startsOn: "Empieza el {date}"
+            case .untilDate: "Hasta el {date}"
+            case .instructorLabel: "Imparte"
+            case .locationLabel: "Lugar"
+            case .bookClass: "Reservar {title}"
+            case .oneOffHeading: "Clases puntuales"
+            case .cancelledTag: "Cancelada"
+            case .movedTag: "Trasladada"
+            case .changedTag: "Cambios"
+            case .closedTag: "Cerrado"
+            case .movedFromWhen: "estaba prevista el {when}"
+            case .changesHeading: "Cambios en las próximas {weeks} semanas"
+            case .noChanges: "No hay cancelaciones, cierres ni clases trasladadas en las próximas {weeks} semanas."
+            case .closedOn: "No hay clases el {date}"
+            case .closedFromTo: "No hay clases del {from} al {to}"
+            case .classOnDate: "{title}, el {when}"
+            case .movedTime: "{title}, el {date}, empieza a las {time} en lugar de a las {was}"
+            case .movedDay: "{title} se traslada del {from} al {to}"
+            case .coversClass: "{instructor} imparte {title}"
+            case .downloadNoticeTitle: "Descarga las clases en tu calendario."
+            case .downloadNotice: "Abre el archivo descargado y tu aplicación de calendario añadirá las clases. Una descarga es una copia: no se actualiza sola, así que vuelve a descargarla más adelante para ver las cancelaciones y los cambios."
+            case .subscribeIntro: "Suscríbete una vez y tu calendario se mantendrá al día solo: las clases canceladas desaparecen y las trasladadas cambian de fecha. Elige abajo tu aplicación de calendario."
+            case .allClasses: "Todas las clases"
+            case .someClassesHeading: "Solo algunas clases"
+            case .someClassesIntro: "Calendarios con las clases de un profesor, de una sala o de un tipo de clase. Cuando una clase cambia de profesor o de sala un día, ese día también cambia de calendario."
+            case .oneClassHeading: "Solo una clase"
+            case .oneClassIntro: "Cada clase tiene también su propio calendario, para quienes solo vienen a esa clase."
+            case .oneOffFeed: "{title} (puntual)"
+            case .datesFeed: "{title} ({count} fechas)"
+            case .downloadFile: "Descargar {file}"
+            case .oneTimeWarning: "Una copia única: no se actualizará, así que las cancelaciones y los cambios posteriores no llegarán a tu calendario."
+            case .calendarAddress: "Dirección del calendario"
+            case .copyButton: "Copiar"
+            case .copiedButton: "Copiada"
+            case .appleHeading: "iPhone, iPad, Mac u Outlook para Windows"
+            case .subscribeButton: "Suscribirse"
+            case .appleHint: "Abre tu aplicación de calendario, que te preguntará si quieres suscribirte."
+            case .googleHeading: "Móvil Android o Google Calendar"
+            case .googleStepOne: "En un ordenador, abre {fromURLPage} (en Google Calendar: {menu}). La aplicación Google Calendar de un móvil Android no puede añadir un calendario por su dirección, así que usa un ordenador una vez."
+            case .googleFromURLLink: "la página «Desde URL» de Google Calendar"
+            case .googleMenu: "Otros calendarios › + › Desde URL"
+            case .googleStepTwo: "Pega la dirección del calendario de arriba y elige {addCalendar}."
+            case .googleAddCalendar: "Añadir calendario"
+            case .googleHint: "Después aparecerá también en la aplicación Google Calendar de tu móvil (Android o iPhone). Google solo busca cambios cada 8 a 24 horas, así que un cambio del mismo día puede llegarte tarde."
+            case .outlookHeading: "Outlook en la web"
+            case .outlookStepOne: "Abre {addCalendar} en {outlookCom} o {microsoft365} (cuenta profesional o educativa)."
+            case .outlookAddCalendar: "Agregar calendario"
+            case .outlookStepTwo: "Elige {subscribeFromWeb}, pega la dirección del calendario de arriba y elige {import}."
+            case .outlookSubscribeFromWeb: "Suscribirse desde la web"
+            case .outlookImport: "Importar"
+            case .oneTimeHeading: "Copia única"
+            case .zoneOnly: "Horarios: {zone}."
+            case .zoneWithAbbreviation: "Horarios: {zone} ({abbreviation})."
+            case .zoneWithSummer: "Horarios: {zone} ({standard}, o {summer} en verano)."
+            case .zoneChangesForSummer: "Horarios: {zone}, que cambia en verano."
+            case .zoneNote: "({zone})"
+            case .zoneCity: "hora de {city}"
+            case .lastUpdated: "Última actualización: {time}."
+            case .dateTimeAt: "{date}, {time} {zone}"
+            case .dateAndTime: "{date}, {time}"
             }
         },
         weekdays: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
@@ -43,5 +111,19 @@ extension Phrasebook {
         ordinals: ["el primer", "el segundo", "el tercer", "el cuarto", "el quinto", "el último"],
         feminineOrdinals: nil,
         and: " y ",
+        zoneNames: [
+            "Europe/Madrid": "hora peninsular",
+            "Atlantic/Canary": "hora de Canarias",
+            "Europe/London": "hora del Reino Unido",
+            "Europe/Dublin": "hora de Irlanda",
+            "Europe/Lisbon": "hora de Lisboa",
+            "Europe/Brussels": "hora de Bruselas",
+            "America/New_York": "hora de Nueva York",
+            "America/Mexico_City": "hora de Ciudad de México",
+            "America/Sao_Paulo": "hora de São Paulo",
+            "UTC": "UTC",
+            "Etc/UTC": "UTC",
+            "Etc/GMT": "GMT",
+        ],
         nameDaySeparator: nil)
 }
