@@ -11,7 +11,7 @@ extension Phrasebook {
             case .movedFrom: "Verplaatst; was gepland op {date} om {time}"
             case .changed: "Gewijzigd: {changes}"
             case .instructorLine: "Docent: {instructor}"
-            case .coveredBy: "invaldocent: {instructor}"
+            case .coveredBy: "met invaldocent {instructor}"
             case .changedLocation: "in {location}"
             case .changedTitle: "als ‘{title}’"
             case .changedLength: "duur: {minutes} minuten"

@@ -11,7 +11,7 @@ extension Phrasebook {
             case .movedFrom: "Verschoben, ursprünglich {date}, {time} Uhr"
             case .changed: "Geändert: {changes}"
             case .instructorLine: "Kursleitung: {instructor}"
-            case .coveredBy: "Vertretung: {instructor}"
+            case .coveredBy: "Vertretung durch {instructor}"
             case .changedLocation: "Ort: {location}"
             case .changedTitle: "als „{title}“"
             case .changedLength: "Dauer: {minutes} Minuten"

@@ -12,7 +12,7 @@ extension Phrasebook {
             case .movedFrom: "Lezione spostata; era prevista per {date} alle {time}"
             case .changed: "Modifiche: {changes}"
             case .instructorLine: "Insegnante: {instructor}"
-            case .coveredBy: "in sostituzione: {instructor}"
+            case .coveredBy: "con {instructor} in sostituzione"
             case .changedLocation: "in {location}"
             case .changedTitle: "come «{title}»"
             case .changedLength: "durata: {minutes} minuti"
