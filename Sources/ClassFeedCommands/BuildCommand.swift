@@ -92,13 +92,16 @@ enum BuildCommand {
         if !dryRun { try fileSystem.ensureDirectory(output) }
         // Also removes the temporary files of builds that were killed mid-write.
         if !dryRun && lock == nil { lock = try fileSystem.lockOutput(output, timeout: lockTimeout) }
+        // The folder as this build finds it, listed once, under the lock: no other run adds to
+        // it until the record is written. Nil when it cannot be listed: then every file is looked for.
+        let present = fileSystem.names(in: output).map(Set.init)
         if case .full(let why) = decision, verbose && !dryRun { context.out("full build: \(why)") }
         // The old record stays until the new one replaces it: a file this run replaces gets a new
         // stamp, so the record can never vouch for it, and a run that fails leaves the folder as it was.
 
         // What subscribers have now, for revision stamps: read class by class as the feeds are built.
         let combinedName = schedule.calendar.id + ".ics"
-        let loader = HistoryLoader(directory: output, combinedName: combinedName, fileSystem: fileSystem)
+        let loader = HistoryLoader(directory: output, combinedName: combinedName, fileSystem: fileSystem, present: present)
         let marker = HistoryLoader.classFeedsBehindMarker
         if !classFeeds {
             options.history = loader.combinedHistory()
@@ -133,7 +136,7 @@ enum BuildCommand {
         if dryRun { return .ok }
         var written = sink.written.map { "\($0.name) (\($0.events) events)" }
         if classFeeds {
-            written += try RetiredFeeds.retire(in: output, builder: builder, fileSystem: fileSystem).map { "\($0) (class removed: no events)" }
+            written += try RetiredFeeds.retire(in: output, present: present ?? Set(fileSystem.names(in: output) ?? []), builder: builder, fileSystem: fileSystem).map { "\($0) (class removed: no events)" }
         }
         let today = Window.today(at: now, in: schedule)
         if page {
@@ -156,7 +159,7 @@ enum BuildCommand {
             calendarZone: schedule.calendar.timeZone, options: current.options, style: builder.style.rawValue, from: from, to: to,
             today: page ? today : nil, listedPrefix: classFeeds ? schedule.calendar.id : nil)
         if current.executable != nil {
-            RunRecord.write(&record, feeds: names.names, page: page, fileSystem: fileSystem, output: output)
+            RunRecord.write(&record, feeds: names.names, page: page, present: present, fileSystem: fileSystem, output: output)
         }
         if verbose {
             context.out("window \(from) to \(to), \(builder.style.rawValue) style")

@@ -7,8 +7,9 @@ import FeedBuilder
 /// docs/EXCEPTIONS.md); a build never creates one.
 enum RetiredFeeds {
     /// Rewrites the feeds of removed classes in `directory`; returns the names written.
-    /// Called holding the output lock, after the current feeds were written.
-    static func retire(in directory: String, builder: FeedBuilder, fileSystem: any FileSystem) throws(CLIError) -> [String] {
+    /// Called holding the output lock, after the current feeds were written; `present` is the
+    /// folder's names when the build began (the files this build wrote are skipped anyway).
+    static func retire(in directory: String, present: Set<String>, builder: FeedBuilder, fileSystem: any FileSystem) throws(CLIError) -> [String] {
         // The classes' feeds and the schedule's own `feeds` are current.
         let current = Set(builder.schedule.classes.map(\.id) + builder.schedule.feeds.map(\.id))
         // The files this build wrote, skipped by name before any parsing: a network's 2,000
@@ -18,7 +19,7 @@ enum RetiredFeeds {
         var retired: [String] = []
         // Only the few candidates are sorted (for the order they are reported in), not the folder.
         var candidates: [(name: String, id: String)] = []
-        for name in fileSystem.names(in: directory) ?? [] where !written.contains(name) {
+        for name in present where !written.contains(name) {
             if let id = builder.classID(ofFeedFile: name), !current.contains(id) { candidates.append((name, id)) }
         }
         for (name, id) in candidates.sorted(by: { $0.name < $1.name }) {
