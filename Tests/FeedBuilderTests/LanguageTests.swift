@@ -203,4 +203,22 @@ import ICalendar
         #expect(try builder("de").retiredClassFeed(classID: "hips", previous: Array(String(decoding: feed, as: UTF8.self)
             .replacingOccurrences(of: "C\u{A0}: Hips", with: "D: Hips").utf8)) == nil)
     }
+
+    @Test("build --verbose's change log stays English for a studio in another language")
+    func changeLogStaysEnglish() throws {
+        func builder(_ exceptions: String) throws -> FeedBuilder {
+            let s = try Support.schedule("""
+                {"calendar": {"id": "c", "name": "C", "timezone": "Europe/London", "uidDomain": "c.example", "language": "fr",
+                              "cancellations": "show"},
+                 "classes": [{"id": "hips", "title": "Hips", "days": ["monday"], "start": "17:15", "durationMinutes": 30}],
+                 "exceptions": [\(exceptions)]}
+                """)
+            return FeedBuilder(schedule: s, options: FeedOptions(from: Self.date, to: Self.date.adding(days: 14), stamp: 0))
+        }
+        let old = try builder("").allFeeds()[0].bytes
+        let new = try builder(#"{"date": "2026-12-14", "class": "hips", "reason": "Malade"}"#)
+        #expect(ChangeLog.cancelledPrefix(new.wording) == "Annulé\u{A0}: ")
+        let lines = ChangeLog.changes(builder: new, old: old, new: new.allFeeds()[0].bytes, now: 0)
+        #expect(lines.contains("cancelled Mon 14 Dec 17:15 Hips (Malade)"), "\(lines)")
+    }
 }
