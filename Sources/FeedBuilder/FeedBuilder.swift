@@ -286,20 +286,21 @@ package struct FeedBuilder: Sendable {
     func description(_ o: Occurrence, _ cls: ClassDefinition, url: String?) -> String? {
         // Appended into one string sized up front (paragraphs separated by a blank line), not
         // joined from an array of interpolated parts: it is built for every event written.
+        let bookingLabel = wording[.bookingLabel]
         var text = ""
         text.reserveCapacity(
             (cls.description?.utf8.count ?? 0) + (cls.instructor?.utf8.count ?? 0) + (url?.utf8.count ?? 0)
-                + wording[.bookingLabel].utf8.count + 64)
+                + bookingLabel.utf8.count + 64)
         func newParagraph() { if !text.isEmpty { text += "\n\n" } }
         if let from = o.movedFrom {
-            text += wording(.movedFrom, ("date", wording.date(from.date)), ("time", wording.time(from.time)))
+            wording.append(.movedFrom, to: &text, ("date", wording.date(from.date)), ("time", wording.time(from.time)))
             if let r = o.moveReason { text += " (" + r + ")" }
             text += "."
         }
         if let change = o.change {
             // "Changed: covered by Sam, in Studio 2, note: bring a strap (Priya is away)."
             newParagraph()
-            text += wording(.changed, ("changes", wording.changeWords(change, cls)))
+            wording.append(.changed, to: &text, ("changes", wording.changeWords(change, cls)))
             if let r = o.changeReason, r != o.moveReason { text += " (" + r + ")" }
             text += "."
         }
@@ -309,11 +310,11 @@ package struct FeedBuilder: Sendable {
         }
         if let i = schedule.instructor(of: o) {
             newParagraph()
-            text += wording(.instructorLine, ("instructor", i))
+            wording.append(.instructorLine, to: &text, ("instructor", i))
         }
         if let url {
             newParagraph()
-            text += wording(.bookingLine, ("label", wording[.bookingLabel]), ("url", url))
+            wording.append(.bookingLine, to: &text, ("label", bookingLabel), ("url", url))
         }
         return text.isEmpty ? nil : text
     }

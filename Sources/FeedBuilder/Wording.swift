@@ -8,15 +8,51 @@ import Timetable
 package struct Wording: Sendable {
     package let language: Language
     let book: Phrasebook
-    private let phrases: [PhraseKey: String]
+    private let phrases: [PhraseKey: Template]
 
     package init(language: Language, overrides: [PhraseKey: String] = [:]) {
         self.language = language
         let book = Phrasebook.of(language)
         self.book = book
-        var phrases: [PhraseKey: String] = [:]
-        for key in PhraseKey.allCases { phrases[key] = overrides[key] ?? book.phrase(key) }
+        var phrases: [PhraseKey: Template] = [:]
+        for key in PhraseKey.allCases { phrases[key] = Template(overrides[key] ?? book.phrase(key)) }
         self.phrases = phrases
+    }
+
+    /// A phrase split once into its text and its placeholders, so that filling it in (for
+    /// every moved, changed or cancelled event) appends pieces rather than scanning it again.
+    struct Template: Sendable {
+        enum Piece: Sendable {
+            case text(String)
+            case placeholder(String)
+        }
+        let phrase: String
+        let pieces: [Piece]
+
+        init(_ phrase: String) {
+            self.phrase = phrase
+            var pieces: [Piece] = []
+            var rest = phrase[...]
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
+                pieces.append(.placeholder(String(rest[rest.index(after: open)..<close])))
+                rest = rest[rest.index(after: close)...]
+            }
+            if !rest.isEmpty { pieces.append(.text(String(rest))) }
+            self.pieces = pieces
+        }
+
+        /// Appends the phrase with its placeholders filled in; one without a value stays as written.
+        func append(to out: inout String, _ values: [(String, String)]) {
+            for piece in pieces {
+                switch piece {
+                case .text(let t):
+                    out += t
+                case .placeholder(let name):
+                    if let v = values.first(where: { $0.0 == name }) { out += v.1 } else { out += "{" + name + "}" }
+                }
+            }
+        }
     }
 
     /// The schedule's wording: its language, its `strings`, and `calendar.bookingLabel`.
@@ -27,27 +63,27 @@ package struct Wording: Sendable {
     }
 
     /// The phrase of a key, placeholders unfilled.
-    package subscript(key: PhraseKey) -> String { phrases[key] ?? "" }
+    package subscript(key: PhraseKey) -> String { phrases[key]?.phrase ?? "" }
 
-    /// The phrase of a key with its placeholders filled in (one pass over the phrase: a value
-    /// that holds "{title}" is not filled in again).
+    /// The phrase of a key with its placeholders filled in (a value that holds "{title}" is
+    /// not filled in again).
     package func callAsFunction(_ key: PhraseKey, _ values: (String, String)...) -> String {
-        Self.fill(self[key], values)
+        guard let t = phrases[key] else { return "" }
+        if t.pieces.count == 1, case .text(let plain) = t.pieces[0] { return plain }
+        var out = ""
+        t.append(to: &out, values)
+        return out
     }
 
+    /// Appends the phrase of a key, its placeholders filled in, to `out`.
+    package func append(_ key: PhraseKey, to out: inout String, _ values: (String, String)...) {
+        phrases[key]?.append(to: &out, values)
+    }
+
+    /// Any phrase with its placeholders filled in (one pass: a value is not filled in again).
     static func fill(_ template: String, _ values: [(String, String)]) -> String {
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
-        out.reserveCapacity(template.utf8.count + values.reduce(0) { $0 + $1.1.utf8.count })
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = rest[rest.index(after: open)..<close]
-            if let v = values.first(where: { $0.0 == name }) { out += v.1 } else { out += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
-        }
-        out += rest
+        Template(template).append(to: &out, values)
         return out
     }
 
