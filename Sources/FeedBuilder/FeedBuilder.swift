@@ -286,7 +286,7 @@ package struct FeedBuilder: Sendable {
     func description(_ o: Occurrence, _ cls: ClassDefinition, url: String?) -> String? {
         // Appended into one string sized up front (paragraphs separated by a blank line), not
         // joined from an array of interpolated parts: it is built for every event written.
-        let bookingLabel = wording[.bookingLabel]
+        let bookingLabel = wording.bookingLabel
         var text = ""
         text.reserveCapacity(
             (cls.description?.utf8.count ?? 0) + (cls.instructor?.utf8.count ?? 0) + (url?.utf8.count ?? 0)
@@ -310,11 +310,11 @@ package struct FeedBuilder: Sendable {
         }
         if let i = schedule.instructor(of: o) {
             newParagraph()
-            wording.append(.instructorLine, to: &text, ("instructor", i))
+            wording.instructorLine.append(to: &text, "instructor", i)
         }
         if let url {
             newParagraph()
-            wording.append(.bookingLine, to: &text, ("label", bookingLabel), ("url", url))
+            wording.bookingLine.append(to: &text, "label", bookingLabel, "url", url)
         }
         return text.isEmpty ? nil : text
     }

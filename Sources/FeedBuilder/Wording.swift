@@ -9,6 +9,10 @@ package struct Wording: Sendable {
     package let language: Language
     let book: Phrasebook
     private let phrases: [PhraseKey: Template]
+    /// The phrases of every event's description, at hand without a lookup.
+    let instructorLine, bookingLine: Template
+    /// The words before each event's booking link.
+    let bookingLabel: String
 
     package init(language: Language, overrides: [PhraseKey: String] = [:]) {
         self.language = language
@@ -17,6 +21,9 @@ package struct Wording: Sendable {
         var phrases: [PhraseKey: Template] = [:]
         for key in PhraseKey.allCases { phrases[key] = Template(overrides[key] ?? book.phrase(key)) }
         self.phrases = phrases
+        instructorLine = phrases[.instructorLine] ?? Template("")
+        bookingLine = phrases[.bookingLine] ?? Template("")
+        bookingLabel = phrases[.bookingLabel]?.phrase ?? ""
     }
 
     /// A phrase split once into its text and its placeholders, so that filling it in (for
@@ -40,6 +47,18 @@ package struct Wording: Sendable {
             }
             if !rest.isEmpty { pieces.append(.text(String(rest))) }
             self.pieces = pieces
+        }
+
+        /// The same for a phrase of one or two placeholders, without a list of values: what
+        /// every event's description is built from.
+        func append(to out: inout String, _ n0: String, _ v0: String, _ n1: String = "", _ v1: String = "") {
+            for piece in pieces {
+                switch piece {
+                case .text(let t): out += t
+                case .placeholder(let name):
+                    if name == n0 { out += v0 } else if name == n1 { out += v1 } else { out += "{" + name + "}" }
+                }
+            }
         }
 
         /// Appends the phrase with its placeholders filled in; one without a value stays as written.
