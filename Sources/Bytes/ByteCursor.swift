@@ -188,6 +188,18 @@ extension Array where Element == UInt8 {
     public mutating func append(bytes span: Span<UInt8>) {
         span.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
+
+    /// Appends each word's eight bytes, lowest first (``Swift/Span/loadWord(at:)`` reads them
+    /// back): one copy where the machine is little-endian, as every platform ClassFeed builds
+    /// for is.
+    @inlinable
+    public mutating func append(littleEndianWords words: [UInt64]) {
+        #if _endian(little)
+            words.withUnsafeBytes { append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
+        #else
+            for w in words { for k in 0..<8 { append(UInt8(truncatingIfNeeded: w >> UInt64(8 * k))) } }
+        #endif
+    }
 }
 
 extension String {

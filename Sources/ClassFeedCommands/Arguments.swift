@@ -34,6 +34,10 @@ struct Arguments {
                 flags.insert("help")
                 continue
             }
+            if a == "-V" {
+                flags.insert("version")
+                continue
+            }
             guard a.hasPrefix("--") else {
                 throw CLIError(.usage, "unknown option '\(a)' for '\(command)'; options are spelt with two dashes (see 'classfeed \(command) --help')")
             }

@@ -72,7 +72,7 @@ enum BuildCommand {
             bytes: scheduleBytes, path: schedulePath, label: schedulePath, context, strict: a.flag("strict"), inputs: inputs)
         let schedule = loaded.schedule
         let (from, to) = try Window.resolve(from: a.value("from"), to: a.value("to"), today: Window.today(at: now, in: schedule))
-        try OccurrenceBudget.check(schedule, from: from, to: to, style: style ?? schedule.calendar.style)
+        let eventBound = try OccurrenceBudget.check(schedule, from: from, to: to, style: style ?? schedule.calendar.style)
         var options = FeedOptions(from: from, to: to, stamp: now, style: style)
         var warnings = loaded.warnings
         if verbose || dryRun || a.flag("strict") {
@@ -83,7 +83,7 @@ enum BuildCommand {
             throw ScheduleError(warnings.map { var d = $0; d.severity = .error; return d })
         }
         // What the owner must do for members to subscribe: said to a person, never to cron.
-        let owner = verbose || context.standardOutput.isTerminal ? PublicAddressCheck.warnings(schedule) : []
+        let owner = verbose || context.standardOutput.isTerminal ? PublicAddressCheck.warnings(schedule) + BrandColorCheck.warnings(schedule) : []
         // A person at a terminal sees the schedule's warnings (a feed filter that matches nothing
         // publishes an empty feed); cron, not a terminal, stays silent.
         if verbose || dryRun || context.standardOutput.isTerminal { context.diagnostics(warnings) }
@@ -114,6 +114,9 @@ enum BuildCommand {
         }
         // A class written date by date for one of the schedule's feeds has events of its own there.
         options.feedHistory = { loader.history(forFile: $0) }
+        // The combined feed's revisions, saved beside it for the next full run (RevisionIndex).
+        let revisionLog = dryRun ? nil : RevisionLog(expectedEvents: eventBound)
+        options.revisionLog = revisionLog
         let builder = FeedBuilder(schedule: schedule, options: options)
         let combined = builder.fileName(classIndex: nil)
         let sink = fileSystem.feedSink(directory: output, dryRun: dryRun)
@@ -126,6 +129,7 @@ enum BuildCommand {
             fileSystem.touch(directory: output, name: marker)
         }
         try sink.close()
+        if let revisionLog { RevisionIndex.write(revisionLog, feedName: combined, directory: output, fileSystem: fileSystem) }
         if classFeeds && !dryRun { fileSystem.remove(directory: output, name: marker) }
         for w in loader.warnings { context.err(w) }
         if verbose || dryRun {
@@ -139,6 +143,15 @@ enum BuildCommand {
             written += try RetiredFeeds.retire(in: output, present: present ?? Set(fileSystem.names(in: output) ?? []), builder: builder, fileSystem: fileSystem).map { "\($0) (class removed: no events)" }
         }
         let today = Window.today(at: now, in: schedule)
+        if page, let logo = loaded.logo {
+            // Before the page that shows it, written the same way: whole or not at all.
+            if try fileSystem.replaceIfChanged(logo.bytes, directory: output, name: logo.name) {
+                written.append(logo.name)
+            }
+        }
+        if page {
+            written += LogoLoading.retire(in: output, keeping: loaded.logo?.name, fileSystem: fileSystem).map { "\($0) (logo removed: not on the page)" }
+        }
         if page {
             var subscribePage = SubscribePage(builder: builder, today: today)
             subscribePage.classFeeds = classFeeds
@@ -159,7 +172,9 @@ enum BuildCommand {
             calendarZone: schedule.calendar.timeZone, options: current.options, style: builder.style.rawValue, from: from, to: to,
             today: page ? today : nil, listedPrefix: classFeeds ? schedule.calendar.id : nil)
         if current.executable != nil {
-            RunRecord.write(&record, feeds: names.names, page: page, present: present, fileSystem: fileSystem, output: output)
+            RunRecord.write(
+                &record, feeds: names.names + (page ? loaded.logo.map { [$0.name] } ?? [] : []), page: page, present: present,
+                fileSystem: fileSystem, output: output)
         }
         if verbose {
             context.out("window \(from) to \(to), \(builder.style.rawValue) style")
@@ -169,7 +184,7 @@ enum BuildCommand {
         if verbose || context.standardOutput.isTerminal {
             let page = !a.flag("no-page")
             let expected = [combined] + (classFeeds ? schedule.classes.indices.map { builder.fileName(classIndex: $0) } : [])
-                + builder.extraFeedFileNames + (page ? [SubscribePage.fileName] : [])
+                + builder.extraFeedFileNames + (page ? [SubscribePage.fileName] + (loaded.logo.map { [$0.name] } ?? []) : [])
             let summary = BuildSummary(
                 builder: builder, from: from, to: to, today: Window.today(at: now, in: schedule), expected: expected, written: written, page: page)
             for line in summary.lines(listingFiles: !verbose) { context.out(line) }

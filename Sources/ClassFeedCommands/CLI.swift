@@ -102,6 +102,23 @@ package enum CLI {
         return out
     }
 
+    /// Whether a command's arguments hold `-V` or `--version` as an option (`classfeed build
+    /// -V`), parsed with the command's own options so that a value (`--schedule -V`) or a word
+    /// after `--` is not taken for it. Arguments the command would refuse are left to it.
+    static func asksForVersion(command: String, _ rest: [String]) -> Bool {
+        guard rest.contains(where: { $0 == "-V" || $0 == "--version" }) else { return false }
+        var spec = CommandSpec.topLevel.first { $0.name == command }
+        var args = rest
+        if command == "exceptions", let sub = rest.first, !sub.hasPrefix("-"),
+            let s = CommandSpec.exceptionsSubcommands.first(where: { $0.word == sub })
+        {
+            spec = s
+            args.removeFirst()
+        }
+        guard let spec, let parsed = try? spec.parse(args) else { return false }
+        return parsed.flag("version")
+    }
+
     static func run(_ args: [String], _ context: CommandContext) -> ExitCode {
         var rest = args
         var command = "build"
@@ -123,6 +140,10 @@ package enum CLI {
             let at = command == "exceptions" && after.first.map { !$0.hasPrefix("-") } == true ? 1 : 0
             after.insert(contentsOf: leading, at: at)
             rest = after
+        }
+        if asksForVersion(command: command, rest) {
+            context.out("classfeed \(version)")
+            return .ok
         }
         do {
             switch command {

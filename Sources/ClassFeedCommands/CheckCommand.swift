@@ -24,7 +24,7 @@ enum CheckCommand {
         context.diagnostics(warnings)
         // Not a schedule warning (--strict passes without it, downloads work), and never cut
         // off by the schedule's own: said after them.
-        context.diagnostics(PublicAddressCheck.warnings(loaded.schedule))
+        context.diagnostics(PublicAddressCheck.warnings(loaded.schedule) + BrandColorCheck.warnings(loaded.schedule))
         let s = loaded.schedule
         let live = occurrences.filter { !$0.isCancelled }.count
         context.out("\(ScheduleLoading.label(path)): ok: \(s.classes.count) classes, \(s.exceptions.count) exceptions, " + (s.holidayClosures.isEmpty ? "" : "\(s.holidayClosures.count) holiday closures, ") + "\(live) occurrences from \(from.humanDate) to \(to.humanDate)"

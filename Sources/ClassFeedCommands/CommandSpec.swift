@@ -59,10 +59,11 @@ struct CommandSpec: Sendable {
     /// The option named `name` (without dashes).
     func option(_ name: String) -> CommandOption? { options.first { $0.name == name } }
 
-    /// Parses `args` with these options (and `--help`/`-h`).
+    /// Parses `args` with these options (and `--help`/`-h`, and `--version`/`-V`, which
+    /// ``CLI`` answers for every command before the command runs).
     func parse(_ args: [String]) throws(CLIError) -> Arguments {
         try Arguments(
-            args, valued: options.filter(\.takesValue).map(\.name), booleans: options.filter { !$0.takesValue }.map(\.name) + ["help"],
-            command: name)
+            args, valued: options.filter(\.takesValue).map(\.name),
+            booleans: options.filter { !$0.takesValue }.map(\.name) + ["help", "version"], command: name)
     }
 }

@@ -41,9 +41,17 @@ final class HistoryLoader: @unchecked Sendable {
         self.present = present
     }
 
-    /// The combined feed's revisions. A cheap check first: a file that does not start with
+    /// The combined feed's revisions: from ``RevisionIndex`` when it vouches for the feed, else
+    /// read from the feed itself. A cheap check first: a file that does not start with
     /// BEGIN:VCALENDAR or end with END:VCALENDAR (truncated, overwritten) is reported and not read.
     func combinedHistory() -> RevisionHistory {
+        // The revisions the last build saved, while the feed is still the file it wrote.
+        if present?.contains(RevisionIndex.fileName) != false,
+            let h = RevisionIndex.history(feedName: combinedName, directory: directory, fileSystem: fileSystem)
+        {
+            usedIndex = true
+            return h
+        }
         if let bytes = fileSystem.readEnds(directory + "/" + combinedName, count: 15),
             bytes.head != Array("BEGIN:VCALENDAR".utf8) || bytes.tail != Array("END:VCALENDAR\r\n".utf8)
         {
@@ -55,6 +63,9 @@ final class HistoryLoader: @unchecked Sendable {
     }
 
     private var combined: RevisionHistory?
+
+    /// True when the combined feed's revisions came from ``RevisionIndex`` rather than the feed.
+    private(set) var usedIndex = false
 
     /// One class feed's revisions; the combined feed's when it is missing or unreadable.
     func history(forFile name: String) -> RevisionHistory {

@@ -11,7 +11,11 @@ final class RunInputs {
 
     init(zoneDirectory: String) { self.zoneDirectory = zoneDirectory }
 
-    func holidayRead(_ path: String, _ bytes: [UInt8]) {
+    func holidayRead(_ path: String, _ bytes: [UInt8]) { fileRead(path, bytes) }
+
+    /// Any file beside the schedule that shapes the output (a holiday calendar, the logo): kept
+    /// with the holiday calendars, whose record lines the next run compares byte for byte.
+    func fileRead(_ path: String, _ bytes: [UInt8]) {
         holidays.append(RunRecord.Input(name: path, digest: ContentDigest.hex(bytes)))
     }
 

@@ -5,6 +5,8 @@ import Timetable
 struct LoadedSchedule {
     var schedule: Schedule
     var warnings: [Diagnostic]
+    /// The logo file `calendar.logo` names, read and checked (nil for none or an https logo).
+    var logo: LogoFile? = nil
 }
 
 enum ScheduleLoading {
@@ -56,6 +58,7 @@ enum ScheduleLoading {
         if !errors.isEmpty || (strict && !diagnostics.isEmpty) {
             throw ScheduleError(strict ? diagnostics.map { var d = $0; d.severity = .error; return d } : diagnostics)
         }
-        return LoadedSchedule(schedule: schedule, warnings: diagnostics)
+        let logo = try LogoLoading.load(schedule, scheduleFile: path, fileSystem: context.fileSystem, inputs: inputs)
+        return LoadedSchedule(schedule: schedule, warnings: diagnostics, logo: logo)
     }
 }

@@ -40,6 +40,10 @@ extension FeedBuilder {
         var history = RevisionHistory()
         /// True when ``history`` is one feed file's own (not the shared ``FeedOptions/history``).
         var historyIsOwnFile = false
+        /// True while writing events of the combined feed (whose revisions go to ``FeedOptions/revisionLog``).
+        var inCombinedFeed = false
+        /// The revision log's entries while ``FeedBuilder/write(to:classFeeds:)`` runs (nil otherwise).
+        var revisionEntries: RevisionLog.Entries?
 
         /// What subscribers have of an event: the later revision of the class's own previous
         /// feed and the combined feed's, so that whichever feeds the previous runs wrote (class
@@ -56,6 +60,8 @@ extension FeedBuilder {
             out = ContentLineWriter()
             history = builder.options.classHistory?(builder.fileName(classIndex: i)) ?? builder.options.history
             historyIsOwnFile = false
+            inCombinedFeed = true
+            defer { inCombinedFeed = false }
             var count = 0
             switch builder.style {
             case .occurrences: count = writeOccurrences(classIndex: i, from: builder.options.from, to: builder.options.to)
@@ -214,6 +220,9 @@ extension FeedBuilder {
                 }
             }
             newestStamp = max(newestStamp ?? stamp, stamp)
+            if inCombinedFeed && revisionEntries != nil {
+                revisionEntries!.append(key: key, fingerprint: fingerprint, stamp: stamp, sequence: sequence)
+            }
             let stampLines = lines(forStamp: stamp)
             out.append(stampLines.dtstamp)
             out.append(stampLines.lastModified)

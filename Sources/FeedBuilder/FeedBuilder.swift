@@ -88,6 +88,12 @@ package struct FeedBuilder: Sendable {
     @discardableResult
     package func write(to sink: FeedSink, classFeeds: Bool) -> Int64? {
         var state = State(builder: self)
+        // Taken out of the log while the build appends to it, so that nothing else holds it.
+        if let log = options.revisionLog {
+            state.revisionEntries = log.entries
+            log.entries = RevisionLog.Entries()
+        }
+        defer { if let e = state.revisionEntries { options.revisionLog?.entries = e } }
         let all = Array(schedule.classes.indices)
         let combined = fileName(classIndex: nil)
         var header = ContentLineWriter()

@@ -22,6 +22,9 @@ package struct FeedOptions: Sendable {
     /// class written date by date for that feed (its events may be in no other feed). Each
     /// event takes the later revision of that file's and ``history``'s.
     package var feedHistory: (@Sendable (String) -> RevisionHistory)?
+    /// When set, the builder adds the revision of every event of the combined feed to it as
+    /// it writes them (see ``RevisionLog``).
+    package var revisionLog: RevisionLog?
 
     package init(from: LocalDate, to: LocalDate, stamp: Int64, style: FeedStyle? = nil) {
         self.from = from

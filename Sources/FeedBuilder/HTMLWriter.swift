@@ -92,6 +92,35 @@ struct HTMLWriter: ~Copyable {
         }
     }
 
+    /// An address, escaped, with a `<wbr>` where a line may break: after each `/` (but not
+    /// between the two of `//`; also after a final `/`, which a file name follows), before each
+    /// `.` and after each `-`. A phone then wraps
+    /// "https://stillpoint.example/feeds/stillpoint.ics" at those points rather than
+    /// mid-word; a `<wbr>` adds no character to the text that is copied.
+    mutating func breakableAddress(_ s: String) {
+        s.withSpanOfUTF8 { u in
+            var start = 0
+            for k in u.indices {
+                let b = u[k]
+                if b == UInt8(ascii: "."), k > start {
+                    text(u.extracting(start..<k))
+                    raw("<wbr>")
+                    start = k
+                } else if b == UInt8(ascii: "/") && (k + 1 == u.count || u[k + 1] != UInt8(ascii: "/")) {
+                    // Also at the end: a folder's address is followed by a file name.
+                    text(u.extracting(start..<(k + 1)))
+                    raw("<wbr>")
+                    start = k + 1
+                } else if b == UInt8(ascii: "-"), k + 1 < u.count {
+                    text(u.extracting(start..<(k + 1)))
+                    raw("<wbr>")
+                    start = k + 1
+                }
+            }
+            if start < u.count { text(u.extracting(start..<u.count)) }
+        }
+    }
+
     /// Free text that may hold line breaks: escaped, each line break a `<br>`
     /// (``HTMLText/multiline(_:)``).
     mutating func multiline(_ s: String) {

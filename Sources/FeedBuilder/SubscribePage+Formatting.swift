@@ -76,32 +76,32 @@ extension SubscribePage {
         return "UTC" + sign + (hh < 10 ? "0" : "") + "\(hh):" + (mm < 10 ? "0" : "") + "\(mm)"
     }
 
-    /// "BST (UTC+01:00)"; just the offset when the tz database has no abbreviation ("+0530").
-    static func offsetName(_ o: ZoneOffset) -> String {
-        let abbr = o.abbreviation
-        if abbr.isEmpty || abbr.hasPrefix("+") || abbr.hasPrefix("-") { return utcOffset(o.seconds) }
-        return HTMLText.escape(abbr) + " (" + utcOffset(o.seconds) + ")"
+    /// A zone's abbreviation when the tz database has a name for it ("BST"), nil when it has
+    /// only a number ("+0530", "-03").
+    static func plainAbbreviation(_ o: ZoneOffset) -> String? {
+        let a = o.abbreviation
+        return !a.isEmpty && a.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) ? a : nil
     }
 
-    /// "Times are Europe/London time: GMT (UTC+00:00), or BST (UTC+01:00) during daylight saving
-    /// time." The offsets are those in force in the coming year.
+    /// "Times are UK time (GMT, or BST in summer)." (``PageWording/zoneSentence(name:standard:summer:hasSummerTime:)``):
+    /// the zone in words members know, with its abbreviations in the coming year. Summer time
+    /// is the larger of the year's offsets, not the tz database's daylight flag: Europe/Dublin's
+    /// "daylight" time is its winter GMT.
     func zoneSentence() -> String {
-        let name = schedule.calendar.timeZone
-        guard let rules = schedule.zones[name] else { return "Times are " + HTMLText.escape(name) + " time." }
+        let zone = schedule.calendar.timeZone
+        let name = PageWording.zoneName(zone)
+        guard let rules = schedule.zones[zone] else {
+            return PageWording.zoneSentence(name: name, standard: nil, summer: nil, hasSummerTime: false)
+        }
         let start = rules.instant(for: LocalDateTime(date: today, time: LocalTime(secondsOfDay: 0)))
         var offsets = [rules.offset(at: start)]
         for t in rules.transitions(from: start, to: start + 366 * 86400) where !offsets.contains(t.after) {
             offsets.append(t.after)
         }
-        let standard = offsets.filter { !$0.isDaylight }.map(Self.offsetName)
-        let daylight = offsets.filter(\.isDaylight).map(Self.offsetName)
-        var s = "Times are " + HTMLText.escape(name) + " time: "
-        if standard.isEmpty || daylight.isEmpty {
-            s += (standard + daylight).joined(separator: ", ")
-        } else {
-            s += standard.joined(separator: ", ") + ", or " + daylight.joined(separator: ", ") + " during daylight saving time"
-        }
-        return s + "."
+        let seconds = Set(offsets.map(\.seconds))
+        let standard = offsets.filter { $0.seconds == seconds.min() }.first.flatMap(Self.plainAbbreviation)
+        let summer = offsets.filter { $0.seconds == seconds.max() }.first.flatMap(Self.plainAbbreviation)
+        return PageWording.zoneSentence(name: name, standard: standard, summer: summer, hasSummerTime: seconds.count > 1)
     }
 
     /// "Fri 27 Nov 2026 at 09:00 GMT" in the calendar's zone.

@@ -22,6 +22,14 @@ extension SubscribePage {
         h.raw("<p class=\"zone\">")
         h.unescaped(zoneSentence())
         h.line("</p>")
+        let sharedUntil = sharedUntil(current)
+        if let sharedUntil {
+            h.raw("<p class=\"term\">")
+            h.raw(PageWording.allClassesUntil)
+            Self.dateElement(&h, sharedUntil)
+            h.raw(PageWording.allClassesUntilEnd)
+            h.line("</p>")
+        }
         var byDay = [[Int]](repeating: [], count: 7)  // Monday first
         var monthly: [Int] = []
         for i in current {
@@ -56,7 +64,7 @@ extension SubscribePage {
                 h.line("<ul class=\"classes\">")
                 // Each class handed down as an argument: a `let` copy of a class in each
                 // function cost a retain and release of all its strings, per class.
-                for i in sorted { weeklyClass(&h, schedule.classes[i], i) }
+                for i in sorted { weeklyClass(&h, schedule.classes[i], i, sharedUntil: sharedUntil) }
                 h.line("</ul>")
                 h.line("</section>")
             }
@@ -68,7 +76,7 @@ extension SubscribePage {
             h.line("<h3 id=\"monthly-title\">Every month</h3>")
             h.line("<ul class=\"classes\">")
             for i in monthly.sorted(by: { (schedule.classes[$0].start, $0) < (schedule.classes[$1].start, $1) }) {
-                weeklyClass(&h, schedule.classes[i], i)
+                weeklyClass(&h, schedule.classes[i], i, sharedUntil: sharedUntil)
             }
             h.line("</ul>")
             h.line("</section>")
@@ -98,7 +106,24 @@ extension SubscribePage {
         h.line("</p>")
     }
 
-    private func weeklyClass(_ h: inout HTMLWriter, _ cls: ClassDefinition, _ i: Int) {
+    /// The `until` of every class in the timetable when there are several and they all have
+    /// the same one: said once above the timetable rather than on every class. (Read in place:
+    /// a copy of a class costs a retain and release of each of its strings.)
+    private func sharedUntil(_ current: [Int]) -> LocalDate? {
+        var shared: LocalDate?
+        var count = 0
+        for i in current {
+            if case .dates = schedule.classes[i].pattern { continue }
+            guard let until = schedule.classes[i].until, shared == nil || shared == until else { return nil }
+            shared = until
+            count += 1
+        }
+        return count > 1 ? shared : nil
+    }
+
+    /// - Parameter sharedUntil: the end every class shares (``sharedUntil(_:)``), said above
+    ///   the timetable and not again here.
+    private func weeklyClass(_ h: inout HTMLWriter, _ cls: ClassDefinition, _ i: Int, sharedUntil: LocalDate?) {
         h.line("<li class=\"class\">")
         h.raw("<p class=\"when\">")
         timeRange(&h, cls.start, cls.durationMinutes, classIndex: i)
@@ -109,13 +134,14 @@ extension SubscribePage {
         recurrence(&h, cls)
         classFacts(&h, cls)
         let starts = cls.from.flatMap { $0 > today ? $0 : nil }
-        if starts != nil || cls.until != nil {
+        let until = sharedUntil == nil ? cls.until : nil
+        if starts != nil || until != nil {
             h.raw("<p class=\"term\">")
             if let starts {
                 h.raw("Starts ")
                 Self.dateElement(&h, starts)
             }
-            if let until = cls.until {
+            if let until {
                 if starts != nil { h.raw(" · ") }
                 h.raw("Until ")
                 Self.dateElement(&h, until)
@@ -166,13 +192,13 @@ extension SubscribePage {
         return zone == schedule.calendar.timeZone ? nil : zone
     }
 
-    /// ` <span class="zone-note">(America/New_York time)</span>` for a class outside the
+    /// ` <span class="zone-note">(US Eastern time)</span>` for a class outside the
     /// calendar's zone, nothing otherwise.
     private func zoneSuffix(_ h: inout HTMLWriter, _ i: Int) {
         guard let zone = zoneNote(i) else { return }
-        h.raw(" <span class=\"zone-note\">(")
-        h.text(zone)
-        h.raw(" time)</span>")
+        h.raw(" <span class=\"zone-note\">")
+        h.unescaped(PageWording.zoneNote(name: PageWording.zoneName(zone)))
+        h.raw("</span>")
     }
 
     /// `<time>17:15</time>–<time>17:45</time>`, the zone note, `<span class="duration">30 min</span>`.
@@ -420,17 +446,21 @@ extension SubscribePage {
             download(&h)
             return
         }
-        // A read-only text area rather than an input: it wraps, so the whole address shows on a
-        // phone, and it can be selected and copied without any script.
-        h.raw("<p class=\"address\"><label for=\"address-")
+        // Text rather than a form field: it wraps at its / . - (each a <wbr>), so the whole
+        // address shows on a phone without breaking a word, and one tap selects all of it
+        // (`user-select: all`) without any script. The copy button shows only with script.
+        h.raw("<p class=\"address\"><span class=\"label\">Calendar address</span>\n<code id=\"address-")
         feedKey(&h, ref)
-        h.line("\">Calendar address</label>")
-        h.raw("<textarea id=\"address-")
+        h.raw("\">")
+        h.breakableAddress(absolute)
+        h.breakableAddress(builder.fileName(ref))
+        h.raw("</code>\n<button type=\"button\" class=\"copy\" data-copy=\"address-")
         feedKey(&h, ref)
-        h.raw("\" rows=\"2\" readonly spellcheck=\"false\" autocapitalize=\"off\">")
-        h.text(absolute)
-        feedFileName(&h, ref)
-        h.line("</textarea></p>")
+        h.raw("\" data-copied=\"")
+        h.raw(PageWording.copiedButton)
+        h.raw("\" hidden>")
+        h.raw(PageWording.copyButton)
+        h.line("</button></p>")
         h.line("<div class=\"ways\">")
         h.line("<div class=\"way\">")
         h.line("<h4>iPhone, iPad, Mac or Outlook for Windows</h4>")
@@ -441,16 +471,14 @@ extension SubscribePage {
         h.line("<p class=\"hint\">Opens your calendar app, which asks whether to subscribe.</p>")
         h.line("</div>")
         h.line("<div class=\"way\">")
-        h.line("<h4>Google Calendar</h4>")
+        h.raw("<h4>")
+        h.raw(PageWording.googleHeading)
+        h.line("</h4>")
         h.line("<ol>")
-        h.line(
-            "<li>On a computer, open <a href=\"https://calendar.google.com/calendar/r/settings/addbyurl\">Google Calendar’s “From URL” page</a> (in Google Calendar: <em>Other calendars</em> › <em>+</em> › <em>From URL</em>).</li>"
-        )
-        h.line("<li>Paste the calendar address above and choose <em>Add calendar</em>.</li>")
+        h.line(PageWording.googleStepOne)
+        h.line(PageWording.googleStepTwo)
         h.line("</ol>")
-        h.line(
-            "<p class=\"hint\">It then shows in the Google Calendar app on your phone too. Google looks for changes only every 8 to 24 hours, so a same-day change may reach you late.</p>"
-        )
+        h.line(PageWording.googleHint)
         h.line("</div>")
         h.line("<div class=\"way\">")
         h.line("<h4>Outlook on the web</h4>")

@@ -5,9 +5,11 @@ import Timetable
 /// changes of the coming weeks, and for the combined feed and each class feed the ways to add
 /// it to a calendar app (issue 6).
 ///
-/// One static HTML5 document: inline CSS, no script, no external asset, nothing fetched (a
-/// Content-Security-Policy `<meta>` forbids it, so even a value that slipped past escaping could
-/// not run or load anything). Every value from the schedule is escaped by ``HTMLWriter``.
+/// One static HTML5 document: inline CSS, one inline script (the copy buttons', progressive
+/// enhancement), nothing fetched but the studio's logo when it has one. A
+/// Content-Security-Policy `<meta>` allows that script by its hash and the logo by its origin
+/// and forbids everything else, so even a value that slipped past escaping could not run or
+/// load anything. Every value from the schedule is escaped by ``HTMLWriter``.
 ///
 /// Deterministic like the feeds: the same schedule, date and update time give the same bytes.
 /// The only moving part is "last updated", chosen by ``page(previous:newestRevision:now:)`` so
@@ -146,9 +148,11 @@ package struct SubscribePage: Sendable {
         var h = HTMLWriter(capacity: 16384 + 1280 * schedule.classes.count)
         h.line("<meta charset=\"utf-8\">")
         h.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        h.line(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">"
-        )
+        // Unescaped for a readable policy: its parts are fixed words, a base64 hash and an origin
+        // checked by the decoder to be "https://" and a host name (letters, digits, . - :).
+        h.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+        h.unescaped(contentSecurityPolicy)
+        h.line("\">")
         h.line("<meta name=\"color-scheme\" content=\"light dark\">")
         h.line("<meta name=\"generator\" content=\"ClassFeed\">")
         if let d = cal.description {
@@ -161,7 +165,13 @@ package struct SubscribePage: Sendable {
         h.line(": timetable and calendar</title>")
         h.line("<link rel=\"icon\" href=\"data:,\">")
         h.line("<style>")
-        h.unescaped(Self.css)
+        h.unescaped(Self.colourCSS)
+        h.newline()
+        if let brand = cal.brandColor {
+            h.unescaped(Self.brandCSS(BrandPalette(brand)))
+            h.newline()
+        }
+        h.unescaped(Self.layoutCSS)
         h.newline()
         h.line("</style>")
         h.line("</head>")
@@ -206,6 +216,11 @@ package struct SubscribePage: Sendable {
     private func tail(updated: Int64?) -> HTMLWriter {
         var h = HTMLWriter(capacity: 512)
         footer(&h, updated: updated)
+        if hasCopyButtons {
+            h.raw("<script>")
+            h.raw(Self.copyScript)
+            h.line("</script>")
+        }
         h.line("</body>")
         h.line("</html>")
         return h
@@ -214,6 +229,7 @@ package struct SubscribePage: Sendable {
     private func header(_ h: inout HTMLWriter) {
         let cal = schedule.calendar
         h.line("<header>")
+        logo(&h)
         h.raw("<h1>")
         h.text(cal.name)
         h.line("</h1>")
@@ -238,9 +254,9 @@ package struct SubscribePage: Sendable {
 
     private func footer(_ h: inout HTMLWriter, updated: Int64?) {
         h.line("<footer>")
-        h.raw("<p>Times are ")
-        h.text(schedule.calendar.timeZone)
-        h.line(" time.</p>")
+        h.raw("<p>")
+        h.unescaped(PageWording.footerZone(name: PageWording.zoneName(schedule.calendar.timeZone)))
+        h.line("</p>")
         if let updated {
             h.raw("<p>Last updated <time datetime=\"")
             h.unescaped(Self.isoUTC(updated))
@@ -249,6 +265,47 @@ package struct SubscribePage: Sendable {
             h.line("</time>.</p>")
         }
         h.line("</footer>")
+    }
+
+    /// The studio's logo above its name: the copy beside the page, or its https address.
+    /// Decorative (`alt=""`): the name follows in the heading.
+    private func logo(_ h: inout HTMLWriter) {
+        switch schedule.calendar.logo {
+        case nil:
+            return
+        case .file(_, let type, _)?:
+            h.raw("<img class=\"logo\" src=\"")
+            h.text(Self.logoFileName(type))
+            h.line("\" alt=\"\">")
+        case .remote(let url, _)?:
+            h.raw("<img class=\"logo\" src=\"")
+            h.text(url)
+            h.line("\" alt=\"\" referrerpolicy=\"no-referrer\">")
+        }
+    }
+
+    /// The name of the logo's copy in the output folder: "logo.png", "logo.svg".
+    package static func logoFileName(_ type: PageLogo.LogoType) -> String { "logo." + type.fileExtension }
+
+    /// Every name a logo's copy can have: a build removes the others, left by an earlier logo.
+    package static var logoFileNames: [String] { PageLogo.LogoType.allCases.map(logoFileName) }
+
+    /// Whether the page shows calendar addresses, and so copy buttons and their script.
+    var hasCopyButtons: Bool { schedule.calendar.publicURL != nil }
+
+    /// The page's Content-Security-Policy: nothing may load or run but the inline style, the
+    /// copy button's script by its hash (when there are addresses to copy), and the logo from
+    /// the page's own folder or its exact https origin.
+    package var contentSecurityPolicy: String {
+        var p = "default-src 'none'; "
+        if hasCopyButtons { p += "script-src 'sha256-\(Self.copyScriptHash)'; " }
+        p += "style-src 'unsafe-inline'; img-src data:"
+        switch schedule.calendar.logo {
+        case nil: break
+        case .file?: p += " 'self'"
+        case .remote(_, let origin)?: p += " " + origin
+        }
+        return p + "; base-uri 'none'; form-action 'none'"
     }
 
     private static func hex16(_ v: UInt64) -> String {

@@ -94,11 +94,15 @@ package enum OccurrenceBudget {
         return style == .series ? total + ownDays : total
     }
 
-    /// Throws a schedule error (exit 65) when a build of this window would exceed the limit.
-    package static func check(_ schedule: Schedule, from: LocalDate, to: LocalDate, style: FeedStyle) throws(ScheduleError) {
-        guard upperBound(schedule, from: from, to: to, style: style) > ScheduleLimits.occurrencesPerFeed,
-            count(schedule, from: from, to: to, style: style) > ScheduleLimits.occurrencesPerFeed
-        else { return }
+    /// Throws a schedule error (exit 65) when a build of this window would exceed the limit;
+    /// else returns at most the limit and at least the number of events (``upperBound``, or
+    /// the exact count when that bound was over the limit).
+    @discardableResult
+    package static func check(_ schedule: Schedule, from: LocalDate, to: LocalDate, style: FeedStyle) throws(ScheduleError) -> Int {
+        let bound = upperBound(schedule, from: from, to: to, style: style)
+        guard bound > ScheduleLimits.occurrencesPerFeed else { return bound }
+        let exact = count(schedule, from: from, to: to, style: style)
+        guard exact > ScheduleLimits.occurrencesPerFeed else { return exact }
         throw ScheduleError([
             Diagnostic(
                 .error, file: schedule.sourceFile, location: nil, path: "",

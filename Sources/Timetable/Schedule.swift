@@ -64,6 +64,10 @@ package struct CalendarInfo: Sendable {
     /// `bookingURL`: each event's link, filled in per occurrence, unless its class has its own.
     /// `url` stays the plain link (the page's "Book" button).
     package var bookingURL: BookingURLTemplate? = nil
+    /// `brandColor`: the subscribe page's links and buttons, adjusted for contrast there.
+    package var brandColor: BrandColor? = nil
+    /// `logo`: the image at the top of the subscribe page.
+    package var logo: PageLogo? = nil
     /// `language`: the language of every word members read.
     package var language: Language = .english
 }

@@ -719,6 +719,8 @@ package struct ScheduleDecoder {
         let cancellations = m[.cancellations].flatMap { choice($0, "calendar.cancellations", CancellationPolicy.self) }
         let publicURL = m[.publicURL].flatMap { folderURL($0, "calendar.publicURL") }
         let bookingURL = m[.bookingURL].flatMap { bookingTemplate($0, "calendar.bookingURL") }
+        let brandColor = m[.brandColor].flatMap { self.brandColor($0, "calendar.brandColor") }
+        let logo = m[.logo].flatMap { self.logo($0, "calendar.logo") }
         let language = m[.language].flatMap { self.language($0, "calendar.language") }
         guard let id, let name, let zone, let domain else { return nil }
         var info = CalendarInfo(
@@ -728,8 +730,77 @@ package struct ScheduleDecoder {
         info.cancellations = cancellations ?? .remove
         info.publicURL = publicURL
         info.bookingURL = bookingURL
+        info.brandColor = brandColor
+        info.logo = logo
         info.language = language ?? .english
         return info
+    }
+
+    /// `calendar.brandColor`: a CSS hex colour, "#2a6f97" or "#27a".
+    private mutating func brandColor(_ node: Node, _ path: String) -> BrandColor? {
+        guard let s = string(node, path, what: "a colour such as \"#2a6f97\"") else { return nil }
+        if let c = BrandColor(css: s) { return c }
+        let trimmed = String(s.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        var hint = "write the colour as # and six hex digits, e.g. \"#2a6f97\" (colour pickers call it the hex value)"
+        if let c = BrandColor(css: trimmed) {
+            hint = "did you mean \"\(c.css)\"?"
+        } else if BrandColor(css: "#" + trimmed) != nil {
+            hint = "did you mean \"#\(trimmed)\"? A hex colour starts with #"
+        } else if trimmed.hasPrefix("#") {
+            hint = "after # come 3 or 6 hex digits (0-9, a-f), e.g. \"#2a6f97\""
+        }
+        error(node, path, "expected a CSS hex colour such as \"#2a6f97\", \(found(node))", hint: hint)
+        return nil
+    }
+
+    /// `calendar.logo`: an image file relative to the schedule's folder, or an https:// address.
+    private mutating func logo(_ node: Node, _ path: String) -> PageLogo? {
+        guard let s = string(node, path, what: "an image file such as \"logo.png\" or an https:// address") else { return nil }
+        let lower = s.lowercased()
+        if lower.hasPrefix("http://") {
+            error(node, path, "the logo cannot be an http:// address: a browser blocks it on an https page, and anyone on the way can change it, \(found(node))",
+                  hint: "use its https:// address, or save the image next to the schedule and write its file name, e.g. \"logo.png\"")
+            return nil
+        }
+        if lower.hasPrefix("https://") {
+            guard let url = url(node, path) else { return nil }
+            let authority = url.dropFirst("https://".count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            // The origin goes into the page's Content-Security-Policy: a host name and a port,
+            // nothing that could end or extend the policy.
+            let ok = !authority.isEmpty && authority.utf8.allSatisfy {
+                ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E || $0 == 0x3A
+            }
+            guard ok, authority.first != "." && authority.first != "-" && authority.first != ":" else {
+                error(node, path, "expected an https:// address with a plain host name (letters, digits, '-' and '.'), \(found(node))",
+                      hint: "e.g. \"https://circl.example/logo.png\"")
+                return nil
+            }
+            return .remote(url: url, origin: "https://" + authority.lowercased())
+        }
+        if let colon = s.firstIndex(of: ":"), !s[..<colon].contains("/"), s.distance(from: s.startIndex, to: colon) > 1 {
+            error(node, path, "expected an image file next to the schedule or an https:// address, \(found(node))",
+                  hint: "e.g. \"logo.png\" or \"https://circl.example/logo.png\"")
+            return nil
+        }
+        let components = s.split(separator: "/", omittingEmptySubsequences: false)
+        let name = components.last.map(String.init) ?? ""
+        if s.isEmpty || s.hasSuffix("/") {
+            error(node, path, "expected the path of an image file, \(found(node))", hint: "e.g. \"logo.png\"")
+        } else if s.hasPrefix("/") || s.hasPrefix("~") {
+            error(node, path, "\(Self.quoted(s)) is an absolute path; the logo is named relative to the schedule's folder",
+                  hint: "copy the image next to the schedule and write \"\(name)\"")
+        } else if components.contains("..") {
+            error(node, path, "\(Self.quoted(s)) leaves the schedule's folder ('..'); the logo must be inside it",
+                  hint: "copy the image next to the schedule and write \"\(name)\"")
+        } else if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            error(node, path, "the path contains a control character, \(found(node))")
+        } else if let dot = name.lastIndex(of: "."), let type = PageLogo.LogoType(fileExtension: String(name[name.index(after: dot)...])) {
+            return .file(path: s, type: type, location: doc.location(of: node))
+        } else {
+            error(node, path, "the logo must be \(PageLogo.extensionsWords), \(found(node))",
+                  hint: "save it as PNG or SVG (most image editors can), e.g. \"logo.png\"")
+        }
+        return nil
     }
 
     private mutating func classDefinition(_ node: Node, index: Int) -> ClassDefinition? {
@@ -1156,10 +1227,11 @@ private enum ChangeKey: Int, ObjectKey {
 }
 
 private enum CalendarKey: Int, ObjectKey {
-    case id, name, timezone, uidDomain, description, url, location, bookingLabel, style, cancellations, publicURL, bookingURL, language
+    case id, name, timezone, uidDomain, description, url, location, bookingLabel, style, cancellations, publicURL, bookingURL,
+        brandColor, logo, language
     static let table = KeyTable(
         Self.self, "id", "name", "timezone", "uidDomain", "description", "url", "location", "bookingLabel", "style", "cancellations",
-        "publicURL", "bookingURL", "language")
+        "publicURL", "bookingURL", "brandColor", "logo", "language")
 }
 
 private enum ClassKey: Int, ObjectKey {

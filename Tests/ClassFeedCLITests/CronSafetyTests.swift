@@ -42,7 +42,7 @@ import Testing
         #expect(try files.map { try mtime(dir.appendingPathComponent("output/" + $0)) } == times)
         // No temporary files or anything else besides the lock.
         let all = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("output").path).sorted()
-        #expect(all == [".classfeed-last-run", ".classfeed.lock"] + files + ["index.html"])
+        #expect(all == [".classfeed-last-run", ".classfeed-revisions", ".classfeed.lock"] + files + ["index.html"])
     }
 
     @Test func withoutClassFeedsTheCombinedFeedCarriesItsOwnRevisions() throws {
@@ -56,7 +56,7 @@ import Testing
         #expect(try Data(contentsOf: feed) == before)
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("output").path)
         // The marker says the (absent) class feeds may be behind the combined feed.
-        #expect(names.sorted() == [".classfeed-class-feeds-behind", ".classfeed-last-run", ".classfeed.lock", "circl.ics"])
+        #expect(names.sorted() == [".classfeed-class-feeds-behind", ".classfeed-last-run", ".classfeed-revisions", ".classfeed.lock", "circl.ics"])
     }
 
     @Test func changingOneOccurrenceBumpsExactlyThatEventsSequence() throws {

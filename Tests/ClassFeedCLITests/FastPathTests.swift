@@ -33,7 +33,7 @@ struct FastPathTests {
     static func contents(_ folder: URL) throws -> [String: Data] {
         var out: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        where name != RunRecord.fileName && name != ".classfeed.lock" {
+        where name != RunRecord.fileName && name != RevisionIndex.fileName && name != ".classfeed.lock" {
             out[name] = try Data(contentsOf: folder.appendingPathComponent(name))
         }
         return out

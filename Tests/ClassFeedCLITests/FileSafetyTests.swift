@@ -76,7 +76,7 @@ struct FileSafetyTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try String(contentsOf: outside, encoding: .utf8) == "precious\n")
         let left = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(left == [".classfeed-last-run", ".classfeed.lock", "circl-hips-monday.ics", "circl-hips-thursday.ics", "circl.ics", "index.html"])
+        #expect(left == [".classfeed-last-run", ".classfeed-revisions", ".classfeed.lock", "circl-hips-monday.ics", "circl-hips-thursday.ics", "circl.ics", "index.html"])
     }
 
     @Test("holiday calendar text (escapes, raw separators, control bytes, injected lines) becomes one reason, never a new event or property")

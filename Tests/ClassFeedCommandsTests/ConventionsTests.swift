@@ -23,6 +23,33 @@ import Testing
         #expect(help.stdout.contains("\n  --             Ends the options"))
     }
 
+    @Test("-V and --version after a command print the version too, but not as an option's value or after --")
+    func versionAfterTheCommand() {
+        let version = CommandRun(status: .ok, stdout: "classfeed 1.0.0\n", stderr: "")
+        let fs = studio()
+        for args in [["build", "-V"], ["check", "--version"], ["upcoming", "--days", "3", "-V"], ["exceptions", "-V"],
+                     ["exceptions", "add", "--version"], ["help", "-V"], ["--schedule", "schedule.json", "check", "-V"]] {
+            #expect(CommandRun(args, in: fs) == version, "\(args)")
+        }
+        #expect(fs.text("output/index.html") == nil, "nothing built")
+        // A value, or a word after --, is what it always was.
+        #expect(CommandRun(["check", "--schedule", "-V"], in: fs).stderr == "classfeed: error: -V: no such file\n")
+        #expect(CommandRun(["build", "--", "-V"], in: fs).status == .usage)
+        #expect(CommandRun(["build", "--versoin"], in: fs).stderr.contains("did you mean '--version'?"))
+    }
+
+    @Test("dates the owner types or reads on the command line are ISO: the --verbose window, range errors")
+    func isoDatesOnTheCommandLine() {
+        let fs = studio()
+        let built = CommandRun(["build", "--verbose", "--now", "2026-11-27T09:00:00Z"], in: fs)
+        #expect(built.status == .ok, "\(built.stderr)")
+        #expect(built.stdout.contains("\nwindow 2026-10-26 to 2027-05-23, occurrences style\n"), "\(built.stdout)")
+        #expect(CommandRun(["build", "--from", "2027-01-04", "--to", "2026-12-01"], in: fs).stderr
+            == "classfeed: error: --from (2027-01-04) is after --to (2026-12-01)\n")
+        #expect(CommandRun(["exceptions", "add", "2026-12-10", "--to", "2026-12-01"], in: fs).stderr
+            == "classfeed: error: --to (2026-12-01) is before DATE (2026-12-10); the range runs from DATE to --to, both included\n")
+    }
+
     @Test("options before the command are the command's options")
     func optionsBeforeTheCommand() {
         let fs = studio()

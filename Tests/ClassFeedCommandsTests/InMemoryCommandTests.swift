@@ -26,7 +26,7 @@ import Testing
         let fs = studio()
         let r = CommandRun(["build", "--now", "2026-11-27T09:00:00Z"], in: fs)
         #expect(r == CommandRun(status: .ok, stdout: "", stderr: ""))
-        #expect(fs.names(in: "output")?.sorted() == [".classfeed-last-run", ".classfeed.lock", "circl-hips-monday.ics", "circl-hips-thursday.ics", "circl.ics", "index.html"])
+        #expect(fs.names(in: "output")?.sorted() == [".classfeed-last-run", ".classfeed-revisions", ".classfeed.lock", "circl-hips-monday.ics", "circl-hips-thursday.ics", "circl.ics", "index.html"])
         #expect(fs.text("output/circl.ics")?.hasPrefix("BEGIN:VCALENDAR\r\n") == true)
         let again = CommandRun(["build", "--verbose", "--now", "2026-11-27T10:00:00Z"], in: fs)
         #expect(again.status == .ok)
