@@ -70,6 +70,7 @@ package enum PhraseKey: String, Sendable, CaseIterable, Hashable {
     case movedTime
     case movedDay
     case coversClass
+    case changeAndDetails
     case downloadNoticeTitle
     case downloadNotice
     case subscribeIntro
@@ -148,6 +149,7 @@ package enum PhraseKey: String, Sendable, CaseIterable, Hashable {
         case .movedTime: ["title", "date", "time", "was"]
         case .movedDay: ["title", "from", "to"]
         case .coversClass: ["instructor", "title"]
+        case .changeAndDetails: ["change", "details"]
         case .datesFeed: ["title", "count"]
         case .downloadFile: ["file"]
         case .googleStepOne: ["fromURLPage", "menu"]
@@ -222,6 +224,7 @@ package enum PhraseKey: String, Sendable, CaseIterable, Hashable {
         case .movedTime: "a class that starts at another time on its day"
         case .movedDay: "a class that moves to another day"
         case .coversClass: "a class another instructor covers"
+        case .changeAndDetails: "a changed class and its date, then what else changes (\"in Studio 2, 45 minutes\")"
         case .downloadNoticeTitle: "the page without a public address: the notice's first words"
         case .downloadNotice: "the page without a public address: the rest of the notice"
         case .subscribeIntro: "the words above the ways to subscribe"

@@ -60,6 +60,7 @@ extension Phrasebook {
             case .movedTime: "{title} op {date} begint om {time} in plaats van om {was}"
             case .movedDay: "{title} wordt verplaatst van {from} naar {to}"
             case .coversClass: "{instructor} valt in bij {title}"
+            case .changeAndDetails: "{change}: {details}"
             case .downloadNoticeTitle: "Download de lessen naar je agenda."
             case .downloadNotice: "Open het gedownloade bestand en je agenda-app voegt de lessen toe. Een download is een kopie: die werkt zichzelf niet bij, dus download hem later opnieuw om annuleringen en wijzigingen te zien."
             case .subscribeIntro: "Abonneer je één keer en je agenda blijft vanzelf bij: geannuleerde lessen verdwijnen en verplaatste lessen schuiven mee. Kies hieronder je agenda-app."

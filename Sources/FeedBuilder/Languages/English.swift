@@ -60,6 +60,7 @@ extension Phrasebook {
             case .movedTime: "{title} on {date} starts at {time} instead of {was}"
             case .movedDay: "{title} moves from {from} to {to}"
             case .coversClass: "{instructor} covers {title}"
+            case .changeAndDetails: "{change}: {details}"
             case .downloadNoticeTitle: "Download the classes to your calendar."
             case .downloadNotice: "Open the file you download and your calendar app adds the classes. A download is a copy: it does not update itself, so download it again later to see cancellations and changes."
             case .subscribeIntro: "Subscribe once and your calendar keeps itself up to date: cancelled classes disappear and moved classes move. Pick your calendar app below."

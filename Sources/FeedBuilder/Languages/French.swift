@@ -61,6 +61,7 @@ extension Phrasebook {
             case .movedTime: "{title} le {date} commence à {time} au lieu de {was}"
             case .movedDay: "{title} est déplacé du {from} au {to}"
             case .coversClass: "{title} assuré par {instructor}"
+            case .changeAndDetails: "{change}\u{A0}: {details}"
             case .downloadNoticeTitle: "Téléchargez les cours dans votre agenda."
             case .downloadNotice: "Ouvrez le fichier téléchargé et votre agenda ajoute les cours. Un téléchargement est une copie\u{A0}: il ne se met pas à jour, téléchargez-le donc à nouveau plus tard pour voir les annulations et les changements."
             case .subscribeIntro: "Abonnez-vous une fois et votre agenda se tient à jour tout seul\u{A0}: les cours annulés disparaissent et les cours déplacés se déplacent. Choisissez votre application d’agenda ci-dessous."

@@ -60,6 +60,7 @@ extension Phrasebook {
             case .movedTime: "{title} am {date} beginnt um {time} statt um {was}"
             case .movedDay: "{title} wird von {from} auf {to} verschoben"
             case .coversClass: "{instructor} übernimmt {title}"
+            case .changeAndDetails: "{change}: {details}"
             case .downloadNoticeTitle: "Kurse in den Kalender herunterladen."
             case .downloadNotice: "Öffnen Sie die heruntergeladene Datei, und Ihre Kalender-App fügt die Kurse hinzu. Ein Download ist eine Kopie: Er aktualisiert sich nicht, laden Sie ihn also später erneut herunter, um Absagen und Änderungen zu sehen."
             case .subscribeIntro: "Einmal abonnieren, und Ihr Kalender bleibt von selbst auf dem neuesten Stand: Abgesagte Kurse verschwinden, verschobene Kurse wandern mit. Wählen Sie unten Ihre Kalender-App."

@@ -61,6 +61,7 @@ extension Phrasebook {
             case .movedTime: "{title}: {date} inizia alle {time} invece che alle {was}"
             case .movedDay: "{title} si sposta da {from} a {to}"
             case .coversClass: "{title} tenuta da {instructor}"
+            case .changeAndDetails: "{change}: {details}"
             case .downloadNoticeTitle: "Scarica le lezioni nel tuo calendario."
             case .downloadNotice: "Apri il file scaricato e la tua app di calendario aggiungerà le lezioni. Un download è una copia: non si aggiorna da solo, quindi scaricalo di nuovo più avanti per vedere annullamenti e cambiamenti."
             case .subscribeIntro: "Iscriviti una volta e il tuo calendario resterà sempre aggiornato: le lezioni annullate spariscono e quelle spostate si spostano. Scegli qui sotto la tua app di calendario."

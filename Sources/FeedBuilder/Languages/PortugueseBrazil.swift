@@ -61,6 +61,7 @@ extension Phrasebook {
             case .movedTime: "{title} em {date} começa às {time} em vez de às {was}"
             case .movedDay: "{title} passa de {from} para {to}"
             case .coversClass: "{instructor} dá a aula de {title}"
+            case .changeAndDetails: "{change}: {details}"
             case .downloadNoticeTitle: "Baixe as aulas para a sua agenda."
             case .downloadNotice: "Abra o arquivo baixado e o seu app de agenda adiciona as aulas. Um download é uma cópia: ele não se atualiza sozinho, então baixe de novo mais tarde para ver cancelamentos e mudanças."
             case .subscribeIntro: "Assine uma vez e a sua agenda se mantém atualizada sozinha: aulas canceladas somem e aulas remarcadas mudam de horário. Escolha o seu app de agenda abaixo."

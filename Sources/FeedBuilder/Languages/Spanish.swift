@@ -60,6 +60,7 @@ extension Phrasebook {
             case .movedTime: "{title}, el {date}, empieza a las {time} en lugar de a las {was}"
             case .movedDay: "{title} se traslada del {from} al {to}"
             case .coversClass: "{instructor} imparte {title}"
+            case .changeAndDetails: "{change}: {details}"
             case .downloadNoticeTitle: "Descarga las clases en tu calendario."
             case .downloadNotice: "Abre el archivo descargado y tu aplicación de calendario añadirá las clases. Una descarga es una copia: no se actualiza sola, así que vuelve a descargarla más adelante para ver las cancelaciones y los cambios."
             case .subscribeIntro: "Suscríbete una vez y tu calendario se mantendrá al día solo: las clases canceladas desaparecen y las trasladadas cambian de fecha. Elige abajo tu aplicación de calendario."
