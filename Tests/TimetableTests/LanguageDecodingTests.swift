@@ -90,4 +90,16 @@ import Testing
         #expect(ScheduleDecoder.placeholderProblem("{{date}}", allowed: ["date"])?.message == "unmatched \"{\" in the phrase")
         #expect(ScheduleDecoder.placeholderProblem("{}", allowed: ["date"])?.message == "unknown placeholder {} in the phrase")
     }
+
+    @Test("thousands of unknown phrase keys keep a hundred errors and counts the rest, without a hint for each")
+    func manyUnknownKeys() {
+        let keys = (0..<3_000).map { "\"bookingLabel\($0)\": \"x\"" }.joined(separator: ", ")
+        do {
+            _ = try ScheduleDecoder.decode(Array(Self.json(strings: "{ " + keys + " }").utf8), file: "schedule.json", zones: ScheduleFixture.loadZone)
+            Issue.record("decoded")
+        } catch {
+            #expect(error.errorCount == 3_000)
+            #expect(error.diagnostics.count <= ScheduleLimits.keptErrors)
+        }
+    }
 }
