@@ -8,16 +8,55 @@ struct PageWords: Sendable {
     let wording: Wording
     /// Every page phrase without placeholders, escaped.
     private let escaped: [PhraseKey: String]
+    /// Every phrase split into escaped text and placeholders, for ``HTMLWriter/phrase(_:_:)``:
+    /// a big network's page writes "<title> on <date>" thousands of times.
+    private let compiled: [PhraseKey: Compiled]
+    /// " (US Eastern time)" of each zone the schedule names, escaped.
+    private let zoneNotes: [String: String]
 
-    init(_ wording: Wording) {
+    /// - Parameter zones: the zones whose notes the page may write (the schedule's).
+    init(_ wording: Wording, zones: [String] = []) {
         self.wording = wording
         var escaped: [PhraseKey: String] = [:]
-        for key in PhraseKey.allCases where key.placeholders.isEmpty { escaped[key] = Self.escape(wording[key]) }
+        var compiled: [PhraseKey: Compiled] = [:]
+        for key in PhraseKey.allCases {
+            if key.placeholders.isEmpty { escaped[key] = Self.escape(wording[key]) }
+            compiled[key] = Compiled(wording[key])
+        }
         self.escaped = escaped
+        self.compiled = compiled
+        var notes: [String: String] = [:]
+        for zone in zones { notes[zone] = Self.escape(wording(.zoneNote, ("zone", wording.zoneName(zone)))) }
+        zoneNotes = notes
     }
 
     /// A phrase without placeholders, escaped.
     subscript(key: PhraseKey) -> String { escaped[key] ?? Self.escape(wording[key]) }
+
+    /// A phrase split into its text, escaped, and its placeholders.
+    func phrase(_ key: PhraseKey) -> Compiled { compiled[key] ?? Compiled(wording[key]) }
+
+    /// A phrase as the page writes it: its text escaped once (``PageWords/escape(_:)``), its
+    /// placeholders by name.
+    struct Compiled: Sendable {
+        enum Piece: Sendable {
+            case text(String)
+            case placeholder(String)
+        }
+        let pieces: [Piece]
+
+        init(_ phrase: String) {
+            var pieces: [Piece] = []
+            var rest = phrase[...]
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                if open > rest.startIndex { pieces.append(.text(PageWords.escape(String(rest[..<open])))) }
+                pieces.append(.placeholder(String(rest[rest.index(after: open)..<close])))
+                rest = rest[rest.index(after: close)...]
+            }
+            if !rest.isEmpty { pieces.append(.text(PageWords.escape(String(rest)))) }
+            self.pieces = pieces
+        }
+    }
 
     /// A phrase as page text: `&`, `<`, `>` and `"` as character references. An apostrophe
     /// ("teacher's") stays as it is: the page writes phrases only as text and into
@@ -69,7 +108,9 @@ struct PageWords: Sendable {
     func footerZone(_ zone: String) -> String { Self.escape(wording(.zoneOnly, ("zone", wording.zoneName(zone)))) }
 
     /// "(US Eastern time)" after a class in another zone than the calendar's. Escaped.
-    func zoneNote(_ zone: String) -> String { Self.escape(wording(.zoneNote, ("zone", wording.zoneName(zone)))) }
+    func zoneNote(_ zone: String) -> String {
+        zoneNotes[zone] ?? Self.escape(wording(.zoneNote, ("zone", wording.zoneName(zone))))
+    }
 
     // MARK: - The steps of each app
 
@@ -77,7 +118,7 @@ struct PageWords: Sendable {
     /// the way there and its button emphasised.
     func googleSteps(_ h: inout HTMLWriter) {
         h.raw("<li>")
-        h.phrase(wording[.googleStepOne]) { name, h in
+        h.phrase(phrase(.googleStepOne)) { name, h in
             switch name {
             case "fromURLPage":
                 h.raw("<a href=\"https://calendar.google.com/calendar/r/settings/addbyurl\">")
@@ -96,7 +137,7 @@ struct PageWords: Sendable {
         }
         h.line("</li>")
         h.raw("<li>")
-        h.phrase(wording[.googleStepTwo]) { name, h in
+        h.phrase(phrase(.googleStepTwo)) { name, h in
             guard name == "addCalendar" else { return false }
             Self.label(&h, wording[.googleAddCalendar])
             return true
@@ -108,7 +149,7 @@ struct PageWords: Sendable {
     /// the labels emphasised.
     func outlookSteps(_ h: inout HTMLWriter) {
         h.raw("<li>")
-        h.phrase(wording[.outlookStepOne]) { name, h in
+        h.phrase(phrase(.outlookStepOne)) { name, h in
             switch name {
             case "addCalendar": Self.label(&h, wording[.outlookAddCalendar])
             case "outlookCom": h.raw("<a href=\"https://outlook.live.com/calendar/0/addcalendar\">Outlook.com</a>")
@@ -119,7 +160,7 @@ struct PageWords: Sendable {
         }
         h.line("</li>")
         h.raw("<li>")
-        h.phrase(wording[.outlookStepTwo]) { name, h in
+        h.phrase(phrase(.outlookStepTwo)) { name, h in
             switch name {
             case "subscribeFromWeb": Self.label(&h, wording[.outlookSubscribeFromWeb])
             case "import": Self.label(&h, wording[.outlookImport])
@@ -149,14 +190,19 @@ extension HTMLWriter {
     /// Writes a phrase as escaped text (``PageWords/escape(_:)``), each `{placeholder}` written by `fill` (a date's `<time>`
     /// element, a link, a label); one that `fill` does not write (it returns false) is written
     /// as the text it is.
-    mutating func phrase(_ template: String, _ fill: (Substring, inout HTMLWriter) -> Bool) {
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            if open > rest.startIndex { unescaped(PageWords.escape(String(rest[..<open]))) }
-            let name = rest[rest.index(after: open)..<close]
-            if !fill(name, &self) { unescaped(PageWords.escape(String(rest[open...close]))) }
-            rest = rest[rest.index(after: close)...]
+    mutating func phrase(_ template: String, _ fill: (String, inout HTMLWriter) -> Bool) {
+        phrase(PageWords.Compiled(template), fill)
+    }
+
+    /// The same for a phrase split once (``PageWords/phrase(_:)``).
+    mutating func phrase(_ compiled: PageWords.Compiled, _ fill: (String, inout HTMLWriter) -> Bool) {
+        for piece in compiled.pieces {
+            switch piece {
+            case .text(let t):
+                unescaped(t)
+            case .placeholder(let name):
+                if !fill(name, &self) { unescaped("{" + PageWords.escape(name) + "}") }
+            }
         }
-        if !rest.isEmpty { unescaped(PageWords.escape(String(rest))) }
     }
 }
