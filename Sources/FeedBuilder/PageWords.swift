@@ -20,8 +20,7 @@ struct PageWords: Sendable {
         var escaped: [PhraseKey: String] = [:]
         var compiled: [PhraseKey: Compiled] = [:]
         for key in PhraseKey.allCases {
-            if key.placeholders.isEmpty { escaped[key] = Self.escape(wording[key]) }
-            compiled[key] = Compiled(wording[key])
+            if key.placeholders.isEmpty { escaped[key] = Self.escape(wording[key]) } else { compiled[key] = Compiled(wording[key]) }
         }
         self.escaped = escaped
         self.compiled = compiled
