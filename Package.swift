@@ -8,6 +8,9 @@ let package = Package(
     products: [
         // The iCalendar layer, for Swift servers that build and serve feeds themselves.
         .library(name: "ICalendar", targets: ["ICalendar", "CivilTime", "Bytes"]),
+        // Optional: Date and TimeZone to and from the library's instants and zone names. The core
+        // product stays free of Foundation; this one adds it.
+        .library(name: "ICalendarFoundation", targets: ["ICalendarFoundation"]),
         .executable(name: "classfeed", targets: ["classfeed"]),
     ],
     targets: [
@@ -18,6 +21,8 @@ let package = Package(
         .target(name: "CivilTime", dependencies: ["Bytes"]),
         // RFC 5545 wire format: content lines, components, writer, reader, VTIMEZONE, RRULE expansion.
         .target(name: "ICalendar", dependencies: ["CivilTime", "Bytes"]),
+        // Foundation's Date and TimeZone to and from ICalendar's instants, wall times and zone names.
+        .target(name: "ICalendarFoundation", dependencies: ["ICalendar"]),
         // The studio domain: schedule.json model, decoding and diagnostics, the recurrence engine.
         // RFC 8259 JSON with source locations: values and safe accessors, never pointers.
         .target(name: "JSON", dependencies: ["Bytes"]),
@@ -35,6 +40,7 @@ let package = Package(
         .testTarget(name: "BytesTests", dependencies: ["Bytes"]),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"]),
+        .testTarget(name: "ICalendarFoundationTests", dependencies: ["ICalendarFoundation"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "TimetableTests", dependencies: ["Timetable", "TestSupport"]),
         // Golden files are read from the source tree (and re-recorded there), not bundled.

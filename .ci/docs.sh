@@ -8,6 +8,7 @@ out=.build/docs
 rm -rf "$out"
 mkdir -p "$out/symbol-graphs"
 swift build --target ICalendar >/dev/null
+swift build --target ICalendarFoundation >/dev/null
 bin=$(swift build --show-bin-path)
 triple=$(swiftc -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["target"]["triple"])')
 swift symbolgraph-extract -module-name ICalendar -I "$bin/Modules" -I "$bin" -target "$triple" \
@@ -37,4 +38,26 @@ if missing:
         print("  " + m, file=sys.stderr)
     sys.exit(1)
 print("docs: ok (%d symbols documented; .build/docs/ICalendar.doccarchive)" % len(entries))
+PY
+# ICalendarFoundation (the optional Foundation product) has no catalog of its own: its public
+# symbols, extensions of Foundation's and ICalendar's types, must each have a doc comment.
+mkdir -p "$out/foundation-symbol-graphs"
+swift symbolgraph-extract -module-name ICalendarFoundation -I "$bin/Modules" -I "$bin" -target "$triple" \
+    -minimum-access-level public -output-dir "$out/foundation-symbol-graphs"
+python3 - "$out/foundation-symbol-graphs" <<'PY'
+import glob, json, sys
+missing, count = [], 0
+for path in glob.glob(sys.argv[1] + "/ICalendarFoundation*.symbols.json"):
+    for s in json.load(open(path))["symbols"]:
+        if s.get("accessLevel") != "public" or s["kind"]["identifier"] == "swift.extension":
+            continue
+        count += 1
+        if not s.get("docComment", {}).get("lines"):
+            missing.append(".".join(s["pathComponents"]))
+if missing:
+    print("docs: %d public symbols of ICalendarFoundation without documentation:" % len(missing), file=sys.stderr)
+    for m in sorted(missing):
+        print("  " + m, file=sys.stderr)
+    sys.exit(1)
+print("docs: ok (%d ICalendarFoundation symbols documented)" % count)
 PY

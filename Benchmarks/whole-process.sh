@@ -5,7 +5,9 @@
 #   cron rerun       again into the same folder, nothing changed: the fast path (the run record,
 #                    .classfeed-last-run, says nothing that shapes the files differs);
 #   full path        nothing changed, but the record removed before each run: the full path,
-#                    reading the previous feed back (what every cron rerun cost before the record);
+#                    which takes the previous revisions from .classfeed-revisions;
+#   full, no index   the record and the revisions index removed: the previous feeds are read
+#                    back (what every cron rerun cost before the record);
 #   one class changed  a real change: the schedule alternates between two versions that differ
 #                    in one class's description, so every run rewrites the feed.
 #
@@ -56,11 +58,12 @@ prepare() {
   case $1 in
     fresh) rm -rf "$2"; sync ;;
     full) rm -f "$2/.classfeed-last-run" ;;
+    fullnoindex) rm -f "$2/.classfeed-last-run" "$2/.classfeed-revisions" ;;
     change) if [ $(($3 % 2)) = 0 ]; then cp "$tmp/changed-a.json" "$tmp/changed.json"; else cp "$tmp/changed-b.json" "$tmp/changed.json"; fi ;;
   esac
 }
 
-# measure NAME KIND ARGS...   (KIND: fresh, rerun, full or change; see the top)
+# measure NAME KIND ARGS...   (KIND: fresh, rerun, full, fullnoindex or change; see the top)
 measure() {
   local name=$1 kind=$2; shift 2
   local walls=() rsss=() owalls=() orsss=()
@@ -120,9 +123,12 @@ measure "W3 series, combined feed only, first build" fresh "${w3[@]}" --no-class
 measure "W2 occurrences, combined feed only, first build" fresh "${w2[@]}" --no-class-feeds
 measure "W2 occurrences, combined feed only, cron rerun (fast path)" rerun "${w2[@]}" --no-class-feeds
 measure "W2 occurrences, combined feed only, rerun, full path" full "${w2[@]}" --no-class-feeds
+measure "W2 occurrences, combined feed only, rerun, full path, no index" fullnoindex "${w2[@]}" --no-class-feeds
 measure "W2 occurrences, combined feed only, one class changed" change "${w2changed[@]}" --no-class-feeds
 measure "W2 occurrences, combined + 2,000 class feeds, first build" fresh "${w2[@]}"
 measure "W2 occurrences, combined + 2,000 class feeds, rerun (fast path)" rerun "${w2[@]}"
+measure "W2 occurrences, combined + 2,000 class feeds, rerun, full path" full "${w2[@]}"
+measure "W2 occurrences, combined + 2,000 class feeds, one class changed" change "${w2changed[@]}"
 measure "W3 series, combined + 2,000 class feeds, first build" fresh "${w3[@]}"
 # W5 (issue 15): the W2 classes with an instructor and tags, and 70 feeds (50 coaches, 20 tags),
 # against the same classes' combined feed alone (the feeds taken out): all feeds together in at

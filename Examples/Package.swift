@@ -17,6 +17,11 @@ let package = Package(
         .executableTarget(
             name: "studio-feed",
             dependencies: [.product(name: "ICalendar", package: library)]
-        )
+        ),
+        // Reads a feed and lists its instances as Dates, through the optional Foundation product.
+        .executableTarget(
+            name: "expand-feed",
+            dependencies: [.product(name: "ICalendarFoundation", package: library)]
+        ),
     ]
 )

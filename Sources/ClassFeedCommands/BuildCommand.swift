@@ -129,7 +129,6 @@ enum BuildCommand {
             fileSystem.touch(directory: output, name: marker)
         }
         try sink.close()
-        if let revisionLog { RevisionIndex.write(revisionLog, feedName: combined, directory: output, fileSystem: fileSystem) }
         if classFeeds && !dryRun { fileSystem.remove(directory: output, name: marker) }
         for w in loader.warnings { context.err(w) }
         if verbose || dryRun {
@@ -171,10 +170,16 @@ enum BuildCommand {
             holidays: inputs.holidays, zoneDirectory: current.zoneDirectory, zones: inputs.zones.sorted { $0.name < $1.name },
             calendarZone: schedule.calendar.timeZone, options: current.options, style: builder.style.rawValue, from: from, to: to,
             today: page ? today : nil, listedPrefix: classFeeds ? schedule.calendar.id : nil)
+        // The stamps the record takes of the files, reused by the revisions index.
+        var stamps: [String: FileStamp] = [:]
         if current.executable != nil {
+            defer { for o in record.outputs { stamps[o.name] = o.stamp } }
             RunRecord.write(
                 &record, feeds: names.names + (page ? loaded.logo.map { [$0.name] } ?? [] : []), page: page, present: present,
                 fileSystem: fileSystem, output: output)
+        }
+        if let revisionLog {
+            RevisionIndex.write(revisionLog, feedName: combined, directory: output, fileSystem: fileSystem, known: stamps)
         }
         if verbose {
             context.out("window \(from) to \(to), \(builder.style.rawValue) style")

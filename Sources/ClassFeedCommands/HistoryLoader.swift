@@ -46,9 +46,7 @@ final class HistoryLoader: @unchecked Sendable {
     /// BEGIN:VCALENDAR or end with END:VCALENDAR (truncated, overwritten) is reported and not read.
     func combinedHistory() -> RevisionHistory {
         // The revisions the last build saved, while the feed is still the file it wrote.
-        if present?.contains(RevisionIndex.fileName) != false,
-            let h = RevisionIndex.history(feedName: combinedName, directory: directory, fileSystem: fileSystem)
-        {
+        if let h = index?.history(ofFeed: combinedName, directory: directory, fileSystem: fileSystem) {
             usedIndex = true
             return h
         }
@@ -66,9 +64,20 @@ final class HistoryLoader: @unchecked Sendable {
 
     /// True when the combined feed's revisions came from ``RevisionIndex`` rather than the feed.
     private(set) var usedIndex = false
+    /// How many class feeds' revisions came from ``RevisionIndex``.
+    private(set) var filesFromIndex = 0
 
-    /// One class feed's revisions; the combined feed's when it is missing or unreadable.
+    /// The revisions the last build saved (read on first need), if whole.
+    private lazy var index: RevisionIndex? =
+        present?.contains(RevisionIndex.fileName) != false ? RevisionIndex.load(directory: directory, fileSystem: fileSystem) : nil
+
+    /// One class feed's revisions (from the index while the feed is the file it describes);
+    /// the combined feed's when it is missing or unreadable.
     func history(forFile name: String) -> RevisionHistory {
+        if let h = index?.history(ofFile: name, directory: directory, fileSystem: fileSystem) {
+            filesFromIndex += 1
+            return h
+        }
         if let h = read(name) { return h }
         if combined == nil { combined = combinedHistory() }
         return combined ?? RevisionHistory()

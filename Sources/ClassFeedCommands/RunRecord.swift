@@ -1,3 +1,4 @@
+import Bytes
 import CivilTime
 
 /// What the last successful build read and wrote, kept in the output folder
@@ -111,18 +112,17 @@ package struct RunRecord: Equatable, Sendable {
     /// `v` in decimal, as `String(v)` writes it.
     static func appendDecimal<T: BinaryInteger>(_ v: T, to bytes: inout [UInt8]) {
         if v < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = v.magnitude
-        var digits = InlineArray<24, UInt8>(repeating: 0)
-        var n = 0
+        // Digits from the last, into a fixed buffer, then appended in one copy: a 19-digit
+        // time appended digit by digit cost 800 instructions.
+        var magnitude = UInt64(v.magnitude)
+        var digits = InlineArray<20, UInt8>(repeating: 0)
+        var at = 20
         repeat {
-            digits[n] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+            at -= 1
+            digits[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
             magnitude /= 10
-            n += 1
         } while magnitude > 0
-        while n > 0 {
-            n -= 1
-            bytes.append(digits[n])
-        }
+        bytes.append(bytes: digits.span.extracting(at...))
     }
 
     /// The record in `bytes`, or nil when it is damaged or of another format.

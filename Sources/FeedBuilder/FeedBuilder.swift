@@ -103,10 +103,17 @@ package struct FeedBuilder: Sendable {
         var extras = beginExtraFeeds(sink)
         var total = 0
         for i in all {
+            let first = state.revisionEntries?.count
             let block = state.events(ofClass: i)
             sink.append(block.bytes, to: combined)
             total += block.count
-            if classFeeds { writeFile(to: sink, name: fileName(classIndex: i), classes: [i], single: i, blocks: [block]) }
+            if classFeeds {
+                let name = fileName(classIndex: i)
+                writeFile(to: sink, name: name, classes: [i], single: i, blocks: [block])
+                if let first, let end = state.revisionEntries?.count {
+                    state.revisionEntries?.files.append(RevisionLog.FileRange(name: name, events: first..<end))
+                }
+            }
             if !extras.feeds.isEmpty { appendToExtraFeeds(&extras, classIndex: i, block, &state, sink) }
         }
         sink.append(Self.endCalendar, to: combined)

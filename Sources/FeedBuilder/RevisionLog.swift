@@ -22,16 +22,31 @@ package final class RevisionLog: @unchecked Sendable {
         }
     }
 
+    /// A feed file written whole from a stretch of the combined feed's events (a class's own
+    /// feed holds exactly its events there, with the same revisions).
+    package struct FileRange: Sendable, Equatable {
+        package var name: String
+        package var events: Range<Int>
+
+        package init(name: String, events: Range<Int>) {
+            self.name = name
+            self.events = events
+        }
+    }
+
     /// What a build appends to: plain arrays in the builder's own state while it writes (a
     /// class's stored property would be checked for exclusive access on every event).
     package struct Entries: Sendable {
         /// Each event's key, then its fingerprint.
         package var words: [UInt64] = []
         package var runs: [Run] = []
+        /// The class feeds written from these events.
+        package var files: [FileRange] = []
 
-        package init(words: [UInt64] = [], runs: [Run] = []) {
+        package init(words: [UInt64] = [], runs: [Run] = [], files: [FileRange] = []) {
             self.words = words
             self.runs = runs
+            self.files = files
         }
 
         package var count: Int { words.count / 2 }
@@ -45,19 +60,41 @@ package final class RevisionLog: @unchecked Sendable {
             words.append(fingerprint)
         }
 
-        /// The revisions, added as a feed's are (the later revision wins where a key
-        /// repeats); nil when the runs do not fit the events.
-        package func history() -> RevisionHistory? {
+        /// True when the runs fit the events: the first starts at event 0, each starts after
+        /// the one before, all within the events, sequences in range.
+        package var isConsistent: Bool {
             let n = count
-            guard words.count % 2 == 0, n == 0 ? runs.isEmpty : runs.first?.first == 0 else { return nil }
-            var h = RevisionHistory()
-            h.reserveCapacity(n)
+            guard words.count % 2 == 0, n == 0 ? runs.isEmpty : runs.first?.first == 0 else { return false }
             for (k, run) in runs.enumerated() {
                 let end = k + 1 < runs.count ? runs[k + 1].first : n
-                guard run.first < end, end <= n, run.sequence >= 0, run.sequence <= RevisionScanner.maxSequence else { return nil }
-                for i in run.first..<end {
+                guard run.first < end, end <= n, run.sequence >= 0, run.sequence <= RevisionScanner.maxSequence else { return false }
+            }
+            return files.allSatisfy { $0.events.lowerBound >= 0 && $0.events.upperBound <= n }
+        }
+
+        /// The revisions of the events in `range` (all by default), added as a feed's are
+        /// (the later revision wins where a key repeats). For consistent entries only.
+        package func history(of range: Range<Int>? = nil) -> RevisionHistory {
+            let range = range ?? 0..<count
+            var h = RevisionHistory()
+            h.reserveCapacity(range.count)
+            guard !range.isEmpty else { return h }
+            // The run holding the range's first event: the last one starting at or before it.
+            var lo = 0, hi = runs.count
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2
+                if runs[mid].first <= range.lowerBound { lo = mid } else { hi = mid }
+            }
+            var k = lo
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let run = runs[k]
+                let end = min(k + 1 < runs.count ? runs[k + 1].first : count, range.upperBound)
+                while i < end {
                     h.add(key: words[2 * i], .init(fingerprint: words[2 * i + 1], stamp: run.stamp, sequence: run.sequence))
+                    i += 1
                 }
+                k += 1
             }
             return h
         }

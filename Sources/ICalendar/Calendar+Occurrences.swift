@@ -43,7 +43,9 @@ extension Calendar {
     static func zoneNames(of events: [Event]) -> Set<String> {
         var out = Set<String>()
         func visit(_ e: Event) {
-            for v in [e.start, e.recurrenceID].compactMap({ $0 }) + e.exceptionDates { if let tz = v.timeZone { out.insert(tz) } }
+            for v in [e.start, e.recurrenceID].compactMap({ $0 }) + e.exceptionDates + e.recurrenceDates.map(\.start) {
+                if let tz = v.timeZone { out.insert(tz) }
+            }
             if case .at(let x) = e.end, let tz = x.timeZone { out.insert(tz) }
             e.overrides.forEach(visit)
         }

@@ -84,7 +84,9 @@ extension Event {
         var status: Status?
         var categories: [String] = []
         var sequence: Int?
-        var rule: RecurrenceRule?
+        var rules: [RecurrenceRule] = []
+        var rdates: [RecurrenceDate] = []
+        var laterToo = false
         var rruleProperty: Property?
         var exdates: [DateTimeValue] = []
         var recurrenceID: DateTimeValue?
@@ -108,13 +110,19 @@ extension Event {
                 guard let n = Int(p.value), n >= 0 else { throw fail(p, "SEQUENCE \(p.value) is not a number 0 or more") }
                 sequence = n
             case "RRULE":
-                guard rule == nil else { throw fail(p, "a second RRULE in one event is not supported") }
-                do throws(CalendarError) { rule = try RecurrenceRule(parsing: p.value) } catch { throw fail(p, error.message) }
+                do throws(CalendarError) { rules.append(try RecurrenceRule(parsing: p.value)) } catch { throw fail(p, error.message) }
                 rruleProperty = p
+            case "RDATE":
+                guard let vs = RecurrenceDate.values(of: p) else {
+                    throw fail(p, "RDATE \(p.value) is not a list of dates, date-times or periods (start/end, start/duration)")
+                }
+                rdates += vs
             case "EXDATE":
                 guard let vs = DateTimeValue.values(of: p) else { throw fail(p, "EXDATE \(p.value) is not a list of dates or date-times") }
                 exdates += vs
-            case "RECURRENCE-ID": recurrenceID = try value(p)
+            case "RECURRENCE-ID":
+                recurrenceID = try value(p)
+                laterToo = p.parameter("RANGE")?.value.uppercased() == "THISANDFUTURE"
             case "DTSTAMP":
                 if case .utc(let t) = try value(p) { stamp = t } else { other.append(p) }
             default: other.append(p)
@@ -123,8 +131,12 @@ extension Event {
         do throws(CalendarError) {
             try self.init(
                 uid: uidProperty.textValue, start: start, end: end, summary: summary, description: description, location: location,
-                url: url, status: status, categories: categories, sequence: sequence, recurrenceRule: rule,
+                url: url, status: status, categories: categories, sequence: sequence, recurrenceRule: rules.first,
                 exceptionDates: exdates, recurrenceID: recurrenceID)
+            recurrenceRules = rules
+            recurrenceDates = rdates
+            appliesToLaterInstances = laterToo
+            try validate()
         } catch {
             throw fail(error.message.contains("UNTIL") ? rruleProperty : (c.property("DTEND") ?? c.property("DURATION")), error.message)
         }

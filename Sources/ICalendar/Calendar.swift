@@ -115,6 +115,7 @@ public struct Calendar: Hashable, Sendable {
             try add(e.start)
             if case .at(let x) = e.end { try add(x) }
             for x in e.exceptionDates { try add(x) }
+            for x in e.recurrenceDates { try add(x.start) }
             try add(e.recurrenceID)
             for o in e.overrides { try visit(o) }
         }
@@ -156,16 +157,25 @@ public struct Calendar: Hashable, Sendable {
                 case .duration(let d): length = Int64(d.days) * 86400 + Int64(d.seconds) + (d.days > 0 ? 3600 : 0)  // a day may last 25 hours
                 case nil: break
                 }
-                if let rule = e.recurrenceRule {
+                for rule in e.recurrenceRules {
                     switch rule.end {
                     case .never: last = horizon
-                    case .until(let u): last = instant(u, r)
-                    case .count: last = try lastStart(of: e, r) ?? horizon
+                    case .until(let u): last = max(last, instant(u, r))
+                    case .count: last = max(last, try lastStart(of: e, r) ?? horizon)
                     }
                 }
                 note(tz, s, max(s, last) + length)
             }
             for x in e.exceptionDates { if let tz = x.timeZone, let r = rules[tz] { let t = instant(x, r); note(tz, t, t) } }
+            for x in e.recurrenceDates {
+                guard let tz = x.start.timeZone, let r = rules[tz] else { continue }
+                let t = instant(x.start, r)
+                switch x {
+                case .period(_, .at(let end)): note(tz, t, instant(end, r))
+                case .period(_, .duration(let d)): note(tz, t, t + Int64(d.days) * 86400 + Int64(d.seconds) + (d.days > 0 ? 3600 : 0))
+                case .at, .period: note(tz, t, t + length)
+                }
+            }
             if let x = e.recurrenceID, let tz = x.timeZone, let r = rules[tz] { let t = instant(x, r); note(tz, t, t) }
             for o in e.overrides { try visit(o) }
         }
@@ -178,6 +188,7 @@ public struct Calendar: Hashable, Sendable {
         var m = e
         m.overrides = []
         m.exceptionDates = []
+        m.recurrenceDates = []
         let vevent = Component("VEVENT", properties: m.properties(stamp: 0))
         let calendar = Component("VCALENDAR", components: [vevent])
         let expander = RecurrenceExpander { $0 == r.identifier ? r : nil }

@@ -49,12 +49,24 @@ public struct Event: Hashable, Sendable {
     public var categories: [String]
     /// SEQUENCE (§3.8.7.4): the revision; raise it when the event changes.
     public var sequence: Int?
-    /// RRULE.
-    public var recurrenceRule: RecurrenceRule?
+    /// RRULE: the first of ``recurrenceRules``. Setting it replaces them all.
+    public var recurrenceRule: RecurrenceRule? {
+        get { recurrenceRules.first }
+        set { recurrenceRules = newValue.map { [$0] } ?? [] }
+    }
+    /// Every RRULE, normally one. Feeds written to RFC 2445 may have several; the instances are
+    /// the union of theirs (RFC 5545 §3.8.5.3 says an RRULE "SHOULD NOT" occur more than once).
+    public var recurrenceRules: [RecurrenceRule]
+    /// RDATE values (§3.8.5.2): instances added to the rule's, dates, date-times or periods.
+    public var recurrenceDates: [RecurrenceDate]
     /// EXDATE values: instances of the rule that do not take place.
     public var exceptionDates: [DateTimeValue]
     /// RECURRENCE-ID (§3.8.4.4): set on an override, the instance of the series it replaces.
     public var recurrenceID: DateTimeValue?
+    /// RANGE=THISANDFUTURE on the RECURRENCE-ID (§3.8.4.4, §3.2.13): the override changes its
+    /// instance "and all subsequent instances" (their time by the same move, their length,
+    /// summary and status), not only its own.
+    public var appliesToLaterInstances: Bool
     /// Overrides: events with this UID and a ``recurrenceID`` that replace one instance each.
     public var overrides: [Event]
     /// DTSTAMP as read from a feed; nil for events built in code, which take the stamp passed
@@ -83,7 +95,9 @@ public struct Event: Hashable, Sendable {
         self.status = status
         self.categories = categories
         self.sequence = sequence
-        self.recurrenceRule = recurrenceRule
+        self.recurrenceRules = recurrenceRule.map { [$0] } ?? []
+        self.recurrenceDates = []
+        self.appliesToLaterInstances = false
         self.exceptionDates = exceptionDates
         self.recurrenceID = recurrenceID
         self.overrides = overrides
@@ -116,8 +130,12 @@ public struct Event: Hashable, Sendable {
         if case .date = start, case .duration(let d) = end, d.seconds != 0 {
             throw CalendarError("event \(uid): an all-day event lasts whole days (RFC 5545 §3.6.1: P1D, P2D ...), not \(d)")
         }
-        if let r = recurrenceRule {
+        for r in recurrenceRules {
             do throws(CalendarError) { try r.check(start: start) } catch { throw CalendarError("event \(uid): \(error.message)") }
+        }
+        for d in recurrenceDates { try d.validate(uid: uid) }
+        if appliesToLaterInstances, recurrenceID == nil {
+            throw CalendarError("event \(uid): RANGE=THISANDFUTURE (appliesToLaterInstances) needs a recurrenceID")
         }
         if let s = sequence, s < 0 { throw CalendarError("event \(uid): SEQUENCE \(s) is negative") }
         for o in overrides {
@@ -134,14 +152,19 @@ public struct Event: Hashable, Sendable {
         p.reserveCapacity(12 + otherProperties.count)
         p.append(Property("UID", text: uid))
         p.append(Property("DTSTAMP", utc: self.stamp ?? stamp))
-        if let r = recurrenceID { p.append(r.property("RECURRENCE-ID")) }
+        if let r = recurrenceID {
+            var id = r.property("RECURRENCE-ID")
+            if appliesToLaterInstances { id.parameters.append(Parameter("RANGE", "THISANDFUTURE")) }
+            p.append(id)
+        }
         p.append(start.property("DTSTART"))
         switch end {
         case .at(let e): p.append(e.property("DTEND"))
         case .duration(let d): p.append(Property("DURATION", raw: d.description))
         case nil: break
         }
-        if let r = recurrenceRule { p.append(Property("RRULE", raw: r.text)) }
+        for r in recurrenceRules { p.append(Property("RRULE", raw: r.text)) }
+        for d in recurrenceDates { p.append(d.property()) }
         for x in exceptionDates { p.append(x.property("EXDATE")) }
         if let s = sequence { p.append(Property("SEQUENCE", raw: String(s))) }
         if let s = status { p.append(Property("STATUS", raw: s.rawValue)) }

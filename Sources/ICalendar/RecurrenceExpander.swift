@@ -25,16 +25,24 @@ public struct RecurrenceError: Error, Sendable, Hashable, CustomStringConvertibl
     public var description: String { "line \(line): \(message)" }
 }
 
-/// Expands the VEVENTs of a calendar into instances (RFC 5545 §3.3.10, §3.8.5).
+/// Expands the VEVENTs of a calendar into instances (RFC 5545 §3.3.10, §3.8.4.4, §3.8.5).
 ///
-/// Supports what feeds written by ClassFeed and most class timetables use: `FREQ=WEEKLY` and
-/// `FREQ=DAILY` with `INTERVAL`, `BYDAY` (plain weekdays), `UNTIL`, `COUNT` and `WKST`;
-/// `FREQ=MONTHLY` with `INTERVAL`, `BYDAY` (plain, or an ordinal within the month: `1SA`,
-/// `2TU,4TU`, `-1FR`), `BYMONTHDAY` and `BYMONTH`; and the `FREQ=YEARLY` forms of VTIMEZONE
-/// rules (`BYMONTH`, `BYMONTHDAY`, `BYYEARDAY`, ordinal `BYDAY`);
-/// `EXDATE`, `RDATE` and `RECURRENCE-ID` overrides; DTEND or DURATION. Local times resolve with
-/// RFC 5545 §3.3.5's rules: a time in a gap is shifted forward by the gap, a repeated time
-/// means the first. Durations are exact (`PT30M` is 1,800 s; `P1D` is one calendar day).
+/// Every RRULE that ``RecurrenceRule`` reads (all frequencies and rule parts, expanded and
+/// limited as §3.3.10's table says, BYSETPOS last in each period), several RRULEs on one event
+/// (the union, each instance once), `RDATE` (dates, date-times and `VALUE=PERIOD` with an end
+/// or a duration, each period keeping its own length), `EXDATE`, and `RECURRENCE-ID` overrides,
+/// `RANGE=THISANDFUTURE` included: such an override's move (in wall time), length, summary
+/// and status hold for every later instance until another such override. DTSTART always
+/// counts as the first instance (§3.8.5.3), also when the rule would not give it.
+///
+/// Rules are walked in the wall time of DTSTART's zone, and each wall time is resolved to an
+/// instant last, with RFC 5545 §3.3.5's rules: a time in a gap is shifted forward by the gap,
+/// a repeated time means the first; two wall times that resolve to one instant give one
+/// instance. The same holds for HOURLY, MINUTELY and SECONDLY rules (every hour of the wall
+/// clock, as python-dateutil counts). A local UNTIL beside a zoned DTSTART is read in that
+/// zone, a date UNTIL includes its whole day. Durations are exact (`PT30M` is 1,800 s) except
+/// for their days, which are calendar days in the start's zone (`P1D` is 23 hours on the day the
+/// clocks go forward).
 public struct RecurrenceExpander: Sendable {
     /// Finds a zone's rules by TZID.
     public let zones: @Sendable (String) -> ZoneRules?
@@ -72,18 +80,38 @@ public struct RecurrenceExpander: Sendable {
         for uid in masters.keys.sorted() {
             guard let m = masters[uid] else { continue }
             var byID: [Int64: Component] = [:]
+            var later: [LaterChange] = []
             for o in overrides[uid] ?? [] {
                 guard let p = o.property("RECURRENCE-ID"), let v = DateTimeValue.values(of: p)?.first else {
                     throw RecurrenceError(line: o.line, message: "unreadable RECURRENCE-ID")
                 }
-                byID[try instant(v, line: p.line)] = o
+                let id = try instant(v, line: p.line)
+                byID[id] = o
+                if p.parameter("RANGE")?.value.uppercased() == "THISANDFUTURE" { later.append(try laterChange(o, id: id, master: m)) }
             }
+            later.sort { $0.id < $1.id }
             let dtstart = try startValue(m)
+            let zone = dtstart.timeZone.flatMap(zones)
             let base = try instance(m, start: nil)
             let duration = base.end - base.start
-            var starts = try ruleStarts(m, dtstart: dtstart, until: to)
+            let days = try dayDuration(m)
+            // An instance that a later change moves back into the window must still be generated.
+            let reach = later.map { max(0, -$0.exactShift) + 2 * 86400 }.max() ?? 0
+            var starts = try ruleStarts(m, dtstart: dtstart, until: to > Int64.max - reach ? to : to + reach)
+            var periodEnds: [Int64: Int64] = [:]
             for p in m.properties(named: "RDATE") {
-                for v in DateTimeValue.values(of: p) ?? [] { starts.append(try instant(v, line: p.line)) }
+                guard let values = RecurrenceDate.values(of: p) else {
+                    throw RecurrenceError(line: p.line, message: "unreadable RDATE \(p.value) (dates, date-times, or VALUE=PERIOD start/end or start/duration)")
+                }
+                for v in values {
+                    let s = try instant(v.start, line: p.line)
+                    starts.append(s)
+                    guard case .period(_, let end) = v else { continue }
+                    switch end {
+                    case .at(let e): periodEnds[s] = try instant(e, line: p.line)
+                    case .duration(let d): periodEnds[s] = Self.end(after: s, days: d.days, seconds: d.seconds, in: zone)
+                    }
+                }
             }
             var excluded = Set<Int64>()
             for p in m.properties(named: "EXDATE") {
@@ -95,14 +123,17 @@ public struct RecurrenceExpander: Sendable {
                     var i = try instance(o, start: nil)
                     i.recurrenceID = s
                     if i.start >= from && i.start < to { out.append(i) }
+                } else if let change = later.last(where: { $0.id < s }) {
+                    // RANGE=THISANDFUTURE (§3.8.4.4): the override's changes hold for every later instance.
+                    let i = change.apply(to: s, in: zone)
+                    if i.start >= from && i.start < to { out.append(i) }
                 } else if s >= from && s < to {
                     var i = base
                     i.start = s
-                    i.end = s + duration
-                    if let d = try dayDuration(m), case .zoned(_, let tz) = dtstart, let rules = zones(tz) {
+                    i.end = periodEnds[s] ?? s + duration
+                    if periodEnds[s] == nil, let d = days {
                         // A duration in days adds calendar days in the zone (§3.3.6).
-                        let local = rules.localDateTime(at: s)
-                        i.end = rules.instant(for: LocalDateTime(localSeconds: local.localSeconds + Int64(d)))
+                        i.end = Self.end(after: s, days: d.days, seconds: d.seconds, in: zone)
                     }
                     i.recurrenceID = s
                     out.append(i)
@@ -150,15 +181,7 @@ public struct RecurrenceExpander: Sendable {
             end = try instant(v, line: p.line)
         } else if let p = e.property("DURATION") {
             guard let d = Self.parseDuration(p.value) else { throw RecurrenceError(line: p.line, message: "unreadable DURATION \(p.value)") }
-            end = start + Int64(d.seconds)
-            if d.days != 0 {
-                if case .zoned(let l, let tz) = sv, let rules = zones(tz) {
-                    let endLocal = LocalDateTime(localSeconds: l.localSeconds + Int64(d.days) * 86400 + Int64(d.seconds))
-                    end = rules.instant(for: endLocal)
-                } else {
-                    end += Int64(d.days) * 86400
-                }
-            }
+            end = Self.end(after: start, days: d.days, seconds: d.seconds, in: sv.timeZone.flatMap(zones))
         } else if case .date = sv {
             end = start + 86400
         }
@@ -168,12 +191,61 @@ public struct RecurrenceExpander: Sendable {
             recurrenceID: nil)
     }
 
-    /// The day part of a DURATION, in seconds of wall time, when the duration has one.
-    private func dayDuration(_ e: Component) throws(RecurrenceError) -> Int? {
+    /// An event's DURATION when it has a day part (days are calendar days in the start's zone).
+    private func dayDuration(_ e: Component) throws(RecurrenceError) -> (days: Int, seconds: Int)? {
         guard e.property("DTEND") == nil, let p = e.property("DURATION"), let d = Self.parseDuration(p.value), d.days != 0 else {
             return nil
         }
-        return d.days * 86400 + d.seconds
+        return d
+    }
+
+    /// The end of an instance starting at `start` that lasts `days` calendar days in `zone`
+    /// (UTC when nil) and `seconds` exact seconds (RFC 5545 §3.3.6).
+    static func end(after start: Int64, days: Int, seconds: Int, in zone: ZoneRules?) -> Int64 {
+        guard days != 0 else { return start + Int64(seconds) }
+        guard let zone else { return start + Int64(days) * 86400 + Int64(seconds) }
+        let local = zone.localDateTime(at: start)
+        return zone.instant(for: LocalDateTime(localSeconds: local.localSeconds + Int64(days) * 86400)) + Int64(seconds)
+    }
+
+    /// What a RECURRENCE-ID;RANGE=THISANDFUTURE override changes for the instances after it
+    /// (RFC 5545 §3.8.4.4): "the specified recurrence instance and all subsequent instances".
+    struct LaterChange {
+        /// The instance it overrides.
+        var id: Int64
+        /// The override as an instance: its summary and status apply to later instances.
+        var instance: EventInstance
+        /// How far it moves its instance, in seconds.
+        var exactShift: Int64
+        /// How far it moves its instance in wall time, when the series has a zone.
+        var wallShift: Int64
+        /// Its length: exact seconds, or calendar days and seconds.
+        var length: Int64
+        var days: (days: Int, seconds: Int)?
+
+        /// The instance `s` of the series, changed as the override changed its own: moved by the
+        /// same wall-clock time in the series' zone, with the override's length and properties.
+        func apply(to s: Int64, in zone: ZoneRules?) -> EventInstance {
+            var i = instance
+            if let zone {
+                i.start = zone.instant(for: LocalDateTime(localSeconds: zone.localDateTime(at: s).localSeconds + wallShift))
+            } else {
+                i.start = s + exactShift
+            }
+            i.end = days.map { RecurrenceExpander.end(after: i.start, days: $0.days, seconds: $0.seconds, in: zone) } ?? i.start + length
+            i.recurrenceID = s
+            return i
+        }
+    }
+
+    private func laterChange(_ o: Component, id: Int64, master: Component) throws(RecurrenceError) -> LaterChange {
+        let i = try instance(o, start: nil)
+        var wall = i.start - id
+        if let tz = try startValue(master).timeZone, let zone = zones(tz) {
+            wall = zone.localDateTime(at: i.start).localSeconds - zone.localDateTime(at: id).localSeconds
+        }
+        return LaterChange(
+            id: id, instance: i, exactShift: i.start - id, wallShift: wall, length: i.end - i.start, days: try dayDuration(o))
     }
 
     /// `[+-]P[nW][nD][T[nH][nM][nS]]` (§3.3.6) as calendar days plus exact seconds.
@@ -213,16 +285,19 @@ public struct RecurrenceExpander: Sendable {
         return (sign * days, sign * seconds)
     }
 
-    /// Start instants generated by the RRULE (DTSTART included), up to `until` (exclusive).
+    /// Start instants generated by the event's RRULEs (DTSTART included), up to `horizon`
+    /// (exclusive). Several RRULEs (RFC 2445 allowed them; RFC 5545 keeps reading them but says
+    /// SHOULD NOT) give the union of their instances.
     private func ruleStarts(_ e: Component, dtstart: DateTimeValue, until horizon: Int64) throws(RecurrenceError) -> [Int64] {
         let first = try instant(dtstart, line: e.property("DTSTART")?.line ?? e.line)
-        guard let rr = e.property("RRULE") else { return [first] }
+        let rrules = e.properties(named: "RRULE")
+        guard let firstRule = rrules.first else { return [first] }
         // Walk in the wall time of DTSTART's zone.
         let local: LocalDateTime
         let resolve: (LocalDateTime) -> Int64
         switch dtstart {
         case .zoned(let l, let tz):
-            guard let rules = zones(tz) else { throw RecurrenceError(line: rr.line, message: "unknown TZID \(tz)") }
+            guard let rules = zones(tz) else { throw RecurrenceError(line: firstRule.line, message: "unknown TZID \(tz)") }
             local = l
             resolve = { rules.instant(for: $0) }
         case .utc(let t):
@@ -235,272 +310,55 @@ public struct RecurrenceExpander: Sendable {
             local = LocalDateTime(date: d, time: LocalTime(secondsOfDay: 0))
             resolve = { $0.localSeconds }
         }
-        let zoneOfStart: ZoneRules? = if case .zoned(_, let tz) = dtstart { zones(tz) } else { nil }
-        return try starts(rr, local: local, resolve: resolve, horizon: horizon) { u throws(RecurrenceError) in
-            if case .date(let d) = u, let rules = zoneOfStart {
-                // A DATE UNTIL includes that whole local day.
-                return rules.instant(for: LocalDateTime(date: d.adding(days: 1), time: LocalTime(secondsOfDay: 0))) - 1
+        var out: [Int64] = []
+        for rr in rrules {
+            out += try starts(rr, local: local, resolve: resolve, horizon: horizon) { u throws(RecurrenceError) in
+                switch u {
+                // A DATE UNTIL includes that whole day, in DTSTART's zone.
+                case .date(let d): return resolve(LocalDateTime(date: d.adding(days: 1), time: LocalTime(secondsOfDay: 0))) - 1
+                // A local UNTIL beside a zoned DTSTART (RFC 5545 wants UTC; feeds have it) is read in DTSTART's zone.
+                case .floating(let l): return resolve(l)
+                case .utc(let t): return t
+                case .zoned: return try instant(u, line: rr.line)
+                }
             }
-            var t = try instant(u, line: rr.line)
-            if case .date = u { t += 86399 }
-            return t
-        }
-    }
-
-    /// A parsed RRULE (RFC 5545 §3.3.10), the parts this expander supports.
-    private struct Rule {
-        var freq = ""
-        var interval = 1
-        var count: Int?
-        var until: DateTimeValue?
-        /// BYDAY entries: an ordinal (nil for every such weekday; -1 for the last) and a weekday.
-        var byday: [(ordinal: Int?, weekday: Weekday)] = []
-        var bymonth: [Int] = []
-        var bymonthday: [Int] = []
-        var byyearday: [Int] = []
-        var wkst = Weekday.monday
-    }
-
-    private static func numbers(_ v: String, _ range: ClosedRange<Int>, line: Int, part: String) throws(RecurrenceError) -> [Int] {
-        var out: [Int] = []
-        for x in v.split(separator: ",") {
-            // Compared without abs(): abs(Int.min) traps.
-            guard let n = Int(x), n != 0, n >= -range.upperBound, n <= range.upperBound else {
-                throw RecurrenceError(line: line, message: "bad \(part) value \(x)")
-            }
-            out.append(n)
         }
         return out
     }
 
-    private static func parseRule(_ rr: Property) throws(RecurrenceError) -> Rule {
-        var r = Rule()
-        for part in rr.value.split(separator: ";") {
-            let kv = part.split(separator: "=", maxSplits: 1)
-            guard kv.count == 2 else { throw RecurrenceError(line: rr.line, message: "malformed RRULE part \(part)") }
-            let v = String(kv[1])
-            switch kv[0].uppercased() {
-            case "FREQ": r.freq = v.uppercased()
-            case "INTERVAL":
-                guard let n = Int(v), n >= 1 else { throw RecurrenceError(line: rr.line, message: "bad INTERVAL \(v)") }
-                // RFC 5545 sets no bound; dates are only supported for 300 years (about 110,000
-                // days), so past a million periods there is never a second instance, and the
-                // date arithmetic stays far from overflow (INTERVAL=9223372036854775807 trapped).
-                r.interval = min(n, Self.maxInterval)
-            case "COUNT":
-                guard let n = Int(v), n >= 1 else { throw RecurrenceError(line: rr.line, message: "bad COUNT \(v)") }
-                r.count = n
-            case "UNTIL":
-                guard let u = DateTimeValue.parse(v, timeZone: nil, isDate: v.count == 8) else {
-                    throw RecurrenceError(line: rr.line, message: "bad UNTIL \(v)")
-                }
-                r.until = u
-            case "BYDAY":
-                for d in v.split(separator: ",") {
-                    let text = String(d).uppercased()
-                    let code = String(text.suffix(2))
-                    let prefix = text.dropLast(2)
-                    guard let w = Weekday(icalendarCode: code) else {
-                        throw RecurrenceError(line: rr.line, message: "unsupported BYDAY value \(d)")
-                    }
-                    var ordinal: Int?
-                    if !prefix.isEmpty {
-                        guard let n = Int(prefix), n != 0, n >= -53, n <= 53 else {
-                            throw RecurrenceError(line: rr.line, message: "unsupported BYDAY value \(d)")
-                        }
-                        ordinal = n
-                    }
-                    r.byday.append((ordinal, w))
-                }
-            case "BYMONTH":
-                r.bymonth = try numbers(v, 1...12, line: rr.line, part: "BYMONTH")
-                guard r.bymonth.allSatisfy({ $0 > 0 }) else { throw RecurrenceError(line: rr.line, message: "bad BYMONTH value \(v)") }
-            case "BYMONTHDAY": r.bymonthday = try numbers(v, 1...31, line: rr.line, part: "BYMONTHDAY")
-            case "BYYEARDAY": r.byyearday = try numbers(v, 1...366, line: rr.line, part: "BYYEARDAY")
-            case "WKST":
-                guard let w = Weekday(icalendarCode: v.uppercased()) else { throw RecurrenceError(line: rr.line, message: "bad WKST \(v)") }
-                r.wkst = w
-            default:
-                throw RecurrenceError(line: rr.line, message: "unsupported RRULE part \(kv[0])")
-            }
-        }
-        switch r.freq {
-        case "WEEKLY", "DAILY":
-            guard r.byday.allSatisfy({ $0.ordinal == nil }) else {
-                throw RecurrenceError(line: rr.line, message: "unsupported BYDAY with an ordinal in FREQ=\(r.freq) (only plain weekdays)")
-            }
-            guard r.bymonth.isEmpty, r.bymonthday.isEmpty, r.byyearday.isEmpty else {
-                throw RecurrenceError(line: rr.line, message: "unsupported BYMONTH, BYMONTHDAY or BYYEARDAY in FREQ=\(r.freq)")
-            }
-        case "YEARLY":
-            if !r.bymonthday.isEmpty || !r.byyearday.isEmpty, r.byday.contains(where: { $0.ordinal != nil }) {
-                throw RecurrenceError(line: rr.line, message: "unsupported BYDAY with an ordinal beside BYMONTHDAY or BYYEARDAY")
-            }
-        case "MONTHLY":
-            guard r.byyearday.isEmpty else {
-                throw RecurrenceError(line: rr.line, message: "unsupported BYYEARDAY in FREQ=MONTHLY (RFC 5545 does not allow it)")
-            }
-            if !r.bymonthday.isEmpty, r.byday.contains(where: { $0.ordinal != nil }) {
-                throw RecurrenceError(line: rr.line, message: "unsupported BYDAY with an ordinal beside BYMONTHDAY")
-            }
-            guard r.byday.allSatisfy({ ($0.ordinal ?? 1) >= -5 && ($0.ordinal ?? 1) <= 5 }) else {
-                throw RecurrenceError(line: rr.line, message: "bad BYDAY ordinal in FREQ=MONTHLY (a month has at most five of a weekday)")
-            }
-        default:
-            throw RecurrenceError(line: rr.line, message: "unsupported FREQ \(r.freq) (YEARLY, MONTHLY, WEEKLY and DAILY are supported)")
-        }
-        return r
-    }
-
-    /// The dates a YEARLY rule gives in one year (RFC 5545 §3.3.10: BYMONTH, BYYEARDAY,
-    /// BYMONTHDAY and BYDAY expand or limit as its table says), sorted.
-    private static func yearlyDates(_ r: Rule, year: Int, start: LocalDate) -> [LocalDate] {
-        let jan1 = LocalDate.dayNumber(year: year, month: 1, day: 1)
-        let yearLength = LocalDate.isLeap(year) ? 366 : 365
-        let months = r.bymonth.isEmpty ? nil : Set(r.bymonth)
-        let plainDays = Set(r.byday.filter { $0.ordinal == nil }.map(\.weekday))
-        var days: [Int] = []  // day numbers
-        func dayOfMonth(_ n: Int, _ m: Int) -> Int? {
-            let dim = LocalDate.daysIn(month: m, year: year)
-            let d = n > 0 ? n : dim + 1 + n
-            return (1...dim).contains(d) ? LocalDate.dayNumber(year: year, month: m, day: d) : nil
-        }
-        if !r.byyearday.isEmpty {
-            for n in r.byyearday {
-                let offset = n > 0 ? n - 1 : yearLength + n
-                guard (0..<yearLength).contains(offset) else { continue }
-                days.append(jan1 + offset)
-            }
-            days = days.filter { d in
-                let c = LocalDate(dayNumber: d).components
-                return (months?.contains(c.month) ?? true)
-                    && (r.bymonthday.isEmpty || r.bymonthday.contains { dayOfMonth($0, c.month) == d })
-            }
-        } else if !r.bymonthday.isEmpty {
-            for m in r.bymonth.isEmpty ? Array(1...12) : r.bymonth {
-                for n in r.bymonthday { if let d = dayOfMonth(n, m) { days.append(d) } }
-            }
-        } else if !r.byday.isEmpty {
-            // Each BYDAY within the month (with BYMONTH) or the year, every such weekday or the nth.
-            let periods: [(Int, Int)] = r.bymonth.isEmpty
-                ? [(jan1, yearLength)]
-                : r.bymonth.map { (LocalDate.dayNumber(year: year, month: $0, day: 1), LocalDate.daysIn(month: $0, year: year)) }
-            for (first, length) in periods {
-                for (ordinal, weekday) in r.byday {
-                    let firstMatch = first + (weekday.rawValue - LocalDate(dayNumber: first).weekday.rawValue + 7) % 7
-                    let all = Array(stride(from: firstMatch, to: first + length, by: 7))
-                    guard let ordinal else {
-                        days += all
-                        continue
-                    }
-                    let index = ordinal > 0 ? ordinal - 1 : all.count + ordinal
-                    if all.indices.contains(index) { days.append(all[index]) }
-                }
-            }
-            return Set(days).sorted().map { LocalDate(dayNumber: $0) }
-        } else {
-            let c = start.components
-            for m in r.bymonth.isEmpty ? [c.month] : r.bymonth {
-                if c.day <= LocalDate.daysIn(month: m, year: year) { days.append(LocalDate.dayNumber(year: year, month: m, day: c.day)) }
-            }
-        }
-        if !plainDays.isEmpty { days = days.filter { plainDays.contains(LocalDate(dayNumber: $0).weekday) } }
-        return Set(days).sorted().map { LocalDate(dayNumber: $0) }
-    }
-
-    /// The dates a MONTHLY rule gives in one month (RFC 5545 §3.3.10: BYMONTH limits; BYMONTHDAY
-    /// expands, and plain BYDAY then limits; without BYMONTHDAY, BYDAY expands to every such
-    /// weekday of the month or the nth; with neither, DTSTART's day of the month), sorted.
-    private static func monthlyDates(_ r: Rule, year: Int, month: Int, start: LocalDate) -> [LocalDate] {
-        if !r.bymonth.isEmpty && !r.bymonth.contains(month) { return [] }
-        let first = LocalDate.dayNumber(year: year, month: month, day: 1)
-        let length = LocalDate.daysIn(month: month, year: year)
-        var days: [Int] = []
-        if !r.bymonthday.isEmpty {
-            for n in r.bymonthday {
-                let d = n > 0 ? n : length + 1 + n
-                if (1...length).contains(d) { days.append(first + d - 1) }
-            }
-            let plain = Set(r.byday.map(\.weekday))
-            if !plain.isEmpty { days = days.filter { plain.contains(LocalDate(dayNumber: $0).weekday) } }
-        } else if !r.byday.isEmpty {
-            for (ordinal, weekday) in r.byday {
-                let firstMatch = first + (weekday.rawValue - LocalDate(dayNumber: first).weekday.rawValue + 7) % 7
-                let all = Array(stride(from: firstMatch, to: first + length, by: 7))
-                guard let ordinal else {
-                    days += all
-                    continue
-                }
-                let index = ordinal > 0 ? ordinal - 1 : all.count + ordinal
-                if all.indices.contains(index) { days.append(all[index]) }
-            }
-        } else if start.day <= length {
-            days.append(first + start.day - 1)
-        }
-        return Set(days).sorted().map { LocalDate(dayNumber: $0) }
-    }
-
-    /// The instants an RRULE gives from a local DTSTART, each resolved by `resolve`, up to
-    /// `horizon` (exclusive). `untilInstant` reads the rule's UNTIL.
+    /// The instants an RRULE gives from a local DTSTART, DTSTART first (RFC 5545 §3.8.5.3: "The
+    /// DTSTART property value always counts as the first occurrence"), each resolved by
+    /// `resolve`, up to `horizon` (exclusive). `untilInstant` reads the rule's UNTIL.
     private func starts(
         _ rr: Property, local: LocalDateTime, resolve: (LocalDateTime) -> Int64, horizon: Int64,
         untilInstant: (DateTimeValue) throws(RecurrenceError) -> Int64
     ) throws(RecurrenceError) -> [Int64] {
-        let r = try Self.parseRule(rr)
-        let until = try r.until.map { v throws(RecurrenceError) in try untilInstant(v) }
-        let time = local.time
-        let lastDay = LocalDate.dayNumber(year: LocalDate.supportedYears.upperBound + 1, month: 1, day: 1)
+        let rule: RecurrenceRule
+        do throws(CalendarError) { rule = try RecurrenceRule(parsing: rr.value) } catch {
+            throw RecurrenceError(line: rr.line, message: error.message)
+        }
+        var until: Int64?
+        var count = Int.max
+        switch rule.end {
+        case .never: break
+        case .count(let n): count = n
+        case .until(let u): until = try untilInstant(u)
+        }
+        let limit = min(count, maxInstancesPerEvent)
         var out: [Int64] = []
-        var generated = 0
         // Returns false when the rule has ended.
-        func emit(_ d: LocalDate) -> Bool {
-            if d < local.date { return true }
-            let s = resolve(LocalDateTime(date: d, time: time))
-            if let u = until, s > u { return false }
+        func emit(_ l: LocalDateTime) -> Bool {
+            let s = resolve(l)
+            if let until, s > until { return false }
             if s >= horizon { return false }
+            // A wall time in a gap, shifted forward onto the next one, is one instance, counted once.
+            if s == out.last { return true }
             out.append(s)
-            generated += 1
-            if let c = r.count, generated >= c { return false }
-            return generated < maxInstancesPerEvent
+            return out.count < limit
         }
-        if r.freq == "YEARLY" {
-            var year = local.date.year
-            while year <= LocalDate.supportedYears.upperBound {
-                for d in Self.yearlyDates(r, year: year, start: local.date) where !emit(d) { return out }
-                year += r.interval
-            }
-            return out
-        }
-        if r.freq == "MONTHLY" {
-            // Months counted from DTSTART's, every INTERVAL (the interval is capped, so this stays small).
-            var index = local.date.year * 12 + local.date.month - 1
-            while index / 12 <= LocalDate.supportedYears.upperBound {
-                for d in Self.monthlyDates(r, year: index / 12, month: index % 12 + 1, start: local.date) where !emit(d) { return out }
-                index += r.interval
-            }
-            return out
-        }
-        let byday = r.byday.map(\.weekday)
-        var days: [Int] = []  // offsets within a period
-        if r.freq == "WEEKLY" {
-            let weekdays = byday.isEmpty ? [local.date.weekday] : byday
-            days = weekdays.map { ($0.rawValue - r.wkst.rawValue + 7) % 7 }.sorted()
-        } else {
-            days = [0]
-        }
-        let periodDays = r.freq == "WEEKLY" ? 7 * r.interval : r.interval
-        var periodStart = r.freq == "WEEKLY"
-            ? local.date.adding(days: -((local.date.weekday.rawValue - r.wkst.rawValue + 7) % 7))
-            : local.date
-        while true {
-            for off in days {
-                let d = periodStart.adding(days: off)
-                if r.freq == "DAILY", !byday.isEmpty, !byday.contains(d.weekday) { continue }
-                if !emit(d) { return out }
-            }
-            periodStart = periodStart.adding(days: periodDays)
-            if periodStart.dayNumber > lastDay { return out }
-        }
+        guard emit(local) else { return out }
+        rule.walk(from: local) { l in l <= local || emit(l) }
+        return out
     }
 
     /// When each observance of a VTIMEZONE (RFC 5545 §3.6.5) takes effect, up to `horizon`

@@ -239,6 +239,33 @@ results.append(measure("W4 read: full component tree of the W2 feed", runs: max(
 })
 report(results.last!)
 
+// W4 expand: the W3 series feed (weekly RRULEs with EXDATEs, what `build --verbose`'s change log
+// expands) read back and expanded over the two years by RecurrenceExpander.
+let w3sink = CombinedSink(name: "network.ics")
+FeedBuilder(schedule: w3, options: FeedOptions(from: from, to: to, stamp: 1_796_000_000, style: .series))
+    .write(to: w3sink, classFeeds: false)
+let w3tree: Component
+do {
+    guard let c = try ICalendarReader().parse(w3sink.combined).first else { print("W4: no VCALENDAR"); exit(65) }
+    w3tree = c
+} catch {
+    print("W4: \(error)")
+    exit(65)
+}
+let expandFrom = Int64(from.dayNumber) * 86400
+let expandTo = Int64(to.dayNumber + 1) * 86400
+let w3zones = w3.zones
+results.append(measure("W4 expand: the W3 series feed's recurrences", runs: options.runs) {
+    do {
+        let instances = try RecurrenceExpander { w3zones[$0] }.expand(w3tree, from: expandFrom, to: expandTo)
+        return (instances.count, 0)
+    } catch {
+        print("W4: \(error)")
+        exit(65)
+    }
+})
+report(results.last!)
+
 // L1: 100,000 events in one zone through the typed API (Event, Calendar.serialized) against the
 // same events built as Components and written by ContentLineWriter. Budget: typed <= 2x low-level.
 let w5count = 100_000

@@ -93,7 +93,7 @@ import Testing
         case "another feed":
             let log = try Self.log(of: fs)
             let stamp = try #require(fs.stamp("output/net.ics"))
-            bytes = RevisionIndex.render(feedName: "other.ics", stamp: stamp, log: log)
+            bytes = RevisionIndex.render(feedName: "other.ics", stamp: stamp, log: log) { _ in nil }
         case "another format": bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "classfeed-revisions 1", with: "classfeed-revisions 9").utf8)
         default: bytes = []
         }
@@ -115,6 +115,56 @@ import Testing
         fs.write("output/" + RevisionIndex.fileName, index)
         fs.write("output/net.ics", feed)
         #expect(!Self.loader(fs).combinedHistoryUsingIndex())
+    }
+}
+
+extension RevisionIndexTests {
+    /// With class feeds: each class feed's revisions come from the index while it is the file
+    /// the build wrote, and equal what reading it gives; a class feed edited by hand is read.
+    @Test func classFeedsComeFromTheIndexUntilEditedByHand() throws {
+        let fs = InMemoryFileSystem(files: ["schedule.json": Array(HistoryLoaderTests.schedule.utf8)])
+        let args = ["build", "--no-page", "--from", "2026-01-01", "--to", "2027-12-31"]
+        #expect(CommandRun(args + ["--now", "2026-11-27T09:00:00Z"], in: fs).status == .ok)
+        fs.write("schedule.json", HistoryLoaderTests.schedule.replacingOccurrences(of: "\"title\": \"C\"", with: "\"title\": \"C2\""))
+        #expect(CommandRun(args + ["--now", "2026-11-28T09:00:00Z"], in: fs).status == .ok)
+        let names = ["a", "b", "c", "d", "e"].map { "net-\($0).ics" }
+        let loader = Self.loader(fs)
+        for name in names {
+            var scanned = RevisionHistory()
+            try scanned.add(feed: try #require(fs.bytes("output/" + name)))
+            #expect(scanned.count > 50)
+            #expect(loader.history(forFile: name).revisions == scanned.revisions, "\(name)")
+        }
+        #expect(loader.filesFromIndex == names.count)
+
+        let c = String(decoding: try #require(fs.bytes("output/net-c.ics")), as: UTF8.self)
+        fs.write("output/net-c.ics", c.replacingOccurrences(of: "SUMMARY:C2\r\n", with: "SUMMARY:C3\r\n"))
+        let again = Self.loader(fs)
+        var edited = RevisionHistory()
+        try edited.add(feed: try #require(fs.bytes("output/net-c.ics")))
+        #expect(again.history(forFile: "net-c.ics").revisions == edited.revisions)
+        #expect(again.history(forFile: "net-a.ics").count > 50)
+        #expect(again.filesFromIndex == 1)
+    }
+
+    /// With class feeds, a rebuild after a change writes every file the same with or without
+    /// the index.
+    @Test func aRebuildWithClassFeedsWritesTheSameWithOrWithoutTheIndex() throws {
+        var folders: [[String: [UInt8]]] = []
+        for keep in [true, false] {
+            let fs = InMemoryFileSystem(files: ["schedule.json": Array(HistoryLoaderTests.schedule.utf8)])
+            let args = ["build", "--from", "2026-01-01", "--to", "2027-12-31"]
+            #expect(CommandRun(args + ["--now", "2026-11-27T09:00:00Z"], in: fs).status == .ok)
+            if !keep { fs.remove("output/" + RevisionIndex.fileName) }
+            fs.write("schedule.json", HistoryLoaderTests.schedule.replacingOccurrences(of: "\"title\": \"D\"", with: "\"title\": \"D2\""))
+            #expect(CommandRun(args + ["--now", "2026-11-28T09:00:00Z"], in: fs).status == .ok)
+            var files: [String: [UInt8]] = [:]
+            for name in fs.names(in: "output") ?? [] where !name.hasPrefix(".") { files[name] = fs.bytes("output/" + name) }
+            folders.append(files)
+        }
+        #expect(folders[0].count == 7)
+        #expect(folders[0] == folders[1])
+        #expect(String(decoding: try #require(folders[0]["net-d.ics"]), as: UTF8.self).contains("SEQUENCE:1"))
     }
 }
 

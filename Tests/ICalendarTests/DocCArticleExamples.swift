@@ -77,3 +77,17 @@ enum ReadingArticle {
         return (names, instances)
     }
 }
+
+enum RecurrenceSetArticle {
+    static func review() throws -> Event {
+        // ReadingAndExpanding block 3 begins
+        let lastWorkday = try RecurrenceRule(
+            .monthly, byDay: [.every(.monday), .every(.tuesday), .every(.wednesday), .every(.thursday), .every(.friday)],
+            bySetPosition: [-1], end: .count(12))
+        var review = try Event(uid: "review@stillpoint.example", start: .local(2027, 1, 29, 16, 0, in: "Europe/London"),
+                               end: .duration(.hours(1)), summary: "Monthly review", recurrenceRule: lastWorkday)
+        review.recurrenceDates = try [.period(start: .local(2027, 2, 10, 9, 0, in: "Europe/London"), end: .duration(.minutes(90)))]
+        // ReadingAndExpanding block 3 ends
+        return review
+    }
+}

@@ -34,6 +34,7 @@ import Testing
         #expect(try Self.block("ServingAFeed", 1) == Self.marked("DocCArticleExamples.swift", "ServingAFeed block 1"))
         #expect(try Self.block("ReadingAndExpanding", 1) == Self.marked("DocCArticleExamples.swift", "ReadingAndExpanding block 1"))
         #expect(try Self.block("ReadingAndExpanding", 2) == Self.marked("DocCArticleExamples.swift", "ReadingAndExpanding block 2"))
+        #expect(try Self.block("ReadingAndExpanding", 3) == Self.marked("DocCArticleExamples.swift", "ReadingAndExpanding block 3"))
         #expect(try Self.block("GettingStarted", 2) == Self.marked("ReadmeExample.swift", "README example"))
     }
 
@@ -53,5 +54,15 @@ import Testing
         #expect(lines.first == "Stillpoint Studio 3")
         #expect(lines.dropFirst().first == "hips@stillpoint.example Hip Mobility & Stretch FREQ=WEEKLY;COUNT=10;BYDAY=MO")
         #expect(instances.count == 7)  // five Mondays, the flow class and the closed day in 30 days from 30 Nov 2026
+    }
+
+    @Test func theRecurrenceSetExampleGivesTheLastWorkdays() throws {
+        let calendar = ICalendar.Calendar(events: [try RecurrenceSetArticle.review()])
+        let london = try TimeZoneDatabase().rules(for: "Europe/London")
+        let instances = try calendar.occurrences(from: 1_798_000_000, to: 1_807_000_000, timeZones: TimeZoneDatabase())
+        // 29 Jan, the extra 10 Feb (90 minutes), 26 Feb, 31 Mar 2027.
+        #expect(instances.map { "\(london.localDateTime(at: $0.start)) \(($0.end - $0.start) / 60)" } == [
+            "2027-01-29T16:00 60", "2027-02-10T09:00 90", "2027-02-26T16:00 60", "2027-03-31T16:00 60",
+        ])
     }
 }

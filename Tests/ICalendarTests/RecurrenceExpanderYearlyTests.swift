@@ -44,7 +44,7 @@ struct RecurrenceExpanderYearlyTests {
     @Test("out-of-range and absurd numbers are errors, not traps", arguments: [
         "FREQ=YEARLY;BYMONTH=13", "FREQ=YEARLY;BYMONTH=-3", "FREQ=YEARLY;BYMONTHDAY=0", "FREQ=YEARLY;BYYEARDAY=367",
         "FREQ=YEARLY;BYYEARDAY=-9223372036854775808", "FREQ=YEARLY;BYMONTH=3;BYDAY=-9223372036854775808SU",
-        "FREQ=WEEKLY;BYDAY=1MO", "FREQ=YEARLY;BYMONTHDAY=1;BYDAY=1MO",
+        "FREQ=WEEKLY;BYDAY=1MO", "FREQ=YEARLY;BYWEEKNO=1;BYDAY=1MO",
     ])
     func badNumbers(rrule: String) {
         #expect(throws: RecurrenceError.self) { try onsets("20260101T000000", rrule) }
@@ -64,6 +64,25 @@ struct RecurrenceExpanderRangeTests {
         let from = Int64(LocalDate.dayNumber(year: 2026, month: 1, day: 1)) * 86400
         let to = Int64(LocalDate.dayNumber(year: 2199, month: 1, day: 1)) * 86400
         let instances = try RecurrenceExpander { _ in nil }.expand(Component("VCALENDAR", components: [event]), from: from, to: to)
+        #expect(instances.count == 1)
+    }
+}
+
+/// Rules whose parts never meet walk every period to the last supported year and stop: no hang.
+@Suite("RecurrenceExpander, rules that give nothing")
+struct RecurrenceExpanderEmptyRuleTests {
+    @Test("a rule that never matches gives DTSTART alone, for every frequency", arguments: [
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=5", "FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=4,6;COUNT=5",
+        "FREQ=WEEKLY;BYMONTH=2;BYDAY=MO;BYSETPOS=2", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3", "FREQ=MINUTELY;BYMONTHDAY=-30;BYMONTH=2",
+        "FREQ=SECONDLY;BYYEARDAY=366;BYMONTH=1", "FREQ=YEARLY;BYWEEKNO=53;BYMONTH=6",
+    ])
+    func neverMatches(rule: String) throws {
+        let event = Component("VEVENT", properties: [
+            Property("UID", raw: "x@t"), Property("DTSTART", raw: "19000101T000000Z"), Property("RRULE", raw: rule),
+        ])
+        let to = Int64(LocalDate.dayNumber(year: 2199, month: 12, day: 31)) * 86400
+        let instances = try RecurrenceExpander { _ in nil }.expand(Component("VCALENDAR", components: [event]), from: Int64.min / 4, to: to)
         #expect(instances.count == 1)
     }
 }
@@ -101,12 +120,15 @@ struct RecurrenceExpanderMonthlyTests {
             == ["20270102T100000Z", "20270403T100000Z", "20270703T100000Z"])
         #expect(try starts("20270131T100000Z", "FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3")
             == ["20270131T100000Z", "20270228T100000Z", "20270331T100000Z"])
+        // An ordinal BYDAY beside BYMONTHDAY: both must hold (the first Saturday that is the 1st).
+        #expect(try starts("20270102T100000Z", "FREQ=MONTHLY;BYDAY=1SA;BYMONTHDAY=1;COUNT=3")
+            == ["20270102T100000Z", "20270501T100000Z"])
         // Without BY parts: DTSTART's day, skipping months that lack it.
         #expect(try starts("20270131T100000Z", "FREQ=MONTHLY;COUNT=3") == ["20270131T100000Z", "20270331T100000Z", "20270531T100000Z"])
     }
 
     @Test("rules RFC 5545 forbids or that cannot be are errors", arguments: [
-        "FREQ=MONTHLY;BYYEARDAY=1", "FREQ=MONTHLY;BYDAY=6SA", "FREQ=MONTHLY;BYDAY=1SA;BYMONTHDAY=1",
+        "FREQ=MONTHLY;BYYEARDAY=1", "FREQ=MONTHLY;BYDAY=6SA", "FREQ=MONTHLY;BYWEEKNO=1", "FREQ=MONTHLY;BYSETPOS=1",
     ])
     func errors(rrule: String) {
         #expect(throws: RecurrenceError.self) { try starts("20270102T100000Z", rrule) }
