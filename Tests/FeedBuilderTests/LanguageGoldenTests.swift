@@ -36,7 +36,7 @@ import Timetable
             {"id": "open-day", "title": "Open Day", "dates": ["2026-12-19"], "start": "10:00", "durationMinutes": 90}
           ],
           "exceptions": [
-            {"date": "2026-12-03", "class": "hips", "reason": "Instructor ill"},
+            {"date": "2026-12-03", "class": "hips", "reason": "Priya ill"},
             {"date": "2026-12-07", "class": "hips", "moveTo": {"date": "2026-12-08", "start": "18:00"}, "reason": "Hall booked"},
             {"from": "2026-12-10", "to": "2026-12-14", "class": "hips",
              "change": {"instructor": "Sam", "location": "Studio 2", "title": "Hip Flow", "durationMinutes": 45, "note": "Bring a strap"},
