@@ -1,8 +1,9 @@
 import CivilTime
 import Timetable
 
-/// Dates, times, durations and the time zone as the page writes them: "Thu 24 Dec 2026",
-/// "17:15", "1 hour 15 min", each date or time inside a `<time>` element with its
+/// Dates, times, durations and the time zone as the page writes them, in the schedule's
+/// language (``PageWords``; English: "Thu 24 Dec 2026",
+/// "17:15", "1 hour 15 min"), each date or time inside a `<time>` element with its
 /// machine-readable value (HTML Living Standard §4.5.14).
 extension SubscribePage {
     /// `<time datetime="2026-12-24">Thu 24 Dec 2026</time>`.
