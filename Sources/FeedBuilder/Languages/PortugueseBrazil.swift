@@ -81,7 +81,7 @@ extension Phrasebook {
             case .subscribeButton: "Assinar"
             case .appleHint: "Abre o seu app de agenda, que pergunta se você quer assinar."
             case .googleHeading: "Celular Android ou Google Agenda"
-            case .googleStepOne: "Em um computador, abra {fromURLPage} (no Google Agenda, fica no menu de outras agendas, na opção de adicionar uma agenda pelo URL). O app Google Agenda de um celular Android não adiciona agendas pelo endereço, então use um computador uma vez."
+            case .googleStepOne: "Em um computador, abra {fromURLPage} (no Google Agenda, ela fica no menu de outras agendas, no botão de mais). O app Google Agenda de um celular Android não adiciona agendas pelo endereço, então use um computador uma vez."
             case .googleFromURLLink: "a página do Google Agenda que adiciona uma agenda pelo URL"
             case .googleMenu: "outras agendas › + › adicionar pelo URL"
             case .googleStepTwo: "Cole o endereço da agenda acima e confirme para adicionar a agenda."
