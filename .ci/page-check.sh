@@ -99,7 +99,7 @@ dom="$out/page-dom.html"
 expect() { # expect DESCRIPTION FIXED-STRING
   if grep -qF -- "$2" "$dom"; then pass "$1"; else fail "$1: '$2' not in the rendered DOM"; fi
 }
-expect "studio name as the page heading" "<h1>CIRCL</h1>"
+expect "studio name as the page heading, in its own direction" '<h1 dir="auto">CIRCL</h1>'
 expect "class title, escaped" "Hip Mobility &amp; Stretch"
 expect "Monday in the timetable" '<h3 id="day-monday">Monday</h3>'
 expect "Thursday in the timetable" '<h3 id="day-thursday">Thursday</h3>'
@@ -117,6 +117,7 @@ expect "one-time download, labelled" "it will not update"
 expect "upcoming closure" "Christmas closure"
 expect "time zone in plain words" "Times are UK time (GMT, or BST in summer)."
 expect "last updated" "Last updated <time"
+expect "the page's language" '<html lang="en">'
 if grep -qiE "<iframe|<img|<link rel=\"stylesheet\"" "$dom"; then
   fail "no frames, images or style sheets in the DOM"
 else
