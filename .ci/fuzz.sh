@@ -37,8 +37,11 @@ flags=(-sanitize=fuzzer,address -parse-as-library -package-name ClassFeed -swift
 echo "== fuzz: building (swiftc $(swiftc --version 2>&1 | head -1 | sed 's/.*version \([^ ]*\).*/\1/'))"
 build_module() {  # name
   local m=$1
+  # Every source of the module, in its subfolders too (FeedBuilder/Languages/), in a fixed order.
+  local sources=()
+  while IFS= read -r f; do sources+=("$f"); done < <(find Sources/"$m" -name '*.swift' | LC_ALL=C sort)
   swiftc "${flags[@]}" -module-name "$m" -wmo -emit-module -emit-module-path "$build/$m.swiftmodule" \
-    -c Sources/"$m"/*.swift -o "$build/$m.o" 2> "$build/$m.log" \
+    -c "${sources[@]}" -o "$build/$m.o" 2> "$build/$m.log" \
     || { cat "$build/$m.log" >&2; echo "fuzz: cannot build module $m" >&2; exit 1; }
 }
 modules=(Bytes CivilTime JSON ICalendar Timetable FeedBuilder)  # in dependency order

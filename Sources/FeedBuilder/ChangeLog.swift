@@ -201,6 +201,13 @@ package struct ChangeLog {
     }
 
     /// The changes, in time order; summarised when there are more than ``limit``.
+    /// What a cancelled event's SUMMARY starts with before its title: "Cancelled: " in English.
+    static func cancelledPrefix(_ wording: Wording) -> String {
+        let phrase = wording[.cancelledSummary]
+        guard let title = phrase.firstRange(of: "{title}") else { return "" }
+        return Wording.fill(String(phrase[..<title.lowerBound]), [])
+    }
+
     package func lines() -> [String] {
         guard let rules else { return [] }
         // Why classes are cancelled, by start: only the occurrences the schedule cancels (a
@@ -220,9 +227,12 @@ package struct ChangeLog {
             let c = l.date.components
             return "\(l.date.weekday.shortName) \(c.day) \(Self.months[c.month - 1]) \(l.time)"
         }
+        // A cancelled event's title as members read it ("Cancelled: ", "Annulé : "), which the
+        // owner's log (English) leaves out.
+        let cancelledPrefix = Self.cancelledPrefix(builder.wording)
         func cancelled(_ i: Instance) -> String {
             let summary = summaries[i.summary]
-            let title = summary.hasPrefix("Cancelled: ") ? String(summary.dropFirst(11)) : summary
+            let title = !cancelledPrefix.isEmpty && summary.hasPrefix(cancelledPrefix) ? String(summary.dropFirst(cancelledPrefix.count)) : summary
             if let reason = cancelledReasons[i.start], let reason, !title.hasSuffix("(\(reason))") {
                 return "cancelled \(when(i.start)) \(title) (\(reason))"
             }

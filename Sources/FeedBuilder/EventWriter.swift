@@ -168,6 +168,12 @@ extension FeedBuilder {
             builder.forEachDetail(o, cls, master: master) { name, value in
                 switch value {
                 case .text(let t): fp.add(out.writeText(name: name, text: t))
+                case .taggedText(let t):
+                    if let prefix = builder.taggedPrefixes[name] {
+                        fp.add(out.writeText(prefix, text: t))
+                    } else {
+                        fp.add(out.writeText(name: name, text: t))
+                    }
                 case .raw(let r): fp.add(out.writeLine(name: name, value: r))
                 }
             }
@@ -377,6 +383,7 @@ extension FeedBuilder {
         forEachDetail(o, cls) { name, value in
             switch value {
             case .text(let t): props.append(Property(name, text: t))
+            case .taggedText(let t): props.append(Property(name, text: t, parameters: Self.languageParameters(schedule.calendar.language)))
             case .raw(let r): props.append(Property(name, raw: r))
             }
         }
@@ -384,6 +391,7 @@ extension FeedBuilder {
 
     enum DetailValue {
         case text(String)  // escaped as TEXT when written
+        case taggedText(String)  // the same, with the LANGUAGE parameter when not English
         case raw(String)   // written verbatim
     }
 
@@ -393,8 +401,8 @@ extension FeedBuilder {
     /// §3.8.1.2). `master`: the event stands for every date of a series.
     func forEachDetail(_ o: Occurrence, _ cls: ClassDefinition, master: Bool = false, _ body: (String, DetailValue) -> Void) {
         let url = bookingLink(o, cls, master: master)
-        body("SUMMARY", .text(summary(o)))
-        if let d = description(o, cls, url: url) { body("DESCRIPTION", .text(d)) }
+        body("SUMMARY", .taggedText(summary(o)))
+        if let d = description(o, cls, url: url) { body("DESCRIPTION", .taggedText(d)) }
         if let loc = schedule.location(of: o) ?? schedule.calendar.location { body("LOCATION", .text(loc)) }
         if let url { body("URL", .raw(url)) }
         // Tags are made like ids (lowercase letters, digits, '-'): nothing in them needs escaping.

@@ -7,6 +7,12 @@ package struct FeedBuilder: Sendable {
     package let schedule: Schedule
     package let engine: RecurrenceEngine
     package let options: FeedOptions
+    /// Every word members read, in the schedule's language.
+    package let wording: Wording
+    /// The starts of the text lines written in the schedule's language, with their LANGUAGE
+    /// parameter (RFC 5545 §3.2.10); empty for English, whose feeds carry none (see
+    /// ``languageParameters``).
+    let taggedPrefixes: [String: LinePrefix]
 
     package static let productID = "-//ClassFeed//ClassFeed 1.0//EN"
     /// How often subscribers are asked to refresh (RFC 7986 §5.7; a hint most clients honour,
@@ -22,12 +28,26 @@ package struct FeedBuilder: Sendable {
         self.schedule = schedule
         self.engine = RecurrenceEngine(schedule: schedule)
         self.options = options
+        self.wording = Wording(schedule)
+        let tagged = Self.languageParameters(schedule.calendar.language)
+        taggedPrefixes = tagged.isEmpty ? [:] : Dictionary(
+            uniqueKeysWithValues: ["SUMMARY", "DESCRIPTION", "NAME"].map { ($0, LinePrefix(name: $0, parameters: tagged)) })
         let lo = Int64(options.from.dayNumber - 1) * 86400
         let hi = Int64(options.to.dayNumber + 2) * 86400
         timeZoneBlocks = schedule.zones.mapValues { ContentLineWriter.encode(TimeZoneComponent.make($0, covering: lo...hi)) }
     }
 
     package var style: FeedStyle { options.style ?? schedule.calendar.style }
+
+    /// The LANGUAGE parameter (RFC 5545 §3.2.10: "the language for text values in a property
+    /// or property parameter") of the lines ClassFeed words in the schedule's language: each
+    /// event's SUMMARY and DESCRIPTION, and the calendar's NAME (RFC 7986 §5.1) and
+    /// DESCRIPTION. LOCATION (an address or a room's name), URL and the X-WR- names go without
+    /// one. English, the default, carries none: a feed that was English before languages
+    /// existed keeps its bytes, so no subscriber sees every event revised.
+    static func languageParameters(_ language: Language) -> [Parameter] {
+        language == .english ? [] : [Parameter("LANGUAGE", language.tag)]
+    }
     package var cancellations: CancellationPolicy { schedule.calendar.cancellations }
 
     /// The combined feed followed by one feed per class, in memory (tests, small schedules).
@@ -135,20 +155,28 @@ package struct FeedBuilder: Sendable {
         guard let calendar = (try? ICalendarReader().parse(header))?.first, calendar.name == "VCALENDAR",
             calendar.property("PRODID")?.value == Self.productID
         else { return nil }
-        let ownPrefix = schedule.calendar.name + ": "
         var name = calendar.property("NAME")?.textValue ?? ""
-        guard name.hasPrefix(ownPrefix) else { return nil }
-        let suffix = calendar.property(Self.extraFeedProperty) == nil ? Self.endedSuffix : Self.feedEndedSuffix
-        if !name.hasSuffix(suffix) { name += suffix }
+        // Named by this calendar in its language, or in English (a feed written before the
+        // studio chose a language).
+        let prefixes = [wording, Wording(language: .english)].map { Self.namePrefix($0[.feedName], calendar: schedule.calendar.name) }
+        guard prefixes.contains(where: { !$0.isEmpty && name.hasPrefix($0) }) else { return nil }
+        let ended = calendar.property(Self.extraFeedProperty) == nil ? PhraseKey.classEnded : .calendarEnded
+        // Not twice: a feed retired by an earlier build keeps its name.
+        let phrase = wording[ended]
+        let suffix = phrase.hasPrefix("{name}") ? String(phrase.dropFirst("{name}".count)) : nil
+        if !(suffix.map { name.hasSuffix($0) } ?? false) { name = wording(ended, ("name", name)) }
         var w = ContentLineWriter()
         writeHeader(&w, singleClass: nil, zones: [], name: name)
         w.end("VCALENDAR")
         return w.takeBytes()
     }
 
-    package static let endedSuffix = " (this class has ended)"
-    /// The same for one of the schedule's `feeds` that is no longer in it.
-    package static let feedEndedSuffix = " (this calendar has ended)"
+    /// What a feed name starts with before its `{feed}`: "CIRCL: " for "{calendar}: {feed}";
+    /// empty when the phrase does not put the feed last.
+    static func namePrefix(_ phrase: String, calendar: String) -> String {
+        guard phrase.hasSuffix("{feed}") else { return "" }
+        return Wording.fill(String(phrase.dropLast("{feed}".count)), [("calendar", calendar)])
+    }
     /// The header line that marks one of the schedule's `feeds`: `X-CLASSFEED-FEED:<feed id>`.
     static let extraFeedProperty = "X-CLASSFEED-FEED"
 
@@ -188,16 +216,16 @@ package struct FeedBuilder: Sendable {
     ) {
         let cal = schedule.calendar
         var name = fixedName ?? cal.name
-        if let i = singleClass { name += ": " + FeedBuilder.describe(schedule.classes[i]) }
-        if let k = extraFeed { name += ": " + schedule.feeds[k].name }
+        if let i = singleClass { name = wording(.feedName, ("calendar", cal.name), ("feed", wording.className(schedule.classes[i]))) }
+        if let k = extraFeed { name = wording(.feedName, ("calendar", cal.name), ("feed", schedule.feeds[k].name)) }
         for line in Self.headerStart { w.append(line) }
-        w.writeText(name: "NAME", text: name)
+        writeText(&w, "NAME", name)
         w.writeText(name: "X-WR-CALNAME", text: name)
         // Marks one of the schedule's feeds, so that a feed removed from the schedule is named
         // as a calendar that has ended, not as a class.
         if let k = extraFeed { w.writeLine(name: Self.extraFeedProperty, value: schedule.feeds[k].id) }
         if let d = cal.description {
-            w.writeText(name: "DESCRIPTION", text: d)
+            writeText(&w, "DESCRIPTION", d)
             w.writeText(name: "X-WR-CALDESC", text: d)
         }
         w.writeLine(name: "X-WR-TIMEZONE", value: cal.timeZone)
@@ -206,6 +234,11 @@ package struct FeedBuilder: Sendable {
         for z in zones {
             if let block = timeZoneBlocks[z.identifier] { w.append(block) }
         }
+    }
+
+    /// A text line, with the LANGUAGE parameter when the schedule's language is not English.
+    func writeText(_ w: inout ContentLineWriter, _ name: String, _ text: String) {
+        if let prefix = taggedPrefixes[name] { w.writeText(prefix, text: text) } else { w.writeText(name: name, text: text) }
     }
 
     /// The lines that open every feed, and the refresh hints after its names and zone: encoded
@@ -218,18 +251,6 @@ package struct FeedBuilder: Sendable {
         Property("REFRESH-INTERVAL", raw: refreshInterval, parameters: [Parameter("VALUE", "DURATION")]),
         Property("X-PUBLISHED-TTL", raw: refreshInterval),
     ].map { ContentLineWriter.encode($0) }
-
-    /// "Hip Mobility & Stretch, Mondays 17:15".
-    package static func describe(_ cls: ClassDefinition) -> String {
-        switch cls.pattern {
-        case .weekly(let days):
-            return cls.title + ", " + days.map { $0.name.prefix(1).uppercased() + $0.name.dropFirst() + "s" }.joined(separator: " & ") + " \(cls.start)"
-        case .everyNWeeks, .monthly:
-            return cls.title + ", " + (cls.pattern.recurrenceWords ?? "") + " \(cls.start)"
-        case .dates(let dates):
-            return cls.title + (dates.count == 1 ? ", \(dates[0]) \(cls.start)" : ", \(cls.start)")
-        }
-    }
 
     /// The stable UID of an occurrence: class id, original date, uidDomain. Never random, never
     /// an array position, unchanged when the occurrence moves (RFC 5545 §3.8.4.7).
@@ -247,7 +268,7 @@ package struct FeedBuilder: Sendable {
     package func summary(_ o: Occurrence) -> String {
         let title = schedule.title(of: o)
         guard case .cancelled(let reason) = o.status else { return title }
-        return "Cancelled: " + title + (reason.map { " (\($0))" } ?? "")
+        return wording(.cancelledSummary, ("title", title)) + (reason.map { " (\($0))" } ?? "")
     }
 
     /// DTSTART and DTEND of a single event: wall times in the event's zone, except that a time
@@ -278,20 +299,21 @@ package struct FeedBuilder: Sendable {
     func description(_ o: Occurrence, _ cls: ClassDefinition, url: String?) -> String? {
         // Appended into one string sized up front (paragraphs separated by a blank line), not
         // joined from an array of interpolated parts: it is built for every event written.
+        let bookingLabel = wording.bookingLabel
         var text = ""
         text.reserveCapacity(
             (cls.description?.utf8.count ?? 0) + (cls.instructor?.utf8.count ?? 0) + (url?.utf8.count ?? 0)
-                + schedule.calendar.bookingLabel.utf8.count + 64)
+                + bookingLabel.utf8.count + 64)
         func newParagraph() { if !text.isEmpty { text += "\n\n" } }
         if let from = o.movedFrom {
-            text += "Moved from " + from.date.humanDate + " " + from.time.description
+            wording.append(.movedFrom, to: &text, ("date", wording.date(from.date)), ("time", wording.time(from.time)))
             if let r = o.moveReason { text += " (" + r + ")" }
             text += "."
         }
         if let change = o.change {
             // "Changed: covered by Sam, in Studio 2, note: bring a strap (Priya is away)."
             newParagraph()
-            text += "Changed: " + ExceptionEffects.changeWords(change, cls)
+            wording.append(.changed, to: &text, ("changes", wording.changeWords(change, cls)))
             if let r = o.changeReason, r != o.moveReason { text += " (" + r + ")" }
             text += "."
         }
@@ -301,14 +323,11 @@ package struct FeedBuilder: Sendable {
         }
         if let i = schedule.instructor(of: o) {
             newParagraph()
-            text += "Instructor: "
-            text += i
+            wording.instructorLine.append(to: &text, "instructor", i)
         }
         if let url {
             newParagraph()
-            text += schedule.calendar.bookingLabel
-            text += ": "
-            text += url
+            wording.bookingLine.append(to: &text, "label", bookingLabel, "url", url)
         }
         return text.isEmpty ? nil : text
     }

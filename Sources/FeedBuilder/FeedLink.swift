@@ -64,9 +64,9 @@ package struct FeedLink: Sendable, Hashable {
     package static func all(_ builder: FeedBuilder) -> [FeedLink] {
         let s = builder.schedule
         let folder = Folder(publicURL: s.calendar.publicURL)
-        var out = [FeedLink(fileName: builder.fileName(classIndex: nil), title: "All classes", classIndex: nil, folder: folder)]
+        var out = [FeedLink(fileName: builder.fileName(classIndex: nil), title: builder.wording[.allClasses], classIndex: nil, folder: folder)]
         for i in s.classes.indices {
-            out.append(FeedLink(fileName: builder.fileName(classIndex: i), title: title(s.classes[i]), classIndex: i, folder: folder))
+            out.append(FeedLink(fileName: builder.fileName(classIndex: i), title: title(s.classes[i], builder.wording), classIndex: i, folder: folder))
         }
         for k in s.feeds.indices {
             out.append(FeedLink(fileName: builder.fileName(.extra(k)), title: s.feeds[k].name, classIndex: nil, folder: folder))
@@ -76,9 +76,10 @@ package struct FeedLink: Sendable, Hashable {
 
     /// "Hip Mobility & Stretch, Mondays 17:15"; a one-off class by its title and how many dates
     /// it has ("Workshop (3 dates)"), as its dates may have moved or passed.
-    static func title(_ cls: ClassDefinition) -> String {
-        guard case .dates(let dates) = cls.pattern else { return FeedBuilder.describe(cls) }
-        return cls.title + (dates.count == 1 ? " (one-off)" : " (\(dates.count) dates)")
+    static func title(_ cls: ClassDefinition, _ wording: Wording) -> String {
+        guard case .dates(let dates) = cls.pattern else { return wording.className(cls) }
+        if dates.count == 1 { return wording(.oneOffFeed, ("title", cls.title)) }
+        return wording(.datesFeed, ("title", cls.title), ("count", String(dates.count)))
     }
 
     /// "https" or "http", lowercased (schemes are case-insensitive, RFC 3986 §3.1).

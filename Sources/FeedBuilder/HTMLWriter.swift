@@ -19,6 +19,10 @@ struct HTMLWriter: ~Copyable {
     /// Dates worded so far, by day number: a page words the same few weeks' dates thousands of
     /// times, and wording one builds a String.
     private var dateWords: [Int: String] = [:]
+    /// Durations worded so far, by minutes.
+    private var durationWords: [Int: String] = [:]
+    /// The page's words: the language dates and durations are worded in (English when not set).
+    var words: PageWords?
 
     /// How many bytes have been written.
     var count: Int { buffer.count }
@@ -237,11 +241,29 @@ struct HTMLWriter: ~Copyable {
         time(l.time)
     }
 
-    /// "Thu 24 Dec 2026", worded by `LocalDate.humanDate` (plain ASCII: nothing to escape).
+    /// "Thu 24 Dec 2026", "jeu. 24 déc. 2026": worded in ``words``' language (escaped once), else by
+    /// `LocalDate.humanDate` (plain ASCII: nothing to escape).
     mutating func humanDate(_ d: LocalDate) {
         if let words = dateWords[d.dayNumber] { return unescaped(words) }
-        let words = d.humanDate
+        let words = self.words.map { PageWords.escape($0.wording.date(d)) } ?? d.humanDate
         dateWords[d.dayNumber] = words
         unescaped(words)
+    }
+
+    /// "30 min", "1 hour 15 min", "1 h 15 min": worded in ``words``' language once per length.
+    mutating func duration(minutes: Int) {
+        if let words = durationWords[minutes] { return unescaped(words) }
+        let words = PageWords.escape((self.words?.wording ?? Wording(language: .english)).duration(minutes: minutes))
+        durationWords[minutes] = words
+        unescaped(words)
+    }
+
+    /// A value from the schedule inside a sentence, isolated (`<bdi>`, HTML Living Standard
+    /// §4.5.25) so that a title in Arabic or Hebrew keeps its direction without reordering the
+    /// words around it.
+    mutating func isolated(_ s: String) {
+        raw("<bdi>")
+        text(s)
+        raw("</bdi>")
     }
 }

@@ -7,7 +7,7 @@
 /// The Content-Security-Policy allows this script, and nothing else, by its hash (CSP Level 3
 /// §8.4: a `'sha256-…'` source matches an inline script whose content has that digest). The
 /// script words nothing itself: the labels are the button's text and its `data-copied`
-/// attribute (``PageWording``), so a translated page keeps the same hash.
+/// attribute (``PageWords``, in the schedule's language), so a translated page keeps the same hash.
 extension SubscribePage {
     static let copyScript: StaticString = """
         document.querySelectorAll("button[data-copy]").forEach(function (b) {

@@ -1,23 +1,11 @@
 import CivilTime
 import Timetable
 
-/// Dates, times, durations and the time zone as the page writes them: "Thu 24 Dec 2026",
-/// "17:15", "1 hour 15 min", each date or time inside a `<time>` element with its
+/// Dates, times, durations and the time zone as the page writes them, in the schedule's
+/// language (``PageWords``; English: "Thu 24 Dec 2026",
+/// "17:15", "1 hour 15 min"), each date or time inside a `<time>` element with its
 /// machine-readable value (HTML Living Standard §4.5.14).
 extension SubscribePage {
-    /// "Monday": the schedule's day name, capitalised.
-    static func dayName(_ d: Weekday) -> StaticString {
-        switch d {
-        case .monday: "Monday"
-        case .tuesday: "Tuesday"
-        case .wednesday: "Wednesday"
-        case .thursday: "Thursday"
-        case .friday: "Friday"
-        case .saturday: "Saturday"
-        case .sunday: "Sunday"
-        }
-    }
-
     /// `<time datetime="2026-12-24">Thu 24 Dec 2026</time>`.
     static func dateElement(_ h: inout HTMLWriter, _ d: LocalDate) {
         h.raw("<time datetime=\"")
@@ -41,32 +29,19 @@ extension SubscribePage {
         h.raw("<time datetime=\"")
         h.isoDateTime(l)
         h.raw("\">")
-        h.humanDate(l.date)
-        h.raw(", ")
-        h.time(l.time)
+        h.phrase(h.words?.phrase(.dateAndTime) ?? PageWords.Compiled("{date}, {time}")) { name, h in
+            switch name {
+            case "date": h.humanDate(l.date)
+            case "time": h.time(l.time)
+            default: return false
+            }
+            return true
+        }
         h.raw("</time>")
     }
 
-    /// "30 min", "1 hour", "1 hour 15 min", "2 hours".
-    static func duration(_ h: inout HTMLWriter, _ minutes: Int) {
-        let hours = minutes / 60, m = minutes % 60
-        if hours == 0 {
-            h.number(m)
-            h.raw(" min")
-            return
-        }
-        if hours == 1 {
-            h.raw("1 hour")
-        } else {
-            h.number(hours)
-            h.raw(" hours")
-        }
-        if m != 0 {
-            h.raw(" ")
-            h.number(m)
-            h.raw(" min")
-        }
-    }
+    /// "30 min", "1 hour", "1 hour 15 min", "2 hours", in the page's language.
+    static func duration(_ h: inout HTMLWriter, _ minutes: Int) { h.duration(minutes: minutes) }
 
     /// "UTC+01:00", "UTC-03:30".
     static func utcOffset(_ seconds: Int) -> String {
@@ -83,15 +58,14 @@ extension SubscribePage {
         return !a.isEmpty && a.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) ? a : nil
     }
 
-    /// "Times are UK time (GMT, or BST in summer)." (``PageWording/zoneSentence(name:standard:summer:hasSummerTime:)``):
+    /// "Times are UK time (GMT, or BST in summer)." (``PageWords/zoneSentence(zone:standard:summer:hasSummerTime:)``):
     /// the zone in words members know, with its abbreviations in the coming year. Summer time
     /// is the larger of the year's offsets, not the tz database's daylight flag: Europe/Dublin's
     /// "daylight" time is its winter GMT.
     func zoneSentence() -> String {
         let zone = schedule.calendar.timeZone
-        let name = PageWording.zoneName(zone)
         guard let rules = schedule.zones[zone] else {
-            return PageWording.zoneSentence(name: name, standard: nil, summer: nil, hasSummerTime: false)
+            return words.zoneSentence(zone: zone, standard: nil, summer: nil, hasSummerTime: false)
         }
         let start = rules.instant(for: LocalDateTime(date: today, time: LocalTime(secondsOfDay: 0)))
         var offsets = [rules.offset(at: start)]
@@ -101,20 +75,21 @@ extension SubscribePage {
         let seconds = Set(offsets.map(\.seconds))
         let standard = offsets.filter { $0.seconds == seconds.min() }.first.flatMap(Self.plainAbbreviation)
         let summer = offsets.filter { $0.seconds == seconds.max() }.first.flatMap(Self.plainAbbreviation)
-        return PageWording.zoneSentence(name: name, standard: standard, summer: summer, hasSummerTime: seconds.count > 1)
+        return words.zoneSentence(zone: zone, standard: standard, summer: summer, hasSummerTime: seconds.count > 1)
     }
 
     /// "Fri 27 Nov 2026 at 09:00 GMT" in the calendar's zone.
     func dateTimeText(_ instant: Int64) -> String {
         guard let rules = schedule.zones[schedule.calendar.timeZone] else {
             let l = LocalDateTime(localSeconds: instant)
-            return l.date.humanDate + " at \(l.time) UTC"
+            return builder.wording(.dateTimeAt, ("date", builder.wording.date(l.date)), ("time", l.time.description), ("zone", "UTC"))
         }
         let l = rules.localDateTime(at: instant)
         let o = rules.offset(at: instant)
         let abbr = o.abbreviation.isEmpty || o.abbreviation.hasPrefix("+") || o.abbreviation.hasPrefix("-")
             ? Self.utcOffset(o.seconds) : o.abbreviation
-        return l.date.humanDate + " at " + String(l.time.description.prefix(5)) + " " + abbr
+        return builder.wording(
+            .dateTimeAt, ("date", builder.wording.date(l.date)), ("time", String(l.time.description.prefix(5))), ("zone", abbr))
     }
 
     /// "2026-11-27T09:00:00Z", a valid global date and time string.

@@ -18,16 +18,16 @@ extension SubscribePage {
     /// - Parameter current: the classes still to come (``isCurrent(_:)``), in schedule order.
     func timetable(_ h: inout HTMLWriter, current: [Int]) {
         h.line("<section id=\"timetable\" aria-labelledby=\"timetable-title\">")
-        h.line("<h2 id=\"timetable-title\">Weekly timetable</h2>")
+        h.raw("<h2 id=\"timetable-title\">")
+        h.unescaped(words[.timetableHeading])
+        h.line("</h2>")
         h.raw("<p class=\"zone\">")
         h.unescaped(zoneSentence())
         h.line("</p>")
         let sharedUntil = sharedUntil(current)
         if let sharedUntil {
             h.raw("<p class=\"term\">")
-            h.raw(PageWording.allClassesUntil)
-            Self.dateElement(&h, sharedUntil)
-            h.raw(PageWording.allClassesUntilEnd)
+            dated(&h, .allClassesUntil, sharedUntil)
             h.line("</p>")
         }
         var byDay = [[Int]](repeating: [], count: 7)  // Monday first
@@ -43,7 +43,9 @@ extension SubscribePage {
             }
         }
         if byDay.allSatisfy(\.isEmpty) && monthly.isEmpty {
-            h.line("<p>There are no weekly classes at the moment.</p>")
+            h.raw("<p>")
+            h.unescaped(words[.noWeeklyClasses])
+            h.line("</p>")
         } else {
             h.line("<div class=\"days\">")
             for day in Weekday.allCases {
@@ -59,7 +61,7 @@ extension SubscribePage {
                 h.raw("<h3 id=\"day-")
                 h.unescaped(day.name)
                 h.raw("\">")
-                h.raw(Self.dayName(day))
+                h.text(builder.wording.weekdayHeading(day))
                 h.line("</h3>")
                 h.line("<ul class=\"classes\">")
                 // Each class handed down as an argument: a `let` copy of a class in each
@@ -73,7 +75,9 @@ extension SubscribePage {
         if !monthly.isEmpty {
             // "First Saturday of the month", with the next date: a day column cannot say it.
             h.line("<section class=\"monthly\" aria-labelledby=\"monthly-title\">")
-            h.line("<h3 id=\"monthly-title\">Every month</h3>")
+            h.raw("<h3 id=\"monthly-title\">")
+            h.unescaped(words[.everyMonth])
+            h.line("</h3>")
             h.line("<ul class=\"classes\">")
             for i in monthly.sorted(by: { (schedule.classes[$0].start, $0) < (schedule.classes[$1].start, $1) }) {
                 weeklyClass(&h, schedule.classes[i], i, sharedUntil: sharedUntil)
@@ -89,9 +93,9 @@ extension SubscribePage {
     /// started, whose start date the card gives).
     private func recurrence(_ h: inout HTMLWriter, _ cls: ClassDefinition) {
         if case .weekly = cls.pattern { return }  // the usual case, without wording anything
-        guard let words = cls.pattern.recurrenceWords else { return }
+        guard let repeats = builder.wording.recurrence(cls.pattern) else { return }
         h.raw("<p class=\"repeat\">")
-        h.text(words.prefix(1).uppercased() + words.dropFirst())
+        h.text(Wording.capitalized(repeats))
         // From tomorrow: the page does not know the time of day, and today's class may be over.
         var next: LocalDate?
         let tomorrow = today.adding(days: 1)
@@ -100,8 +104,8 @@ extension SubscribePage {
         }
         // A class that has not started yet says "Starts ..." below.
         if let next, cls.from.map({ $0 <= today }) ?? true {
-            h.raw(" · next ")
-            Self.dateElement(&h, next)
+            h.raw(" · ")
+            dated(&h, .nextDate, next)
         }
         h.line("</p>")
     }
@@ -128,7 +132,7 @@ extension SubscribePage {
         h.raw("<p class=\"when\">")
         timeRange(&h, cls.start, cls.durationMinutes, classIndex: i)
         h.line("</p>")
-        h.raw("<h4>")
+        h.raw("<h4 dir=\"auto\">")
         h.text(cls.title)
         h.line("</h4>")
         recurrence(&h, cls)
@@ -138,13 +142,11 @@ extension SubscribePage {
         if starts != nil || until != nil {
             h.raw("<p class=\"term\">")
             if let starts {
-                h.raw("Starts ")
-                Self.dateElement(&h, starts)
+                dated(&h, .startsOn, starts)
             }
             if let until {
                 if starts != nil { h.raw(" · ") }
-                h.raw("Until ")
-                Self.dateElement(&h, until)
+                dated(&h, .untilDate, until)
             }
             h.line("</p>")
         }
@@ -158,12 +160,16 @@ extension SubscribePage {
         guard cls.instructor != nil || location != nil else { return }
         h.line("<dl class=\"facts\">")
         if let who = cls.instructor {
-            h.raw("<div><dt>Instructor</dt><dd>")
+            h.raw("<div><dt>")
+            h.unescaped(words[.instructorLabel])
+            h.raw("</dt><dd dir=\"auto\">")
             h.multiline(who)
             h.line("</dd></div>")
         }
         if let location {
-            h.raw("<div><dt>Location</dt><dd>")
+            h.raw("<div><dt>")
+            h.unescaped(words[.locationLabel])
+            h.raw("</dt><dd dir=\"auto\">")
             h.multiline(location)
             h.line("</dd></div>")
         }
@@ -180,8 +186,12 @@ extension SubscribePage {
         if let url = cls.url, url != schedule.calendar.url {
             h.raw("<p class=\"book\"><a href=\"")
             h.text(url)
-            h.raw("\">Book ")
-            h.text(cls.title)
+            h.raw("\">")
+            h.phrase(words.phrase(.bookClass)) { name, h in
+                guard name == "title" else { return false }
+                h.isolated(cls.title)
+                return true
+            }
             h.line("</a></p>")
         }
     }
@@ -197,7 +207,7 @@ extension SubscribePage {
     private func zoneSuffix(_ h: inout HTMLWriter, _ i: Int) {
         guard let zone = zoneNote(i) else { return }
         h.raw(" <span class=\"zone-note\">")
-        h.unescaped(PageWording.zoneNote(name: PageWording.zoneName(zone)))
+        h.unescaped(words.zoneNote(zone))
         h.raw("</span>")
     }
 
@@ -225,7 +235,9 @@ extension SubscribePage {
         guard !list.isEmpty else { return }
         list.sort { ($0.start, $0.classIndex) < ($1.start, $1.classIndex) }
         h.line("<section id=\"one-off\" aria-labelledby=\"one-off-title\">")
-        h.line("<h2 id=\"one-off-title\">One-off classes</h2>")
+        h.raw("<h2 id=\"one-off-title\">")
+        h.unescaped(words[.oneOffHeading])
+        h.line("</h2>")
         h.line("<ul class=\"classes dated\">")
         for o in list {
             let cls = schedule.classes[o.classIndex]
@@ -235,22 +247,32 @@ extension SubscribePage {
             h.raw(", ")
             timeRange(&h, o.localStart.time, schedule.durationMinutes(of: o), classIndex: o.classIndex)
             h.line("</p>")
-            h.raw("<h3>")
+            h.raw("<h3 dir=\"auto\">")
             h.text(cls.title)
             h.line("</h3>")
             if case .cancelled(let reason) = o.status {
-                h.raw("<p class=\"status cancelled\"><strong>Cancelled</strong>")
+                h.raw("<p class=\"status cancelled\"><strong>")
+                h.unescaped(words[.cancelledTag])
+                h.raw("</strong>")
                 Self.reason(&h, reason)
                 h.line("</p>")
             } else if let from = o.movedFrom {
-                h.raw("<p class=\"status moved\"><strong>Moved</strong> from ")
-                Self.dateTimeElement(&h, from)
+                h.raw("<p class=\"status moved\"><strong>")
+                h.unescaped(words[.movedTag])
+                h.raw("</strong> ")
+                h.phrase(words.phrase(.movedFromWhen)) { name, h in
+                    guard name == "when" else { return false }
+                    Self.dateTimeElement(&h, from)
+                    return true
+                }
                 Self.reason(&h, o.moveReason)
                 h.line("</p>")
             }
             if !o.isCancelled, let change = o.change {
-                h.raw("<p class=\"status changed\"><strong>Changed</strong> ")
-                h.text(ExceptionEffects.changeWords(change, cls))
+                h.raw("<p class=\"status changed\"><strong>")
+                h.unescaped(words[.changedTag])
+                h.raw("</strong> ")
+                h.text(builder.wording.changeWords(change, cls))
                 Self.reason(&h, o.changeReason)
                 h.line("</p>")
             }
@@ -267,13 +289,21 @@ extension SubscribePage {
     func changes(_ h: inout HTMLWriter) {
         let list = UpcomingChanges.list(builder.engine, from: today, days: changeWeeks * 7)
         h.line("<section id=\"changes\" aria-labelledby=\"changes-title\">")
-        h.raw("<h2 id=\"changes-title\">Changes in the coming ")
-        h.number(changeWeeks)
-        h.line(" weeks</h2>")
-        guard !list.isEmpty else {
-            h.raw("<p>No cancellations, closures or moved classes in the coming ")
+        h.raw("<h2 id=\"changes-title\">")
+        h.phrase(words.phrase(.changesHeading)) { name, h in
+            guard name == "weeks" else { return false }
             h.number(changeWeeks)
-            h.line(" weeks.</p>")
+            return true
+        }
+        h.line("</h2>")
+        guard !list.isEmpty else {
+            h.raw("<p>")
+            h.phrase(words.phrase(.noChanges)) { name, h in
+                guard name == "weeks" else { return false }
+                h.number(changeWeeks)
+                return true
+            }
+            h.line("</p>")
             h.line("</section>")
             return
         }
@@ -281,56 +311,93 @@ extension SubscribePage {
         for c in list {
             switch c.kind {
             case .closure(let from, let to, _):
-                h.raw("<li class=\"change closure\"><strong class=\"tag\">Closed</strong> ")
+                h.raw("<li class=\"change closure\"><strong class=\"tag\">")
+                h.unescaped(words[.closedTag])
+                h.raw("</strong> ")
                 if from == to {
-                    h.raw("No classes on ")
-                    Self.dateElement(&h, from)
+                    dated(&h, .closedOn, from)
                 } else {
-                    h.raw("No classes from ")
-                    Self.dateElement(&h, from)
-                    h.raw(" to ")
-                    Self.dateElement(&h, to)
+                    h.phrase(words.phrase(.closedFromTo)) { name, h in
+                        switch name {
+                        case "from": Self.dateElement(&h, from)
+                        case "to": Self.dateElement(&h, to)
+                        default: return false
+                        }
+                        return true
+                    }
                 }
             case .cancelled(let o):
-                h.raw("<li class=\"change cancelled\"><strong class=\"tag\">Cancelled</strong> ")
-                h.text(schedule.classes[o.classIndex].title)
-                h.raw(" on ")
-                Self.dateTimeElement(&h, o.localStart)
+                h.raw("<li class=\"change cancelled\"><strong class=\"tag\">")
+                h.unescaped(words[.cancelledTag])
+                h.raw("</strong> ")
+                classOnDate(&h, o) { h in h.isolated(schedule.classes[o.classIndex].title) }
                 zoneSuffix(&h, o.classIndex)
             case .moved(let o):
-                h.raw("<li class=\"change moved\"><strong class=\"tag\">Moved</strong> ")
-                h.text(schedule.classes[o.classIndex].title)
+                h.raw("<li class=\"change moved\"><strong class=\"tag\">")
+                h.unescaped(words[.movedTag])
+                h.raw("</strong> ")
+                let title = schedule.classes[o.classIndex].title
                 let from = o.movedFrom ?? o.localStart
                 if from.date == o.localStart.date {
-                    h.raw(" on ")
-                    Self.dateElement(&h, from.date)
-                    h.raw(" starts at ")
-                    Self.timeElement(&h, o.localStart.time)
-                    h.raw(" instead of ")
-                    Self.timeElement(&h, from.time)
+                    h.phrase(words.phrase(.movedTime)) { name, h in
+                        switch name {
+                        case "title": h.isolated(title)
+                        case "date": Self.dateElement(&h, from.date)
+                        case "time": Self.timeElement(&h, o.localStart.time)
+                        case "was": Self.timeElement(&h, from.time)
+                        default: return false
+                        }
+                        return true
+                    }
                 } else {
-                    h.raw(" moves from ")
-                    Self.dateTimeElement(&h, from)
-                    h.raw(" to ")
-                    Self.dateTimeElement(&h, o.localStart)
+                    h.phrase(words.phrase(.movedDay)) { name, h in
+                        switch name {
+                        case "title": h.isolated(title)
+                        case "from": Self.dateTimeElement(&h, from)
+                        case "to": Self.dateTimeElement(&h, o.localStart)
+                        default: return false
+                        }
+                        return true
+                    }
                 }
                 zoneSuffix(&h, o.classIndex)
                 if let change = o.change {
                     h.raw(", ")
-                    h.text(ExceptionEffects.changeWords(change, schedule.classes[o.classIndex]))
+                    h.text(builder.wording.changeWords(change, schedule.classes[o.classIndex]))
                 }
             case .changed(let o):
                 // "Sam covers Hip Mobility & Stretch on Mon 7 Dec 2026 18:00: in Studio 2"
                 let cls = schedule.classes[o.classIndex]
                 let change = o.change ?? OccurrenceChange()
-                h.raw("<li class=\"change changed\"><strong class=\"tag\">Changed</strong> ")
-                h.text(ExceptionEffects.changeSubject(change, cls))
-                h.raw(" on ")
-                Self.dateTimeElement(&h, o.localStart)
-                zoneSuffix(&h, o.classIndex)
-                if let details = ExceptionEffects.changeDetails(change, cls) {
-                    h.raw(": ")
-                    h.text(details)
+                h.raw("<li class=\"change changed\"><strong class=\"tag\">")
+                h.unescaped(words[.changedTag])
+                h.raw("</strong> ")
+                let subject = { (h: inout HTMLWriter) in
+                    classOnDate(&h, o) { h in
+                        // "Sam covers Hip Mobility & Stretch": the cover said with the class.
+                        guard let who = change.instructor, who != cls.instructor else { return h.isolated(cls.title) }
+                        h.phrase(words.phrase(.coversClass)) { name, h in
+                            switch name {
+                            case "instructor": h.isolated(who)
+                            case "title": h.isolated(cls.title)
+                            default: return false
+                            }
+                            return true
+                        }
+                    }
+                    zoneSuffix(&h, o.classIndex)
+                }
+                if let details = builder.wording.changeDetails(change, cls) {
+                    h.phrase(words.phrase(.changeAndDetails)) { name, h in
+                        switch name {
+                        case "change": subject(&h)
+                        case "details": h.text(details)
+                        default: return false
+                        }
+                        return true
+                    }
+                } else {
+                    subject(&h)
                 }
             }
             Self.reason(&h, c.reason)
@@ -343,9 +410,9 @@ extension SubscribePage {
     /// " (Christmas closure)", escaped; nothing without a reason.
     static func reason(_ h: inout HTMLWriter, _ r: String?) {
         guard let r else { return }
-        h.raw(" <span class=\"reason\">(")
+        h.raw(" <span class=\"reason\">(<bdi>")
         h.multiline(r)
-        h.raw(")</span>")
+        h.raw("</bdi>)</span>")
     }
 
     // MARK: - Add to calendar
@@ -354,31 +421,41 @@ extension SubscribePage {
     func subscribe(_ h: inout HTMLWriter, current: [Int]) {
         let folder = FeedLink.Folder(publicURL: schedule.calendar.publicURL)
         h.line("<section id=\"subscribe\" aria-labelledby=\"subscribe-title\">")
-        h.line("<h2 id=\"subscribe-title\">Add the classes to your calendar</h2>")
+        h.raw("<h2 id=\"subscribe-title\">")
+        h.unescaped(words[.addToCalendar])
+        h.line("</h2>")
         if schedule.calendar.publicURL == nil {
             h.line("<div class=\"notice\" role=\"note\">")
-            h.line(
-                "<p><strong>Download the classes to your calendar.</strong> Open the file you download and your calendar app adds the classes. A download is a copy: it does not update itself, so download it again later to see cancellations and changes.</p>"
-            )
+            h.raw("<p><strong>")
+            h.unescaped(words[.downloadNoticeTitle])
+            h.raw("</strong> ")
+            h.unescaped(words[.downloadNotice])
+            h.line("</p>")
             h.line("</div>")
         } else {
-            h.line(
-                "<p>Subscribe once and your calendar keeps itself up to date: cancelled classes disappear and moved classes move. Pick your calendar app below.</p>"
-            )
+            h.raw("<p>")
+            h.unescaped(words[.subscribeIntro])
+            h.line("</p>")
         }
         h.line("<div class=\"feed\" id=\"feed-all\">")
-        h.line("<h3>All classes</h3>")
+        h.raw("<h3>")
+        h.unescaped(words[.allClasses])
+        h.line("</h3>")
         feedBlock(&h, .combined, folder: folder)
         h.line("</div>")
         if !schedule.feeds.isEmpty {
             // The schedule's own selections: a teacher's classes, a room's, a kind of class.
-            h.line("<h3>Just some classes</h3>")
-            h.line("<p>Calendars of a teacher's classes, a room's or a kind of class. When a class changes teacher or room for a day, it changes calendar for that day too.</p>")
+            h.raw("<h3>")
+            h.unescaped(words[.someClassesHeading])
+            h.line("</h3>")
+            h.raw("<p>")
+            h.unescaped(words[.someClassesIntro])
+            h.line("</p>")
             for k in schedule.feeds.indices {
                 h.raw("<details class=\"feed\" id=\"feed-")
                 feedKey(&h, .extra(k))
                 h.line("\">")
-                h.raw("<summary>")
+                h.raw("<summary dir=\"auto\">")
                 h.text(schedule.feeds[k].name)
                 h.line("</summary>")
                 feedBlock(&h, .extra(k), folder: folder)
@@ -388,14 +465,18 @@ extension SubscribePage {
         // Written straight from the classes rather than through `FeedLink.all`, which builds
         // half a dozen strings per class for the same bytes.
         if classFeeds && !current.isEmpty {
-            h.line("<h3>Just one class</h3>")
-            h.line("<p>Each class also has a calendar of its own, for members who come to that class only.</p>")
+            h.raw("<h3>")
+            h.unescaped(words[.oneClassHeading])
+            h.line("</h3>")
+            h.raw("<p>")
+            h.unescaped(words[.oneClassIntro])
+            h.line("</p>")
             for i in current {
                 h.raw("<details class=\"feed\" id=\"feed-")
                 feedKey(&h, .classFeed(i))
                 h.line("\">")
-                h.raw("<summary>")
-                h.text(FeedLink.title(schedule.classes[i]))
+                h.raw("<summary dir=\"auto\">")
+                h.text(FeedLink.title(schedule.classes[i], builder.wording))
                 h.line("</summary>")
                 feedBlock(&h, .classFeed(i), folder: folder)
                 h.line("</details>")
@@ -435,12 +516,16 @@ extension SubscribePage {
             let start = h.count
             feedFileName(&h, ref)
             let fileName = start..<h.count
-            h.raw("\" download type=\"text/calendar\">Download ")
-            h.rewrite(fileName)
+            h.raw("\" download type=\"text/calendar\">")
+            h.phrase(words.phrase(.downloadFile)) { name, h in
+                guard name == "file" else { return false }
+                h.rewrite(fileName)
+                return true
+            }
             h.line("</a></p>")
-            h.line(
-                "<p class=\"warning\">A one-time copy: it will not update, so later cancellations and changes will not reach your calendar.</p>"
-            )
+            h.raw("<p class=\"warning\">")
+            h.unescaped(words[.oneTimeWarning])
+            h.line("</p>")
         }
         guard let absolute = folder.absolute, let webcal = folder.webcal else {
             download(&h)
@@ -449,7 +534,9 @@ extension SubscribePage {
         // Text rather than a form field: it wraps at its / . - (each a <wbr>), so the whole
         // address shows on a phone without breaking a word, and one tap selects all of it
         // (`user-select: all`) without any script. The copy button shows only with script.
-        h.raw("<p class=\"address\"><span class=\"label\">Calendar address</span>\n<code id=\"address-")
+        h.raw("<p class=\"address\"><span class=\"label\">")
+        h.unescaped(words[.calendarAddress])
+        h.raw("</span>\n<code id=\"address-")
         feedKey(&h, ref)
         h.raw("\">")
         h.breakableAddress(absolute)
@@ -457,42 +544,73 @@ extension SubscribePage {
         h.raw("</code>\n<button type=\"button\" class=\"copy\" data-copy=\"address-")
         feedKey(&h, ref)
         h.raw("\" data-copied=\"")
-        h.raw(PageWording.copiedButton)
+        h.unescaped(words[.copiedButton])
         h.raw("\" hidden>")
-        h.raw(PageWording.copyButton)
+        h.unescaped(words[.copyButton])
         h.line("</button></p>")
         h.line("<div class=\"ways\">")
         h.line("<div class=\"way\">")
-        h.line("<h4>iPhone, iPad, Mac or Outlook for Windows</h4>")
+        h.raw("<h4>")
+        h.unescaped(words[.appleHeading])
+        h.line("</h4>")
         h.raw("<p><a class=\"button primary\" href=\"")
         h.text(webcal)
         feedFileName(&h, ref)
-        h.line("\">Subscribe</a></p>")
-        h.line("<p class=\"hint\">Opens your calendar app, which asks whether to subscribe.</p>")
+        h.raw("\">")
+        h.unescaped(words[.subscribeButton])
+        h.line("</a></p>")
+        h.raw("<p class=\"hint\">")
+        h.unescaped(words[.appleHint])
+        h.line("</p>")
         h.line("</div>")
         h.line("<div class=\"way\">")
         h.raw("<h4>")
-        h.raw(PageWording.googleHeading)
+        h.unescaped(words[.googleHeading])
         h.line("</h4>")
         h.line("<ol>")
-        h.line(PageWording.googleStepOne)
-        h.line(PageWording.googleStepTwo)
+        words.googleSteps(&h)
         h.line("</ol>")
-        h.line(PageWording.googleHint)
+        h.raw("<p class=\"hint\">")
+        h.unescaped(words[.googleHint])
+        h.line("</p>")
         h.line("</div>")
         h.line("<div class=\"way\">")
-        h.line("<h4>Outlook on the web</h4>")
+        h.raw("<h4>")
+        h.unescaped(words[.outlookHeading])
+        h.line("</h4>")
         h.line("<ol>")
-        h.line(
-            "<li>Open <em>Add calendar</em> in <a href=\"https://outlook.live.com/calendar/0/addcalendar\">Outlook.com</a> or <a href=\"https://outlook.office.com/calendar/addcalendar\">Microsoft 365</a> (work or school).</li>"
-        )
-        h.line("<li>Choose <em>Subscribe from web</em>, paste the calendar address above and choose <em>Import</em>.</li>")
+        words.outlookSteps(&h)
         h.line("</ol>")
         h.line("</div>")
         h.line("<div class=\"way\">")
-        h.line("<h4>One-time copy</h4>")
+        h.raw("<h4>")
+        h.unescaped(words[.oneTimeHeading])
+        h.line("</h4>")
         download(&h)
         h.line("</div>")
         h.line("</div>")
+    }
+
+    // MARK: - Phrases with a date
+
+    /// A phrase whose `{date}` is a `<time>` element: "Starts <time>…</time>".
+    private func dated(_ h: inout HTMLWriter, _ key: PhraseKey, _ d: LocalDate) {
+        h.phrase(words.phrase(key)) { name, h in
+            guard name == "date" else { return false }
+            Self.dateElement(&h, d)
+            return true
+        }
+    }
+
+    /// "<title> on <time>…</time>", the class as `title` writes it.
+    private func classOnDate(_ h: inout HTMLWriter, _ o: Occurrence, title: (inout HTMLWriter) -> Void) {
+        h.phrase(words.phrase(.classOnDate)) { name, h in
+            switch name {
+            case "title": title(&h)
+            case "when": Self.dateTimeElement(&h, o.localStart)
+            default: return false
+            }
+            return true
+        }
     }
 }

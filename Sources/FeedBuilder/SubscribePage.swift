@@ -32,10 +32,13 @@ package struct SubscribePage: Sendable {
     /// Ids of the classes with a move to today or later (a one-off class whose dates are past
     /// but which was moved into the future is still current).
     let classesMovedAhead: Set<String>
+    /// The page's words in the schedule's language.
+    let words: PageWords
 
     package init(builder: FeedBuilder, today: LocalDate) {
         self.builder = builder
         self.today = today
+        self.words = PageWords(builder.wording, zones: Array(builder.schedule.zones.keys))
         var moved = Set<String>()
         for e in builder.schedule.exceptions {
             if case .move(_, let toDate?, _) = e.kind, toDate >= today, let id = e.classID { moved.insert(id) }
@@ -146,6 +149,7 @@ package struct SubscribePage: Sendable {
         // About 1 KiB per class on a big network's page: reserved up front, the buffer is
         // rarely copied to grow.
         var h = HTMLWriter(capacity: 16384 + 1280 * schedule.classes.count)
+        h.words = words
         h.line("<meta charset=\"utf-8\">")
         h.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         // Unescaped for a readable policy: its parts are fixed words, a base64 hash and an origin
@@ -161,8 +165,12 @@ package struct SubscribePage: Sendable {
             h.line("\">")
         }
         h.raw("<title>")
-        h.text(cal.name)
-        h.line(": timetable and calendar</title>")
+        h.phrase(words.phrase(.pageTitle)) { name, h in
+            guard name == "calendar" else { return false }
+            h.text(cal.name)
+            return true
+        }
+        h.line("</title>")
         h.line("<link rel=\"icon\" href=\"data:,\">")
         h.line("<style>")
         h.unescaped(Self.colourCSS)
@@ -203,7 +211,11 @@ package struct SubscribePage: Sendable {
     private func head(updated: Int64?, fingerprint: UInt64?) -> HTMLWriter {
         var h = HTMLWriter(capacity: 256)
         h.line("<!DOCTYPE html>")
-        h.line("<html lang=\"en\">")
+        // The language of every word ClassFeed writes; the studio's own text (titles, names)
+        // keeps its direction through `dir="auto"` and `<bdi>`.
+        h.raw("<html lang=\"")
+        h.text(words.languageTag)
+        h.line("\">")
         h.line("<head>")
         if let updated, let fingerprint {
             h.unescaped(Self.stateMarker + "content=" + Self.hex16(fingerprint) + " updated=\(updated) -->")
@@ -230,12 +242,14 @@ package struct SubscribePage: Sendable {
         let cal = schedule.calendar
         h.line("<header>")
         logo(&h)
-        h.raw("<h1>")
+        h.raw("<h1 dir=\"auto\">")
         h.text(cal.name)
         h.line("</h1>")
         if let d = cal.description { h.paragraphs(d, class: "lead") }
         if let loc = cal.location {
-            h.raw("<p class=\"where\"><span class=\"label\">Where:</span> ")
+            h.raw("<p class=\"where\"><span class=\"label\">")
+            h.unescaped(words[.whereLabel])
+            h.raw("</span> ")
             h.multiline(loc)
             h.line("</p>")
         }
@@ -244,10 +258,12 @@ package struct SubscribePage: Sendable {
             h.raw("<a class=\"button primary\" href=\"")
             h.text(url)
             h.raw("\">")
-            h.text(cal.bookingLabel)
+            h.text(builder.wording[.bookingLabel])
             h.raw("</a>\n")
         }
-        h.raw("<a class=\"button\" href=\"#subscribe\">Add the classes to your calendar</a>")
+        h.raw("<a class=\"button\" href=\"#subscribe\">")
+        h.unescaped(words[.addToCalendar])
+        h.raw("</a>")
         h.line("</p>")
         h.line("</header>")
     }
@@ -255,14 +271,20 @@ package struct SubscribePage: Sendable {
     private func footer(_ h: inout HTMLWriter, updated: Int64?) {
         h.line("<footer>")
         h.raw("<p>")
-        h.unescaped(PageWording.footerZone(name: PageWording.zoneName(schedule.calendar.timeZone)))
+        h.unescaped(words.footerZone(schedule.calendar.timeZone))
         h.line("</p>")
         if let updated {
-            h.raw("<p>Last updated <time datetime=\"")
-            h.unescaped(Self.isoUTC(updated))
-            h.raw("\">")
-            h.text(dateTimeText(updated))
-            h.line("</time>.</p>")
+            h.raw("<p>")
+            h.phrase(words.phrase(.lastUpdated)) { name, h in
+                guard name == "time" else { return false }
+                h.raw("<time datetime=\"")
+                h.unescaped(Self.isoUTC(updated))
+                h.raw("\">")
+                h.text(dateTimeText(updated))
+                h.raw("</time>")
+                return true
+            }
+            h.line("</p>")
         }
         h.line("</footer>")
     }

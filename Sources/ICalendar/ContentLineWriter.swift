@@ -85,6 +85,16 @@ public struct ContentLineWriter: Sendable {
         }
     }
 
+    /// Writes `prefix` (a name with parameters, such as `SUMMARY;LANGUAGE=fr:`) followed by
+    /// `text` escaped as TEXT.
+    @discardableResult
+    public mutating func writeText(_ prefix: LinePrefix, text: String) -> UInt64 {
+        writeBuilt { line in
+            line.append(contentsOf: prefix.bytes)
+            TextEscaping.appendEscaped(text, to: &line)
+        }
+    }
+
     /// Writes `prefix` followed by a DATE-TIME in the basic format (`20261130T171500`, §3.3.5):
     /// the fast path for the many lines that differ only in their time (DTSTART, DTEND, EXDATE).
     @discardableResult

@@ -18,6 +18,8 @@ package struct Schedule: Sendable {
     package var holidayCalendars: [HolidayCalendarReference] = []
     /// `feeds`: extra feeds, each of the occurrences its filter matches.
     package var feeds: [FeedDefinition] = []
+    /// `strings`: the studio's own wording of some phrases, in place of its language's.
+    package var strings: [PhraseKey: String] = [:]
     /// Cancellations read from those files by the executable. Not schedule entries: the engine
     /// applies them after the schedule's own, and classes with `ignoreHolidays` skip them.
     package var holidayClosures: [ScheduleException] = []
@@ -52,8 +54,9 @@ package struct CalendarInfo: Sendable {
     /// ("https://circl.example/feeds/"): the subscribe page builds its feed links on it.
     package var publicURL: String? = nil
     package var location: String?
-    /// The words before the booking URL in each event's description ("Book your classes").
-    package var bookingLabel: String
+    /// The words before the booking URL in each event's description ("Book your classes");
+    /// nil: the language's own (``PhraseKey/bookingLabel``).
+    package var bookingLabel: String?
     /// How the feed is written unless the command line says otherwise.
     package var style: FeedStyle = .occurrences
     /// Whether cancelled occurrences are left out or shown as cancelled.
@@ -65,8 +68,8 @@ package struct CalendarInfo: Sendable {
     package var brandColor: BrandColor? = nil
     /// `logo`: the image at the top of the subscribe page.
     package var logo: PageLogo? = nil
-
-    package static let defaultBookingLabel = "Book your classes"
+    /// `language`: the language of every word members read.
+    package var language: Language = .english
 }
 
 /// How a feed states the classes: one event per occurrence, or one repeating series per class.

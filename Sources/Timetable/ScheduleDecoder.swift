@@ -531,6 +531,91 @@ package struct ScheduleDecoder {
         return s
     }
 
+    // MARK: - Language and phrases
+
+    /// `calendar.language`: one of the supported BCP 47 tags, in any case ("pt-br" is "pt-BR").
+    private mutating func language(_ node: Node, _ path: String) -> Language? {
+        let supported = Language.allCases.map { "\"\($0.tag)\"" }.joined(separator: ", ")
+        guard let s = doc.string(node) else {
+            error(node, path, "expected a language tag, one of \(supported), \(found(node))")
+            return nil
+        }
+        if let l = Language(tag: s) { return l }
+        // "pt" or "fr-CA": a language ClassFeed writes in another region's way.
+        let base = s.split(separator: "-").first.map { String($0).lowercased() } ?? ""
+        let sameLanguage = Language.allCases.first { $0.tag.split(separator: "-").first.map(String.init)?.lowercased() == base }
+        let hint = sameLanguage.map { "did you mean \"\($0.tag)\"?" }
+            ?? closestMatch(to: s, in: Language.allCases.map(\.tag)).map { "did you mean \"\($0)\"?" }
+            ?? "the supported languages are \(supported)"
+        error(node, path, "unsupported language \(Self.quoted(s)); the supported ones are \(supported)", hint: hint)
+        return nil
+    }
+
+    /// The node of `calendar.bookingLabel`, when written.
+    private func bookingLabelNode(_ calendar: Node) -> Node? {
+        guard doc.isObject(calendar) else { return nil }
+        var next = doc.firstKey(calendar)
+        while let key = next {
+            if doc.string(key) == "bookingLabel" { return doc.value(of: key) }
+            next = doc.key(after: key, in: calendar)
+        }
+        return nil
+    }
+
+    /// `strings`: { "phrase key": "the studio's own wording" }. An unknown key is an error with
+    /// "did you mean"; a phrase may hold only its key's placeholders.
+    private mutating func phraseOverrides(_ node: Node) -> [PhraseKey: String] {
+        guard doc.isObject(node) else {
+            error(node, "strings", "expected the studio's own phrases (a JSON object such as { \"bookingLabel\": \"Reserve a mat\" }), \(found(node))")
+            return [:]
+        }
+        var out: [PhraseKey: String] = [:]
+        let names = PhraseKey.allCases.map(\.rawValue)
+        var next = doc.firstKey(node)
+        while let keyNode = next {
+            next = doc.key(after: keyNode, in: node)
+            let name = doc.string(keyNode) ?? ""
+            let path = "strings." + name
+            guard let key = PhraseKey(rawValue: name) else {
+                if errorsFull {  // counted without working out a hint (a file of unknown keys)
+                    omittedErrors += 1
+                    continue
+                }
+                let hint = closestMatch(to: name, in: names).map { "did you mean \"\($0)\"?" }
+                    ?? "the phrase keys are listed in docs/PHRASES.md"
+                error(keyNode, path, "unknown phrase key \"\(name)\"", hint: hint)
+                continue
+            }
+            let valueNode = doc.value(of: keyNode)
+            guard let text = text(valueNode, path, what: "the phrase") else { continue }
+            if let problem = Self.placeholderProblem(text, allowed: key.placeholders) {
+                error(valueNode, path, problem.message, hint: problem.hint)
+                continue
+            }
+            out[key] = text
+        }
+        return out
+    }
+
+    /// What is wrong with the placeholders of a phrase: an unmatched brace, or a placeholder
+    /// its key does not fill in. Nil when every `{name}` is one of `allowed`.
+    package static func placeholderProblem(_ text: String, allowed: [String]) -> (message: String, hint: String)? {
+        let list = allowed.isEmpty ? "this phrase has no placeholders" : "its placeholders are " + allowed.map { "{\($0)}" }.joined(separator: ", ")
+        var rest = text[...]
+        while let open = rest.firstIndex(where: { $0 == "{" || $0 == "}" }) {
+            guard rest[open] == "{", let close = rest[rest.index(after: open)...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}" else {
+                return ("unmatched \"\(rest[open])\" in the phrase", list + "; braces are only for placeholders")
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            if !allowed.contains(name) {
+                let near = closestMatch(to: name, in: allowed).map { "did you mean {\($0)}? " } ?? ""
+                return ("unknown placeholder {\(name)} in the phrase", near + list)
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return nil
+    }
+
     // MARK: - The schedule
 
     private mutating func schedule(_ root: Node) -> Schedule? {
@@ -592,6 +677,11 @@ package struct ScheduleDecoder {
                 }
             }
         }
+        let strings = top[.strings].map { phraseOverrides($0) } ?? [:]
+        if strings[.bookingLabel] != nil, let labelNode = bookingLabelNode(calNode) {
+            error(labelNode, "calendar.bookingLabel", "the booking label is set twice: here and in strings.bookingLabel",
+                  hint: "keep one of them")
+        }
         guard let calendar else { return nil }
         // `calendar.location` is the location of every class that gives none: resolved here
         // once, so that events, feed filters, `upcoming --location` and "a change that changes
@@ -602,6 +692,7 @@ package struct ScheduleDecoder {
         var schedule = Schedule(calendar: calendar, classes: classes, exceptions: exceptions)
         schedule.holidayCalendars = holidayCalendars
         schedule.feeds = feeds
+        schedule.strings = strings
         return schedule
     }
 
@@ -634,16 +725,18 @@ package struct ScheduleDecoder {
         let bookingURL = m[.bookingURL].flatMap { bookingTemplate($0, "calendar.bookingURL") }
         let brandColor = m[.brandColor].flatMap { self.brandColor($0, "calendar.brandColor") }
         let logo = m[.logo].flatMap { self.logo($0, "calendar.logo") }
+        let language = m[.language].flatMap { self.language($0, "calendar.language") }
         guard let id, let name, let zone, let domain else { return nil }
         var info = CalendarInfo(
             id: id, name: name, timeZone: zone, uidDomain: domain, description: description, url: url,
-            location: location, bookingLabel: label ?? CalendarInfo.defaultBookingLabel)
+            location: location, bookingLabel: label)
         info.style = style ?? .occurrences
         info.cancellations = cancellations ?? .remove
         info.publicURL = publicURL
         info.bookingURL = bookingURL
         info.brandColor = brandColor
         info.logo = logo
+        info.language = language ?? .english
         return info
     }
 
@@ -1120,9 +1213,9 @@ private struct KeyTable {
 }
 
 private enum ScheduleKey: Int, ObjectKey {
-    case calendar, classes, exceptions, holidayCalendars, feeds
+    case calendar, classes, exceptions, holidayCalendars, feeds, strings
     static let table = KeyTable(
-        Self.self, "calendar", "classes", "exceptions", "holidayCalendars", "feeds")
+        Self.self, "calendar", "classes", "exceptions", "holidayCalendars", "feeds", "strings")
 }
 
 private enum FeedKey: Int, ObjectKey {
@@ -1139,10 +1232,10 @@ private enum ChangeKey: Int, ObjectKey {
 
 private enum CalendarKey: Int, ObjectKey {
     case id, name, timezone, uidDomain, description, url, location, bookingLabel, style, cancellations, publicURL, bookingURL,
-        brandColor, logo
+        brandColor, logo, language
     static let table = KeyTable(
         Self.self, "id", "name", "timezone", "uidDomain", "description", "url", "location", "bookingLabel", "style", "cancellations",
-        "publicURL", "bookingURL", "brandColor", "logo")
+        "publicURL", "bookingURL", "brandColor", "logo", "language")
 }
 
 private enum ClassKey: Int, ObjectKey {

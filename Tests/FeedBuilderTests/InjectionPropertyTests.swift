@@ -20,8 +20,20 @@ struct InjectionPropertyTests {
         String(repeating: "w", count: 200), String(repeating: "é", count: 90), String(repeating: "😀", count: 40),
     ]
 
+    /// Every phrase and name of every language (accents, guillemets, no-break spaces,
+    /// apostrophes, placeholders), mixed into the text below.
+    static let phrases: [String] = Language.allCases.flatMap { l -> [String] in
+        let book = Phrasebook.of(l)
+        var all: [String] = PhraseKey.allCases.map(book.phrase)
+        for names in [book.weekdays, book.weekdaysShort, book.weekdaysRepeating, book.monthsShort, book.ordinals] { all += names }
+        all += book.feminineOrdinals ?? []
+        return all
+    }
+
     static func text(_ g: inout SeededGenerator) -> String {
-        (0..<Int.random(in: 1...14, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
+        (0..<Int.random(in: 1...14, using: &g)).map { _ in
+            Int.random(in: 0..<4, using: &g) == 0 ? phrases.randomElement(using: &g)! : pieces.randomElement(using: &g)!
+        }.joined()
     }
 
     /// What TEXT escaping keeps (RFC 5545 §3.3.11, §3.1): CRLF, CR and LF read back as one
@@ -70,7 +82,8 @@ struct InjectionPropertyTests {
                {"id": "one-off", "title": "T", "dates": ["2026-12-05", "2026-12-12"], "start": "10:00", "durationMinutes": 90}],
              "exceptions": [
                {"date": "2026-12-07", "class": "mon", "reason": "R"},
-               {"date": "2026-12-09", "class": "mon", "moveTo": {"date": "2026-12-10", "start": "18:00"}, "reason": "R"}]}
+               {"date": "2026-12-09", "class": "mon", "moveTo": {"date": "2026-12-10", "start": "18:00"}, "reason": "R"},
+               {"date": "2026-12-21", "class": "mon", "change": {"instructor": "S", "note": "N", "durationMinutes": 45}, "reason": "R"}]}
             """)
         // Any text at all, as a holiday calendar or another caller could hand it over.
         schedule.calendar.name = Self.text(&g)
@@ -84,7 +97,21 @@ struct InjectionPropertyTests {
             schedule.classes[i].location = Bool.random(using: &g) ? Self.text(&g) : nil
             schedule.classes[i].instructor = Self.text(&g)
         }
-        for i in schedule.exceptions.indices { schedule.exceptions[i].reason = Self.text(&g) }
+        for i in schedule.exceptions.indices {
+            schedule.exceptions[i].reason = Self.text(&g)
+            if let c = schedule.exceptions[i].changes {
+                schedule.exceptions[i].changes = OccurrenceChange(
+                    instructor: Self.text(&g), location: nil, title: nil, note: Self.text(&g), durationMinutes: c.durationMinutes,
+                    reason: schedule.exceptions[i].reason)
+            }
+        }
+        // Every language in turn, and the studio's own phrases around their placeholders.
+        schedule.calendar.language = Language.allCases[seed % Language.allCases.count]
+        if seed % 3 == 0 {
+            schedule.strings[.cancelledSummary] = Self.text(&g) + "{title}" + Self.text(&g)
+            schedule.strings[.movedFrom] = Self.text(&g) + "{date}" + Self.text(&g) + "{time}"
+            schedule.strings[.instructorLine] = "{instructor}" + Self.text(&g)
+        }
         let holiday = LocalDate(year: 2026, month: 12, day: 14)!
         schedule.holidayClosures = [ScheduleException(holiday: Self.text(&g), from: holiday, to: holiday.adding(days: 3), file: "h.ics", line: 1)]
 

@@ -36,7 +36,8 @@ struct ReferenceChangeLog {
             return "\(l.date.weekday.shortName) \(c.day) \(months[c.month - 1]) \(l.time)"
         }
         func cancelled(_ i: EventInstance) -> String {
-            let title = i.summary.hasPrefix("Cancelled: ") ? String(i.summary.dropFirst(11)) : i.summary
+            let prefix = ChangeLog.cancelledPrefix(builder.wording)
+            let title = i.summary.hasPrefix(prefix) ? String(i.summary.dropFirst(prefix.count)) : i.summary
             if let reason = cancelledReasons[i.start], let reason, !title.hasSuffix("(\(reason))") {
                 return "cancelled \(when(i.start)) \(title) (\(reason))"
             }

@@ -35,7 +35,7 @@ import Timetable
 
     @Test func theScriptWordsNothingAndTouchesOnlyTheCopyButtons() {
         let script = "\(SubscribePage.copyScript)"
-        // Labels come from the markup (PageWording), so a translated page keeps the hash.
+        // Labels come from the markup (PageWords), so a translated page keeps the hash.
         #expect(!script.contains("Copy\"") && !script.contains("Copied\""))
         #expect(script.contains("button[data-copy]"))
         #expect(!script.contains("innerHTML") && !script.contains("eval") && !script.contains("fetch"))
@@ -151,7 +151,7 @@ import Timetable
 
     @Test func aLogoFileIsShownFromBesideThePageAndAllowedAsSelf() throws {
         let h = try html(Self.studio(#""logo": "images/Logo.SVG""#))
-        #expect(h.contains("<header>\n<img class=\"logo\" src=\"logo.svg\" alt=\"\">\n<h1>CIRCL</h1>"))
+        #expect(h.contains("<header>\n<img class=\"logo\" src=\"logo.svg\" alt=\"\">\n<h1 dir=\"auto\">CIRCL</h1>"))
         #expect(h.contains("img-src data: 'self'; base-uri 'none'"))
     }
 

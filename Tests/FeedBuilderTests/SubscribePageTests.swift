@@ -97,11 +97,11 @@ import Timetable
     @Test func theStudioPageShowsTheTimetableAndEveryWayToSubscribe() throws {
         let h = try html(Self.studio)
         #expect(h.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"))
-        #expect(h.contains("<h1>CIRCL</h1>"))
+        #expect(h.contains("<h1 dir=\"auto\">CIRCL</h1>"))
         #expect(h.contains("<h3 id=\"day-monday\">Monday</h3>"))
         #expect(h.contains("<time datetime=\"17:15\">17:15</time>–<time datetime=\"17:45\">17:45</time> <span class=\"duration\">30 min</span>"))
         #expect(h.contains("<time datetime=\"19:00\">19:00</time>"))
-        #expect(h.contains("<h4>Hip Mobility &amp; Stretch</h4>"))
+        #expect(h.contains("<h4 dir=\"auto\">Hip Mobility &amp; Stretch</h4>"))
         #expect(h.contains("<a class=\"button primary\" href=\"https://circl.example/book\">Book your classes</a>"))
         // The combined feed and both class feeds, each with all four ways.
         for name in ["circl.ics", "circl-hips-monday.ics", "circl-hips-thursday.ics"] {
@@ -115,8 +115,8 @@ import Timetable
         #expect(!h.contains("cid="), "Google's undocumented ?cid= deep link is not used")
         #expect(h.contains("<p class=\"address\"><span class=\"label\">Calendar address</span>\n<code id=\"address-all\">"))
         #expect(h.components(separatedBy: "<h4>Android phone or Google Calendar</h4>").count == 4, "Android named in every feed's steps")
-        #expect(h.contains("<summary>Hip Mobility &amp; Stretch, Thursdays 19:00</summary>"))
-        #expect(h.contains("No classes from <time datetime=\"2026-12-24\">Thu 24 Dec 2026</time> to <time datetime=\"2027-01-03\">Sun 3 Jan 2027</time> <span class=\"reason\">(Christmas closure)</span>"))
+        #expect(h.contains("<summary dir=\"auto\">Hip Mobility &amp; Stretch, Thursdays 19:00</summary>"))
+        #expect(h.contains("No classes from <time datetime=\"2026-12-24\">Thu 24 Dec 2026</time> to <time datetime=\"2027-01-03\">Sun 3 Jan 2027</time> <span class=\"reason\">(<bdi>Christmas closure</bdi>)</span>"))
         #expect(h.contains("<p class=\"zone\">Times are UK time (GMT, or BST in summer).</p>"))
         #expect(h.contains("<p>Times are UK time.</p>"))
         #expect(!h.contains("UTC+"), "no offsets for members")
@@ -197,8 +197,8 @@ import Timetable
         #expect(!h.contains("studio-old.ics"))
         #expect(h.contains("Starts <time datetime=\"2027-01-10\">Sun 10 Jan 2027</time> · Until <time datetime=\"2027-04-04\">Sun 4 Apr 2027</time>"))
         #expect(h.contains("<time datetime=\"08:30\">08:30</time>–<time datetime=\"09:45\">09:45</time> <span class=\"duration\">1 hour 15 min</span>"))
-        #expect(h.contains("<dt>Instructor</dt><dd>Zoë</dd>"))
-        #expect(h.contains("<dt>Location</dt><dd>Garden room</dd>"))
+        #expect(h.contains("<dt>Instructor</dt><dd dir=\"auto\">Zoë</dd>"))
+        #expect(h.contains("<dt>Location</dt><dd dir=\"auto\">Garden room</dd>"))
         #expect(h.contains("<span class=\"zone-note\">(US Eastern time)</span>"))
         #expect(h.contains("<p class=\"where\"><span class=\"label\">Where:</span> 1 High St, Town</p>"))
         #expect(h.contains("<p class=\"lead\">Small classes.</p>\n<p class=\"lead\">Bring water &amp; a towel.<br>Mats provided.</p>"))
@@ -206,11 +206,11 @@ import Timetable
         #expect(!h.contains("2026-11-01"))
         #expect(h.contains("<time datetime=\"2026-12-19\">Sat 19 Dec 2026</time>, <time datetime=\"10:00\">10:00</time>"))
         #expect(h.contains("<li class=\"class is-cancelled\">"))
-        #expect(h.contains("<strong>Cancelled</strong> <span class=\"reason\">(Teacher away)</span>"))
+        #expect(h.contains("<strong>Cancelled</strong> <span class=\"reason\">(<bdi>Teacher away</bdi>)</span>"))
         // http:// publicURL without a trailing slash: http links, webcal for Apple.
         #expect(Self.plain(h).contains(">http://studio.example/cal/studio.ics</code>"))
         #expect(h.contains("href=\"webcal://studio.example/cal/studio-mon.ics\""))
-        #expect(h.contains("<a href=\"https://studio.example/book?class=mon&amp;x=1\">Book Hip Mobility &amp; Stretch</a>"))
+        #expect(h.contains("<a href=\"https://studio.example/book?class=mon&amp;x=1\">Book <bdi>Hip Mobility &amp; Stretch</bdi></a>"))
         #expect(h.contains("<a class=\"button primary\" href=\"https://studio.example/book?a=1&amp;b=2\">Book a mat</a>"))
     }
 
@@ -223,8 +223,8 @@ import Timetable
             with: "\"exceptions\": [{\"date\": \"2026-11-01\", \"class\": \"open-day\", \"moveTo\": {\"date\": \"2026-12-05\"}, \"reason\": \"Rain\"},")
         let h = try html(json)
         #expect(h.contains("<time datetime=\"2026-12-05\">Sat 5 Dec 2026</time>, <time datetime=\"10:00\">10:00</time>"))
-        #expect(h.contains("<strong>Moved</strong> from <time datetime=\"2026-11-01T10:00\">Sun 1 Nov 2026, 10:00</time> <span class=\"reason\">(Rain)</span>"))
-        #expect(h.contains("<summary>Open Day (one-off)</summary>"))
+        #expect(h.contains("<strong>Moved</strong> from <time datetime=\"2026-11-01T10:00\">Sun 1 Nov 2026, 10:00</time> <span class=\"reason\">(<bdi>Rain</bdi>)</span>"))
+        #expect(h.contains("<summary dir=\"auto\">Open Day (one-off)</summary>"))
         // Once that date has passed too, the class is gone from the page.
         let later = try html(json, today: "2026-12-06")
         #expect(!later.contains("Open Day"))
@@ -250,10 +250,10 @@ import Timetable
             "moved 2027-01-21T17:15 2027-03-01T17:15 Exam hall",
         ])
         let h = try html(Self.everything, today: "2026-11-30")
-        #expect(h.contains("<strong class=\"tag\">Closed</strong> No classes on <time datetime=\"2026-12-03\">Thu 3 Dec 2026</time> <span class=\"reason\">(Staff training)</span>"))
-        #expect(h.contains("<strong class=\"tag\">Cancelled</strong> Hip Mobility &amp; Stretch on <time datetime=\"2026-12-07T17:15\">Mon 7 Dec 2026, 17:15</time> <span class=\"reason\">(Instructor ill)</span>"))
-        #expect(h.contains("<strong class=\"tag\">Moved</strong> Hip Mobility &amp; Stretch moves from <time datetime=\"2026-12-10T17:15\">Thu 10 Dec 2026, 17:15</time> to <time datetime=\"2026-12-11T18:00\">Fri 11 Dec 2026, 18:00</time> <span class=\"reason\">(Hall booked)</span>"))
-        #expect(h.contains("Hip Mobility &amp; Stretch on <time datetime=\"2026-12-14\">Mon 14 Dec 2026</time> starts at <time datetime=\"18:30\">18:30</time> instead of <time datetime=\"17:15\">17:15</time>"))
+        #expect(h.contains("<strong class=\"tag\">Closed</strong> No classes on <time datetime=\"2026-12-03\">Thu 3 Dec 2026</time> <span class=\"reason\">(<bdi>Staff training</bdi>)</span>"))
+        #expect(h.contains("<strong class=\"tag\">Cancelled</strong> <bdi>Hip Mobility &amp; Stretch</bdi> on <time datetime=\"2026-12-07T17:15\">Mon 7 Dec 2026, 17:15</time> <span class=\"reason\">(<bdi>Instructor ill</bdi>)</span>"))
+        #expect(h.contains("<strong class=\"tag\">Moved</strong> <bdi>Hip Mobility &amp; Stretch</bdi> moves from <time datetime=\"2026-12-10T17:15\">Thu 10 Dec 2026, 17:15</time> to <time datetime=\"2026-12-11T18:00\">Fri 11 Dec 2026, 18:00</time> <span class=\"reason\">(<bdi>Hall booked</bdi>)</span>"))
+        #expect(h.contains("<bdi>Hip Mobility &amp; Stretch</bdi> on <time datetime=\"2026-12-14\">Mon 14 Dec 2026</time> starts at <time datetime=\"18:30\">18:30</time> instead of <time datetime=\"17:15\">17:15</time>"))
     }
 
     @Test func changesLookOnlyEightWeeksAheadAndDropWhatIsPast() throws {
@@ -302,7 +302,7 @@ import Timetable
         let allowed: Set<String> = [
             "!DOCTYPE", "!--", "html", "head", "meta", "title", "link", "style", "body", "header", "main", "footer", "section",
             "div", "h1", "h2", "h3", "h4", "p", "a", "ul", "ol", "li", "dl", "dt", "dd", "time", "span", "strong", "em", "br",
-            "code", "details", "summary", "wbr", "button", "script",
+            "code", "details", "summary", "wbr", "button", "script", "bdi",
         ]
         var tags = Set<String>()
         var rest = Substring(h)

@@ -325,7 +325,9 @@ struct ScheduleDecoderTests {
         #expect(s.calendar.name == "CIRCL")
         #expect(s.calendar.timeZone == "Europe/London")
         #expect(s.calendar.uidDomain == "circl.example")
-        #expect(s.calendar.bookingLabel == "Book your classes")
+        #expect(s.calendar.bookingLabel == nil)  // the language's own (FeedBuilder's Wording)
+        #expect(s.calendar.language == .english)
+        #expect(s.strings.isEmpty)
         #expect(s.zones.keys.sorted() == ["Europe/London"])
         #expect(s.classes.count == 2)
         let hips = s.classes[0]
