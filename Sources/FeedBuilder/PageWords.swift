@@ -38,22 +38,11 @@ struct PageWords: Sendable {
     /// A phrase as the page writes it: its text escaped once (``PageWords/escape(_:)``), its
     /// placeholders by name.
     struct Compiled: Sendable {
-        enum Piece: Sendable {
-            case text(String)
-            case placeholder(String)
-        }
+        typealias Piece = Wording.Template.Piece
         let pieces: [Piece]
 
         init(_ phrase: String) {
-            var pieces: [Piece] = []
-            var rest = phrase[...]
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                if open > rest.startIndex { pieces.append(.text(PageWords.escape(String(rest[..<open])))) }
-                pieces.append(.placeholder(String(rest[rest.index(after: open)..<close])))
-                rest = rest[rest.index(after: close)...]
-            }
-            if !rest.isEmpty { pieces.append(.text(PageWords.escape(String(rest)))) }
-            self.pieces = pieces
+            pieces = Wording.Template.split(phrase) { .text(PageWords.escape($0)) }
         }
     }
 
