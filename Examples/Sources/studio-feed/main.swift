@@ -1,5 +1,7 @@
 // A studio's week in two zones, written as a feed, read back and expanded: what a Swift server
-// does with the ICalendar library. Run: swift run studio-feed > studio.ics
+// does with the ICalendar library. Run: swift run studio-feed (the instances it reads back), or
+// swift run studio-feed --ics > studio.ics (the feed itself; .ci/docs-interop.sh reads it with
+// the interop suite's engines).
 import Glibc
 import ICalendar
 
@@ -31,6 +33,10 @@ do {
         name: "Stillpoint Studio", description: "Every class, in its own zone", refreshInterval: .hours(1),
         events: [hips, social, closed])
     let body = try calendar.serialized(stamp: now, timeZones: database)
+    if CommandLine.arguments.dropFirst().first == "--ics" {
+        _ = write(1, body, body.count)
+        exit(0)
+    }
     // Read it back and list the next instances, in London time.
     let read = try Calendar(parsing: body)
     let rules = try database.rules(for: london)
