@@ -32,8 +32,11 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `HH:MM`, or `HH:MM:SS` when there are seconds.
     public var description: String {
-        let base = Digits.pad(hour, 2) + ":" + Digits.pad(minute, 2)
-        return second == 0 ? base : base + ":" + Digits.pad(second, 2)
+        // As bytes: every class's name and every page row writes a time.
+        let zero = UInt8(ascii: "0"), colon = UInt8(ascii: ":")
+        var bytes = [zero + UInt8(hour / 10), zero + UInt8(hour % 10), colon, zero + UInt8(minute / 10), zero + UInt8(minute % 10)]
+        if second != 0 { bytes += [colon, zero + UInt8(second / 10), zero + UInt8(second % 10)] }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (a: LocalTime, b: LocalTime) -> Bool { a.secondsOfDay < b.secondsOfDay }

@@ -43,9 +43,12 @@ enum ContentDigest {
         return x
     }
 
+    /// Sixteen lowercase hex digits, most significant first.
     private static func hex16(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8](repeating: 0, count: 16)
+        for i in 0..<16 { out[i] = digits[Int(truncatingIfNeeded: v >> UInt64(60 - 4 * i)) & 15] }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -17,8 +17,8 @@ struct PageWords: Sendable {
     /// - Parameter zones: the zones whose notes the page may write (the schedule's).
     init(_ wording: Wording, zones: [String] = []) {
         self.wording = wording
-        var escaped: [PhraseKey: String] = [:]
-        var compiled: [PhraseKey: Compiled] = [:]
+        var escaped = [PhraseKey: String](minimumCapacity: PhraseKey.allCases.count)
+        var compiled = [PhraseKey: Compiled](minimumCapacity: PhraseKey.allCases.count)
         for key in PhraseKey.allCases {
             if key.placeholders.isEmpty { escaped[key] = Self.escape(wording[key]) } else { compiled[key] = Compiled(wording[key]) }
         }

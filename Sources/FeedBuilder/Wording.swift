@@ -18,7 +18,7 @@ package struct Wording: Sendable {
         self.language = language
         let book = Phrasebook.of(language)
         self.book = book
-        var phrases: [PhraseKey: Template] = [:]
+        var phrases = [PhraseKey: Template](minimumCapacity: PhraseKey.allCases.count)
         for key in PhraseKey.allCases { phrases[key] = Template(overrides[key] ?? book.phrase(key)) }
         self.phrases = phrases
         instructorLine = phrases[.instructorLine] ?? Template("")
@@ -41,21 +41,22 @@ package struct Wording: Sendable {
             pieces = Self.split(phrase) { .text($0) }
         }
 
-        /// `phrase` as text and `{name}` placeholders, text made by `text`. Scanned as UTF-8:
-        /// by characters, preparing a language's 96 phrases (twice, for feeds and page) was a
-        /// third of a small studio's build.
+        /// `phrase` as text and `{name}` placeholders, text made by `text`. Scanned as bytes:
+        /// a build splits every phrase of its language (twice, for feeds and page), and a
+        /// scan by characters or string indices was a third of a small studio's build.
         static func split(_ phrase: String, text: (String) -> Piece) -> [Piece] {
+            let bytes = Array(phrase.utf8)
+            let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+            guard bytes.contains(open) else { return phrase.isEmpty ? [] : [text(phrase)] }
+            func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
             var pieces: [Piece] = []
-            let utf8 = phrase.utf8
-            var rest = utf8.startIndex
-            while let open = utf8[rest...].firstIndex(of: UInt8(ascii: "{")),
-                let close = utf8[open...].firstIndex(of: UInt8(ascii: "}"))
-            {
-                if open > rest { pieces.append(text(String(phrase[rest..<open]))) }
-                pieces.append(.placeholder(String(phrase[utf8.index(after: open)..<close])))
-                rest = utf8.index(after: close)
+            var rest = 0
+            while let o = bytes[rest...].firstIndex(of: open), let c = bytes[o...].firstIndex(of: close) {
+                if o > rest { pieces.append(text(string(rest..<o))) }
+                pieces.append(.placeholder(string((o + 1)..<c)))
+                rest = c + 1
             }
-            if rest < utf8.endIndex { pieces.append(text(String(phrase[rest...]))) }
+            if rest < bytes.count { pieces.append(text(string(rest..<bytes.count))) }
             return pieces
         }
 
@@ -71,16 +72,27 @@ package struct Wording: Sendable {
             }
         }
 
-        /// Appends the phrase with its placeholders filled in; one without a value stays as written.
-        func append(to out: inout String, _ values: [(String, String)]) {
+        /// The phrase with its placeholders filled in; one without a value stays as written.
+        /// Gathered as bytes and made a string once: appending piece by piece to a string
+        /// was most of the cost of every class's name.
+        func filled(_ values: [(String, String)]) -> String {
+            var size = phrase.utf8.count
+            for v in values { size += v.1.utf8.count }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(size)
             for piece in pieces {
                 switch piece {
                 case .text(let t):
-                    out += t
+                    bytes += t.utf8
                 case .placeholder(let name):
-                    if let v = values.first(where: { $0.0 == name }) { out += v.1 } else { out += "{" + name + "}" }
+                    if let v = values.first(where: { $0.0 == name }) {
+                        bytes += v.1.utf8
+                    } else {
+                        bytes += "{\(name)}".utf8
+                    }
                 }
             }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
@@ -99,21 +111,17 @@ package struct Wording: Sendable {
     package func callAsFunction(_ key: PhraseKey, _ values: (String, String)...) -> String {
         guard let t = phrases[key] else { return "" }
         if t.pieces.count == 1, case .text(let plain) = t.pieces[0] { return plain }
-        var out = ""
-        t.append(to: &out, values)
-        return out
+        return t.filled(values)
     }
 
     /// Appends the phrase of a key, its placeholders filled in, to `out`.
     package func append(_ key: PhraseKey, to out: inout String, _ values: (String, String)...) {
-        phrases[key]?.append(to: &out, values)
+        if let t = phrases[key] { out += t.filled(values) }
     }
 
     /// Any phrase with its placeholders filled in (one pass: a value is not filled in again).
     static func fill(_ template: String, _ values: [(String, String)]) -> String {
-        var out = ""
-        Template(template).append(to: &out, values)
-        return out
+        Template(template).filled(values)
     }
 
     // MARK: - Lists, dates, times, durations
