@@ -14,11 +14,12 @@ import FeedBuilder
 /// Open temporary files are bounded by the number of changed feeds (each class's feed is
 /// finished before the next begins, so at most the changed ones wait for the final flush).
 ///
-/// The builder hands over chunks; the system calls that store them (write, compare with the
-/// old file, start the disk's writeback) run in ``Writer``. A small build calls it in line.
-/// Once a build has handed over ``backgroundBytes``, the writer works on a queue of its own,
-/// on the other core, while the builder goes on: writing a network's feeds into the page
-/// cache and to disk took as long as making them. At most ``chunksInFlight`` chunks wait.
+/// The builder hands over chunks; the system calls that store them (create, write, compare
+/// with the old file, start the disk's writeback) run in ``Writer``. A small build calls it in
+/// line. Once a build has handed over ``backgroundBytes``, the writer works on a queue of its
+/// own, on the other core, while the builder goes on: writing a network's feeds into the page
+/// cache and to disk took as long as making them. At most ``chunksInFlight`` batches of about
+/// a chunk each wait.
 final class FileSink: FeedFileSink {
     /// A file being written, as the builder's side sees it: small appends gathered into one
     /// chunk (a network's combined feed gets one append per class: a write system call each
@@ -37,7 +38,7 @@ final class FileSink: FeedFileSink {
     /// Bytes handed over in line before the writer moves to its own queue: a studio's few
     /// feeds are written before a thread would have started.
     static let backgroundBytes = 1 << 22
-    /// Chunks handed over and not yet written, at most (memory stays at a few megabytes).
+    /// Batches handed over and not yet written, at most (memory stays at a few megabytes).
     static let chunksInFlight = 8
 
     let directory: String
@@ -53,28 +54,58 @@ final class FileSink: FeedFileSink {
     /// Nil while the writer is called in line; then its queue and the slots for chunks.
     private var background: (queue: DispatchQueue, slots: DispatchSemaphore)?
 
-    init(directory: String, dryRun: Bool, fileSystem: POSIXFileSystem) {
+    /// Bytes handed over in line before the writer moves to its own queue (tests move it
+    /// sooner).
+    private let inLineBytes: Int
+
+    init(directory: String, dryRun: Bool, fileSystem: POSIXFileSystem, inLineBytes: Int = FileSink.backgroundBytes) {
         self.directory = directory
         self.dryRun = dryRun
         self.fileSystem = fileSystem
+        self.inLineBytes = inLineBytes
         writer = Writer(directory: directory, fileSystem: fileSystem)
     }
 
-    /// Runs `work` on the writer: in line, or queued behind what was handed over before.
-    private func submit(bytes: Int = 0, _ work: @escaping @Sendable (Writer) -> Void) {
-        if let background {
-            background.slots.wait()
-            background.queue.async { [writer] in
-                work(writer)
-                background.slots.signal()
+    /// What the builder hands the writer, in order.
+    enum Step: Sendable {
+        case begin(id: Int, name: String)
+        case write([UInt8], id: Int)
+        case finish(id: Int, events: Int)
+        case abandon(id: Int)
+    }
+
+    /// Steps gathered for the writer's queue: handed over a chunk's worth at a time, as one
+    /// item (a class's feed is three small steps; a hand-over each, waking the queue's thread,
+    /// cost more than writing the file).
+    private var batch: [Step] = []
+    private var batchBytes = 0
+
+    /// Gives `step` to the writer: at once while it works in line, else with the next batch.
+    private func submit(_ step: Step, bytes: Int = 0) {
+        guard background != nil else {
+            writer.perform(step)
+            handedOver += bytes
+            if handedOver >= inLineBytes {
+                // Everything so far was done in line; what follows is queued in order after it.
+                background = (DispatchQueue(label: "classfeed.file-sink"), DispatchSemaphore(value: Self.chunksInFlight))
             }
             return
         }
-        work(writer)
-        handedOver += bytes
-        if handedOver >= Self.backgroundBytes {
-            // Everything so far was done in line; what follows is queued in order after it.
-            background = (DispatchQueue(label: "classfeed.file-sink"), DispatchSemaphore(value: Self.chunksInFlight))
+        batch.append(step)
+        batchBytes += bytes
+        if batchBytes >= Self.bufferBytes { sendBatch() }
+    }
+
+    /// Queues the gathered steps, waiting while ``chunksInFlight`` batches are queued already.
+    private func sendBatch() {
+        guard let background, !batch.isEmpty else { return }
+        let steps = batch
+        batch = []
+        batchBytes = 0
+        background.slots.wait()
+        background.queue.async { [writer] in
+            for step in steps { writer.perform(step) }
+            background.slots.signal()
         }
     }
 
@@ -83,7 +114,7 @@ final class FileSink: FeedFileSink {
         let id = nextID
         nextID += 1
         open.append(Gathering(name: name, id: id))
-        submit { $0.begin(id, name) }
+        submit(.begin(id: id, name: name))
     }
 
     private func index(of name: String) -> Int? { open.lastIndex { $0.name == name } }
@@ -92,8 +123,7 @@ final class FileSink: FeedFileSink {
         guard let i = index(of: name) else { return }
         if bytes.count >= Self.directBytes {
             handOver(i)
-            let id = open[i].id
-            submit(bytes: bytes.count) { $0.write(bytes, id) }
+            submit(.write(bytes, id: open[i].id), bytes: bytes.count)
         } else {
             if open[i].buffer.isEmpty { open[i].buffer.reserveCapacity(Self.bufferBytes + Self.directBytes) }
             open[i].buffer.append(contentsOf: bytes)
@@ -106,15 +136,14 @@ final class FileSink: FeedFileSink {
         guard !open[i].buffer.isEmpty else { return }
         var chunk: [UInt8] = []
         swap(&chunk, &open[i].buffer)
-        let id = open[i].id, bytes = chunk
-        submit(bytes: bytes.count) { $0.write(bytes, id) }
+        submit(.write(chunk, id: open[i].id), bytes: chunk.count)
     }
 
     func finish(_ name: String, events: Int) {
         guard let i = index(of: name) else { return }
         handOver(i)
         let f = open.remove(at: i)
-        submit { $0.finish(f.id, events: events) }
+        submit(.finish(id: f.id, events: events))
     }
 
     /// Commits the changed feeds: waits for the writer, flushes their data to disk (an `fsync`
@@ -122,8 +151,9 @@ final class FileSink: FeedFileSink {
     /// the renames durable. After an error, removes every temporary file and leaves every old
     /// feed as it was.
     func close() throws(CLIError) {
-        for f in open { submit { $0.abandon(f.id) } }
+        for f in open { submit(.abandon(id: f.id)) }
         open.removeAll()
+        sendBatch()
         // After this, the writer's state is this thread's to read.
         background?.queue.sync {}
         background = nil
@@ -175,6 +205,8 @@ extension FileSink {
             var old: Int32  // -1 when there is no previous file
             var identical: Bool
             var size = 0
+            /// Where the writeback started last ends.
+            var writtenBack = 0
         }
 
         let directory: String
@@ -188,6 +220,15 @@ extension FileSink {
         init(directory: String, fileSystem: POSIXFileSystem) {
             self.directory = directory
             self.fileSystem = fileSystem
+        }
+
+        func perform(_ step: Step) {
+            switch step {
+            case .begin(let id, let name): begin(id, name)
+            case .write(let bytes, let id): write(bytes, id)
+            case .finish(let id, let events): finish(id, events: events)
+            case .abandon(let id): abandon(id)
+            }
         }
 
         private func fail(_ e: CLIError) {
@@ -223,10 +264,15 @@ extension FileSink {
                 return
             }
             if f.identical { f.identical = oldMatches(f.old, bytes) }
-            // The disk starts on a file that will replace its old one while the build goes on,
-            // so that the final flush has less to wait for.
-            if !f.identical { POSIXFileSystem.startWriteback(f.fd, offset: f.size, count: bytes.count) }
             f.size += bytes.count
+            // The disk starts on each chunk's worth of a file that will replace its old one
+            // while the build goes on, so that the final flush has less to wait for. A small
+            // file (a class's feed) waits for that flush: thousands of them started one by one
+            // cost more system time than the one flush that writes them all.
+            if !f.identical && f.size - f.writtenBack >= FileSink.bufferBytes {
+                POSIXFileSystem.startWriteback(f.fd, offset: f.writtenBack, count: f.size - f.writtenBack)
+                f.writtenBack = f.size
+            }
             files[id] = f
         }
 
