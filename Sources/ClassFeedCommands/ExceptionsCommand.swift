@@ -99,16 +99,7 @@ enum ExceptionsCommand {
             return .ok
         }
         let from = try singleDate(a, command: "add")
-        var to = from
-        if let t = a.value("to") {
-            to = try date(t, option: "--to", command: "add")
-            guard to >= from else {
-                throw CLIError(.usage, "--to (\(to)) is before DATE (\(from)); the range runs from DATE to --to, both included")
-            }
-            guard to.dayNumber - from.dayNumber <= ScheduleLimits.windowDays else {
-                throw CLIError(.usage, "the range \(from) to \(to) is longer than \(ScheduleLimits.windowDays) days")
-            }
-        }
+        let to = try rangeEnd(a, from: from, command: "add")
         let reason = try reasonOption(a)
         let path = try editablePath(a)
         return try context.fileSystem.withScheduleLock(on: path) {
@@ -121,6 +112,20 @@ enum ExceptionsCommand {
             return try edit.apply(
                 verb: "Added", entry: entry, firstDate: from, window: (from, to), context: context)
         }
+    }
+
+    /// The last date of a range edit: `--to`, or DATE itself; a `--to` before DATE or more than
+    /// the longest window after it is a usage error.
+    private static func rangeEnd(_ a: Arguments, from: LocalDate, command: String) throws(CLIError) -> LocalDate {
+        guard let t = a.value("to") else { return from }
+        let to = try date(t, option: "--to", command: command)
+        guard to >= from else {
+            throw CLIError(.usage, "--to (\(to)) is before DATE (\(from)); the range runs from DATE to --to, both included")
+        }
+        guard to.dayNumber - from.dayNumber <= ScheduleLimits.windowDays else {
+            throw CLIError(.usage, "the range \(from) to \(to) is longer than \(ScheduleLimits.windowDays) days")
+        }
+        return to
     }
 
     // MARK: - move
@@ -177,16 +182,7 @@ enum ExceptionsCommand {
         guard let id = a.value("class") else {
             throw CLIError(.usage, "'exceptions change' needs --class ID: the class that changes (see 'classfeed exceptions change --help')")
         }
-        var to = from
-        if let t = a.value("to") {
-            to = try date(t, option: "--to", command: "change")
-            guard to >= from else {
-                throw CLIError(.usage, "--to (\(to)) is before DATE (\(from)); the range runs from DATE to --to, both included")
-            }
-            guard to.dayNumber - from.dayNumber <= ScheduleLimits.windowDays else {
-                throw CLIError(.usage, "the range \(from) to \(to) is longer than \(ScheduleLimits.windowDays) days")
-            }
-        }
+        let to = try rangeEnd(a, from: from, command: "change")
         var minutes: Int?
         if let m = a.value("duration") {
             guard let n = Int(m), (1...1440).contains(n) else {
