@@ -9,7 +9,7 @@ extension FeedBuilder {
         var uidSuffix: ValueText       // "@<uidDomain>"
         var dtstart: LinePrefix        // "DTSTART;TZID=<zone>:"
         var dtend: LinePrefix          // "DTEND;TZID=<zone>:"
-        var details: [EncodedLine]     // SUMMARY, DESCRIPTION, LOCATION, URL, STATUS:CONFIRMED
+        var details: EncodedLines      // SUMMARY, DESCRIPTION, LOCATION, URL, STATUS:CONFIRMED
         var rules: ZoneRules?
     }
 
@@ -17,18 +17,21 @@ extension FeedBuilder {
     struct State {
         let builder: FeedBuilder
         var out = ContentLineWriter()
-        /// The DTSTAMP and LAST-MODIFIED lines of the last stamp written: nearly every event
-        /// shares one of a few stamps.
-        var stampLines: (stamp: Int64, dtstamp: EncodedLine, lastModified: EncodedLine)?
+        /// The DTSTAMP and LAST-MODIFIED lines of the last stamp written (nearly every event
+        /// shares one of a few stamps), and the same with SEQUENCE:0 and END:VEVENT after them:
+        /// how nearly every event ends, appended as one.
+        var stampLines: (stamp: Int64, lines: EncodedLines, closing: EncodedLines)?
 
         init(builder: FeedBuilder) { self.builder = builder }
 
-        mutating func lines(forStamp stamp: Int64) -> (dtstamp: EncodedLine, lastModified: EncodedLine) {
-            if let c = stampLines, c.stamp == stamp { return (c.dtstamp, c.lastModified) }
+        /// DTSTAMP and LAST-MODIFIED of `stamp`, and the same closing an event of SEQUENCE 0.
+        mutating func lines(forStamp stamp: Int64) -> (lines: EncodedLines, closing: EncodedLines) {
+            if let c = stampLines, c.stamp == stamp { return (c.lines, c.closing) }
             let d = ContentLineWriter.encode(Property("DTSTAMP", utc: stamp))
             let m = ContentLineWriter.encode(Property("LAST-MODIFIED", utc: stamp))
-            stampLines = (stamp, d, m)
-            return (d, m)
+            let lines = EncodedLines([d, m]), closing = EncodedLines([d, m, FeedBuilder.sequenceZero, FeedBuilder.endEvent])
+            stampLines = (stamp, lines, closing)
+            return (lines, closing)
         }
 
         var schedule: Schedule { builder.schedule }
@@ -123,7 +126,7 @@ extension FeedBuilder {
                 uid: LinePrefix(name: "UID", valueStart: cls.id + "-"), uidSuffix: ValueText("@" + schedule.calendar.uidDomain),
                 dtstart: LinePrefix(name: "DTSTART", parameters: [Parameter("TZID", zone)]),
                 dtend: LinePrefix(name: "DTEND", parameters: [Parameter("TZID", zone)]),
-                details: details.map { ContentLineWriter.encode($0) }, rules: schedule.zones[zone])
+                details: EncodedLines(details.map { ContentLineWriter.encode($0) }), rules: schedule.zones[zone])
         }
 
         /// The fast path: an occurrence neither moved nor cancelled.
@@ -139,7 +142,7 @@ extension FeedBuilder {
             } else {
                 fp.add(out.write(Property("DTEND", utc: o.end)))
             }
-            for l in lines.details { fp.add(out.append(l)) }
+            out.append(lines.details, to: &fp)
             _ = finish(key: key.value, fingerprint: fp.value, minimumSequence: 0)
         }
 
@@ -224,14 +227,13 @@ extension FeedBuilder {
                 revisionEntries!.append(key: key, fingerprint: fingerprint, stamp: stamp, sequence: sequence)
             }
             let stampLines = lines(forStamp: stamp)
-            out.append(stampLines.dtstamp)
-            out.append(stampLines.lastModified)
             if sequence == 0 {
-                out.append(FeedBuilder.sequenceZero)
+                out.append(stampLines.closing)
             } else {
+                out.append(stampLines.lines)
                 out.writeLine(name: "SEQUENCE", value: String(sequence))
+                out.append(FeedBuilder.endEvent)
             }
-            out.append(FeedBuilder.endEvent)
             return sequence
         }
 
