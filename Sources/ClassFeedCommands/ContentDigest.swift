@@ -7,18 +7,25 @@ import Bytes
 /// decides the feeds anyway). SHA-256 cost 70 instructions a byte: the W3 network's 2.4 MB of
 /// JSON cost as much as its whole build, and the record of 2,000 class feeds 15 M more.
 ///
-/// Two lanes over the file's 8-byte words (little-endian), each a multiply-rotate mix with its
-/// own odd constants, then the tail bytes and the length; each lane finished with an avalanche.
+/// Two lanes over the file's 8-byte words (little-endian), taking turns, each a multiply-rotate
+/// mix with its own odd constants, then the tail bytes and the length; each lane finished with
+/// an avalanche, the second after mixing in the first.
 enum ContentDigest {
     static func hex(_ bytes: [UInt8]) -> String {
         let span = bytes.span
         var a: UInt64 = 0x9E37_79B9_7F4A_7C15
         var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
         var k = 0
-        while k + 8 <= span.count {
-            let w = span.loadWord(at: k)
-            a = ((a ^ w) &* 0xFF51_AFD7_ED55_8CCD).rotateLeft(31)
-            b = ((b ^ w.rotateLeft(17)) &* 0xC4CE_B9FE_1A85_EC53).rotateLeft(29)
+        // Sixteen bytes a round, a word to each lane: the lanes run side by side, so the W3
+        // network's 2.4 MB of JSON costs about one instruction a byte, not three.
+        while k + 16 <= span.count {
+            let w0 = span.loadWord(at: k), w1 = span.loadWord(at: k + 8)
+            a = mixA(a, w0)
+            b = mixB(b, w1)
+            k += 16
+        }
+        if k + 8 <= span.count {
+            a = mixA(a, span.loadWord(at: k))
             k += 8
         }
         var tail: UInt64 = 0
@@ -31,6 +38,21 @@ enum ContentDigest {
         a = (a ^ tail ^ UInt64(span.count)) &* 0xFF51_AFD7_ED55_8CCD
         b = (b ^ tail.rotateLeft(32) ^ UInt64(span.count)) &* 0xC4CE_B9FE_1A85_EC53
         return hex16(avalanche(a)) + hex16(avalanche(b ^ a))
+    }
+
+    /// One word into a lane: multiply, then fold the high bits down. (A rotation in place of
+    /// the fold is linear in the top bit: a flipped top bit of one word came out as a single
+    /// flipped bit, the same as flipping that bit of the next word.)
+    @inline(__always)
+    private static func mixA(_ lane: UInt64, _ w: UInt64) -> UInt64 {
+        let x = (lane ^ w) &* 0xFF51_AFD7_ED55_8CCD
+        return x ^ (x >> 29)
+    }
+
+    @inline(__always)
+    private static func mixB(_ lane: UInt64, _ w: UInt64) -> UInt64 {
+        let x = (lane ^ w) &* 0xC4CE_B9FE_1A85_EC53
+        return x ^ (x >> 31)
     }
 
     private static func avalanche(_ x: UInt64) -> UInt64 {

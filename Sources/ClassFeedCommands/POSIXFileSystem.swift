@@ -283,7 +283,7 @@ package struct POSIXFileSystem: FileSystem {
             // One random number a process (a system call each would show in a network's 2,000
             // feeds); a fresh one after a clash (a leftover, or the same name twice at once).
             let suffix = attempt == 0 ? Self.processSuffix : "-tmp-\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            let path = resolve(directory) + "/." + name + "." + owner.rawValue + suffix
+            let path = Self.join(resolve(directory), "/.", name, ".", owner.rawValue, suffix)
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
             if fd >= 0 { return (fd, path) }
             lastError = errno
@@ -291,6 +291,15 @@ package struct POSIXFileSystem: FileSystem {
         }
         let code: ExitCode = lastError == ENOSPC || lastError == EIO || lastError == EDQUOT ? .ioError : .cannotCreate
         throw CLIError(code, "cannot write in \(directory): \(Self.errorText(lastError))")
+    }
+
+    /// The parts one after another, copied once (a network's build names 2,000 temporary
+    /// files: string by string cost 2.5 K instructions each).
+    static func join(_ parts: String...) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+        for p in parts { bytes += p.utf8 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// "-tmp-<pid>-<random>", the end of this process's temporary names: the random part

@@ -14,7 +14,7 @@ extension RunRecord {
         // check looks outputs up by name, so only determinism matters, and sorting a
         // network's 2,000 names cost 7 M instructions.
         var names: [String] = []
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: feeds.count + 1)
         names.reserveCapacity(feeds.count + 1)
         for n in feeds where seen.insert(n).inserted { names.append(n) }
         if page && seen.insert(SubscribePage.fileName).inserted { names.append(SubscribePage.fileName) }
@@ -25,9 +25,10 @@ extension RunRecord {
         var newest: Int64 = 0
         record.outputs = []
         record.outputs.reserveCapacity(names.count)
+        let folder = output + "/"
         for name in names {
             // Not a regular file (a folder named like a feed): no record, so the next run looks again.
-            guard let s = fileSystem.stamp(output + "/" + name) else { return }
+            guard let s = fileSystem.stamp(folder + name) else { return }
             record.outputs.append(Output(name: name, stamp: s))
             newest = max(newest, s.changed, s.modified)
         }

@@ -193,6 +193,12 @@ package struct RunRecord: Equatable, Sendable {
 
     /// ``escape(_:)`` appended to bytes.
     static func escape(_ s: String, into out: inout [UInt8]) {
+        // Nearly every name needs no escape: copied whole (byte by byte was 1.4 K instructions
+        // a feed's name, in a record of 2,000 class feeds).
+        if s.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "%") }) {
+            out += s.utf8
+            return
+        }
         for b in s.utf8 {
             if b > 0x20 && b < 0x7F && b != UInt8(ascii: "%") {
                 out.append(b)

@@ -60,7 +60,16 @@ package struct FeedBuilder: Sendable {
     /// The file name of the combined feed (`nil`) or of one class's feed.
     package func fileName(classIndex: Int?) -> String {
         guard let i = classIndex else { return schedule.calendar.id + ".ics" }
-        return schedule.calendar.id + "-" + schedule.classes[i].id + ".ics"
+        // As bytes: a network's build names each of its 2,000 class feeds several times, and
+        // joining four strings cost 1.8 K instructions.
+        let calendar = schedule.calendar.id.utf8, id = schedule.classes[i].id.utf8
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(calendar.count + id.count + 5)
+        bytes += calendar
+        bytes.append(UInt8(ascii: "-"))
+        bytes += id
+        bytes += ".ics".utf8
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The feed of one class, named `<calendar id>-<class id>.ics`.

@@ -13,6 +13,8 @@ struct PageWords: Sendable {
     private let compiled: [PhraseKey: Compiled]
     /// " (US Eastern time)" of each zone the schedule names, escaped.
     private let zoneNotes: [String: String]
+    /// The phrases of every dated change and time on the page, at hand without a lookup.
+    let classOnDate, dateAndTime: Compiled
 
     /// - Parameter zones: the zones whose notes the page may write (the schedule's).
     init(_ wording: Wording, zones: [String] = []) {
@@ -24,6 +26,8 @@ struct PageWords: Sendable {
         }
         self.escaped = escaped
         self.compiled = compiled
+        classOnDate = compiled[.classOnDate] ?? Compiled(wording[.classOnDate])
+        dateAndTime = compiled[.dateAndTime] ?? Compiled(wording[.dateAndTime])
         var notes: [String: String] = [:]
         for zone in zones { notes[zone] = Self.escape(wording(.zoneNote, ("zone", wording.zoneName(zone)))) }
         zoneNotes = notes

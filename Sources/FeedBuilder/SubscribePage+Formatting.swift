@@ -29,7 +29,7 @@ extension SubscribePage {
         h.raw("<time datetime=\"")
         h.isoDateTime(l)
         h.raw("\">")
-        h.phrase(h.words?.phrase(.dateAndTime) ?? PageWords.Compiled("{date}, {time}")) { name, h in
+        h.phrase(h.words?.dateAndTime ?? PageWords.Compiled("{date}, {time}")) { name, h in
             switch name {
             case "date": h.humanDate(l.date)
             case "time": h.time(l.time)

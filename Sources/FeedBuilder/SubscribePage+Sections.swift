@@ -308,16 +308,21 @@ extension SubscribePage {
             return
         }
         h.line("<ul class=\"changes\">")
+        // Looked up once for the list, not once per change (a network's page lists thousands).
+        let closedTag = words[.closedTag], cancelledTag = words[.cancelledTag], movedTag = words[.movedTag]
+        let changedTag = words[.changedTag], closedFromTo = words.phrase(.closedFromTo), movedTime = words.phrase(.movedTime)
+        let movedDay = words.phrase(.movedDay), coversClass = words.phrase(.coversClass)
+        let changeAndDetails = words.phrase(.changeAndDetails)
         for c in list {
             switch c.kind {
             case .closure(let from, let to, _):
                 h.raw("<li class=\"change closure\"><strong class=\"tag\">")
-                h.unescaped(words[.closedTag])
+                h.unescaped(closedTag)
                 h.raw("</strong> ")
                 if from == to {
                     dated(&h, .closedOn, from)
                 } else {
-                    h.phrase(words.phrase(.closedFromTo)) { name, h in
+                    h.phrase(closedFromTo) { name, h in
                         switch name {
                         case "from": Self.dateElement(&h, from)
                         case "to": Self.dateElement(&h, to)
@@ -328,18 +333,18 @@ extension SubscribePage {
                 }
             case .cancelled(let o):
                 h.raw("<li class=\"change cancelled\"><strong class=\"tag\">")
-                h.unescaped(words[.cancelledTag])
+                h.unescaped(cancelledTag)
                 h.raw("</strong> ")
                 classOnDate(&h, o) { h in h.isolated(schedule.classes[o.classIndex].title) }
                 zoneSuffix(&h, o.classIndex)
             case .moved(let o):
                 h.raw("<li class=\"change moved\"><strong class=\"tag\">")
-                h.unescaped(words[.movedTag])
+                h.unescaped(movedTag)
                 h.raw("</strong> ")
                 let title = schedule.classes[o.classIndex].title
                 let from = o.movedFrom ?? o.localStart
                 if from.date == o.localStart.date {
-                    h.phrase(words.phrase(.movedTime)) { name, h in
+                    h.phrase(movedTime) { name, h in
                         switch name {
                         case "title": h.isolated(title)
                         case "date": Self.dateElement(&h, from.date)
@@ -350,7 +355,7 @@ extension SubscribePage {
                         return true
                     }
                 } else {
-                    h.phrase(words.phrase(.movedDay)) { name, h in
+                    h.phrase(movedDay) { name, h in
                         switch name {
                         case "title": h.isolated(title)
                         case "from": Self.dateTimeElement(&h, from)
@@ -370,13 +375,13 @@ extension SubscribePage {
                 let cls = schedule.classes[o.classIndex]
                 let change = o.change ?? OccurrenceChange()
                 h.raw("<li class=\"change changed\"><strong class=\"tag\">")
-                h.unescaped(words[.changedTag])
+                h.unescaped(changedTag)
                 h.raw("</strong> ")
                 let subject = { (h: inout HTMLWriter) in
                     classOnDate(&h, o) { h in
                         // "Sam covers Hip Mobility & Stretch": the cover said with the class.
                         guard let who = change.instructor, who != cls.instructor else { return h.isolated(cls.title) }
-                        h.phrase(words.phrase(.coversClass)) { name, h in
+                        h.phrase(coversClass) { name, h in
                             switch name {
                             case "instructor": h.isolated(who)
                             case "title": h.isolated(cls.title)
@@ -388,7 +393,7 @@ extension SubscribePage {
                     zoneSuffix(&h, o.classIndex)
                 }
                 if let details = builder.wording.changeDetails(change, cls) {
-                    h.phrase(words.phrase(.changeAndDetails)) { name, h in
+                    h.phrase(changeAndDetails) { name, h in
                         switch name {
                         case "change": subject(&h)
                         case "details": h.text(details)
@@ -604,7 +609,7 @@ extension SubscribePage {
 
     /// "<title> on <time>…</time>", the class as `title` writes it.
     private func classOnDate(_ h: inout HTMLWriter, _ o: Occurrence, title: (inout HTMLWriter) -> Void) {
-        h.phrase(words.phrase(.classOnDate)) { name, h in
+        h.phrase(words.classOnDate) { name, h in
             switch name {
             case "title": title(&h)
             case "when": Self.dateTimeElement(&h, o.localStart)
