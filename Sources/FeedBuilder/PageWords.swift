@@ -13,8 +13,10 @@ struct PageWords: Sendable {
     private let compiled: [PhraseKey: Compiled]
     /// " (US Eastern time)" of each zone the schedule names, escaped.
     private let zoneNotes: [String: String]
-    /// The phrases of every dated change and time on the page, at hand without a lookup.
-    let classOnDate, dateAndTime: Compiled
+    /// The phrases of every dated change and time on the page, and of each class's facts and
+    /// booking link, at hand without a lookup (a network's page writes them thousands of times).
+    let classOnDate, dateAndTime, bookClass: Compiled
+    let instructorLabel, locationLabel: String
 
     /// - Parameter zones: the zones whose notes the page may write (the schedule's).
     init(_ wording: Wording, zones: [String] = []) {
@@ -28,6 +30,9 @@ struct PageWords: Sendable {
         self.compiled = compiled
         classOnDate = compiled[.classOnDate] ?? Compiled(wording[.classOnDate])
         dateAndTime = compiled[.dateAndTime] ?? Compiled(wording[.dateAndTime])
+        bookClass = compiled[.bookClass] ?? Compiled(wording[.bookClass])
+        instructorLabel = escaped[.instructorLabel] ?? Self.escape(wording[.instructorLabel])
+        locationLabel = escaped[.locationLabel] ?? Self.escape(wording[.locationLabel])
         var notes: [String: String] = [:]
         for zone in zones { notes[zone] = Self.escape(wording(.zoneNote, ("zone", wording.zoneName(zone)))) }
         zoneNotes = notes

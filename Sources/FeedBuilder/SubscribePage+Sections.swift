@@ -161,14 +161,14 @@ extension SubscribePage {
         h.line("<dl class=\"facts\">")
         if let who = cls.instructor {
             h.raw("<div><dt>")
-            h.unescaped(words[.instructorLabel])
+            h.unescaped(words.instructorLabel)
             h.raw("</dt><dd dir=\"auto\">")
             h.multiline(who)
             h.line("</dd></div>")
         }
         if let location {
             h.raw("<div><dt>")
-            h.unescaped(words[.locationLabel])
+            h.unescaped(words.locationLabel)
             h.raw("</dt><dd dir=\"auto\">")
             h.multiline(location)
             h.line("</dd></div>")
@@ -187,7 +187,7 @@ extension SubscribePage {
             h.raw("<p class=\"book\"><a href=\"")
             h.text(url)
             h.raw("\">")
-            h.phrase(words.phrase(.bookClass)) { name, h in
+            h.phrase(words.bookClass) { name, h in
                 guard name == "title" else { return false }
                 h.isolated(cls.title)
                 return true
