@@ -147,8 +147,8 @@ func fixed(_ v: Double, _ decimals: Int) -> String {
 }
 
 let options = parseOptions()
-// W2 and W3 are generated, not stored: say how to make them before measuring anything.
-for name in ["w2-network.json", "w3-network-exceptions.json"] where access(options.benchDir + "/" + name, R_OK) != 0 {
+// W2, W3 and W5 are generated, not stored: say how to make them before measuring anything.
+for name in ["w2-network.json", "w3-network-exceptions.json", "w5-network-feeds.json"] where access(options.benchDir + "/" + name, R_OK) != 0 {
     print("classfeed-bench: \(options.benchDir)/\(name) is missing; generate the benchmark inputs with")
     print("    python3 Benchmarks/generate-inputs.py \(options.benchDir)")
     exit(66)
@@ -193,6 +193,32 @@ results.append(measure("W2 network: occurrences, combined + 2,000 class feeds", 
     return (sink.events, sink.bytes)
 })
 report(results.last!)
+
+// W5 (issue 15): the W2 classes with an instructor and three tags each, and 70 feeds by
+// coach and tag, against the same schedule without its feeds. The builder's share only (the
+// bytes are counted, not written): the whole process also flushes five times the bytes to
+// disk, which Benchmarks/whole-process.sh measures.
+let w5 = load(options.benchDir + "/w5-network-feeds.json")
+var w5alone = w5
+w5alone.feeds = []
+results.append(measure("W5 network: combined feed alone (no feeds)", runs: options.runs) {
+    let sink = CountingSink()
+    FeedBuilder(schedule: w5alone, options: FeedOptions(from: from, to: to, stamp: 1_796_000_000, style: .occurrences))
+        .write(to: sink, classFeeds: false)
+    return (sink.events, sink.bytes)
+})
+report(results.last!)
+let w5combined = results.last!
+results.append(measure("W5 network: combined + 70 feeds (coaches, tags)", runs: options.runs) {
+    let sink = CountingSink()
+    FeedBuilder(schedule: w5, options: FeedOptions(from: from, to: to, stamp: 1_796_000_000, style: .occurrences))
+        .write(to: sink, classFeeds: false)
+    return (sink.events, sink.bytes)
+})
+report(results.last!)
+if !w5combined.times.isEmpty, !results.last!.times.isEmpty {
+    print("W5 with feeds / combined alone: \(fixed(results.last!.median / w5combined.median, 2))x (budget 2.00x)")
+}
 
 results.append(measure("W3 network: decode 2,000 classes + 20,000 exceptions", runs: options.runs) {
     let s = load(w3path)
