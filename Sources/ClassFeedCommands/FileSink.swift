@@ -28,6 +28,9 @@ final class FileSink: FeedFileSink {
         var name: String
         var id: Int
         var buffer: [UInt8] = []
+        /// True once a chunk of this file has been handed over: a big file, whose next chunk
+        /// gets its room at once rather than by doubling.
+        var isBig = false
     }
 
     /// Appends are gathered up to this many bytes before they are handed over.
@@ -125,7 +128,9 @@ final class FileSink: FeedFileSink {
             handOver(i)
             submit(.write(bytes, id: open[i].id), bytes: bytes.count)
         } else {
-            if open[i].buffer.isEmpty { open[i].buffer.reserveCapacity(Self.bufferBytes + Self.directBytes) }
+            // Only a big file's chunk is sized up front: a class's small feed asking for a
+            // chunk's room each time made the heap grow and shrink hundreds of times.
+            if open[i].isBig && open[i].buffer.isEmpty { open[i].buffer.reserveCapacity(Self.bufferBytes + Self.directBytes) }
             open[i].buffer.append(contentsOf: bytes)
             if open[i].buffer.count >= Self.bufferBytes { handOver(i) }
         }
@@ -136,6 +141,7 @@ final class FileSink: FeedFileSink {
         guard !open[i].buffer.isEmpty else { return }
         var chunk: [UInt8] = []
         swap(&chunk, &open[i].buffer)
+        open[i].isBig = true
         submit(.write(chunk, id: open[i].id), bytes: chunk.count)
     }
 
