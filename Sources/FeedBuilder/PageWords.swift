@@ -12,7 +12,9 @@ struct PageWords: Sendable {
     /// a big network's page writes "<title> on <date>" thousands of times.
     private let compiled: [PhraseKey: Compiled]
     /// " (US Eastern time)" of each zone the schedule names, escaped.
-    private let zoneNotes: [String: String]
+    /// A short list searched in order: a schedule names a few zones, and comparing the same
+    /// zone name is cheaper than hashing it (the page asks for every class and change).
+    private let zoneNotes: [(zone: String, note: String)]
     /// The phrases of every dated change and time on the page, and of each class's facts and
     /// booking link, at hand without a lookup (a network's page writes them thousands of times).
     let classOnDate, dateAndTime, bookClass: Compiled
@@ -33,8 +35,10 @@ struct PageWords: Sendable {
         bookClass = compiled[.bookClass] ?? Compiled(wording[.bookClass])
         instructorLabel = escaped[.instructorLabel] ?? Self.escape(wording[.instructorLabel])
         locationLabel = escaped[.locationLabel] ?? Self.escape(wording[.locationLabel])
-        var notes: [String: String] = [:]
-        for zone in zones { notes[zone] = Self.escape(wording(.zoneNote, ("zone", wording.zoneName(zone)))) }
+        var notes: [(zone: String, note: String)] = []
+        for zone in zones where !notes.contains(where: { $0.zone == zone }) {
+            notes.append((zone, Self.escape(wording(.zoneNote, ("zone", wording.zoneName(zone))))))
+        }
         zoneNotes = notes
     }
 
@@ -106,7 +110,7 @@ struct PageWords: Sendable {
 
     /// "(US Eastern time)" after a class in another zone than the calendar's. Escaped.
     func zoneNote(_ zone: String) -> String {
-        zoneNotes[zone] ?? Self.escape(wording(.zoneNote, ("zone", wording.zoneName(zone))))
+        zoneNotes.first { $0.zone == zone }?.note ?? Self.escape(wording(.zoneNote, ("zone", wording.zoneName(zone))))
     }
 
     // MARK: - The steps of each app
