@@ -7,9 +7,9 @@ import Bytes
 /// decides the feeds anyway). SHA-256 cost 70 instructions a byte: the W3 network's 2.4 MB of
 /// JSON cost as much as its whole build, and the record of 2,000 class feeds 15 M more.
 ///
-/// Two lanes over the file's 8-byte words (little-endian), taking turns, each a multiply-rotate
-/// mix with its own odd constants, then the tail bytes and the length; each lane finished with
-/// an avalanche, the second after mixing in the first.
+/// Two lanes over the file's 8-byte words (little-endian), taking turns, each mixing a word in
+/// by multiply and fold with its own odd constant, then the tail bytes and the length; each
+/// lane finished with an avalanche, the second after mixing in the first.
 enum ContentDigest {
     static func hex(_ bytes: [UInt8]) -> String {
         let span = bytes.span
