@@ -57,15 +57,22 @@ final class FileSink: FeedFileSink {
     /// Nil while the writer is called in line; then its queue and the slots for chunks.
     private var background: (queue: DispatchQueue, slots: DispatchSemaphore)?
 
-    /// Bytes handed over in line before the writer moves to its own queue (tests move it
-    /// sooner).
+    /// Bytes handed over in line before the writer moves to its own queue, and the batches
+    /// that may wait for it (tests move it sooner and let fewer wait).
     private let inLineBytes: Int
+    private let batchesInFlight: Int
+    /// True once the writer has moved to its own queue.
+    private(set) var movedToQueue = false
 
-    init(directory: String, dryRun: Bool, fileSystem: POSIXFileSystem, inLineBytes: Int = FileSink.backgroundBytes) {
+    init(
+        directory: String, dryRun: Bool, fileSystem: POSIXFileSystem, inLineBytes: Int = FileSink.backgroundBytes,
+        batchesInFlight: Int = FileSink.chunksInFlight
+    ) {
         self.directory = directory
         self.dryRun = dryRun
         self.fileSystem = fileSystem
         self.inLineBytes = inLineBytes
+        self.batchesInFlight = batchesInFlight
         writer = Writer(directory: directory, fileSystem: fileSystem)
     }
 
@@ -90,7 +97,8 @@ final class FileSink: FeedFileSink {
             handedOver += bytes
             if handedOver >= inLineBytes {
                 // Everything so far was done in line; what follows is queued in order after it.
-                background = (DispatchQueue(label: "classfeed.file-sink"), DispatchSemaphore(value: Self.chunksInFlight))
+                background = (DispatchQueue(label: "classfeed.file-sink"), DispatchSemaphore(value: batchesInFlight))
+                movedToQueue = true
             }
             return
         }

@@ -33,8 +33,13 @@ import Testing
     /// (gathered ones and ones past ``FileSink/directBytes``).
     static let inLineBytes = 100_000
 
-    static func write(_ feeds: [(name: String, bytes: [UInt8], events: Int)], to dir: String, extra: String? = nil) throws(CLIError) -> [String: Int] {
-        let sink = FileSink(directory: dir, dryRun: false, fileSystem: POSIXFileSystem(), inLineBytes: inLineBytes)
+    /// Writes through a sink that moves to its queue after `inLine` bytes and lets `inFlight`
+    /// batches wait; returns the files written and whether the writer did move.
+    static func write(
+        _ feeds: [(name: String, bytes: [UInt8], events: Int)], to dir: String, extra: String? = nil,
+        inLine: Int = inLineBytes, inFlight: Int = 8
+    ) throws(CLIError) -> (written: [String: Int], movedToQueue: Bool) {
+        let sink = FileSink(directory: dir, dryRun: false, fileSystem: POSIXFileSystem(), inLineBytes: inLine, batchesInFlight: inFlight)
         let combined = feeds[0]
         sink.begin(combined.name)
         for (k, f) in feeds.dropFirst().enumerated() {
@@ -53,7 +58,7 @@ import Testing
         }
         sink.finish(combined.name, events: combined.events)
         try sink.close()
-        return Dictionary(uniqueKeysWithValues: sink.written.map { ($0.name, $0.events) })
+        return (Dictionary(uniqueKeysWithValues: sink.written.map { ($0.name, $0.events) }), sink.movedToQueue)
     }
 
     static func contents(_ dir: String) throws -> [String: [UInt8]] {
@@ -64,13 +69,16 @@ import Testing
         return out
     }
 
-    @Test func everyFileEndsAsTheBytesHandedToIt() throws {
+    /// In line throughout (a studio), on the queue part-way, and on the queue with a single
+    /// batch allowed to wait, so that the builder waits for the writer again and again.
+    @Test(arguments: [(Int.max, 8), (inLineBytes, 8), (inLineBytes, 1)])
+    func everyFileEndsAsTheBytesHandedToIt(inLine: Int, inFlight: Int) throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let feeds = Self.feeds()
-        #expect(feeds.reduce(0) { $0 + $1.bytes.count } > 4 * Self.inLineBytes)
-        let written = try Self.write(feeds, to: dir)
-        #expect(written == Dictionary(uniqueKeysWithValues: feeds.map { ($0.name, $0.events) }))
+        let result = try Self.write(feeds, to: dir, inLine: inLine, inFlight: inFlight)
+        #expect(result.movedToQueue == (inLine != Int.max))
+        #expect(result.written == Dictionary(uniqueKeysWithValues: feeds.map { ($0.name, $0.events) }))
         // Exactly the feeds: no temporary file left.
         #expect(try Self.contents(dir) == Dictionary(uniqueKeysWithValues: feeds.map { ($0.name, $0.bytes) }))
     }
@@ -80,10 +88,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         _ = try Self.write(Self.feeds(), to: dir)
         let before = Dictionary(uniqueKeysWithValues: Self.feeds().map { ($0.name, POSIXFileSystem().stamp(dir + "/" + $0.name)) })
-        #expect(try Self.write(Self.feeds(), to: dir).isEmpty)
+        #expect(try Self.write(Self.feeds(), to: dir).written.isEmpty)
         // Class 33 (past the point where the writer has its own queue) and so the combined feed.
         let changed = Self.feeds(changing: 33)
-        #expect(try Self.write(changed, to: dir) == ["net-c33.ics": 34, "net.ics": 40])
+        let result = try Self.write(changed, to: dir)
+        #expect(result.movedToQueue)
+        #expect(result.written == ["net-c33.ics": 34, "net.ics": 40])
         #expect(try Self.contents(dir) == Dictionary(uniqueKeysWithValues: changed.map { ($0.name, $0.bytes) }))
         for f in changed where f.name != "net-c33.ics" && f.name != "net.ics" {
             #expect(POSIXFileSystem().stamp(dir + "/" + f.name) == before[f.name], "\(f.name)")
@@ -96,7 +106,11 @@ import Testing
         _ = try Self.write(Self.feeds(), to: dir)
         let old = try Self.contents(dir)
         // Every file changes, and after class 30 (600 KB in) a file that cannot be created.
-        #expect(throws: CLIError.self) { try Self.write(Self.feeds(changing: 0).map { ($0.name, $0.bytes.reversed(), $0.events) }, to: dir, extra: "no-such-folder/x.ics") }
+        let error = #expect(throws: CLIError.self) {
+            try Self.write(Self.feeds(changing: 0).map { ($0.name, $0.bytes.reversed(), $0.events) }, to: dir, extra: "no-such-folder/x.ics")
+        }
+        // The first error is the one reported: the file that could not be created.
+        #expect(error?.message.hasPrefix("cannot write in \(dir)") == true, "\(String(describing: error))")
         #expect(try Self.contents(dir) == old)
     }
 }
