@@ -16,9 +16,9 @@ import FeedBuilder
 ///
 /// The builder hands over chunks; the system calls that store them (create, write, compare
 /// with the old file, start the disk's writeback) run in ``Writer``. A small build calls it in
-/// line. Once a build has handed over ``backgroundBytes``, the writer works on a queue of its
+/// line. Once a build has handed over ``inLineBytes``, the writer works on a queue of its
 /// own, on the other core, while the builder goes on: writing a network's feeds into the page
-/// cache and to disk took as long as making them. At most ``chunksInFlight`` batches of about
+/// cache and to disk took as long as making them. At most ``batchesInFlight`` batches of about
 /// a chunk each wait.
 final class FileSink: FeedFileSink {
     /// A file being written, as the builder's side sees it: small appends gathered into one
@@ -40,9 +40,9 @@ final class FileSink: FeedFileSink {
     static let directBytes = 1 << 14
     /// Bytes handed over in line before the writer moves to its own queue: a studio's few
     /// feeds are written before a thread would have started.
-    static let backgroundBytes = 1 << 22
+    static let inLineBytes = 1 << 22
     /// Batches handed over and not yet written, at most (memory stays at a few megabytes).
-    static let chunksInFlight = 8
+    static let batchesInFlight = 8
 
     let directory: String
     let dryRun: Bool
@@ -54,19 +54,19 @@ final class FileSink: FeedFileSink {
     private var open: [Gathering] = []
     private var nextID = 0
     private var handedOver = 0
-    /// Nil while the writer is called in line; then its queue and the slots for chunks.
+    /// Nil while the writer is called in line; then its queue and the slots for batches.
     private var background: (queue: DispatchQueue, slots: DispatchSemaphore)?
 
-    /// Bytes handed over in line before the writer moves to its own queue, and the batches
-    /// that may wait for it (tests move it sooner and let fewer wait).
+    /// This sink's ``FileSink/inLineBytes`` and ``FileSink/batchesInFlight`` (tests move the
+    /// writer sooner and let fewer batches wait).
     private let inLineBytes: Int
     private let batchesInFlight: Int
     /// True once the writer has moved to its own queue.
     private(set) var movedToQueue = false
 
     init(
-        directory: String, dryRun: Bool, fileSystem: POSIXFileSystem, inLineBytes: Int = FileSink.backgroundBytes,
-        batchesInFlight: Int = FileSink.chunksInFlight
+        directory: String, dryRun: Bool, fileSystem: POSIXFileSystem, inLineBytes: Int = FileSink.inLineBytes,
+        batchesInFlight: Int = FileSink.batchesInFlight
     ) {
         self.directory = directory
         self.dryRun = dryRun
@@ -107,7 +107,7 @@ final class FileSink: FeedFileSink {
         if batchBytes >= Self.bufferBytes { sendBatch() }
     }
 
-    /// Queues the gathered steps, waiting while ``chunksInFlight`` batches are queued already.
+    /// Queues the gathered steps, waiting while ``batchesInFlight`` batches are queued already.
     private func sendBatch() {
         guard let background, !batch.isEmpty else { return }
         let steps = batch

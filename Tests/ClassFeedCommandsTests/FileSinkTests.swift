@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// The real file sink, on a real folder, its writer moving to its own queue part-way (here
-/// after 100 KB, in a build after ``FileSink/backgroundBytes``): every file ends as the bytes handed to it,
+/// after 100 KB, in a build after ``FileSink/inLineBytes``): every file ends as the bytes handed to it,
 /// an identical file is left alone, and an error anywhere leaves every old file as it was and
 /// no temporary file behind.
 @Suite struct FileSinkTests {
